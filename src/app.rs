@@ -1,0 +1,88 @@
+//! Turns parsed arguments into work: finds the workspace, runs the command, and returns
+//! what to print and the exit code. Nothing here prints; `main` does.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use crate::cli::{Cli, ColorChoice, Command, GlobalArgs, StateCommand};
+use crate::commands;
+use crate::error::UserError;
+use crate::model::workspace::find_root;
+
+/// What a command produced.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Output {
+    pub stdout: String,
+    pub stderr: String,
+    /// 0 success, 1 check found problems, 2 could not do the job.
+    pub code: u8,
+}
+
+impl Output {
+    pub fn ok(stdout: String) -> Output {
+        Output {
+            stdout,
+            ..Output::default()
+        }
+    }
+}
+
+/// Everything a command needs to know about how it was called.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub global: GlobalArgs,
+    /// Whether to colour human output.
+    pub color: bool,
+}
+
+impl Context {
+    pub fn new(global: GlobalArgs) -> Context {
+        let color = match global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
+            }
+        };
+        Context { global, color }
+    }
+
+    /// The folder holding `.planning/`, from `-C` or by walking up from the current folder.
+    pub fn root(&self) -> Result<PathBuf, UserError> {
+        let start = match &self.global.cwd {
+            Some(dir) => {
+                if !dir.is_dir() {
+                    return Err(
+                        UserError::new(format!("{} is not a directory", dir.display()))
+                            .hint("pass -C an existing project folder"),
+                    );
+                }
+                dir.clone()
+            }
+            None => std::env::current_dir()
+                .map_err(|e| UserError::new(format!("cannot read the current folder: {e}")))?,
+        };
+        find_root(&start)
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<Output> {
+    let ctx = Context::new(cli.global);
+    match cli.command {
+        Command::State(cmd) => match cmd {
+            StateCommand::Show => commands::show::show(&ctx),
+            StateCommand::Get { field } => commands::show::get(&ctx, &field),
+            other => commands::mutate::run(&ctx, other),
+        },
+        Command::Check(args) => commands::check::run(&ctx, &args),
+        Command::Rule { code } => commands::check::rule(&ctx, code.as_deref()),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "gsd", &mut buf);
+            Ok(Output::ok(String::from_utf8_lossy(&buf).into_owned()))
+        }
+    }
+}

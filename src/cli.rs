@@ -1,0 +1,198 @@
+//! The command line, as clap derive types. This layer only describes and validates
+//! arguments; `app` turns them into work.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXAMPLES: &str = "\
+Examples:
+  gsd state show                      dashboard of .planning/STATE.md
+  gsd state show --json               the typed model, for scripts
+  gsd state get status                one value, raw
+  gsd state complete 02-01 --duration 12min
+  gsd state decide \"Use cursor pagination\" --plan 02-02
+  gsd --dry-run state block \"Waiting on API keys\"
+  gsd check --format github           consistency check for CI
+  gsd completions bash > /etc/bash_completion.d/gsd
+
+Exit codes: 0 success, 1 `gsd check` found problems, 2 the command could not do its job.";
+
+/// Fast, round-trip-safe tool for Get Shit Done `.planning/` files.
+#[derive(Debug, Parser)]
+#[command(name = "gsd", version, about, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// Run as if started in DIR (default: walk up to the folder holding `.planning/`).
+    #[arg(short = 'C', long = "cwd", value_name = "DIR", global = true)]
+    pub cwd: Option<PathBuf>,
+    /// Print a unified diff of every file the command would change; write nothing.
+    #[arg(long, global = true)]
+    pub dry_run: bool,
+    /// Machine-readable output on stdout.
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, value_name = "WHEN")]
+    pub color: ColorChoice,
+    /// Print nothing but errors (and requested values).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal unless NO_COLOR is set.
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read and change .planning/STATE.md.
+    #[command(subcommand)]
+    State(StateCommand),
+    /// Check STATE.md for consistency with itself, PROJECT.md, ROADMAP.md and phases/.
+    Check(CheckArgs),
+    /// Explain a check rule: what it checks, why, an example, the fix.
+    Rule {
+        /// A rule code (GSD101) or name (progress-bar-mismatch); omit to list all rules.
+        code: Option<String>,
+    },
+    /// Print shell completions.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StateCommand {
+    /// Show the project's position, progress, velocity, blockers and session.
+    #[command(after_help = "Examples:\n  gsd state show\n  gsd state show --json | jq .position")]
+    Show,
+    /// Print one value, raw (`status`, `position.plan`, `metrics.total_hours`).
+    #[command(
+        after_help = "Examples:\n  gsd state get status\n  gsd state get position.plan_total"
+    )]
+    Get {
+        /// The field: a short name or a dotted JSON path.
+        field: String,
+    },
+    /// Set one field in place, keeping its label style.
+    #[command(
+        after_help = "Examples:\n  gsd state set status \"Ready to execute\"\n  gsd state set current_focus \"Phase 3 — API\""
+    )]
+    Set { field: String, value: String },
+    /// Mark a plan finished: position, progress, metrics, session, ROADMAP.
+    #[command(
+        after_help = "Examples:\n  gsd state complete 02-01 --duration 12min\n  gsd --dry-run state complete 02-02"
+    )]
+    Complete(CompleteArgs),
+    /// Start a phase: position, plan count, status, focus.
+    #[command(visible_alias = "begin-phase")]
+    Begin(BeginArgs),
+    /// Log a decision in the file's own decision format.
+    #[command(visible_alias = "add-decision")]
+    Decide(DecideArgs),
+    /// Add a blocker or concern.
+    #[command(visible_alias = "add-blocker")]
+    Block { text: String },
+    /// Resolve the one blocker matching MATCH (struck through, marked resolved with the date).
+    #[command(visible_alias = "resolve-blocker")]
+    Unblock {
+        #[arg(value_name = "MATCH")]
+        pattern: String,
+    },
+    /// Add a pending todo.
+    Todo { text: String },
+    /// Record session continuity.
+    #[command(visible_alias = "record-session")]
+    Session(SessionArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CompleteArgs {
+    /// The plan id, e.g. 02-01.
+    pub plan: String,
+    /// How long the plan took (12min, 1h 5m, 90s); default: the SUMMARY.md `duration:`.
+    #[arg(long)]
+    pub duration: Option<String>,
+    /// One line on what was done; default: the SUMMARY one-liner.
+    #[arg(long)]
+    pub summary: Option<String>,
+    /// The resume file to record.
+    #[arg(long, value_name = "PATH")]
+    pub resume_file: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BeginArgs {
+    /// The phase number, e.g. 3 or 02.1.
+    pub phase: String,
+    /// Plans in the phase (default: from ROADMAP.md or phases/).
+    #[arg(long)]
+    pub plans: Option<u32>,
+    /// The phase name (default: from ROADMAP.md).
+    #[arg(long)]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DecideArgs {
+    /// The decision.
+    pub text: String,
+    #[arg(long)]
+    pub rationale: Option<String>,
+    /// The plan it belongs to (02-01).
+    #[arg(long, conflicts_with = "phase")]
+    pub plan: Option<String>,
+    /// The phase it belongs to.
+    #[arg(long)]
+    pub phase: Option<String>,
+    /// Also add a row to PROJECT.md's Key Decisions table.
+    #[arg(long)]
+    pub project: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SessionArgs {
+    /// Where work stopped.
+    #[arg(long)]
+    pub stopped_at: String,
+    /// The resume file (kept as is when omitted).
+    #[arg(long, value_name = "PATH")]
+    pub resume_file: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Apply the safe fixes (derived values only).
+    #[arg(long)]
+    pub fix: bool,
+    /// Exit 0 even when problems are found.
+    #[arg(long)]
+    pub exit_zero: bool,
+}
+
+/// `gsd check --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Human,
+    Json,
+    Github,
+    Sarif,
+}

@@ -1,0 +1,5 @@
+//! One module per command family. Each returns an [`crate::app::Output`]; none prints.
+
+pub mod check;
+pub mod mutate;
+pub mod show;

@@ -1,0 +1,98 @@
+//! `gsd state show` and `gsd state get`: read-only, they never write or lock.
+
+use serde_json::Value;
+
+use crate::app::{Context, Output};
+use crate::error::UserError;
+use crate::model::workspace::{Needs, Workspace};
+use crate::render::state_human::dashboard;
+use crate::render::state_json::state_json;
+use crate::render::style::Palette;
+
+/// Short names for `gsd state get`, mapped to JSON paths.
+pub const FIELDS: &[(&str, &str)] = &[
+    ("phase", "position.phase"),
+    ("phase_total", "position.phase_total"),
+    ("phase_name", "position.phase_name"),
+    ("plan", "position.plan"),
+    ("plan_total", "position.plan_total"),
+    ("status", "position.status"),
+    ("milestone", "position.milestone"),
+    ("last_activity", "position.last_activity.text"),
+    ("last_activity_date", "position.last_activity.date"),
+    ("percent", "progress.percent"),
+    ("progress", "progress.percent"),
+    ("core_value", "project_reference.core_value"),
+    ("current_focus", "project_reference.current_focus"),
+    ("project_updated", "project_reference.project_updated"),
+    ("plans_completed", "metrics.plans_completed"),
+    ("average_minutes", "metrics.average_minutes"),
+    ("total_hours", "metrics.total_hours"),
+    ("trend", "metrics.trend"),
+    ("last_session", "session.last"),
+    ("stopped_at", "session.stopped_at"),
+    ("resume_file", "session.resume_file"),
+];
+
+fn load_json(ctx: &Context) -> anyhow::Result<Value> {
+    let root = ctx.root()?;
+    let ws = Workspace::load(&root, Needs::STATE_ONLY)?;
+    Ok(state_json(&ws.state, ".planning/STATE.md"))
+}
+
+pub fn show(ctx: &Context) -> anyhow::Result<Output> {
+    let json = load_json(ctx)?;
+    if ctx.global.json {
+        let mut text = serde_json::to_string_pretty(&json)?;
+        text.push('\n');
+        Ok(Output::ok(text))
+    } else {
+        Ok(Output::ok(dashboard(&json, &Palette::new(ctx.color))))
+    }
+}
+
+/// Resolves a field name (short or dotted path) in the model JSON.
+pub fn lookup<'a>(json: &'a Value, field: &str) -> Option<&'a Value> {
+    let path = FIELDS
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(field) || name.replace('_', "-") == field)
+        .map_or(field, |(_, p)| p);
+    let mut v = json;
+    for part in path.split('.') {
+        v = match v {
+            Value::Object(map) => map.get(part)?,
+            Value::Array(items) => items.get(part.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(v)
+}
+
+pub fn get(ctx: &Context, field: &str) -> anyhow::Result<Output> {
+    let json = load_json(ctx)?;
+    let Some(value) = lookup(&json, field) else {
+        let names: Vec<&str> = FIELDS.iter().map(|(n, _)| *n).collect();
+        return Err(UserError::new(format!("unknown field `{field}`"))
+            .hint(format!(
+                "fields: {}; or a dotted path into `gsd state show --json` such as position.plan",
+                names.join(", ")
+            ))
+            .into());
+    };
+    let text = match value {
+        Value::Null => {
+            return Ok(Output {
+                stderr: if ctx.global.quiet {
+                    String::new()
+                } else {
+                    format!("gsd: STATE.md has no value for `{field}`\n")
+                },
+                ..Output::default()
+            });
+        }
+        Value::String(s) => s.clone(),
+        v if ctx.global.json || v.is_object() || v.is_array() => serde_json::to_string_pretty(v)?,
+        v => v.to_string(),
+    };
+    Ok(Output::ok(format!("{text}\n")))
+}

@@ -1,0 +1,26 @@
+//! gsd: a fast, round-trip-safe reader and editor for Get Shit Done `.planning/` files.
+//!
+//! Layers, each depending only on those above it:
+//! - [`source`]: the file's exact bytes, BOM, line endings, line index.
+//! - [`syntax`]: frontmatter, Markdown blocks (pulldown-cmark), typed lines, sections.
+//! - [`model`]: STATE.md, PROJECT.md, ROADMAP.md and `phases/` as typed values with spans.
+//! - [`edit`]: byte-range edits; the only producer of output bytes.
+//! - [`render`]: JSON and human output.
+//! - [`io`], [`clock`]: the only modules that write files or read the clock.
+//!
+//! The invariant everything rests on: parsing a file and writing it back with no edit gives
+//! the same bytes, for any UTF-8 input.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod app;
+pub mod cli;
+pub mod clock;
+pub mod commands;
+pub mod edit;
+pub mod error;
+pub mod io;
+pub mod model;
+pub mod render;
+pub mod source;
+pub mod syntax;

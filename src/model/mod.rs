@@ -1,0 +1,17 @@
+//! Typed views of the planning files, built on the syntax layer. Every value keeps the byte
+//! range it came from, so commands can edit it in place and diagnostics can point at it.
+//! A field the file does not have is `None`, never guessed.
+
+pub mod field;
+pub mod ids;
+pub mod phases;
+pub mod project;
+pub mod roadmap;
+pub mod state;
+pub mod values;
+pub mod workspace;
+
+pub use field::Field;
+pub use ids::{PhaseNum, PlanId};
+pub use state::StateDoc;
+pub use workspace::Workspace;

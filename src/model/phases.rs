@@ -1,0 +1,188 @@
+//! The `phases/` folder: `NN-slug/NN-MM-PLAN.md` and `NN-MM-SUMMARY.md` files, and what a
+//! SUMMARY says about its plan (frontmatter `duration`, the one-liner).
+
+use std::path::{Path, PathBuf};
+
+use crate::model::ids::{PhaseNum, PlanId};
+use crate::source::Source;
+use crate::syntax::Doc;
+
+/// One phase directory.
+#[derive(Debug, Clone)]
+pub struct PhaseDir {
+    pub number: PhaseNum,
+    pub path: PathBuf,
+    /// The slug after the number (`api-pagination`), if any.
+    pub slug: Option<String>,
+    /// Plan ids with a `-PLAN.md` file.
+    pub plans: Vec<PlanId>,
+    /// Plan ids with a `-SUMMARY.md` file.
+    pub summaries: Vec<PlanId>,
+}
+
+/// The folder listing; files are read only when asked for.
+#[derive(Debug, Clone, Default)]
+pub struct PhasesDir {
+    pub phases: Vec<PhaseDir>,
+}
+
+/// What a SUMMARY.md says.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SummaryInfo {
+    /// Frontmatter `duration:` as written (`12min`).
+    pub duration: Option<String>,
+    /// The one-liner: the first bold line after the title, or the first paragraph.
+    pub one_liner: Option<String>,
+}
+
+impl PhasesDir {
+    /// Lists `dir` (a `phases/` folder). Unreadable entries are skipped.
+    pub fn scan(dir: &Path) -> std::io::Result<PhasesDir> {
+        let mut phases = Vec::new();
+        for entry in std::fs::read_dir(dir)? {
+            let Ok(entry) = entry else { continue };
+            if !entry.file_type().is_ok_and(|t| t.is_dir()) {
+                continue;
+            }
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some((number, slug)) = parse_dir_name(&name) else {
+                continue;
+            };
+            let mut plans = Vec::new();
+            let mut summaries = Vec::new();
+            if let Ok(files) = std::fs::read_dir(entry.path()) {
+                for f in files.flatten() {
+                    let fname = f.file_name().to_string_lossy().into_owned();
+                    if let Some(id) = plan_file_id(&fname, "-PLAN.md") {
+                        plans.push(id);
+                    } else if let Some(id) = plan_file_id(&fname, "-SUMMARY.md") {
+                        summaries.push(id);
+                    }
+                }
+            }
+            plans.sort_by_key(|p| p.plan);
+            summaries.sort_by_key(|p| p.plan);
+            phases.push(PhaseDir {
+                number,
+                path: entry.path(),
+                slug,
+                plans,
+                summaries,
+            });
+        }
+        phases.sort_by(|a, b| a.number.cmp(&b.number));
+        Ok(PhasesDir { phases })
+    }
+
+    pub fn phase(&self, n: &PhaseNum) -> Option<&PhaseDir> {
+        self.phases.iter().find(|p| &p.number == n)
+    }
+
+    /// (plans with a SUMMARY, plans with a PLAN) over all phases.
+    pub fn plan_counts(&self) -> (usize, usize) {
+        let done = self.phases.iter().map(|p| p.summaries.len()).sum();
+        let total = self
+            .phases
+            .iter()
+            .map(|p| p.plans.len().max(p.summaries.len()))
+            .sum();
+        (done, total)
+    }
+
+    /// The SUMMARY.md path of a plan, when it exists.
+    pub fn summary_path(&self, id: &PlanId) -> Option<PathBuf> {
+        let dir = self.phase(&id.phase)?;
+        let found = dir.summaries.iter().find(|s| *s == id)?;
+        std::fs::read_dir(&dir.path)
+            .ok()?
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .and_then(|n| plan_file_id(n, "-SUMMARY.md"))
+                    .as_ref()
+                    == Some(found)
+            })
+    }
+}
+
+/// `02-api`, `2.1-hotfix`, `12A-x`, `phase-18`, `76` → number and slug.
+pub fn parse_dir_name(name: &str) -> Option<(PhaseNum, Option<String>)> {
+    let name = name.strip_prefix("phase-").unwrap_or(name);
+    let end = name.find('-').unwrap_or(name.len());
+    let number = PhaseNum::parse(&name[..end])?;
+    let slug = name
+        .get(end + 1..)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string);
+    Some((number, slug))
+}
+
+/// `02-01-PLAN.md` (also `02-01-slug-PLAN.md`) → 02-01.
+fn plan_file_id(name: &str, suffix: &str) -> Option<PlanId> {
+    let stem = name.strip_suffix(suffix)?;
+    let mut parts = stem.splitn(3, '-');
+    let phase = parts.next()?;
+    let plan = parts.next()?;
+    PlanId::parse(&format!("{phase}-{plan}"))
+}
+
+/// Reads a SUMMARY.md's duration and one-liner.
+pub fn read_summary(source: Source) -> SummaryInfo {
+    let doc = Doc::parse(source);
+    let duration = doc
+        .frontmatter
+        .iter()
+        .find_map(|fm| fm.get("duration").map(|e| e.value(&doc.source).to_string()))
+        .filter(|d| !d.is_empty());
+    let start = doc
+        .sections
+        .iter()
+        .find(|s| s.level == 1)
+        .map_or(0, |s| s.line + 1);
+    let body_line = doc
+        .source
+        .line_of(doc.body_from.min(doc.source.text.len().saturating_sub(1)));
+    let one_liner = (start.max(body_line)..doc.kinds.len())
+        .find(|&i| doc.kinds[i] == crate::syntax::LineKind::Text)
+        .map(|i| doc.line(i).trim().trim_matches('*').trim().to_string())
+        .filter(|s| !s.is_empty());
+    SummaryInfo {
+        duration,
+        one_liner,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dir_and_file_names() {
+        let (n, slug) = parse_dir_name("02.1-hot-fix").unwrap();
+        assert_eq!((n.as_str(), slug.as_deref()), ("02.1", Some("hot-fix")));
+        assert_eq!(parse_dir_name("76").unwrap().0.as_str(), "76");
+        assert!(parse_dir_name("notes").is_none());
+        assert_eq!(plan_file_id("02-01-PLAN.md", "-PLAN.md").unwrap().plan, 1);
+        assert_eq!(
+            plan_file_id("02-03-api-SUMMARY.md", "-SUMMARY.md")
+                .unwrap()
+                .plan,
+            3
+        );
+    }
+
+    #[test]
+    fn summary_duration_and_one_liner() {
+        let s = read_summary(Source::new(
+            "S",
+            "---\nphase: 02\nduration: 12min\n---\n\n# Phase 2 Plan 1 Summary\n\n**Cursor pagination for all list endpoints**\n\n## Details\n".to_string(),
+        ));
+        assert_eq!(s.duration.as_deref(), Some("12min"));
+        assert_eq!(
+            s.one_liner.as_deref(),
+            Some("Cursor pagination for all list endpoints")
+        );
+    }
+}

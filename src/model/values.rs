@@ -1,0 +1,164 @@
+//! Reading numbers, durations and dates out of free text, leniently.
+//!
+//! Real values carry decoration (`~30 min`, `14 (v2.0: 13, v3.0: 1)`, `0.3 hours`,
+//! `4m 12s`). These helpers find the meaningful part and return its byte range so edits can
+//! replace only the digits and keep the rest.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+/// The first decimal number in `text` (`~6.5 hours` → 6.5 at 1..4).
+pub fn first_number(text: &str) -> Option<(f64, Range<usize>)> {
+    let bytes = text.as_bytes();
+    let start = bytes.iter().position(u8::is_ascii_digit)?;
+    let mut end = start;
+    let mut seen_dot = false;
+    while end < bytes.len() {
+        let b = bytes[end];
+        if b.is_ascii_digit() {
+            end += 1;
+        } else if b == b'.' && !seen_dot && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            seen_dot = true;
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    text[start..end].parse().ok().map(|n| (n, start..end))
+}
+
+/// The first unsigned integer in `text`.
+pub fn first_integer(text: &str) -> Option<(u64, Range<usize>)> {
+    let bytes = text.as_bytes();
+    let start = bytes.iter().position(u8::is_ascii_digit)?;
+    let end = start
+        + bytes[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+    text[start..end].parse().ok().map(|n| (n, start..end))
+}
+
+/// A duration in minutes from `12min`, `12 min`, `12 minutes`, `1h 5m`, `90s`, `4m 12s`,
+/// `0.5 hours`, `~30 min`, `2`. `None` for placeholders (`-`, `[X] min`) and prose.
+pub fn parse_minutes(text: &str) -> Option<f64> {
+    let t = text.trim().trim_start_matches(['~', '≈']).trim();
+    if t.is_empty() {
+        return None;
+    }
+    let mut total = 0.0;
+    let mut rest = t;
+    let mut any = false;
+    while !rest.is_empty() {
+        let (n, range) = first_number(rest)?;
+        if range.start != 0 {
+            return None;
+        }
+        let after = rest[range.end..].trim_start();
+        let unit_len = after
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(after.len());
+        let unit = &after[..unit_len];
+        let factor = match unit.to_ascii_lowercase().as_str() {
+            "" => 1.0,
+            "m" | "min" | "mins" | "minute" | "minutes" => 1.0,
+            "h" | "hr" | "hrs" | "hour" | "hours" => 60.0,
+            "s" | "sec" | "secs" | "second" | "seconds" => 1.0 / 60.0,
+            _ => return None,
+        };
+        total += n * factor;
+        any = true;
+        rest = after[unit_len..]
+            .trim_start()
+            .trim_start_matches(',')
+            .trim_start();
+        if unit.is_empty() {
+            break;
+        }
+    }
+    (any && rest.is_empty()).then_some(total)
+}
+
+/// A `YYYY-MM-DD` date at the start of `text` (after optional spaces), with its range.
+pub fn leading_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
+    let start = text.len() - text.trim_start().len();
+    let candidate = text.get(start..start + 10)?;
+    let date = NaiveDate::parse_from_str(candidate, "%Y-%m-%d").ok()?;
+    Some((date, start..start + 10))
+}
+
+/// The first `YYYY-MM-DD` date anywhere in `text`.
+pub fn find_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i + 10 <= bytes.len() {
+        if bytes[i].is_ascii_digit()
+            && bytes[i + 4] == b'-'
+            && bytes[i + 7] == b'-'
+            && (i == 0 || !bytes[i - 1].is_ascii_digit())
+            && text.is_char_boundary(i)
+            && text.is_char_boundary(i + 10)
+            && let Ok(d) = NaiveDate::parse_from_str(&text[i..i + 10], "%Y-%m-%d")
+        {
+            return Some((d, i..i + 10));
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Formats a number of minutes or hours the way the file wrote its neighbour: the same
+/// number of decimals as `like` (`0.3` → one decimal, `0.42` → two), trailing zeros trimmed
+/// only if `like` had none after the point (`7.5` stays `7.5`, `6` stays `6`).
+pub fn format_like(value: f64, like: &str) -> String {
+    let decimals = like.split_once('.').map_or(0, |(_, frac)| {
+        frac.chars().take_while(char::is_ascii_digit).count()
+    });
+    if decimals == 0 {
+        // An integer-looking neighbour: show a fraction only when the value has one.
+        let rounded_1 = (value * 10.0).round() / 10.0;
+        if (rounded_1 - rounded_1.round()).abs() < 1e-9 {
+            format!("{}", rounded_1.round() as i64)
+        } else {
+            format!("{rounded_1:.1}")
+        }
+    } else {
+        format!("{value:.decimals$}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_minutes("12min"), Some(12.0));
+        assert_eq!(parse_minutes("12 min"), Some(12.0));
+        assert_eq!(parse_minutes("1h 5m"), Some(65.0));
+        assert_eq!(parse_minutes("90s"), Some(1.5));
+        assert_eq!(parse_minutes("4m 12s"), Some(4.2));
+        assert_eq!(parse_minutes("~30 min"), Some(30.0));
+        assert_eq!(parse_minutes("0.5 hours"), Some(30.0));
+        assert_eq!(parse_minutes("-"), None);
+        assert_eq!(parse_minutes("[X] min"), None);
+        assert_eq!(parse_minutes("about an hour"), None);
+    }
+
+    #[test]
+    fn numbers_and_dates() {
+        assert_eq!(first_number("~6.5 hours"), Some((6.5, 1..4)));
+        assert_eq!(first_integer("14 (v2.0: 13)"), Some((14, 0..2)));
+        assert_eq!(leading_date("2026-01-26 — x").unwrap().1, 0..10);
+        assert!(find_date("Phase 12 execution (2026-03-07)").is_some());
+    }
+
+    #[test]
+    fn formatting_follows_the_neighbour() {
+        assert_eq!(format_like(0.5, "0.3"), "0.5");
+        assert_eq!(format_like(0.4833, "0.42"), "0.48");
+        assert_eq!(format_like(7.0, "6"), "7");
+        assert_eq!(format_like(6.5, "3"), "6.5");
+    }
+}

@@ -1,0 +1,111 @@
+//! The project's `.planning/` folder: where it is, and its files parsed.
+//!
+//! STATE.md is required; PROJECT.md, ROADMAP.md and `phases/` are used when present. A sibling
+//! file that exists but cannot be read is an error (exit 2) for commands that need it, never
+//! silently skipped.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::UserError;
+use crate::io::read_source;
+use crate::model::phases::PhasesDir;
+use crate::model::project::ProjectDoc;
+use crate::model::roadmap::Roadmap;
+use crate::model::state::StateDoc;
+
+/// The folder name gsd looks for.
+pub const PLANNING: &str = ".planning";
+
+/// A loaded `.planning/` folder.
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    /// The folder holding `.planning/`.
+    pub root: PathBuf,
+    pub state: StateDoc,
+    pub project: Option<ProjectDoc>,
+    pub roadmap: Option<Roadmap>,
+    pub phases: Option<PhasesDir>,
+}
+
+/// Which sibling files a command needs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Needs {
+    pub project: bool,
+    pub roadmap: bool,
+    pub phases: bool,
+}
+
+impl Needs {
+    pub const STATE_ONLY: Needs = Needs {
+        project: false,
+        roadmap: false,
+        phases: false,
+    };
+    pub const ALL: Needs = Needs {
+        project: true,
+        roadmap: true,
+        phases: true,
+    };
+}
+
+/// Finds the folder holding `.planning/`: `start` itself or its nearest ancestor.
+pub fn find_root(start: &Path) -> Result<PathBuf, UserError> {
+    let mut dir = Some(start);
+    while let Some(d) = dir {
+        if d.join(PLANNING).is_dir() {
+            return Ok(d.to_path_buf());
+        }
+        dir = d.parent();
+    }
+    Err(UserError::new(format!(
+        "no {PLANNING}/ folder in {} or any folder above it",
+        start.display()
+    ))
+    .hint("run gsd inside a GSD project, or pass -C <DIR> pointing at one"))
+}
+
+impl Workspace {
+    /// `.planning/` under `root`.
+    pub fn planning_dir(root: &Path) -> PathBuf {
+        root.join(PLANNING)
+    }
+
+    /// The path shown to users for a file in `.planning/` (relative, stable in snapshots).
+    pub fn display_path(name: &str) -> PathBuf {
+        Path::new(PLANNING).join(name)
+    }
+
+    /// Loads STATE.md and whichever siblings `needs` asks for and exist.
+    pub fn load(root: &Path, needs: Needs) -> Result<Workspace, UserError> {
+        let planning = Self::planning_dir(root);
+        let read = |name: &str| read_source(&planning.join(name), &Self::display_path(name));
+        let state = StateDoc::parse(read("STATE.md")?);
+        let optional =
+            |name: &str, wanted: bool| -> Result<Option<crate::source::Source>, UserError> {
+                let path = planning.join(name);
+                if wanted && std::fs::symlink_metadata(&path).is_ok() {
+                    read(name).map(Some)
+                } else {
+                    Ok(None)
+                }
+            };
+        let project = optional("PROJECT.md", needs.project)?.map(ProjectDoc::parse);
+        let roadmap = optional("ROADMAP.md", needs.roadmap)?.map(Roadmap::parse);
+        let phases_dir = planning.join("phases");
+        let phases = if needs.phases && phases_dir.is_dir() {
+            Some(PhasesDir::scan(&phases_dir).map_err(|e| {
+                UserError::new(format!("cannot list the phases folder: {e}"))
+                    .in_file(Self::display_path("phases"))
+            })?)
+        } else {
+            None
+        };
+        Ok(Workspace {
+            root: root.to_path_buf(),
+            state,
+            project,
+            roadmap,
+            phases,
+        })
+    }
+}

@@ -1,0 +1,227 @@
+//! `gsd state show --json`: a stable, versioned object. Keys are a contract (DESIGN.md §3);
+//! add keys, never rename them. Absent values are `null`, never guessed; numbers that the
+//! file writes as text (`TBD`) stay strings.
+
+use serde_json::{Map, Value, json};
+
+use crate::model::state::StateDoc;
+use crate::model::values::parse_minutes;
+use crate::syntax::Doc;
+
+/// The JSON schema version.
+pub const VERSION: u64 = 1;
+
+/// A count as written: a JSON number when it is an integer (`01` → 1), else the text.
+fn count(text: &str) -> Value {
+    match text.parse::<u64>() {
+        Ok(n) => json!(n),
+        Err(_) => json!(text),
+    }
+}
+
+fn num(v: Option<f64>) -> Value {
+    match v {
+        Some(n) if n.fract() == 0.0 && n.abs() < 1e15 => json!(n as i64),
+        Some(n) => json!((n * 1000.0).round() / 1000.0),
+        None => Value::Null,
+    }
+}
+
+fn text(doc: &Doc, r: Option<std::ops::Range<usize>>) -> Value {
+    r.map_or(Value::Null, |r| json!(doc.text(r)))
+}
+
+/// Builds the JSON object for a STATE.md.
+pub fn state_json(state: &StateDoc, file: &str) -> Value {
+    let doc = &state.doc;
+    let pos = &state.position;
+    let field_text =
+        |f: Option<&crate::model::Field>| f.map_or(Value::Null, |f| json!(f.value(doc)));
+
+    let (phase, phase_total, phase_name) = match &pos.phase {
+        Some(p) => (
+            p.number
+                .clone()
+                .map_or_else(|| json!(p.field.value(doc)), |r| json!(doc.text(r))),
+            p.total.clone().map_or(Value::Null, |r| count(doc.text(r))),
+            text(doc, p.name.clone()),
+        ),
+        None => (Value::Null, Value::Null, Value::Null),
+    };
+    let (plan, plan_total) = match &pos.plan {
+        Some(p) => (
+            p.done
+                .clone()
+                .map_or_else(|| json!(p.field.value(doc)), |r| count(doc.text(r))),
+            p.total.clone().map_or(Value::Null, |r| count(doc.text(r))),
+        ),
+        None => (Value::Null, Value::Null),
+    };
+    let last_activity = pos.last_activity.as_ref().map_or(Value::Null, |a| {
+        json!({
+            "date": a.date.as_ref().map(|(d, _)| d.to_string()),
+            "text": a.text.clone().map(|r| doc.text(r)),
+        })
+    });
+    let progress =
+        pos.progress
+            .as_ref()
+            .map_or(json!({"percent": null, "bar": null, "note": null}), |p| {
+                json!({
+                    "percent": p.percent_value(doc),
+                    "bar": p.bar.as_ref().map(|b| json!({
+                        "text": doc.text(b.span.clone()),
+                        "filled": b.filled,
+                        "width": b.width,
+                    })),
+                    "note": p.note.clone().map(|r| doc.text(r)),
+                })
+            });
+
+    let m = &state.metrics;
+    let by_phase: Vec<Value> = m
+        .by_phase
+        .as_ref()
+        .map(|t| {
+            t.rows
+                .iter()
+                .filter(|r| !r.is_placeholder(doc))
+                .map(|r| {
+                    json!({
+                        "phase": r.phase.as_ref().map(|p| p.as_str().to_string()).or_else(|| r.cells.first().map(|c| doc.text(c.text.clone()).to_string())),
+                        "name": r.name(doc),
+                        "plans": r.plans(doc),
+                        "plans_total": r.plans_total(doc),
+                        "total_minutes": num(r.total_minutes(doc)),
+                        "average_minutes": num(r.average_minutes(doc)),
+                        "status": r.status(doc),
+                        "line": r.line + 1,
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let recent: Vec<Value> = m
+        .recent
+        .as_ref()
+        .map(|r| r.minutes().into_iter().map(|x| num(Some(x))).collect())
+        .unwrap_or_default();
+
+    let decisions: Vec<Value> = state
+        .all_decisions()
+        .map(|(g, d)| {
+            json!({
+                "id": d.id, "text": d.text, "rationale": d.rationale, "phase": d.phase,
+                "plan": d.plan, "date": d.date, "group": g.title, "line": d.line + 1,
+            })
+        })
+        .collect();
+    let items = |list: &Option<crate::model::state::ItemList>| -> Vec<Value> {
+        list.as_ref()
+            .map(|l| {
+                l.items
+                    .iter()
+                    .map(|i| json!({"text": doc.text(i.text.clone()), "resolved": i.resolved, "line": i.line + 1}))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+
+    let frontmatter = frontmatter_json(state);
+    let sections: Vec<Value> = doc
+        .sections
+        .iter()
+        .map(|s| json!({"title": doc.title(s), "level": s.level, "line": s.line + 1}))
+        .collect();
+
+    json!({
+        "version": VERSION,
+        "file": file,
+        "title": text(doc, state.title.clone()),
+        "project_reference": {
+            "core_value": field_text(state.reference.core_value.as_ref()),
+            "current_focus": field_text(state.reference.current_focus.as_ref()),
+            "project_updated": state.reference.project_updated.as_ref().map(|(d, _)| d.to_string()),
+        },
+        "position": {
+            "phase": phase,
+            "phase_total": phase_total,
+            "phase_name": phase_name,
+            "plan": plan,
+            "plan_total": plan_total,
+            "status": field_text(pos.status.as_ref()),
+            "last_activity": last_activity,
+            "milestone": field_text(pos.milestone.as_ref()),
+        },
+        "progress": progress,
+        "metrics": {
+            "plans_completed": m.plans_completed_count(doc),
+            "average_minutes": num(m.average_minutes(doc)),
+            "total_hours": num(m.total_hours(doc)),
+            "by_phase": by_phase,
+            "recent": recent,
+            "trend": field_text(m.trend.as_ref()),
+        },
+        "decisions": decisions,
+        "todos": items(&state.todos),
+        "blockers": items(&state.blockers),
+        "session": {
+            "last": field_text(state.session.last.as_ref()),
+            "stopped_at": field_text(state.session.stopped_at.as_ref()),
+            "resume_file": field_text(state.session.resume_file.as_ref()),
+        },
+        "milestones": state.milestones.iter().map(|m| json!(doc.text(m.text.clone()))).collect::<Vec<_>>(),
+        "footer": state.footer.map(|l| doc.line(l).trim()),
+        "frontmatter": frontmatter,
+        "sections": sections,
+    })
+}
+
+/// The frontmatter as typed YAML where it parses, else its `key: value` lines as strings;
+/// `null` without frontmatter. Several stacked blocks merge, later keys winning.
+fn frontmatter_json(state: &StateDoc) -> Value {
+    let doc = &state.doc;
+    if doc.frontmatter.is_empty() {
+        return Value::Null;
+    }
+    let mut out = Map::new();
+    for fm in &doc.frontmatter {
+        match &fm.yaml {
+            Some(Value::Object(map)) => {
+                for (k, v) in map {
+                    out.insert(k.clone(), v.clone());
+                }
+            }
+            _ => {
+                for e in &fm.entries {
+                    if e.value_span.is_empty() {
+                        continue;
+                    }
+                    insert_path(&mut out, &e.key, json!(e.value(&doc.source)));
+                }
+            }
+        }
+    }
+    Value::Object(out)
+}
+
+fn insert_path(map: &mut Map<String, Value>, path: &str, value: Value) {
+    match path.split_once('.') {
+        Some((head, rest)) => {
+            let child = map
+                .entry(head.to_string())
+                .or_insert_with(|| Value::Object(Map::new()));
+            if let Value::Object(m) = child {
+                insert_path(m, rest, value);
+            }
+        }
+        None => {
+            map.insert(path.to_string(), value);
+        }
+    }
+}
+
+/// Durations as minutes, for callers that format `recent` themselves.
+pub fn minutes_of(text: &str) -> Option<f64> {
+    parse_minutes(text)
+}

@@ -1,0 +1,107 @@
+//! The syntax layer: the file's bytes seen as frontmatter, blocks, typed lines and sections.
+//!
+//! [`Doc::parse`] never fails on UTF-8 input and never copies text: everything is a byte range
+//! into [`Source::text`]. The model layer reads fields from it; the edit layer splices into the
+//! same ranges.
+
+pub mod blocks;
+pub mod frontmatter;
+pub mod kv;
+pub mod sections;
+pub mod table;
+
+use std::ops::Range;
+
+pub use blocks::{Block, BlockKind, LineKind};
+pub use frontmatter::{Frontmatter, FrontmatterEntry};
+pub use kv::{Bold, KeyValue, LabelStyle};
+pub use sections::Section;
+pub use table::Cell;
+
+use crate::source::Source;
+
+/// A parsed Markdown file: the source plus its structure.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub source: Source,
+    /// Frontmatter blocks at the top (usually none or one; two are stacked in the wild).
+    pub frontmatter: Vec<Frontmatter>,
+    /// Where the Markdown body starts (after BOM and frontmatter).
+    pub body_from: usize,
+    pub blocks: Vec<Block>,
+    /// One kind per line of `source.lines`.
+    pub kinds: Vec<LineKind>,
+    pub sections: Vec<Section>,
+}
+
+impl Doc {
+    /// Parses a source. Infallible: unknown structure is kept as plain lines.
+    pub fn parse(source: Source) -> Doc {
+        let (frontmatter, body_from) = frontmatter::parse(&source);
+        let (blocks, kinds) = blocks::classify(&source, body_from);
+        let sections = sections::collect(&source, &kinds);
+        Doc {
+            source,
+            frontmatter,
+            body_from,
+            blocks,
+            kinds,
+            sections,
+        }
+    }
+
+    /// Writes the document back: with no edits, exactly the bytes that were read.
+    pub fn render(&self) -> &str {
+        &self.source.text
+    }
+
+    /// The text of line `i` without terminator (BOM stripped on line 0).
+    pub fn line(&self, i: usize) -> &str {
+        self.source.line_text(i)
+    }
+
+    /// The absolute byte offset where [`Doc::line`]`(i)` starts.
+    pub fn line_start(&self, i: usize) -> usize {
+        let span = self.source.lines[i];
+        span.content_end - self.line(i).len()
+    }
+
+    /// The full byte range of line `i`, terminator included.
+    pub fn line_span(&self, i: usize) -> Range<usize> {
+        let span = self.source.lines[i];
+        self.line_start(i)..span.end
+    }
+
+    /// The text of a byte range.
+    pub fn text(&self, range: Range<usize>) -> &str {
+        &self.source.text[range]
+    }
+
+    /// A section's title text.
+    pub fn title(&self, section: &Section) -> &str {
+        self.text(section.title.clone())
+    }
+
+    /// Parses line `i` as a `Label: value` field, if it is prose.
+    pub fn key_value(&self, i: usize) -> Option<KeyValue> {
+        if !self.kinds[i].is_prose() {
+            return None;
+        }
+        kv::parse(self.line(i), self.line_start(i))
+    }
+
+    /// Splits line `i` into table cells, if it is a table or pipe row.
+    pub fn cells(&self, i: usize) -> Option<Vec<Cell>> {
+        if !self.kinds[i].is_table_row() {
+            return None;
+        }
+        Some(table::split_cells(self.line(i), self.line_start(i)))
+    }
+
+    /// The first section whose normalised title satisfies `pred`, in document order.
+    pub fn find_section(&self, mut pred: impl FnMut(&str) -> bool) -> Option<&Section> {
+        self.sections
+            .iter()
+            .find(|s| pred(&sections::normalize_title(self.title(s))))
+    }
+}
