@@ -148,7 +148,11 @@ impl Source {
         } else {
             line.start
         };
-        let upto = offset.min(line.content_end).max(from);
+        let mut upto = offset.min(line.content_end).max(from);
+        // An offset inside a character counts as that character's column, never a panic.
+        while !self.text.is_char_boundary(upto) {
+            upto -= 1;
+        }
         let col = self.text[from..upto].chars().count() + 1;
         (index + 1, col)
     }
@@ -223,6 +227,15 @@ mod tests {
         let pct = src.text.find('5').unwrap();
         assert_eq!(src.line_col(pct), (2, 7));
         assert_eq!(src.dominant_eol(), Eol::Lf);
+    }
+
+    #[test]
+    fn an_offset_inside_a_character_maps_to_that_character() {
+        let src = Source::new("x", "ab\n→x\n".to_string());
+        let arrow = src.text.find('→').unwrap();
+        assert_eq!(src.line_col(arrow + 1), (2, 1));
+        assert_eq!(src.line_col(arrow + 2), (2, 1));
+        assert_eq!(src.line_col(arrow + 3), (2, 2));
     }
 
     #[test]
