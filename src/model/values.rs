@@ -8,6 +8,14 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
+/// `text` without an ASCII `prefix` compared case-insensitively (`Phase 7` → `7`). Safe on
+/// any UTF-8: a prefix that would end inside a multi-byte character simply does not match.
+pub fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
+}
+
 /// The first decimal number in `text` (`~6.5 hours` → 6.5 at 1..4).
 pub fn first_number(text: &str) -> Option<(f64, Range<usize>)> {
     let bytes = text.as_bytes();

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use crate::model::field::{Field, find_field};
 use crate::model::ids::PhaseNum;
-use crate::model::values::{first_integer, first_number, parse_minutes};
+use crate::model::values::{first_integer, first_number, parse_minutes, strip_prefix_ci};
 use crate::syntax::{Cell, Doc, LineKind};
 
 /// The metrics section's fields, each optional.
@@ -372,7 +372,7 @@ fn parse_phase_cell(
 ) -> (Option<PhaseNum>, Option<Range<usize>>, Option<Range<usize>>) {
     let text = doc.text(range.clone());
     let mut pos = 0;
-    if text.len() >= 6 && text[..6].eq_ignore_ascii_case("phase ") {
+    if strip_prefix_ci(text, "phase ").is_some() {
         pos = 6;
     }
     let rest = &text[pos..];

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::model::field::{Field, find_field};
 use crate::model::ids::PhaseNum;
-use crate::model::values::{find_date, first_integer, leading_date};
+use crate::model::values::{find_date, first_integer, leading_date, strip_prefix_ci};
 use crate::syntax::Doc;
 
 /// `See: .planning/PROJECT.md (updated DATE)`, `**Core value:**`, `**Current focus:**`.
@@ -53,7 +53,7 @@ impl PhaseLine {
         let value = field.value(doc);
         // Skip decoration and a repeated word: `**27.2 — …`, `` `124` ``, `Phase 23 — 完成`.
         let mut pos = value.len() - value.trim_start_matches(['*', '`', ' ']).len();
-        if value[pos..].len() >= 6 && value[pos..pos + 6].eq_ignore_ascii_case("phase ") {
+        if strip_prefix_ci(&value[pos..], "phase ").is_some() {
             pos += 6;
         }
         let rest = &value[pos..];
