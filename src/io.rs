@@ -44,9 +44,18 @@ pub fn read_bytes(path: &Path, display: &Path) -> Result<Vec<u8>, UserError> {
                 .hint("move the directory away or point gsd at another project with -C"));
         }
         Err(e) if e.kind() == ErrorKind::NotFound => {
-            return Err(UserError::new("does not exist")
+            if let Ok(link) = std::fs::read_link(path) {
+                return Err(UserError::new(format!(
+                    "is a symbolic link to {}, which does not exist",
+                    link.display()
+                ))
                 .in_file(display)
-                .hint("run gsd inside a project with .planning/STATE.md, or pass -C <DIR>"));
+                .hint("restore the file the link points to, or replace the link with the file"));
+            }
+            return Err(UserError::new("does not exist").in_file(display).hint(
+                "create it (the GSD workflow writes it when a project starts), or pass -C <DIR> \
+                 pointing at another project",
+            ));
         }
         _ => {}
     }

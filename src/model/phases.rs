@@ -18,6 +18,23 @@ pub struct PhaseDir {
     pub plans: Vec<PlanId>,
     /// Plan ids with a `-SUMMARY.md` file.
     pub summaries: Vec<PlanId>,
+    /// Every PLAN and SUMMARY file with its id, sorted by plan then kind.
+    pub files: Vec<PlanFile>,
+}
+
+/// Whether a plan file is the plan or its summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PlanFileKind {
+    Plan,
+    Summary,
+}
+
+/// One `NN-MM-PLAN.md` / `NN-MM-slug-SUMMARY.md` file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanFile {
+    pub id: PlanId,
+    pub kind: PlanFileKind,
+    pub path: PathBuf,
 }
 
 /// The folder listing; files are read only when asked for.
@@ -48,26 +65,43 @@ impl PhasesDir {
             let Some((number, slug)) = parse_dir_name(&name) else {
                 continue;
             };
-            let mut plans = Vec::new();
-            let mut summaries = Vec::new();
-            if let Ok(files) = std::fs::read_dir(entry.path()) {
-                for f in files.flatten() {
+            let mut files = Vec::new();
+            if let Ok(listing) = std::fs::read_dir(entry.path()) {
+                for f in listing.flatten() {
                     let fname = f.file_name().to_string_lossy().into_owned();
-                    if let Some(id) = plan_file_id(&fname, "-PLAN.md") {
-                        plans.push(id);
-                    } else if let Some(id) = plan_file_id(&fname, "-SUMMARY.md") {
-                        summaries.push(id);
+                    let found = plan_file_id(&fname, "-PLAN.md")
+                        .map(|id| (id, PlanFileKind::Plan))
+                        .or_else(|| {
+                            plan_file_id(&fname, "-SUMMARY.md")
+                                .map(|id| (id, PlanFileKind::Summary))
+                        });
+                    // `2026-06-15-01-01-PLAN.md` or another phase's file: not this phase's plan.
+                    if let Some((id, kind)) = found.filter(|(id, _)| id.phase == number) {
+                        files.push(PlanFile {
+                            id,
+                            kind,
+                            path: f.path(),
+                        });
                     }
                 }
             }
-            plans.sort_by_key(|p| p.plan);
-            summaries.sort_by_key(|p| p.plan);
+            files.sort_by(|a, b| (a.id.plan, a.kind, &a.path).cmp(&(b.id.plan, b.kind, &b.path)));
+            let ids = |kind: PlanFileKind| {
+                let mut v: Vec<PlanId> = Vec::new();
+                for f in files.iter().filter(|f| f.kind == kind) {
+                    if !v.contains(&f.id) {
+                        v.push(f.id.clone());
+                    }
+                }
+                v
+            };
             phases.push(PhaseDir {
                 number,
                 path: entry.path(),
                 slug,
-                plans,
-                summaries,
+                plans: ids(PlanFileKind::Plan),
+                summaries: ids(PlanFileKind::Summary),
+                files,
             });
         }
         phases.sort_by(|a, b| a.number.cmp(&b.number));
@@ -89,27 +123,39 @@ impl PhasesDir {
         (done, total)
     }
 
-    /// The SUMMARY.md path of a plan, when it exists.
+    /// The SUMMARY.md path of a plan, when it exists (`02-01-SUMMARY.md` preferred over a
+    /// slugged or `-FIX-` variant).
     pub fn summary_path(&self, id: &PlanId) -> Option<PathBuf> {
+        self.file_path(id, PlanFileKind::Summary)
+    }
+
+    /// The PLAN.md path of a plan, when it exists.
+    pub fn plan_path(&self, id: &PlanId) -> Option<PathBuf> {
+        self.file_path(id, PlanFileKind::Plan)
+    }
+
+    fn file_path(&self, id: &PlanId, kind: PlanFileKind) -> Option<PathBuf> {
         let dir = self.phase(&id.phase)?;
-        let found = dir.summaries.iter().find(|s| *s == id)?;
-        std::fs::read_dir(&dir.path)
-            .ok()?
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| {
-                p.file_name()
-                    .and_then(|n| n.to_str())
-                    .and_then(|n| plan_file_id(n, "-SUMMARY.md"))
-                    .as_ref()
-                    == Some(found)
-            })
+        let mut matching = dir.files.iter().filter(|f| &f.id == id && f.kind == kind);
+        let first = matching.next()?;
+        let shortest = matching.fold(first, |best, f| {
+            if f.path.as_os_str().len() < best.path.as_os_str().len() {
+                f
+            } else {
+                best
+            }
+        });
+        Some(shortest.path.clone())
     }
 }
 
-/// `02-api`, `2.1-hotfix`, `12A-x`, `phase-18`, `76` → number and slug.
+/// `02-api`, `2.1-hotfix`, `12A-x`, `12.3.1-x`, `phase-18`, `Phase-3-x`, `76` → number and
+/// slug.
 pub fn parse_dir_name(name: &str) -> Option<(PhaseNum, Option<String>)> {
-    let name = name.strip_prefix("phase-").unwrap_or(name);
+    let name = name
+        .strip_prefix("phase-")
+        .or_else(|| name.strip_prefix("Phase-"))
+        .unwrap_or(name);
     let end = name.find('-').unwrap_or(name.len());
     let number = PhaseNum::parse(&name[..end])?;
     let slug = name
@@ -119,8 +165,8 @@ pub fn parse_dir_name(name: &str) -> Option<(PhaseNum, Option<String>)> {
     Some((number, slug))
 }
 
-/// `02-01-PLAN.md` (also `02-01-slug-PLAN.md`) → 02-01.
-fn plan_file_id(name: &str, suffix: &str) -> Option<PlanId> {
+/// `02-01-PLAN.md` (also `02-01-slug-PLAN.md`, `02-01-FIX-PLAN.md`) → 02-01.
+pub fn plan_file_id(name: &str, suffix: &str) -> Option<PlanId> {
     let stem = name.strip_suffix(suffix)?;
     let mut parts = stem.splitn(3, '-');
     let phase = parts.next()?;

@@ -19,6 +19,31 @@ pub struct Requirements {
     pub out_of_scope: Vec<Item>,
 }
 
+/// Which requirements subsection a group is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequirementKind {
+    Validated,
+    Active,
+    OutOfScope,
+    /// `### Future`, `### Deferred`, …
+    Other,
+}
+
+/// One `### Validated (v4.0)`-style subsection under `## Requirements`, in file order.
+#[derive(Debug, Clone)]
+pub struct RequirementGroup {
+    pub kind: RequirementKind,
+    pub heading_line: usize,
+    /// The heading text (`Validated (v1.0 — shipped 2026-01-30)`).
+    pub title: String,
+    /// The parenthetical of a versioned heading (`v1.0 — shipped 2026-01-30`).
+    pub version: Option<String>,
+    /// Items; `resolved` is true for ticked (`[x]`, `✓`, `✅`) or struck ones.
+    pub items: Vec<Item>,
+    /// A lone placeholder line such as `(None yet — ship to validate)`.
+    pub placeholder: Option<usize>,
+}
+
 /// The Key Decisions table.
 #[derive(Debug, Clone)]
 pub struct KeyDecisions {
@@ -27,6 +52,24 @@ pub struct KeyDecisions {
     pub rows: Vec<(usize, Vec<Cell>)>,
     /// The line after which a new row goes (last row, or the delimiter row).
     pub last_line: usize,
+    /// Column positions found by header meaning (any header shape, some localised).
+    pub decision_col: Option<usize>,
+    pub rationale_col: Option<usize>,
+    pub outcome_col: Option<usize>,
+    pub date_col: Option<usize>,
+    pub phase_col: Option<usize>,
+    /// The `|---|` row, when there is one.
+    pub delimiter_line: Option<usize>,
+}
+
+impl KeyDecisions {
+    /// A cell's text with `\|` escapes undone (`a\|b` → `a|b`), for reading; edits use the
+    /// cell's byte range instead.
+    pub fn cell_text(&self, doc: &Doc, row: usize, col: usize) -> Option<String> {
+        let (_, cells) = self.rows.get(row)?;
+        let cell = cells.get(col)?;
+        Some(doc.text(cell.text.clone()).replace("\\|", "|"))
+    }
 }
 
 /// The PROJECT.md model.
@@ -42,6 +85,10 @@ pub struct ProjectDoc {
     pub key_decisions: Option<KeyDecisions>,
     /// `*Last updated: 2026-01-22 after …*`: the date and its range.
     pub last_updated: Option<(NaiveDate, Range<usize>)>,
+    /// Requirements subsections in file order, versioned ones kept apart.
+    pub requirement_groups: Vec<RequirementGroup>,
+    /// The italic footer line (`*Last updated: …*`, `*Erstellt am …*`), if the file ends with one.
+    pub footer: Option<usize>,
 }
 
 impl ProjectDoc {
@@ -84,7 +131,19 @@ impl ProjectDoc {
         let constraints = section(&|t| t.starts_with("constraints"))
             .map(|(i, s)| read_items(&doc, i, s.own.clone()));
         let key_decisions = section(&|t| t.contains("key decisions") || t == "decisions")
-            .and_then(|(_, s)| read_table(&doc, s.body.clone()));
+            .and_then(|(_, s)| read_table(&doc, s.body.clone()))
+            .or_else(|| find_decision_table(&doc));
+        let requirement_groups = requirement_groups(&doc);
+        let footer = (0..doc.kinds.len())
+            .rev()
+            .find(|&i| doc.kinds[i] != LineKind::Blank)
+            .filter(|&i| {
+                let t = doc.line(i).trim();
+                doc.kinds[i] == LineKind::Text
+                    && t.len() > 2
+                    && (t.starts_with('*') && t.ends_with('*')
+                        || t.starts_with('_') && t.ends_with('_'))
+            });
         let last_updated = (0..doc.kinds.len()).rev().find_map(|i| {
             let line = doc.line(i);
             let lower = line.to_lowercase();
@@ -104,7 +163,19 @@ impl ProjectDoc {
             constraints,
             key_decisions,
             last_updated,
+            requirement_groups,
+            footer,
         }
+    }
+
+    /// The H1 title text (`Harbor Ledger`).
+    pub fn title_text(&self) -> Option<&str> {
+        self.title.clone().map(|r| self.doc.text(r))
+    }
+
+    /// The first paragraph line of `## What This Is`.
+    pub fn what_this_is_text(&self) -> Option<&str> {
+        self.what_this_is.clone().map(|r| self.doc.text(r))
     }
 
     /// The core value text.
@@ -117,7 +188,7 @@ fn read_table(doc: &Doc, lines: Range<usize>) -> Option<KeyDecisions> {
     let header = lines
         .clone()
         .find(|&i| doc.kinds[i] == LineKind::TableRow)?;
-    let columns = doc
+    let columns: Vec<String> = doc
         .cells(header)?
         .iter()
         .map(|c| doc.text(c.text.clone()).to_lowercase())
@@ -132,12 +203,128 @@ fn read_table(doc: &Doc, lines: Range<usize>) -> Option<KeyDecisions> {
         last_line = i;
         i += 1;
     }
+    let col = |pred: &dyn Fn(&str) -> bool| columns.iter().position(|c: &String| pred(c));
+    let decision_col = col(&|c| is_decision_header(c));
+    let rationale_col = col(&|c| {
+        [
+            "rationale",
+            "why",
+            "reason",
+            "begründung",
+            "raison",
+            "原因",
+            "motivo",
+        ]
+        .iter()
+        .any(|w| c.contains(w))
+    });
+    let outcome_col = col(&|c| {
+        [
+            "outcome",
+            "status",
+            "result",
+            "ergebnis",
+            "résultat",
+            "结果",
+            "resultado",
+        ]
+        .iter()
+        .any(|w| c.contains(w))
+    });
+    let date_col = col(&|c| c.contains("date") || c.contains("datum"));
+    let phase_col = col(&|c| c.starts_with("phase"));
+    let delimiter_line =
+        (header + 1..=last_line).find(|&i| doc.kinds[i] == LineKind::TableDelimiter);
     Some(KeyDecisions {
         header_line: header,
         columns,
         rows,
         last_line,
+        decision_col,
+        rationale_col,
+        outcome_col,
+        date_col,
+        phase_col,
+        delimiter_line,
     })
+}
+
+fn is_decision_header(c: &str) -> bool {
+    [
+        "decision",
+        "entscheidung",
+        "décision",
+        "decisão",
+        "decisión",
+        "决策",
+    ]
+    .iter()
+    .any(|w| c.contains(w))
+}
+
+/// A Key Decisions table outside a section of that name (localised or free-form files):
+/// the first table with a decision column.
+fn find_decision_table(doc: &Doc) -> Option<KeyDecisions> {
+    (0..doc.kinds.len())
+        .filter(|&i| {
+            doc.kinds[i] == LineKind::TableRow
+                && (i == 0 || !doc.kinds[i - 1].is_table_row())
+                && doc.cells(i).is_some_and(|cells| {
+                    cells
+                        .iter()
+                        .any(|c| is_decision_header(&doc.text(c.text.clone()).to_lowercase()))
+                })
+        })
+        .find_map(|i| read_table(doc, i..doc.kinds.len()))
+}
+
+/// `### Validated`, `### Active (v1.4)`, `### Out of Scope (v1)`, `### Future` under the
+/// Requirements section (or anywhere, when the file has no such section).
+fn requirement_groups(doc: &Doc) -> Vec<RequirementGroup> {
+    let parent = doc
+        .sections
+        .iter()
+        .find(|s| normalize_title(doc.title(s)).starts_with("requirements"))
+        .map(|s| s.body.clone());
+    doc.sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.level >= 3)
+        .filter(|(_, s)| parent.as_ref().is_none_or(|p| p.contains(&s.line)))
+        .filter_map(|(i, s)| {
+            let title = doc.title(s).to_string();
+            let t = normalize_title(&title);
+            let kind = if t.starts_with("validated") {
+                RequirementKind::Validated
+            } else if t.starts_with("active") {
+                RequirementKind::Active
+            } else if t.starts_with("out of scope") {
+                RequirementKind::OutOfScope
+            } else if parent.is_some() {
+                RequirementKind::Other
+            } else {
+                return None;
+            };
+            let version = title
+                .find('(')
+                .map(|o| title[o + 1..].trim_end().trim_end_matches(')').to_string());
+            let list = read_items(doc, i, s.own.clone());
+            let placeholder = list.placeholder.or_else(|| {
+                s.own.clone().find(|&l| {
+                    let line = doc.line(l).trim().to_lowercase();
+                    list.items.is_empty() && line.starts_with("(none")
+                })
+            });
+            Some(RequirementGroup {
+                kind,
+                heading_line: s.line,
+                title,
+                version,
+                items: list.items,
+                placeholder,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,14 +1,29 @@
 //! ROADMAP.md: phases (checklist lines and `### Phase N: Name` sections, decimal and letter
-//! ids, milestone groups incl. `<details>`), each phase's plan checklist, and the progress
-//! table (4 or 5 columns).
+//! ids, milestone groups incl. `<details>`), each phase's plan checklist and `**Plans**:`
+//! field, and the progress table (4 or 5 columns).
+//!
+//! A phase is usually mentioned several times (a checklist line, a detail heading, a progress
+//! row); the model merges them by phase number, padding-insensitively, and keeps the line of
+//! each so edits can tick the checkbox, fix the row, or set the completed date in place.
+//!
+//! `<details>` blocks: pulldown-cmark reads `<details>` as an HTML block that ends at the
+//! first blank line, so a list written right under `<summary>` is HTML, not a list. Lines
+//! inside a `<details>` group are therefore also read as text (outside HTML comments).
+
+mod lines;
+mod progress;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use chrono::NaiveDate;
+
+pub use lines::{leading_plan_id, phase_title, phase_title_in_list, plans_numbers};
+pub use progress::{Column, ProgressRow, ProgressTable, fraction, phase_cell};
+
 use crate::model::ids::{PhaseNum, PlanId};
-use crate::model::state::context::list_marker;
 use crate::source::Source;
-use crate::syntax::{Cell, Doc, LineKind};
+use crate::syntax::{Doc, LineKind};
 
 /// A `[ ]` / `[x]` checkbox: the line and the range of the mark character.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,13 +34,34 @@ pub struct Checkbox {
     pub checked: bool,
 }
 
+/// An emoji used instead of a checkbox (`- ✅ **Phase 13: …**`, `- 🚧 …`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusGlyph {
+    pub line: usize,
+    pub glyph: Range<usize>,
+    /// ✅ / ✓ mean done; 🚧, 📋, ⬜ … do not.
+    pub done: bool,
+}
+
 /// A plan line under a phase: `- [x] 02-01: text` or `- [ ] 02-01-PLAN.md — text`.
 #[derive(Debug, Clone)]
 pub struct RoadmapPlan {
     pub id: PlanId,
     pub checkbox: Checkbox,
-    /// The text after the id.
+    /// The text after the checkbox (id included), trimmed.
     pub text: Range<usize>,
+}
+
+/// The `**Plans**: …` field of a phase's detail section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlansField {
+    pub line: usize,
+    /// The value after the label (`2/3 plans complete`), trimmed.
+    pub value: Range<usize>,
+    /// `3 plans` → 3; `2/3 …` → 3; `TBD` → None.
+    pub total: Option<u32>,
+    /// `2/3 …` → 2.
+    pub complete: Option<u32>,
 }
 
 /// Everything the roadmap says about one phase.
@@ -40,32 +76,84 @@ pub struct RoadmapPhase {
     /// `**Plans**: 3 plans` field line, if any.
     pub plans_field: Option<usize>,
     pub plans: Vec<RoadmapPlan>,
+    /// The first list line naming the phase (with a checkbox, an emoji, or neither).
+    pub listing: Option<usize>,
+    /// The emoji mark on the listing line, when it uses one instead of a checkbox.
+    pub glyph: Option<StatusGlyph>,
+    /// The heading's level (2 for `## Phase 1:`, 4 under `### v1.0` groups).
+    pub heading_level: Option<u8>,
+    /// `INSERTED` / `(inserted DATE)` on the listing line or heading.
+    pub inserted: bool,
+    /// `(completed 2026-03-11)` on the listing line: the date and its byte range.
+    pub completed: Option<(NaiveDate, Range<usize>)>,
+    /// The parsed `**Plans**:` field.
+    pub plans_value: Option<PlansField>,
+    /// Index into [`Roadmap::milestones`] of the group the phase was first seen in.
+    pub milestone: Option<usize>,
 }
 
 impl RoadmapPhase {
-    /// Whether the roadmap marks the phase done (its checkbox is ticked).
+    fn new(number: PhaseNum) -> RoadmapPhase {
+        RoadmapPhase {
+            number,
+            name: None,
+            checkbox: None,
+            heading: None,
+            plans_field: None,
+            plans: Vec::new(),
+            listing: None,
+            glyph: None,
+            heading_level: None,
+            inserted: false,
+            completed: None,
+            plans_value: None,
+            milestone: None,
+        }
+    }
+
+    /// Whether the roadmap marks the phase done (checkbox ticked, or a ✅-style glyph).
     pub fn is_checked(&self) -> bool {
         self.checkbox.as_ref().is_some_and(|c| c.checked)
+            || self.glyph.as_ref().is_some_and(|g| g.done)
+    }
+
+    /// How many plans the phase has: its plan checklist, else the `**Plans**: N plans` field.
+    pub fn plan_total(&self) -> Option<usize> {
+        if self.plans.is_empty() {
+            self.plans_value.as_ref()?.total.map(|n| n as usize)
+        } else {
+            Some(self.plans.len())
+        }
+    }
+
+    /// How many plans are ticked (else the `N/M` of the `**Plans**:` field).
+    pub fn plans_completed(&self) -> Option<usize> {
+        if self.plans.is_empty() {
+            self.plans_value.as_ref()?.complete.map(|n| n as usize)
+        } else {
+            Some(self.plans.iter().filter(|p| p.checkbox.checked).count())
+        }
     }
 }
 
-/// The progress table and its column positions.
-#[derive(Debug, Clone)]
-pub struct ProgressTable {
-    pub header_line: usize,
-    pub columns: Vec<String>,
-    pub rows: Vec<ProgressRow>,
-    pub plans_col: Option<usize>,
-    pub status_col: Option<usize>,
-    pub completed_col: Option<usize>,
+/// How a milestone group is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MilestoneKind {
+    /// `## v1.0 MVP` / `### Milestone 2: …` heading; the group runs to the next heading of
+    /// the same or a higher level.
+    Heading(u8),
+    /// `<details><summary>✅ v1.0 MVP …</summary> … </details>`.
+    Details,
 }
 
-/// One progress-table row.
+/// A milestone group of phases.
 #[derive(Debug, Clone)]
-pub struct ProgressRow {
-    pub line: usize,
-    pub cells: Vec<Cell>,
-    pub phase: Option<PhaseNum>,
+pub struct Milestone {
+    /// The heading or `<summary>` text.
+    pub title: String,
+    pub kind: MilestoneKind,
+    /// The lines of the group, its heading or `<details>` line first.
+    pub lines: Range<usize>,
 }
 
 /// The ROADMAP.md model.
@@ -74,93 +162,70 @@ pub struct Roadmap {
     pub doc: Doc,
     /// Phases in first-seen order, merged from checklist lines and headings.
     pub phases: Vec<RoadmapPhase>,
+    /// The first progress table.
     pub progress: Option<ProgressTable>,
+    /// Every progress table (some roadmaps keep one per milestone).
+    pub progress_tables: Vec<ProgressTable>,
+    pub milestones: Vec<Milestone>,
 }
 
 impl Roadmap {
     pub fn parse(source: Source) -> Roadmap {
         let doc = Doc::parse(source);
-        let mut order: Vec<PhaseNum> = Vec::new();
-        let mut map: BTreeMap<PhaseNum, RoadmapPhase> = BTreeMap::new();
-        let mut entry = |map: &mut BTreeMap<PhaseNum, RoadmapPhase>, n: &PhaseNum| {
-            if !map.contains_key(n) {
-                order.push(n.clone());
-                map.insert(
-                    n.clone(),
-                    RoadmapPhase {
-                        number: n.clone(),
-                        name: None,
-                        checkbox: None,
-                        heading: None,
-                        plans_field: None,
-                        plans: Vec::new(),
-                    },
-                );
-            }
-        };
-        let mut current_phase: Option<PhaseNum> = None;
-        for i in 0..doc.kinds.len() {
-            match doc.kinds[i] {
-                LineKind::Heading(_) => {
-                    let title = doc.line(i).trim_start_matches('#').trim();
-                    current_phase = None;
-                    if let Some((n, name)) = phase_title(title) {
-                        entry(&mut map, &n);
-                        let p = map.get_mut(&n).expect("inserted");
-                        p.heading.get_or_insert(i);
-                        if p.name.is_none() {
-                            p.name = name;
-                        }
-                        current_phase = Some(n);
-                    }
+        let milestones = find_milestones(&doc);
+        let readable = readable_lines(&doc);
+        let mut b = Builder::default();
+        let mut current: Option<(PhaseNum, u8)> = None;
+        for (i, _) in readable.iter().enumerate().filter(|(_, ok)| **ok) {
+            let line = doc.line(i);
+            let group = milestones.iter().rposition(|m| m.lines.contains(&i));
+            if let Some(level) = heading_level(&doc, i) {
+                let title = line.trim_start().trim_start_matches('#').trim();
+                if current.as_ref().is_some_and(|(_, l)| level <= *l) {
+                    current = None;
                 }
-                LineKind::ListItem { .. } | LineKind::Text | LineKind::ListContinuation => {
-                    let Some(cb) = checkbox(&doc, i) else {
-                        if let Some(n) = &current_phase
-                            && doc.line(i).to_lowercase().contains("**plans")
-                        {
-                            map.get_mut(n)
-                                .expect("current")
-                                .plans_field
-                                .get_or_insert(i);
-                        }
-                        continue;
-                    };
-                    let after = doc.text(cb.mark.end + 1..doc.line_start(i) + doc.line(i).len());
-                    let after_trim = after.trim_start();
-                    let text_start = doc.line_start(i) + doc.line(i).len() - after_trim.len();
-                    let plain = after_trim.trim_start_matches("**").trim_start_matches('~');
-                    if let Some((n, name)) = phase_title(plain) {
-                        entry(&mut map, &n);
-                        let p = map.get_mut(&n).expect("inserted");
-                        if p.checkbox.is_none() {
-                            p.checkbox = Some(cb);
-                        }
-                        if p.name.is_none() {
-                            p.name = name;
-                        }
-                    } else if let Some(id) = leading_plan_id(plain) {
-                        let n = id.phase.clone();
-                        entry(&mut map, &n);
-                        let p = map.get_mut(&n).expect("inserted");
-                        if !p.plans.iter().any(|pl| pl.id == id) {
-                            p.plans.push(RoadmapPlan {
-                                id,
-                                checkbox: cb,
-                                text: text_start..doc.line_start(i) + doc.line(i).trim_end().len(),
-                            });
-                        }
+                if let Some((n, name)) = phase_title(title) {
+                    let p = b.entry(&n, group);
+                    if p.heading.is_none() {
+                        p.heading = Some(i);
+                        p.heading_level = Some(level);
                     }
+                    p.inserted |= lines::is_inserted(title);
+                    if p.name.is_none() {
+                        p.name = name;
+                    }
+                    current = Some((n, level));
                 }
-                _ => {}
+                continue;
             }
+            let cur = current.as_ref().map(|(n, _)| n);
+            if let Some(v) = lines::plans_field_value(line)
+                && let Some(n) = cur
+            {
+                let start = doc.line_start(i);
+                let value = start + v..start + line.trim_end().len().max(v);
+                let (total, complete) = plans_numbers(doc.text(value.clone()));
+                let p = b.entry(n, group);
+                if p.plans_field.is_none() {
+                    p.plans_field = Some(i);
+                    p.plans_value = Some(PlansField {
+                        line: i,
+                        value,
+                        total,
+                        complete,
+                    });
+                }
+                continue;
+            }
+            read_list_line(&doc, i, cur.cloned(), group, &mut b);
         }
-        let phases = order.into_iter().filter_map(|n| map.remove(&n)).collect();
-        let progress = find_progress_table(&doc);
+        let progress_tables = progress::find_progress_tables(&doc);
         Roadmap {
             doc,
-            phases,
-            progress,
+            phases: b.finish(),
+            progress: progress_tables.first().cloned(),
+            progress_tables,
+            milestones,
         }
     }
 
@@ -174,147 +239,241 @@ impl Roadmap {
         self.phase(&id.phase)?.plans.iter().find(|p| &p.id == id)
     }
 
-    /// All plans listed, and how many are ticked.
+    /// All plans listed, and how many are ticked: (ticked, listed).
     pub fn plan_counts(&self) -> (usize, usize) {
         let all = self.phases.iter().flat_map(|p| &p.plans);
         let total = all.clone().count();
         (all.filter(|p| p.checkbox.checked).count(), total)
     }
+
+    /// The progress-table row of phase `n`, with its table (first table that has one).
+    pub fn progress_row(&self, n: &PhaseNum) -> Option<(&ProgressTable, &ProgressRow)> {
+        self.progress_tables
+            .iter()
+            .find_map(|t| t.row(n).map(|r| (t, r)))
+    }
+
+    /// The text of a progress-row cell under `column` for phase `n`.
+    pub fn progress_cell(&self, n: &PhaseNum, column: Column) -> Option<&str> {
+        let (table, row) = self.progress_row(n)?;
+        let cell = table.cell(row, column)?;
+        Some(self.doc.text(cell.text.clone()))
+    }
 }
 
-/// `Phase 2: Name`, `Phase 2.1 — Name`, `Phase 12A: Name (INSERTED)`, `Phase 1 - Name`.
-pub fn phase_title(text: &str) -> Option<(PhaseNum, Option<String>)> {
-    let t = text.trim().trim_start_matches(['*', '~', ' ']);
-    let t = t
-        .trim_start_matches(|c: char| !c.is_ascii() && !c.is_alphanumeric())
-        .trim_start();
-    let rest = t
-        .strip_prefix("Phase ")
-        .or_else(|| t.strip_prefix("phase "))?;
-    let len = rest
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
-        .unwrap_or(rest.len());
-    let num_text = rest[..len].trim_end_matches('.');
-    let number = PhaseNum::parse(num_text)?;
-    let tail = rest[num_text.len()..].trim_start_matches('.');
-    let tail = tail.trim_start_matches("**").trim_start();
-    let name = ["—", "--", "-", "–", ":"]
+/// Collects phases by number in first-seen order.
+#[derive(Default)]
+struct Builder {
+    order: Vec<PhaseNum>,
+    map: BTreeMap<PhaseNum, RoadmapPhase>,
+}
+
+impl Builder {
+    fn entry(&mut self, n: &PhaseNum, group: Option<usize>) -> &mut RoadmapPhase {
+        if !self.map.contains_key(n) {
+            self.order.push(n.clone());
+            let mut p = RoadmapPhase::new(n.clone());
+            p.milestone = group;
+            self.map.insert(n.clone(), p);
+        }
+        self.map.get_mut(n).expect("inserted above")
+    }
+
+    fn finish(mut self) -> Vec<RoadmapPhase> {
+        self.order
+            .into_iter()
+            .filter_map(|n| self.map.remove(&n))
+            .collect()
+    }
+}
+
+/// Reads a list line: a phase listing (checkbox, emoji, or plain bold/numbered) or a plan.
+fn read_list_line(
+    doc: &Doc,
+    i: usize,
+    current: Option<PhaseNum>,
+    group: Option<usize>,
+    b: &mut Builder,
+) {
+    let line = doc.line(i);
+    let Some(body_at) = lines::list_body(line) else {
+        return;
+    };
+    let start = doc.line_start(i);
+    let body = &line[body_at..];
+    if let Some(cb) = checkbox(doc, i) {
+        let plain = body.trim_start_matches(['*', '~']);
+        if let Some((n, name)) = phase_title_in_list(body) {
+            let p = b.entry(&n, group);
+            if p.listing.is_none() {
+                p.listing = Some(i);
+                p.checkbox = Some(cb);
+                p.completed = lines::completed_date(body)
+                    .map(|(d, r)| (d, start + body_at + r.start..start + body_at + r.end));
+            }
+            p.inserted |= lines::is_inserted(body);
+            if p.name.is_none() {
+                p.name = name;
+            }
+        } else if let Some(id) = leading_plan_id(plain, current.as_ref()) {
+            if current.is_none() && !b.map.contains_key(&id.phase) {
+                return; // an id-like token outside any phase: not evidence of a phase
+            }
+            let p = b.entry(&id.phase.clone(), group);
+            if !p.plans.iter().any(|pl| pl.id == id) {
+                p.plans.push(RoadmapPlan {
+                    id,
+                    checkbox: cb,
+                    text: start + body_at..start + line.trim_end().len().max(body_at),
+                });
+            }
+        }
+        return;
+    }
+    // No checkbox: `- ✅ **Phase 13: …**`, `1. Phase 2: …`, `- **Phase 3: Name**`.
+    let glyph = lines::status_glyph(body);
+    let rest = glyph.map_or(body, |(len, _)| body[len..].trim_start());
+    let named = rest.starts_with("**Phase") || rest.starts_with("Phase ");
+    let Some((n, Some(name))) = named.then(|| phase_title_in_list(rest)).flatten() else {
+        return;
+    };
+    let p = b.entry(&n, group);
+    if p.listing.is_none() {
+        p.listing = Some(i);
+        p.glyph = glyph.map(|(len, done)| StatusGlyph {
+            line: i,
+            glyph: start + body_at..start + body_at + len,
+            done,
+        });
+        p.completed = lines::completed_date(body)
+            .map(|(d, r)| (d, start + body_at + r.start..start + body_at + r.end));
+    }
+    p.inserted |= lines::is_inserted(body);
+    p.name.get_or_insert(name);
+}
+
+/// The heading level of line `i`: a Markdown heading, or `### …` text inside an HTML block.
+fn heading_level(doc: &Doc, i: usize) -> Option<u8> {
+    match doc.kinds[i] {
+        LineKind::Heading(l) => Some(l),
+        LineKind::Html => {
+            let t = doc.line(i);
+            let hashes = t.bytes().take_while(|b| *b == b'#').count();
+            ((1..=6).contains(&hashes) && t[hashes..].starts_with(' ')).then_some(hashes as u8)
+        }
+        _ => None,
+    }
+}
+
+/// Which lines may hold phases and plans: prose and headings, plus HTML-block lines inside a
+/// `<details>` group that are not inside an HTML comment. Code never.
+fn readable_lines(doc: &Doc) -> Vec<bool> {
+    let mut details = 0usize;
+    let mut in_comment = false;
+    doc.kinds
         .iter()
-        .find_map(|sep| tail.strip_prefix(sep))
-        .or_else(|| tail.strip_prefix("**:"))
-        .map(|n| {
-            let n = n.trim();
-            let end = n.find("**").unwrap_or(n.len());
-            let n = n[..end].trim();
-            n.split(" (")
-                .next()
-                .unwrap_or(n)
-                .trim_end_matches([' ', '*'])
-                .to_string()
+        .enumerate()
+        .map(|(i, kind)| {
+            let lower = doc.line(i).to_ascii_lowercase();
+            let was_comment = in_comment;
+            if let Some(open) = lower.rfind("<!--") {
+                in_comment = !lower[open..].contains("-->");
+            } else if in_comment && lower.contains("-->") {
+                in_comment = false;
+            }
+            if *kind != LineKind::Code {
+                details += lower.matches("<details").count();
+                details = details.saturating_sub(lower.matches("</details").count());
+            }
+            match kind {
+                LineKind::Html => {
+                    details > 0 && !was_comment && !in_comment && !lower.trim().starts_with('<')
+                }
+                LineKind::Code | LineKind::Frontmatter => false,
+                _ => true,
+            }
         })
-        .filter(|n| !n.is_empty());
-    Some((number, name))
+        .collect()
 }
 
-/// A plan id at the start of checklist text: `02-01: …`, `02-01-PLAN.md — …`, `**02-01**`.
-fn leading_plan_id(text: &str) -> Option<PlanId> {
-    let t = text.trim_start_matches(['*', '`']);
-    let t = t.strip_prefix("Plan ").unwrap_or(t);
-    let end = t
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '.'))
-        .unwrap_or(t.len());
-    let token = t[..end].trim_end_matches('.');
-    let token = token
-        .strip_suffix("-PLAN.md")
-        .or_else(|| token.strip_suffix("-PLAN"))
-        .unwrap_or(token);
-    let token = token.strip_suffix("-PLAN").unwrap_or(token);
-    let id = PlanId::parse(token)?;
-    // `02-01` must be the whole token (not a date like 2026-01-05).
-    (token.matches('-').count() == 1).then_some(id)
+/// Milestone groups: `<details>` blocks and `vX.Y` / `Milestone …` headings.
+fn find_milestones(doc: &Doc) -> Vec<Milestone> {
+    let mut out = Vec::new();
+    let mut open: Vec<(usize, String)> = Vec::new();
+    for i in 0..doc.kinds.len() {
+        if doc.kinds[i] == LineKind::Code {
+            continue;
+        }
+        let line = doc.line(i);
+        let lower = line.to_ascii_lowercase();
+        if lower.contains("<details") {
+            open.push((i, summary_text(line).unwrap_or_default()));
+        }
+        if let Some((_, title)) = open.last_mut()
+            && title.is_empty()
+            && let Some(s) = summary_text(line)
+        {
+            *title = s;
+        }
+        if lower.contains("</details")
+            && let Some((from, title)) = open.pop()
+        {
+            out.push(Milestone {
+                title,
+                kind: MilestoneKind::Details,
+                lines: from..i + 1,
+            });
+        }
+        if let LineKind::Heading(level) = doc.kinds[i] {
+            let title = line.trim_start_matches('#').trim();
+            if is_milestone_title(title) {
+                let end = doc
+                    .sections
+                    .iter()
+                    .find(|s| s.line == i)
+                    .map_or(i + 1, |s| s.body.end);
+                out.push(Milestone {
+                    title: title.to_string(),
+                    kind: MilestoneKind::Heading(level),
+                    lines: i..end,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|m| (m.lines.start, std::cmp::Reverse(m.lines.end)));
+    out
+}
+
+/// `<summary>✅ v1.0 MVP (Phases 1-12) — SHIPPED</summary>` → its text.
+fn summary_text(line: &str) -> Option<String> {
+    let lower = line.to_ascii_lowercase();
+    let open = lower.find("<summary>")? + "<summary>".len();
+    let close = lower[open..]
+        .find("</summary>")
+        .map_or(line.len(), |c| open + c);
+    Some(line[open..close].trim().to_string())
+}
+
+/// `v1.0 MVP`, `✅ v1.1 …`, `Milestone 2: …`, `v2.0 Milestone (Phases 5-8)`.
+fn is_milestone_title(title: &str) -> bool {
+    let t = title
+        .trim_start_matches(|c: char| !c.is_ascii_alphanumeric())
+        .trim_start();
+    let lower = t.to_ascii_lowercase();
+    (lower.starts_with('v') && lower[1..].starts_with(|c: char| c.is_ascii_digit()))
+        || lower.starts_with("milestone ")
+        || lower.starts_with("milestone:")
 }
 
 /// The checkbox of a list line (`- [x] …`, `1. [ ] …`), if it has one.
 pub fn checkbox(doc: &Doc, line: usize) -> Option<Checkbox> {
-    let text = doc.line(line);
-    let (indent, marker) = list_marker(text)?;
-    let after = &text[indent.len() + marker.len()..];
-    let rest = after.trim_start();
-    let offset = indent.len() + marker.len() + after.len() - rest.len();
-    let bytes = rest.as_bytes();
-    if bytes.len() >= 3
-        && bytes[0] == b'['
-        && bytes[2] == b']'
-        && matches!(bytes[1], b' ' | b'x' | b'X')
-    {
-        let start = doc.line_start(line) + offset + 1;
-        Some(Checkbox {
-            line,
-            mark: start..start + 1,
-            checked: bytes[1] != b' ',
-        })
-    } else {
-        None
-    }
-}
-
-/// The progress table: a table whose header starts with `Phase` and has a `Status` column
-/// and a plans column.
-fn find_progress_table(doc: &Doc) -> Option<ProgressTable> {
-    let mut i = 0;
-    while i < doc.kinds.len() {
-        if doc.kinds[i] == LineKind::TableRow
-            && (i == 0
-                || doc.kinds[i - 1] != LineKind::TableRow
-                    && doc.kinds[i - 1] != LineKind::TableDelimiter)
-        {
-            let cells = doc.cells(i).unwrap_or_default();
-            let columns: Vec<String> = cells
-                .iter()
-                .map(|c| doc.text(c.text.clone()).to_lowercase())
-                .collect();
-            let status_col = columns.iter().position(|c| c.starts_with("status"));
-            let plans_col = columns.iter().position(|c| c.starts_with("plans"));
-            if columns.first().is_some_and(|c| c == "phase") && status_col.is_some() {
-                let completed_col = columns
-                    .iter()
-                    .position(|c| c.starts_with("completed") || c == "date" || c == "done");
-                let mut rows = Vec::new();
-                let mut j = i + 1;
-                while j < doc.kinds.len()
-                    && matches!(doc.kinds[j], LineKind::TableRow | LineKind::TableDelimiter)
-                {
-                    if doc.kinds[j] == LineKind::TableRow {
-                        let cells = doc.cells(j).unwrap_or_default();
-                        let phase = cells.first().and_then(|c| {
-                            let t = doc.text(c.text.clone());
-                            let t = t.trim_start_matches("Phase ");
-                            let end = t
-                                .find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '.'))
-                                .unwrap_or(t.len());
-                            PhaseNum::parse(t[..end].trim_end_matches('.'))
-                        });
-                        rows.push(ProgressRow {
-                            line: j,
-                            cells,
-                            phase,
-                        });
-                    }
-                    j += 1;
-                }
-                return Some(ProgressTable {
-                    header_line: i,
-                    columns,
-                    rows,
-                    plans_col,
-                    status_col,
-                    completed_col,
-                });
-            }
-        }
-        i += 1;
-    }
-    None
+    let (offset, checked) = lines::checkbox_in(doc.line(line))?;
+    let start = doc.line_start(line) + offset;
+    Some(Checkbox {
+        line,
+        mark: start..start + 1,
+        checked,
+    })
 }
 
 #[cfg(test)]
@@ -331,11 +490,18 @@ mod tests {
         assert_eq!(r.phases[1].name.as_deref(), Some("API"));
         assert_eq!(r.phases[1].plans.len(), 2);
         assert!(r.phases[1].plans[0].checkbox.checked);
+        assert_eq!(r.phases[1].plan_total(), Some(2));
+        assert_eq!(r.phases[1].plans_completed(), Some(1));
+        assert_eq!(r.phases[1].plans_value.as_ref().unwrap().total, Some(2));
         assert_eq!(r.phases[2].number.as_str(), "2.1");
         assert_eq!(r.phases[2].name.as_deref(), Some("Hotfix"));
+        assert!(r.phases[2].inserted);
         let t = r.progress.as_ref().unwrap();
         assert_eq!(t.rows.len(), 2);
         assert_eq!(t.rows[1].phase.as_ref().unwrap().as_str(), "2");
         assert_eq!(r.plan_counts(), (1, 2));
+        let two = PhaseNum::parse("02").unwrap();
+        assert_eq!(r.progress_cell(&two, Column::Plans), Some("1/2"));
+        assert_eq!(r.progress_cell(&two, Column::Status), Some("In Progress"));
     }
 }

@@ -51,17 +51,29 @@ impl Needs {
 /// Finds the folder holding `.planning/`: `start` itself or its nearest ancestor.
 pub fn find_root(start: &Path) -> Result<PathBuf, UserError> {
     let mut dir = Some(start);
+    let mut not_a_folder: Option<PathBuf> = None;
     while let Some(d) = dir {
-        if d.join(PLANNING).is_dir() {
+        let candidate = d.join(PLANNING);
+        if candidate.is_dir() {
             return Ok(d.to_path_buf());
+        }
+        if not_a_folder.is_none() && std::fs::symlink_metadata(&candidate).is_ok() {
+            not_a_folder = Some(candidate);
         }
         dir = d.parent();
     }
+    let hint = match not_a_folder {
+        Some(p) => format!(
+            "{} exists but is not a folder; gsd needs .planning/ to be a folder holding STATE.md",
+            p.display()
+        ),
+        None => "run gsd inside a GSD project, or pass -C <DIR> pointing at one".to_string(),
+    };
     Err(UserError::new(format!(
         "no {PLANNING}/ folder in {} or any folder above it",
         start.display()
     ))
-    .hint("run gsd inside a GSD project, or pass -C <DIR> pointing at one"))
+    .hint(hint))
 }
 
 impl Workspace {
