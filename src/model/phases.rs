@@ -136,15 +136,17 @@ impl PhasesDir {
 
     fn file_path(&self, id: &PlanId, kind: PlanFileKind) -> Option<PathBuf> {
         let dir = self.phase(&id.phase)?;
-        let mut matching = dir.files.iter().filter(|f| &f.id == id && f.kind == kind);
-        let first = matching.next()?;
-        let shortest = matching.fold(first, |best, f| {
-            if f.path.as_os_str().len() < best.path.as_os_str().len() {
-                f
-            } else {
-                best
-            }
-        });
+        // The plain file first, then a slugged one; a `-FIX-` follow-up last.
+        let rank = |f: &PlanFile| {
+            let name = f.path.file_name().map(|n| n.to_string_lossy().into_owned());
+            let fix = name.as_deref().is_some_and(|n| n.contains("-FIX"));
+            (fix, f.path.as_os_str().len())
+        };
+        let shortest = dir
+            .files
+            .iter()
+            .filter(|f| &f.id == id && f.kind == kind)
+            .min_by_key(|f| rank(f))?;
         Some(shortest.path.clone())
     }
 }
