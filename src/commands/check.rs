@@ -1,13 +1,241 @@
-//! `gsd check` and `gsd rule`.
+//! `gsd check` (consistency check, optionally fixing derived values) and `gsd rule`.
+//!
+//! Without `--fix` this only reads. With `--fix` it takes the workspace lock, applies the safe
+//! fixes in memory round after round (a fixed percent lets the bar be redrawn next round)
+//! until nothing fixable is left, turns the result into minimal line edits, and hands them to
+//! [`crate::transaction::commit`]: written atomically, or shown as a diff with `--dry-run`.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use serde_json::json;
+use similar::{DiffTag, TextDiff};
 
 use crate::app::{Context, Output};
-use crate::cli::CheckArgs;
+use crate::check::{self, Diagnostic, FileKind, Summary, all_rules, diagnostic::locate};
+use crate::cli::{CheckArgs, CheckFormat};
+use crate::edit::{Edit, EditSet};
 use crate::error::UserError;
+use crate::io::WorkspaceLock;
+use crate::model::StateDoc;
+use crate::model::workspace::{Needs, Workspace};
+use crate::render::{check_github, check_human, check_json, check_sarif};
+use crate::source::Source;
+use crate::transaction::{FileChange, commit};
 
-pub fn run(_ctx: &Context, _args: &CheckArgs) -> anyhow::Result<Output> {
-    Err(UserError::new("gsd check is not available in this build yet").into())
+/// How many fix rounds to run before giving up (each round fixes what the last one exposed).
+const MAX_FIX_ROUNDS: usize = 8;
+
+pub fn run(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
+    let root = ctx.root()?;
+    let today = crate::clock::today()?;
+    let _lock = if args.fix {
+        Some(WorkspaceLock::acquire(
+            &Workspace::planning_dir(&root),
+            WorkspaceLock::timeout_from_env(),
+        )?)
+    } else {
+        None
+    };
+    let ws = Workspace::load(&root, Needs::ALL)?;
+    if !args.fix {
+        let diagnostics = check::check(&ws, today);
+        return Ok(report(ctx, args, &ws, &diagnostics, String::new()));
+    }
+
+    let before = check::check(&ws, today);
+    let (fixed_ws, after) = fix_in_memory(ws.clone(), today, before.clone())?;
+    let original = ws.state.text();
+    let updated = fixed_ws.state.text();
+    let fixed = Summary::of(&before)
+        .fixable
+        .saturating_sub(Summary::of(&after).fixable);
+    let mut note = String::new();
+    if original != updated {
+        let change = FileChange {
+            path: Workspace::planning_dir(&root).join("STATE.md"),
+            display: Workspace::display_path("STATE.md"),
+            original: original.to_string(),
+            edits: line_edits(original, updated),
+        };
+        let applied = commit(&[change], ctx.global.dry_run)?;
+        if ctx.global.dry_run {
+            let diff: String = applied.iter().map(|a| a.diff.as_str()).collect();
+            return Ok(Output {
+                stdout: diff,
+                stderr: if ctx.global.quiet {
+                    String::new()
+                } else {
+                    format!(
+                        "gsd: would fix {fixed} problem(s) in .planning/STATE.md (dry run, nothing written)\n"
+                    )
+                },
+                code: 0,
+            });
+        }
+        if !ctx.global.quiet {
+            note = format!("gsd: fixed {fixed} problem(s) in .planning/STATE.md\n");
+        }
+    } else if ctx.global.dry_run {
+        return Ok(Output {
+            stderr: if ctx.global.quiet {
+                String::new()
+            } else {
+                "gsd: nothing to fix\n".into()
+            },
+            ..Output::default()
+        });
+    }
+    Ok(report(ctx, args, &fixed_ws, &after, note))
 }
 
-pub fn rule(_ctx: &Context, _code: Option<&str>) -> anyhow::Result<Output> {
-    Err(UserError::new("gsd rule is not available in this build yet").into())
+/// Applies every safe fix to STATE.md's text, in rounds, re-checking after each; returns the
+/// fixed workspace and what is still found in it.
+fn fix_in_memory(
+    mut ws: Workspace,
+    today: NaiveDate,
+    mut diagnostics: Vec<Diagnostic>,
+) -> anyhow::Result<(Workspace, Vec<Diagnostic>)> {
+    for _ in 0..MAX_FIX_ROUNDS {
+        let mut set = EditSet::new();
+        let mut taken: Vec<Range<usize>> = Vec::new();
+        for d in &diagnostics {
+            let Some(fix) = d.fix.as_ref().filter(|_| d.file == FileKind::State) else {
+                continue;
+            };
+            let clashes = fix.edits.iter().any(|e| {
+                taken
+                    .iter()
+                    .any(|t| e.range.start < t.end && t.start < e.range.end || e.range == *t)
+            });
+            if clashes {
+                continue;
+            }
+            taken.extend(fix.edits.iter().map(|e| e.range.clone()));
+            set.extend(fix.edits.iter().cloned());
+        }
+        let set = set.without_noops(ws.state.text());
+        if set.is_empty() {
+            break;
+        }
+        let text = set.apply(ws.state.text())?;
+        let path = ws.state.doc.source.path.clone();
+        ws.state = StateDoc::parse(Source::new(path, text));
+        diagnostics = check::check(&ws, today);
+    }
+    Ok((ws, diagnostics))
+}
+
+/// The change from `old` to `new` as edits replacing only the lines that differ.
+fn line_edits(old: &str, new: &str) -> EditSet {
+    let diff = TextDiff::from_lines(old, new);
+    let mut offsets = Vec::with_capacity(diff.old_len() + 1);
+    let mut at = 0;
+    offsets.push(0);
+    for s in diff.iter_old_slices() {
+        at += s.len();
+        offsets.push(at);
+    }
+    let mut set = EditSet::new();
+    for op in diff.ops() {
+        if op.tag() == DiffTag::Equal {
+            continue;
+        }
+        let (o, n) = (op.old_range(), op.new_range());
+        set.push(Edit::replace(
+            offsets[o.start]..offsets[o.end],
+            n.filter_map(|i| diff.new_slice(i))
+                .collect::<String>(),
+        ));
+    }
+    set
+}
+
+fn report(
+    ctx: &Context,
+    args: &CheckArgs,
+    ws: &Workspace,
+    diagnostics: &[Diagnostic],
+    note: String,
+) -> Output {
+    let located = locate(ws, diagnostics);
+    let summary = Summary::of(diagnostics);
+    let stdout = match args.format {
+        CheckFormat::Human => check_human::render(&located, summary, ctx.color),
+        CheckFormat::Json => check_json::render(&located, summary),
+        CheckFormat::Github => check_github::render(&located),
+        CheckFormat::Sarif => check_sarif::render(&located, |path| {
+            [FileKind::State, FileKind::Roadmap, FileKind::Project]
+                .into_iter()
+                .find(|k| k.display() == path)
+                .and_then(|k| k.source(ws))
+        }),
+    };
+    let code = u8::from(summary.errors > 0 && !args.exit_zero);
+    Output {
+        stdout,
+        stderr: note,
+        code,
+    }
+}
+
+pub fn rule(ctx: &Context, code: Option<&str>) -> anyhow::Result<Output> {
+    let Some(code) = code else {
+        if ctx.global.json {
+            let rules: Vec<_> = all_rules()
+                .iter()
+                .map(|r| {
+                    json!({
+                        "code": r.code, "name": r.name, "severity": r.severity.as_str(),
+                        "fixable": r.fixable, "summary": r.summary,
+                    })
+                })
+                .collect();
+            let mut text = serde_json::to_string_pretty(&rules)?;
+            text.push('\n');
+            return Ok(Output::ok(text));
+        }
+        let mut out = String::from("Rules (`gsd rule CODE` explains one):\n\n");
+        for r in all_rules() {
+            out.push_str(&format!(
+                "{}  {:<30} {:<7} {}  {}\n",
+                r.code,
+                r.name,
+                r.severity.as_str(),
+                if r.fixable { "fix" } else { "   " },
+                r.summary
+            ));
+        }
+        return Ok(Output::ok(out));
+    };
+    let Some(rule) = check::rule(code.trim()) else {
+        return Err(UserError::new(format!("unknown rule `{code}`"))
+            .hint("run `gsd rule` to list every rule with its code and name")
+            .into());
+    };
+    if ctx.global.json {
+        let mut text = serde_json::to_string_pretty(&json!({
+            "code": rule.code, "name": rule.name, "severity": rule.severity.as_str(),
+            "fixable": rule.fixable, "summary": rule.summary, "what": rule.what,
+            "why": rule.why, "example": rule.example, "fix": rule.fix,
+        }))?;
+        text.push('\n');
+        return Ok(Output::ok(text));
+    }
+    Ok(Output::ok(rule.docs()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_edits_touch_only_changed_lines() {
+        let old = "a\r\nb 28\nc\n";
+        let new = "a\r\nb 25\nc\n";
+        let set = line_edits(old, new);
+        assert_eq!(set.len(), 1);
+        assert_eq!(set.edits()[0].range, 3..8);
+        assert_eq!(set.apply(old).unwrap(), new);
+    }
 }

@@ -1,6 +1,10 @@
 //! Output for people and machines. Library code never prints; it builds strings and values
 //! here, and only `main` writes them.
 
+pub mod check_github;
+pub mod check_human;
+pub mod check_json;
+pub mod check_sarif;
 pub mod diff;
 pub mod state_human;
 pub mod state_json;

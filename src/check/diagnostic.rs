@@ -1,0 +1,195 @@
+//! A finding: which rule, where (a byte range in one of the planning files), what is wrong,
+//! how to fix it, and — for derived values only — the edits that fix it.
+//!
+//! Diagnostics hold byte ranges, like the rest of gsd; [`Located`] turns them into 1-based
+//! line and character columns once, so every output format reports the same position.
+
+use std::ops::Range;
+
+use crate::edit::Edit;
+use crate::model::Workspace;
+use crate::source::Source;
+
+/// How serious a finding is. `Error` fails `gsd check` (exit 1); `Warning` is reported only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// Which planning file a finding points into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FileKind {
+    State,
+    Roadmap,
+    Project,
+}
+
+impl FileKind {
+    /// The file as shown to users (stable in snapshots and CI annotations).
+    pub fn display(self) -> &'static str {
+        match self {
+            FileKind::State => ".planning/STATE.md",
+            FileKind::Roadmap => ".planning/ROADMAP.md",
+            FileKind::Project => ".planning/PROJECT.md",
+        }
+    }
+
+    /// The loaded source of this file, if the workspace has it.
+    pub fn source(self, ws: &Workspace) -> Option<&Source> {
+        match self {
+            FileKind::State => Some(&ws.state.doc.source),
+            FileKind::Roadmap => ws.roadmap.as_ref().map(|r| &r.doc.source),
+            FileKind::Project => ws.project.as_ref().map(|p| &p.doc.source),
+        }
+    }
+}
+
+/// A safe fix: edits to one file that recompute a derived value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// What the fix does, for `help:` lines and SARIF (`Set the percent to 25`).
+    pub title: String,
+    pub edits: Vec<Edit>,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub file: FileKind,
+    /// The bytes the finding is about (kept on one line by the renderers).
+    pub span: Range<usize>,
+    pub message: String,
+    /// How to fix it by hand (or what `--fix` will do).
+    pub help: Option<String>,
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    pub fn new(code: &'static str, file: FileKind, span: Range<usize>, message: String) -> Self {
+        Diagnostic {
+            code,
+            file,
+            span,
+            message,
+            help: None,
+            fix: None,
+        }
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Attaches a safe fix; its title becomes the help text when there is none.
+    pub fn fix(mut self, title: impl Into<String>, edits: Vec<Edit>) -> Self {
+        let title = title.into();
+        if self.help.is_none() {
+            self.help = Some(title.clone());
+        }
+        self.fix = Some(Fix { title, edits });
+        self
+    }
+
+    /// The rule this finding belongs to.
+    pub fn rule(&self) -> &'static super::Rule {
+        super::rule(self.code).expect("diagnostics only use registered codes")
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.rule().severity
+    }
+}
+
+/// A diagnostic with its position resolved: 1-based lines, 1-based character columns, the
+/// end exclusive and on the same line as the start.
+#[derive(Debug, Clone)]
+pub struct Located<'a> {
+    pub diagnostic: &'a Diagnostic,
+    pub path: &'static str,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    /// The text of the start line (no terminator, no BOM).
+    pub line_text: &'a str,
+    /// The span's bytes relative to `line_text`.
+    pub line_span: Range<usize>,
+}
+
+/// Resolves positions for every diagnostic (those whose file is not loaded are dropped —
+/// rules only point into files they read).
+pub fn locate<'a>(ws: &'a Workspace, diagnostics: &'a [Diagnostic]) -> Vec<Located<'a>> {
+    diagnostics
+        .iter()
+        .filter_map(|d| {
+            let source = d.file.source(ws)?;
+            Some(locate_one(source, d))
+        })
+        .collect()
+}
+
+fn locate_one<'a>(source: &'a Source, d: &'a Diagnostic) -> Located<'a> {
+    let len = source.text.len();
+    let start = d.span.start.min(len);
+    let (line, column) = source.line_col(start);
+    let (line_text, line_start) = if source.lines.is_empty() {
+        ("", 0)
+    } else {
+        let text = source.line_text(line - 1);
+        let span = source.lines[line - 1];
+        (text, span.content_end - text.len())
+    };
+    let line_end = line_start + line_text.len();
+    let end = d.span.end.clamp(start, len).min(line_end.max(start));
+    let rel_start = start.saturating_sub(line_start).min(line_text.len());
+    let rel_end = end
+        .saturating_sub(line_start)
+        .clamp(rel_start, line_text.len());
+    let end_column = column + line_text[rel_start..rel_end].chars().count();
+    Located {
+        diagnostic: d,
+        path: d.file.display(),
+        line,
+        column,
+        end_line: line,
+        end_column,
+        line_text,
+        line_span: rel_start..rel_end,
+    }
+}
+
+/// Counts by severity, and how many findings `--fix` could fix.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub fixable: usize,
+}
+
+impl Summary {
+    pub fn of(diagnostics: &[Diagnostic]) -> Summary {
+        let mut s = Summary::default();
+        for d in diagnostics {
+            match d.severity() {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+            }
+            if d.fix.is_some() {
+                s.fixable += 1;
+            }
+        }
+        s
+    }
+}

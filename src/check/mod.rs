@@ -1,0 +1,174 @@
+//! `gsd check`: rules that prove STATE.md agrees with itself and with PROJECT.md,
+//! ROADMAP.md and the phases folder.
+//!
+//! Each rule has a stable code (`GSD101`), a kebab-case name, a severity and ruff-style docs
+//! that `gsd rule` prints. Rules live one family per file under [`rules`]; each family's
+//! `check` reads the typed model and returns [`Diagnostic`]s with byte spans and, for derived
+//! values only, a safe [`diagnostic::Fix`] made of the same [`crate::edit::Edit`]s every
+//! command uses. Nothing here does I/O except the few existence checks on `phases/` files
+//! that cross-file rules need; nothing prints.
+//!
+//! Two promises shape every rule: a rule that needs a file the project lacks is skipped, not
+//! failed; and a rule never cries wolf — when a value could be read two ways, or the file's
+//! own rounding explains a difference, the rule stays silent.
+
+pub mod diagnostic;
+pub mod rules;
+
+use chrono::NaiveDate;
+
+pub use diagnostic::{Diagnostic, FileKind, Fix, Located, Severity, Summary};
+
+use crate::model::Workspace;
+
+/// A check rule's identity and documentation.
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable code, `GSD101`.
+    pub code: &'static str,
+    /// Kebab-case name, `progress-bar-mismatch`.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// Whether `gsd check --fix` can fix it (derived values only).
+    pub fixable: bool,
+    /// One line for listings and SARIF `shortDescription`.
+    pub summary: &'static str,
+    /// `## What it does`
+    pub what: &'static str,
+    /// `## Why is this bad?`
+    pub why: &'static str,
+    /// `## Example`: a failing snippet.
+    pub example: &'static str,
+    /// `## Fix`: what to do (and what `--fix` does, when it can).
+    pub fix: &'static str,
+}
+
+impl Rule {
+    /// The rule's documentation as Markdown, as `gsd rule CODE` prints it.
+    pub fn docs(&self) -> String {
+        let fix_note = if self.fixable {
+            "safe fix available (`gsd check --fix`)"
+        } else {
+            "no automatic fix"
+        };
+        format!(
+            "# {code} {name}\n\nSeverity: {sev} · {fix_note}\n\n{summary}\n\n## What it does\n\n{what}\n\n## Why is this bad?\n\n{why}\n\n## Example\n\n```markdown\n{example}\n```\n\n## Fix\n\n{fix}\n",
+            code = self.code,
+            name = self.name,
+            sev = self.severity.as_str(),
+            summary = self.summary,
+            what = self.what,
+            why = self.why,
+            example = self.example.trim_end(),
+            fix = self.fix,
+        )
+    }
+}
+
+/// Every rule, sorted by code.
+pub fn all_rules() -> Vec<&'static Rule> {
+    let mut all: Vec<&'static Rule> = rules::FAMILIES
+        .iter()
+        .flat_map(|f| f.rules.iter())
+        .collect();
+    all.sort_by_key(|r| r.code);
+    all
+}
+
+/// The rule with this code or name (case-insensitive).
+pub fn rule(code_or_name: &str) -> Option<&'static Rule> {
+    rules::FAMILIES
+        .iter()
+        .flat_map(|f| f.rules.iter())
+        .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+}
+
+/// What the rules may look at: the workspace and today's date (from `gsd::clock`).
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    pub ws: &'a Workspace,
+    pub today: NaiveDate,
+}
+
+/// Runs every rule, drops suppressed findings, and sorts the rest by file and position.
+pub fn check(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
+    let input = Input { ws, today };
+    let mut out: Vec<Diagnostic> = rules::FAMILIES
+        .iter()
+        .flat_map(|f| (f.check)(&input))
+        .filter(|d| !is_suppressed(ws, d))
+        .collect();
+    out.sort_by(|a, b| {
+        (a.file, a.span.start, a.code, &a.message).cmp(&(b.file, b.span.start, b.code, &b.message))
+    });
+    out.dedup();
+    out
+}
+
+/// Whether `<!-- gsd-ignore CODE -->` on the finding's line or the line before silences it.
+/// Without codes (`<!-- gsd-ignore -->`) the comment silences every rule on that line.
+fn is_suppressed(ws: &Workspace, d: &Diagnostic) -> bool {
+    let Some(source) = d.file.source(ws) else {
+        return false;
+    };
+    if source.lines.is_empty() {
+        return false;
+    }
+    let line = source.line_of(d.span.start.min(source.text.len()));
+    let candidates = [Some(line), line.checked_sub(1)];
+    candidates
+        .into_iter()
+        .flatten()
+        .any(|i| ignores(source.line_text(i), d.code))
+}
+
+/// Whether a line's `gsd-ignore` comments cover `code`.
+fn ignores(line: &str, code: &str) -> bool {
+    let mut rest = line;
+    while let Some(start) = rest.find("<!--") {
+        let after = &rest[start + 4..];
+        let Some(end) = after.find("-->") else {
+            return false;
+        };
+        let body = after[..end].trim();
+        if let Some(codes) = body.strip_prefix("gsd-ignore") {
+            let codes: Vec<&str> = codes
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|c| !c.is_empty())
+                .collect();
+            if codes.is_empty() || codes.iter().any(|c| c.eq_ignore_ascii_case(code)) {
+                return true;
+            }
+        }
+        rest = &after[end + 3..];
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suppression_comments() {
+        assert!(ignores("x <!-- gsd-ignore GSD101 -->", "GSD101"));
+        assert!(ignores("<!-- gsd-ignore GSD102, gsd101 -->", "GSD101"));
+        assert!(ignores("<!-- gsd-ignore -->", "GSD203"));
+        assert!(!ignores("<!-- gsd-ignore GSD102 -->", "GSD101"));
+        assert!(!ignores("<!-- a comment -->", "GSD101"));
+    }
+
+    #[test]
+    fn codes_and_names_are_unique_and_documented() {
+        let rules = all_rules();
+        for (i, r) in rules.iter().enumerate() {
+            assert!(r.code.starts_with("GSD") && r.code.len() == 6, "{}", r.code);
+            assert!(r.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+            assert!(!r.what.is_empty() && !r.why.is_empty() && !r.example.is_empty());
+            for other in &rules[i + 1..] {
+                assert_ne!(r.code, other.code);
+                assert_ne!(r.name, other.name);
+            }
+        }
+    }
+}

@@ -1,0 +1,261 @@
+//! GSD301–GSD304: decisions and blockers are well-formed and point at real plans.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::check::{Diagnostic, FileKind, Input, Rule, Severity};
+use crate::model::ids::{PlanId, plan_ids_in};
+use crate::syntax::Doc;
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        code: "GSD301",
+        name: "duplicate-decision-id",
+        severity: Severity::Error,
+        fixable: false,
+        summary: "Two decisions share one id.",
+        what: "Collects decision ids (`D-01`, `D-09-01-01`, a table's `ID` or `#` column) across \
+every decisions section and reports each repeat.",
+        why: "Other documents cite decisions by id. A repeated id makes those references \
+ambiguous; usually a decision was copied and not renumbered.",
+        example: "| ID | Decision | Date |\n|----|----------|------|\n| D-02-01-01 | Cursor pagination | 2026-01-20 |\n| D-02-01-01 | Throttle at 5/h | 2026-01-21 |\n",
+        fix: "Give the later decision the next free id in its series.",
+    },
+    Rule {
+        code: "GSD302",
+        name: "malformed-decision-id",
+        severity: Severity::Warning,
+        fixable: false,
+        summary: "A decision id does not follow the `D-NN` / `D-PP-MM-NN` shape.",
+        what: "Checks ids that start with `D-` for dash-separated groups that each start with a \
+digit (`D-01`, `D-09-01-01`, `D-02.1-01-01`).",
+        why: "Tools (including `gsd state decide`) compute the next id from the series; an id \
+like `D-` or `D-1a-` breaks the series and cannot be cited reliably.",
+        example: "- D-x1: Use cursor pagination\n",
+        fix: "Renumber the decision in the file's series, e.g. `D-03`.",
+    },
+    Rule {
+        code: "GSD303",
+        name: "unknown-plan-reference",
+        severity: Severity::Warning,
+        fixable: false,
+        summary: "A decision or blocker names a plan that does not exist.",
+        what: "Finds plan ids (`02-03`) in decisions and blockers and checks them against the \
+plans in ROADMAP.md and the phases folder. Only plans of known phases are checked (a phase \
+archived with an old milestone is not), and the rule is skipped without ROADMAP.md or \
+phases/.",
+        why: "A reference to a plan that does not exist is a typo or a plan that was renumbered; \
+readers following it find nothing.",
+        example: "- Use RunSQL for unique indexes (01-07)\n<!-- phase 1 has plans 01-01 and 01-02 -->\n",
+        fix: "Correct the plan id, or add the plan to the roadmap.",
+    },
+    Rule {
+        code: "GSD304",
+        name: "resolved-blocker-not-struck",
+        severity: Severity::Warning,
+        fixable: false,
+        summary: "A blocker is marked FIXED or RESOLVED but not struck through.",
+        what: "Reads the Blockers/Concerns items and reports those that say `FIXED` or \
+`RESOLVED` (upper case) without `~~strike-through~~`.",
+        why: "Open blockers are read at a glance; a resolved one that still looks open keeps \
+people waiting on a problem that is gone. `gsd state unblock` strikes resolved items \
+through.",
+        example: "- Redis unavailable in CI — RESOLVED (10-03)\n",
+        fix: "Strike the item through: `- ~~Redis unavailable in CI~~ — RESOLVED (10-03)`, or \
+run `gsd state unblock \"Redis\"`.",
+    },
+];
+
+pub fn check(input: &Input) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    decision_ids(input, &mut out);
+    plan_references(input, &mut out);
+    resolved_blockers(input, &mut out);
+    out
+}
+
+/// The span of `needle` on line `line`, or the line's text when it is not there.
+fn span_in_line(doc: &Doc, line: usize, needle: &str) -> Range<usize> {
+    let text = doc.line(line);
+    let start = doc.line_start(line);
+    match text.find(needle).filter(|_| !needle.is_empty()) {
+        Some(i) => start + i..start + i + needle.len(),
+        None => start..start + text.trim_end().len(),
+    }
+}
+
+fn well_formed(id: &str) -> bool {
+    if let Some(rest) = id.strip_prefix("D-") {
+        !rest.is_empty()
+            && rest.split('-').all(|g| {
+                g.starts_with(|c: char| c.is_ascii_digit())
+                    && g.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+            })
+    } else {
+        true
+    }
+}
+
+fn decision_ids(input: &Input, out: &mut Vec<Diagnostic>) {
+    let state = &input.ws.state;
+    let doc = &state.doc;
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (_, d) in state.all_decisions() {
+        let Some(id) = d.id.as_deref().map(str::trim).filter(|i| !i.is_empty()) else {
+            continue;
+        };
+        let span = span_in_line(doc, d.line, id);
+        if !well_formed(id) {
+            out.push(
+                Diagnostic::new(
+                    "GSD302",
+                    FileKind::State,
+                    span.clone(),
+                    format!("decision id `{id}` is not in the `D-NN` / `D-PP-MM-NN` shape"),
+                )
+                .help("renumber the decision in the file's series, e.g. `D-03`"),
+            );
+        }
+        if let Some(first) = seen.get(id) {
+            out.push(
+                Diagnostic::new(
+                    "GSD301",
+                    FileKind::State,
+                    span,
+                    format!("decision id `{id}` is already used on line {}", first + 1),
+                )
+                .help("give this decision the next free id in its series"),
+            );
+        } else {
+            seen.insert(id.to_string(), d.line);
+        }
+    }
+}
+
+/// Whether the project knows the plan's phase well enough to say the plan does not exist,
+/// and if so whether it does.
+fn plan_exists(input: &Input, id: &PlanId) -> Option<bool> {
+    let mut known_phase = false;
+    if let Some(p) = input.ws.roadmap.as_ref().and_then(|r| r.phase(&id.phase))
+        && !p.plans.is_empty()
+    {
+        known_phase = true;
+        if p.plans.iter().any(|pl| pl.id.plan == id.plan) {
+            return Some(true);
+        }
+    }
+    if let Some(dir) = input.ws.phases.as_ref().and_then(|p| p.phase(&id.phase))
+        && !(dir.plans.is_empty() && dir.summaries.is_empty())
+    {
+        known_phase = true;
+        if dir
+            .plans
+            .iter()
+            .chain(&dir.summaries)
+            .any(|p| p.plan == id.plan)
+        {
+            return Some(true);
+        }
+    }
+    known_phase.then_some(false)
+}
+
+fn plan_references(input: &Input, out: &mut Vec<Diagnostic>) {
+    let state = &input.ws.state;
+    let doc = &state.doc;
+    if input.ws.roadmap.is_none() && input.ws.phases.is_none() {
+        return;
+    }
+    let mut refs: Vec<(usize, String, &str)> = Vec::new();
+    for (_, d) in state.all_decisions() {
+        if let Some(plan) = &d.plan {
+            refs.push((d.line, plan.clone(), "decision"));
+        }
+    }
+    if let Some(blockers) = &state.blockers {
+        for item in &blockers.items {
+            for id in plan_ids_in(doc.text(item.text.clone())) {
+                refs.push((item.line, id.to_string(), "blocker"));
+            }
+        }
+    }
+    for (line, raw, what) in refs {
+        let Some(id) = PlanId::parse(&raw) else {
+            continue;
+        };
+        if plan_exists(input, &id) == Some(false) {
+            out.push(
+                Diagnostic::new(
+                    "GSD303",
+                    FileKind::State,
+                    span_in_line(doc, line, &raw),
+                    format!(
+                        "this {what} names plan {raw}, which phase {} does not have",
+                        id.phase
+                    ),
+                )
+                .help("correct the plan id, or add the plan to ROADMAP.md"),
+            );
+        }
+    }
+}
+
+/// The first whole upper-case word `FIXED` or `RESOLVED` in `text`.
+fn resolved_word(text: &str) -> Option<Range<usize>> {
+    ["RESOLVED", "FIXED"]
+        .iter()
+        .filter_map(|w| {
+            text.match_indices(w).find(|(i, _)| {
+                let before = text[..*i].chars().next_back();
+                let after = text[i + w.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
+        .map(|(i, w)| i..i + w.len())
+        .min_by_key(|r| r.start)
+}
+
+fn resolved_blockers(input: &Input, out: &mut Vec<Diagnostic>) {
+    let state = &input.ws.state;
+    let doc = &state.doc;
+    let Some(blockers) = &state.blockers else {
+        return;
+    };
+    for item in &blockers.items {
+        let text = doc.text(item.text.clone());
+        if text.contains("~~") {
+            continue;
+        }
+        if let Some(r) = resolved_word(text) {
+            let word = &text[r.clone()];
+            out.push(
+                Diagnostic::new(
+                    "GSD304",
+                    FileKind::State,
+                    item.text.start + r.start..item.text.start + r.end,
+                    format!("this blocker is marked {word} but is not struck through"),
+                )
+                .help("strike it through (`~~text~~ — RESOLVED`) or run `gsd state unblock`"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_and_words() {
+        assert!(well_formed("D-01"));
+        assert!(well_formed("D-09-01-01"));
+        assert!(well_formed("D-02.1-01"));
+        assert!(!well_formed("D-"));
+        assert!(!well_formed("D-x1"));
+        assert!(!well_formed("D-01-"));
+        assert_eq!(resolved_word("Redis — RESOLVED (x)"), Some(9..17));
+        assert_eq!(resolved_word("UNRESOLVED"), None);
+        assert_eq!(resolved_word("resolved"), None);
+    }
+}

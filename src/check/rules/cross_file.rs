@@ -1,0 +1,482 @@
+//! GSD401–GSD408: STATE.md agrees with PROJECT.md, ROADMAP.md and the phases folder.
+//! Every rule here is skipped when the file it compares against is missing.
+
+use std::ops::Range;
+
+use crate::check::{Diagnostic, FileKind, Input, Rule, Severity};
+use crate::model::ids::plan_ids_in;
+use crate::model::values::first_integer;
+use crate::syntax::LineKind;
+
+use super::lenient;
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        code: "GSD401",
+        name: "core-value-mismatch",
+        severity: Severity::Warning,
+        fixable: false,
+        summary: "STATE.md's core value is not PROJECT.md's Core Value.",
+        what: "Compares `**Core value:**` in STATE.md with the paragraph under `## Core Value` in \
+PROJECT.md, leniently (case, punctuation, `—` vs `-`, a STATE copy cut short).",
+        why: "STATE.md repeats the core value so every session starts from it. A stale copy \
+steers work by a goal the project no longer has.",
+        example: "**Core value:** Fast search for every document\n<!-- PROJECT.md: Accurate search for every document -->\n",
+        fix: "Copy the Core Value from PROJECT.md.",
+    },
+    Rule {
+        code: "GSD402",
+        name: "project-date-mismatch",
+        severity: Severity::Warning,
+        fixable: false,
+        summary: "The see-line's PROJECT.md date is not PROJECT.md's last-updated date.",
+        what: "Compares the date in `See: .planning/PROJECT.md (updated DATE)` with the \
+`*Last updated: DATE …*` footer of PROJECT.md.",
+        why: "The see-line tells readers whether their picture of the project is current. A \
+stale date hides that PROJECT.md changed.",
+        example: "See: .planning/PROJECT.md (updated 2026-01-20)\n<!-- PROJECT.md: *Last updated: 2026-01-26 after Phase 2* -->\n",
+        fix: "Update the see-line's date to PROJECT.md's last-updated date.",
+    },
+    Rule {
+        code: "GSD403",
+        name: "ticked-plan-without-summary",
+        severity: Severity::Error,
+        fixable: false,
+        summary: "ROADMAP.md ticks a plan that has no SUMMARY.md.",
+        what: "For every ticked plan in ROADMAP.md whose phase folder exists, checks that \
+`NN-MM-SUMMARY.md` exists.",
+        why: "A plan is done when its summary is written. A tick without one means the plan \
+was marked done by hand, or its summary was lost.",
+        example: "- [x] 02-02-PLAN.md — Cursor pagination\n<!-- phases/02-api/ has no 02-02-SUMMARY.md -->\n",
+        fix: "Write the plan's SUMMARY.md, or untick it in ROADMAP.md.",
+    },
+    Rule {
+        code: "GSD404",
+        name: "summary-without-tick",
+        severity: Severity::Error,
+        fixable: false,
+        summary: "A plan has a SUMMARY.md but ROADMAP.md does not tick it.",
+        what: "For every `NN-MM-SUMMARY.md` in the phases folder whose plan ROADMAP.md lists, \
+checks that the plan's checkbox is ticked.",
+        why: "The roadmap is the project's progress record; a finished plan left unticked \
+understates progress and invites redoing work.",
+        example: "- [ ] 02-01-PLAN.md — Filtering\n<!-- phases/02-api/02-01-SUMMARY.md exists -->\n",
+        fix: "Tick the plan: `- [x] 02-01-PLAN.md — Filtering` (`gsd state complete 02-01` does \
+this and the rest of the bookkeeping).",
+    },
+    Rule {
+        code: "GSD405",
+        name: "completed-count-mismatch",
+        severity: Severity::Error,
+        fixable: false,
+        summary: "`Total plans completed` is not the number of SUMMARY.md files.",
+        what: "Counts the `NN-MM-SUMMARY.md` files in the phases folder and compares the count \
+with `Total plans completed` (a count that matches ROADMAP.md's ticked plans instead is \
+accepted, for projects that archive old phases).",
+        why: "Completed plans are the ones with a summary; a different count means a plan was \
+recorded as done without one, or a summary was never counted.",
+        example: "- Total plans completed: 4\n<!-- phases/ holds three SUMMARY.md files -->\n",
+        fix: "Set the count to the plans actually completed, or write the missing summary.",
+    },
+    Rule {
+        code: "GSD406",
+        name: "frontmatter-mismatch",
+        severity: Severity::Warning,
+        fixable: false,
+        summary: "A frontmatter value disagrees with the body (status, percent, phase, plan).",
+        what: "Compares the frontmatter's `status` (by meaning: `executing` = `In progress`, \
+`complete` = `Phase complete`, …), `progress.percent`, `current_phase` and `current_plan` \
+with the body's Status, Progress, Phase and Plan lines.",
+        why: "Tools read the frontmatter, people read the body. When they disagree, automation \
+and humans act on different facts.",
+        example: "---\nstatus: executing\nprogress:\n  percent: 40\n---\n...\nStatus: Phase complete\nProgress: [█████░░░░░] 50%\n",
+        fix: "Update the frontmatter value to match the body (or the body to match the truth).",
+    },
+    Rule {
+        code: "GSD407",
+        name: "missing-resume-file",
+        severity: Severity::Warning,
+        fixable: false,
+        summary: "`Resume file` points at a file that does not exist.",
+        what: "Reads the path in `Resume file:` (ignoring `None`) and checks that it exists, \
+relative to the project folder or to `.planning/`.",
+        why: "The resume file is where the next session starts. A dangling pointer loses the \
+hand-off.",
+        example: "Resume file: .planning/phases/02-api/.continue-here.md\n<!-- no such file -->\n",
+        fix: "Point it at the right file, or set it to `None`.",
+    },
+    Rule {
+        code: "GSD408",
+        name: "stopped-at-without-summary",
+        severity: Severity::Error,
+        fixable: false,
+        summary: "`Stopped at: Completed NN-MM` names a plan that has no SUMMARY.md.",
+        what: "When `Stopped at` says a plan was completed, checks that its SUMMARY.md exists in \
+the phases folder (skipped when the phase has no folder).",
+        why: "The session record claims work that left no summary; either the summary was not \
+written or the record names the wrong plan.",
+        example: "Stopped at: Completed 02-02-PLAN.md\n<!-- phases/02-api/ has no 02-02-SUMMARY.md -->\n",
+        fix: "Write the summary, or correct `Stopped at`.",
+    },
+];
+
+pub fn check(input: &Input) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    project(input, &mut out);
+    roadmap_vs_summaries(input, &mut out);
+    completed_count(input, &mut out);
+    frontmatter(input, &mut out);
+    session(input, &mut out);
+    out
+}
+
+fn project(input: &Input, out: &mut Vec<Diagnostic>) {
+    let state = &input.ws.state;
+    let doc = &state.doc;
+    let Some(project) = &input.ws.project else {
+        return;
+    };
+    if let (Some(field), Some(range)) = (&state.reference.core_value, &project.core_value) {
+        // The whole paragraph: PROJECT.md may wrap the core value over several lines.
+        let pdoc = &project.doc;
+        let first = pdoc.source.line_of(range.start);
+        let paragraph: Vec<&str> = (first..pdoc.kinds.len())
+            .take_while(|&i| pdoc.kinds[i] == LineKind::Text)
+            .map(|i| pdoc.line(i).trim())
+            .collect();
+        let theirs = lenient(&paragraph.join(" "));
+        let ours = lenient(field.value(doc));
+        let agree = ours == theirs
+            || !ours.is_empty() && (theirs.starts_with(&ours) || ours.starts_with(&theirs));
+        if !agree && !ours.is_empty() && !theirs.is_empty() {
+            out.push(
+                Diagnostic::new(
+                    "GSD401",
+                    FileKind::State,
+                    field.value.clone(),
+                    "the core value differs from PROJECT.md's Core Value".into(),
+                )
+                .help(format!(
+                    "copy it from PROJECT.md: `{}`",
+                    paragraph.join(" ")
+                )),
+            );
+        }
+    }
+    if let (Some((see, span)), Some((updated, _))) =
+        (&state.reference.project_updated, &project.last_updated)
+        && see != updated
+    {
+        out.push(
+            Diagnostic::new(
+                "GSD402",
+                FileKind::State,
+                span.clone(),
+                format!(
+                    "the see-line says PROJECT.md was updated {see}, but PROJECT.md says {updated}"
+                ),
+            )
+            .help(format!("set the date to {updated}")),
+        );
+    }
+}
+
+fn roadmap_vs_summaries(input: &Input, out: &mut Vec<Diagnostic>) {
+    let (Some(roadmap), Some(phases)) = (&input.ws.roadmap, &input.ws.phases) else {
+        return;
+    };
+    for phase in &roadmap.phases {
+        let Some(dir) = phases.phase(&phase.number) else {
+            continue;
+        };
+        for plan in &phase.plans {
+            let has_summary = dir.summaries.iter().any(|s| s.plan == plan.id.plan);
+            let mark = plan.checkbox.mark.clone();
+            if plan.checkbox.checked && !has_summary {
+                out.push(
+                    Diagnostic::new(
+                        "GSD403",
+                        FileKind::Roadmap,
+                        mark,
+                        format!("plan {} is ticked but has no SUMMARY.md", plan.id),
+                    )
+                    .help(format!(
+                        "write {}-SUMMARY.md in {}, or untick the plan",
+                        plan.id,
+                        dir.path.file_name().map_or_else(String::new, |n| format!(
+                            "phases/{}/",
+                            n.to_string_lossy()
+                        ))
+                    )),
+                );
+            } else if !plan.checkbox.checked && has_summary {
+                out.push(
+                    Diagnostic::new(
+                        "GSD404",
+                        FileKind::Roadmap,
+                        mark,
+                        format!("plan {} has a SUMMARY.md but is not ticked", plan.id),
+                    )
+                    .help(format!(
+                        "tick it (`[x]`), or run `gsd state complete {}`",
+                        plan.id
+                    )),
+                );
+            }
+        }
+    }
+}
+
+fn completed_count(input: &Input, out: &mut Vec<Diagnostic>) {
+    let state = &input.ws.state;
+    let doc = &state.doc;
+    let (Some(phases), Some(field)) = (&input.ws.phases, &state.metrics.plans_completed) else {
+        return;
+    };
+    if phases.phases.is_empty() {
+        return;
+    }
+    let value = field.value(doc);
+    let Some((n, r)) = first_integer(value).filter(|(_, r)| r.start <= 1) else {
+        return;
+    };
+    let summaries = phases.plan_counts().0 as u64;
+    let ticked = input.ws.roadmap.as_ref().map(|r| r.plan_counts().0 as u64);
+    if n == summaries || ticked == Some(n) {
+        return;
+    }
+    out.push(
+        Diagnostic::new(
+            "GSD405",
+            FileKind::State,
+            field.value.start + r.start..field.value.start + r.end,
+            format!("Total plans completed is {n} but phases/ holds {summaries} SUMMARY.md files"),
+        )
+        .help("set the count to the plans completed, or write the missing summaries"),
+    );
+}
+
+/// A status by meaning, from either the frontmatter or the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StatusKind {
+    Planning,
+    ReadyToExecute,
+    InProgress,
+    Verifying,
+    Complete,
+}
+
+fn status_kind(text: &str) -> Option<StatusKind> {
+    let t = text
+        .trim()
+        .trim_matches(['*', '"', '\''])
+        .replace('_', " ")
+        .to_lowercase();
+    let starts = |ps: &[&str]| {
+        ps.iter()
+            .any(|p| t == *p || t.starts_with(&format!("{p} ")))
+    };
+    if starts(&["in progress", "executing"]) {
+        Some(StatusKind::InProgress)
+    } else if starts(&["ready to execute", "ready for execution"]) {
+        Some(StatusKind::ReadyToExecute)
+    } else if starts(&["planning", "ready to plan"]) {
+        Some(StatusKind::Planning)
+    } else if starts(&["verifying"]) {
+        Some(StatusKind::Verifying)
+    } else if starts(&[
+        "complete",
+        "completed",
+        "phase complete",
+        "milestone complete",
+        "shipped",
+    ]) {
+        Some(StatusKind::Complete)
+    } else {
+        None
+    }
+}
+
+fn frontmatter(input: &Input, out: &mut Vec<Diagnostic>) {
+    let state = &input.ws.state;
+    let doc = &state.doc;
+    let Some(fm) = doc.frontmatter.first() else {
+        return;
+    };
+    let src = &doc.source;
+    let mut flag = |span: Range<usize>, key: &str, theirs: &str| {
+        let ours = src.slice(span.clone()).to_string();
+        out.push(
+            Diagnostic::new(
+                "GSD406",
+                FileKind::State,
+                span,
+                format!("frontmatter `{key}: {ours}` disagrees with the body ({theirs})"),
+            )
+            .help(format!("update `{key}` to match the body")),
+        );
+    };
+    let p = &state.position;
+    if let (Some(e), Some(status)) = (fm.get("status"), &p.status) {
+        let body = status.value(doc);
+        if let (Some(a), Some(b)) = (status_kind(e.value(src)), status_kind(body))
+            && a != b
+        {
+            flag(e.value_span.clone(), "status", &format!("Status: {body}"));
+        }
+    }
+    if let (Some(e), Some(percent)) = (
+        fm.get("progress.percent"),
+        p.progress.as_ref().and_then(|pr| pr.percent_value(doc)),
+    ) && let Ok(fm_pct) = e.value(src).trim_end_matches('%').parse::<u64>()
+        && fm_pct != percent
+    {
+        flag(
+            e.value_span.clone(),
+            "progress.percent",
+            &format!("Progress: {percent}%"),
+        );
+    }
+    if let (Some(e), Some(num)) = (
+        fm.get("current_phase"),
+        p.phase.as_ref().and_then(|ph| ph.number(doc)),
+    ) && let (Some(a), Some(b)) = (
+        crate::model::PhaseNum::parse(e.value(src)),
+        crate::model::PhaseNum::parse(num),
+    ) && a != b
+    {
+        flag(
+            e.value_span.clone(),
+            "current_phase",
+            &format!("Phase: {num}"),
+        );
+    }
+    if let (Some(e), Some(done)) = (
+        fm.get("current_plan"),
+        p.plan.as_ref().and_then(|pl| pl.done_count(doc)),
+    ) && let Ok(n) = e.value(src).parse::<u64>()
+        && n != done
+        && n != done + 1
+    {
+        flag(
+            e.value_span.clone(),
+            "current_plan",
+            &format!("Plan: {done} done"),
+        );
+    }
+}
+
+/// The path in a `Resume file:` value, if it names one: backticks and Markdown links
+/// unwrapped, trailing prose dropped.
+fn resume_path(value: &str) -> Option<(Range<usize>, &str)> {
+    let lower = value.trim().to_lowercase();
+    if lower.is_empty() || lower.starts_with("none") || lower.starts_with("n/a") {
+        return None;
+    }
+    let (start, body) = if let Some(open) = value.find("](") {
+        let s = open + 2;
+        (
+            s,
+            &value[s..value[s..].find(')').map_or(value.len(), |e| s + e)],
+        )
+    } else {
+        let lead = value.len() - value.trim_start_matches(['`', '*']).len();
+        (lead, &value[lead..])
+    };
+    let end = body
+        .find(|c: char| c.is_whitespace() || c == '`')
+        .unwrap_or(body.len());
+    let path = body[..end].trim_end_matches(['*', ',', ';', ')']);
+    (path.contains('/') || path.ends_with(".md")).then_some((start..start + path.len(), path))
+}
+
+fn session(input: &Input, out: &mut Vec<Diagnostic>) {
+    let state = &input.ws.state;
+    let doc = &state.doc;
+    if let Some(field) = &state.session.resume_file
+        && let Some((r, path)) = resume_path(field.value(doc))
+    {
+        let root = &input.ws.root;
+        let planning = crate::model::workspace::Workspace::planning_dir(root);
+        let exists = [root.join(path), planning.join(path)]
+            .iter()
+            .any(|p| p.exists());
+        if !exists {
+            let base = field.value.start;
+            out.push(
+                Diagnostic::new(
+                    "GSD407",
+                    FileKind::State,
+                    base + r.start..base + r.end,
+                    format!("the resume file `{path}` does not exist"),
+                )
+                .help("point it at the file to resume from, or set it to `None`"),
+            );
+        }
+    }
+    let (Some(field), Some(phases)) = (&state.session.stopped_at, &input.ws.phases) else {
+        return;
+    };
+    let value = field.value(doc);
+    let Some(at) = value.to_lowercase().find("completed") else {
+        return;
+    };
+    let after = &value[at..];
+    let Some(id) = plan_ids_in(after).into_iter().next() else {
+        return;
+    };
+    let Some(dir) = phases.phase(&id.phase) else {
+        return;
+    };
+    if dir.summaries.iter().any(|s| s.plan == id.plan) {
+        return;
+    }
+    let raw = id.to_string();
+    let rel = after.find(&raw).map_or(0, |i| at + i);
+    let start = field.value.start + rel;
+    out.push(
+        Diagnostic::new(
+            "GSD408",
+            FileKind::State,
+            start..start + raw.len(),
+            format!("Stopped at says {raw} was completed, but it has no SUMMARY.md"),
+        )
+        .help(format!("write {raw}-SUMMARY.md, or correct Stopped at")),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_by_meaning() {
+        assert_eq!(status_kind("executing"), status_kind("In progress"));
+        assert_eq!(
+            status_kind("milestone_complete"),
+            Some(StatusKind::Complete)
+        );
+        assert_eq!(
+            status_kind("Phase complete — ready for verification"),
+            Some(StatusKind::Complete)
+        );
+        assert_eq!(status_kind("Plan 03-01 complete"), None);
+    }
+
+    #[test]
+    fn resume_paths() {
+        assert_eq!(resume_path("None").map(|r| r.1), None);
+        assert_eq!(
+            resume_path("None - continue with 11-02-PLAN.md").map(|r| r.1),
+            None
+        );
+        assert_eq!(
+            resume_path("`.planning/phases/02-api/02-02-PLAN.md`").map(|r| r.1),
+            Some(".planning/phases/02-api/02-02-PLAN.md")
+        );
+        assert_eq!(
+            resume_path("[x](/Users/a/b.md)").map(|r| r.1),
+            Some("/Users/a/b.md")
+        );
+    }
+}

@@ -1,0 +1,382 @@
+//! GSD201–GSD206: Performance Metrics add up, within the precision the file writes.
+
+use std::ops::Range;
+
+use crate::check::{Diagnostic, FileKind, Input, Rule, Severity};
+use crate::edit::Edit;
+use crate::model::state::metrics::leading_duration;
+use crate::model::state::{ByPhaseRow, ByPhaseTable, Metrics};
+use crate::model::values::{first_integer, parse_minutes};
+use crate::syntax::Doc;
+
+use super::{Amount, minutes};
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        code: "GSD201",
+        name: "plans-completed-mismatch",
+        severity: Severity::Error,
+        fixable: true,
+        summary: "`Total plans completed` is not the sum of the By Phase plans.",
+        what: "Adds up the Plans column of the `**By Phase:**` table (the completed `N` of an \
+`N/M` cell) and compares it with `Total plans completed`. Skipped when the table is scoped to \
+one milestone (`**By Phase (v3.0):**`) or a row's plans cannot be read.",
+        why: "The total is derived from the table. When they disagree, a plan was recorded in \
+one place and not the other, and every average built on the total is off.",
+        example: "- Total plans completed: 9\n\n| Phase | Plans | Total | Avg/Plan |\n|---|---|---|---|\n| 1 | 2 | 15 min | 7.5 min |\n| 2 | 1 | 3 min | 3 min |\n",
+        fix: "`gsd check --fix` sets the total to the table's sum (here `3`).",
+    },
+    Rule {
+        code: "GSD202",
+        name: "total-time-mismatch",
+        severity: Severity::Error,
+        fixable: true,
+        summary: "`Total execution time` is not the sum of the By Phase totals.",
+        what: "Adds up the Total column of the By Phase table and compares it with `Total \
+execution time` in the unit and precision the file writes (`0.3 hours` agrees with 18 min: \
+one decimal means ±0.05 hours).",
+        why: "The total time is derived from the table; a mismatch means a phase's time was \
+recorded in one place only.",
+        example: "- Total execution time: 0.5 hours\n\n| Phase | Plans | Total | Avg/Plan |\n|---|---|---|---|\n| 1 | 2 | 15 min | 7.5 min |\n| 2 | 1 | 3 min | 3 min |\n",
+        fix: "`gsd check --fix` rewrites the number in the file's unit and precision (here `0.3`).",
+    },
+    Rule {
+        code: "GSD203",
+        name: "average-duration-mismatch",
+        severity: Severity::Error,
+        fixable: true,
+        summary: "`Average duration` is not total time divided by plans completed.",
+        what: "Divides the By Phase table's total minutes by its plans (or, without a usable \
+table, `Total execution time` by `Total plans completed`) and compares the result with \
+`Average duration` within the file's precision. Values marked approximate (`~30 min`) are \
+not checked.",
+        why: "The average drives estimates for the remaining plans. A stale average makes every \
+forecast wrong.",
+        example: "- Total plans completed: 8\n- Average duration: 28 min\n<!-- the By Phase table adds up to 200 min: 25 min per plan -->\n",
+        fix: "`gsd check --fix` rewrites the average (here `25`).",
+    },
+    Rule {
+        code: "GSD204",
+        name: "phase-average-mismatch",
+        severity: Severity::Error,
+        fixable: true,
+        summary: "A By Phase row's Avg/Plan is not its Total divided by its Plans.",
+        what: "For each By Phase row with readable plans, total and average, checks average = \
+total / plans within the precision of the average cell (`3min` for 2.5 min is fine).",
+        why: "The row average is derived; a wrong one usually means the row was updated for a \
+new plan without recomputing it.",
+        example: "| 2 | 2 | 85 min | 40 min |\n",
+        fix: "`gsd check --fix` rewrites the average cell's number (here `42.5`).",
+    },
+    Rule {
+        code: "GSD205",
+        name: "too-many-recent-durations",
+        severity: Severity::Warning,
+        fixable: false,
+        summary: "`Last 5 plans` lists more durations than its label says.",
+        what: "Counts the items of the `Last N plans` line (N from the label, 5 by default) and \
+reports the extra ones.",
+        why: "The recent trend is meant as a window. A list that only grows stops showing the \
+trend and hides which plans are recent.",
+        example: "- Last 5 plans: 3min, 4min, 5min, 6min, 7min, 8min\n",
+        fix: "Drop the oldest items so N remain.",
+    },
+    Rule {
+        code: "GSD206",
+        name: "unparseable-duration",
+        severity: Severity::Warning,
+        fixable: false,
+        summary: "A duration in Performance Metrics cannot be read.",
+        what: "Reads `Average duration`, `Total execution time`, the By Phase Total and Avg/Plan \
+cells and the recent-trend items, and reports values that hold a number but are not a \
+duration gsd understands (`12min`, `12 min`, `1h 5m`, `0.3 hours`, `90s`). Placeholders \
+(`-`, `—`, `TBD`, `[X] min`) are fine.",
+        why: "An unreadable duration silently disables the metrics checks and the averages \
+`gsd state complete` maintains.",
+        example: "- Average duration: 12 mn\n",
+        fix: "Write the duration with a unit gsd reads: `12 min`.",
+    },
+];
+
+pub fn check(input: &Input) -> Vec<Diagnostic> {
+    let state = &input.ws.state;
+    let doc = &state.doc;
+    let m = &state.metrics;
+    let mut out = Vec::new();
+    let table = m.by_phase.as_ref().filter(|t| !is_scoped(doc, t));
+    let rows: Vec<&ByPhaseRow> = table
+        .map(|t| t.rows.iter().filter(|r| !r.is_placeholder(doc)).collect())
+        .unwrap_or_default();
+    let plans_sum: Option<u64> = (!rows.is_empty())
+        .then(|| rows.iter().map(|r| r.plans(doc)).sum::<Option<u64>>())
+        .flatten();
+    let minutes_sum: Option<f64> = (!rows.is_empty())
+        .then(|| {
+            rows.iter()
+                .map(|r| r.total_minutes(doc))
+                .sum::<Option<f64>>()
+        })
+        .flatten();
+    plans_completed(doc, m, plans_sum, &mut out);
+    total_time(doc, m, minutes_sum, &mut out);
+    average(doc, m, plans_sum.zip(minutes_sum), &mut out);
+    if let Some(t) = &m.by_phase {
+        for row in t.rows.iter().filter(|r| !r.is_placeholder(doc)) {
+            row_average(doc, row, &mut out);
+        }
+    }
+    recent(doc, m, &mut out);
+    unreadable(doc, m, &mut out);
+    out
+}
+
+/// Whether the table's label scopes it to part of the project (`**By Phase (v3.0):**`).
+fn is_scoped(doc: &Doc, table: &ByPhaseTable) -> bool {
+    (table.header_line.saturating_sub(3)..table.header_line)
+        .rev()
+        .map(|i| doc.line(i).to_lowercase())
+        .find(|l| l.contains("by phase"))
+        .is_some_and(|l| l.contains('('))
+}
+
+fn approximate(text: &str) -> bool {
+    text.trim_start().starts_with(['~', '≈']) || text.to_lowercase().contains("approx")
+}
+
+fn plans_completed(doc: &Doc, m: &Metrics, sum: Option<u64>, out: &mut Vec<Diagnostic>) {
+    let (Some(field), Some(sum)) = (&m.plans_completed, sum) else {
+        return;
+    };
+    let value = field.value(doc);
+    let Some((n, r)) = first_integer(value).filter(|(_, r)| r.start <= 1) else {
+        return;
+    };
+    if n == sum || approximate(value) {
+        return;
+    }
+    let span = field.value.start + r.start..field.value.start + r.end;
+    out.push(
+        Diagnostic::new(
+            "GSD201",
+            FileKind::State,
+            span.clone(),
+            format!("Total plans completed is {n} but the By Phase table adds up to {sum}"),
+        )
+        .fix(
+            format!("set the total to {sum}"),
+            vec![Edit::replace(span, sum.to_string())],
+        ),
+    );
+}
+
+fn total_time(doc: &Doc, m: &Metrics, sum: Option<f64>, out: &mut Vec<Diagnostic>) {
+    let (Some(field), Some(sum)) = (&m.total_time, sum) else {
+        return;
+    };
+    let value = field.value(doc);
+    let Some(amount) = Amount::read(value, field.value.start, 60.0) else {
+        return;
+    };
+    if approximate(value) || amount.agrees(sum) {
+        return;
+    }
+    let new = amount.rewrite(sum);
+    out.push(
+        Diagnostic::new(
+            "GSD202",
+            FileKind::State,
+            amount.range.clone(),
+            format!(
+                "Total execution time is {} but the By Phase table adds up to {} ({})",
+                doc.text(amount.range.clone()),
+                minutes(sum),
+                amount.show(sum)
+            ),
+        )
+        .fix(
+            format!("set the total time to {new}"),
+            vec![Edit::replace(amount.range.clone(), new)],
+        ),
+    );
+}
+
+fn average(doc: &Doc, m: &Metrics, table: Option<(u64, f64)>, out: &mut Vec<Diagnostic>) {
+    let Some(field) = &m.average else { return };
+    let value = field.value(doc);
+    let Some(amount) = Amount::read(value, field.value.start, 1.0) else {
+        return;
+    };
+    if approximate(value) {
+        return;
+    }
+    let (plans, total, source) = match table {
+        Some((plans, total)) if plans > 0 => (plans, total, "the By Phase table adds up to"),
+        _ => {
+            let (Some(plans), Some(t)) = (m.plans_completed_count(doc), &m.total_time) else {
+                return;
+            };
+            let t_text = t.value(doc);
+            let Some(total) = Amount::read(t_text, 0, 60.0) else {
+                return;
+            };
+            if approximate(t_text) || plans == 0 {
+                return;
+            }
+            (plans, total.number * total.unit_minutes, "the totals say")
+        }
+    };
+    let exact = total / plans as f64;
+    if amount.agrees(exact) {
+        return;
+    }
+    let new = amount.rewrite(exact);
+    out.push(
+        Diagnostic::new(
+            "GSD203",
+            FileKind::State,
+            amount.range.clone(),
+            format!(
+                "Average duration is {} but {source} {} over {plans} plans ({})",
+                value,
+                minutes(total),
+                minutes(exact)
+            ),
+        )
+        .fix(
+            format!("set the average to {new}"),
+            vec![Edit::replace(amount.range.clone(), new)],
+        ),
+    );
+}
+
+fn row_average(doc: &Doc, row: &ByPhaseRow, out: &mut Vec<Diagnostic>) {
+    let (Some(plans), Some(total), Some(avg_col)) =
+        (row.plans(doc), row.total_minutes(doc), row.average)
+    else {
+        return;
+    };
+    let Some(cell) = row.cells.get(avg_col) else {
+        return;
+    };
+    let text = doc.text(cell.text.clone());
+    let Some(amount) = Amount::read(text, cell.text.start, 1.0) else {
+        return;
+    };
+    if plans == 0 || approximate(text) {
+        return;
+    }
+    let exact = total / plans as f64;
+    if amount.agrees(exact) {
+        return;
+    }
+    let new = amount.rewrite(exact);
+    let phase = row
+        .phase
+        .as_ref()
+        .map_or_else(|| "this phase".to_string(), |p| format!("phase {p}"));
+    out.push(
+        Diagnostic::new(
+            "GSD204",
+            FileKind::State,
+            amount.range.clone(),
+            format!(
+                "the By Phase average for {phase} is {text} but {} over {plans} plans is {}",
+                minutes(total),
+                minutes(exact)
+            ),
+        )
+        .fix(
+            format!("set the average to {new}"),
+            vec![Edit::replace(amount.range.clone(), new)],
+        ),
+    );
+}
+
+fn recent(doc: &Doc, m: &Metrics, out: &mut Vec<Diagnostic>) {
+    let Some(recent) = &m.recent else { return };
+    let label = recent.field.label(doc).to_lowercase();
+    let window = if label.contains("last plan") && !label.contains("plans") {
+        1
+    } else {
+        first_integer(&label).map_or(5, |(n, _)| n as usize)
+    };
+    if recent.items.len() <= window || window == 0 {
+        return;
+    }
+    let extra: Range<usize> =
+        recent.items[window].0.start..recent.items.last().expect("non-empty").0.end;
+    out.push(
+        Diagnostic::new(
+            "GSD205",
+            FileKind::State,
+            extra,
+            format!(
+                "`{}` lists {} durations, {} more than its window",
+                recent.field.label(doc),
+                recent.items.len(),
+                recent.items.len() - window
+            ),
+        )
+        .help(format!("keep only the {window} most recent durations")),
+    );
+}
+
+/// Whether a duration text is a placeholder rather than a value.
+fn placeholder(text: &str) -> bool {
+    let t = text.trim().trim_matches(['*', '_', '`']).to_lowercase();
+    t.is_empty()
+        || t.contains('[')
+        || matches!(
+            t.as_str(),
+            "-" | "—" | "–" | "n/a" | "tbd" | "none" | "pending" | "?"
+        )
+        || !t.chars().any(|c| c.is_ascii_digit())
+}
+
+fn unreadable(doc: &Doc, m: &Metrics, out: &mut Vec<Diagnostic>) {
+    let mut flag = |span: Range<usize>, what: &str| {
+        let text = doc.text(span.clone()).to_string();
+        out.push(
+            Diagnostic::new(
+                "GSD206",
+                FileKind::State,
+                span,
+                format!("{what} `{text}` is not a duration gsd can read"),
+            )
+            .help("write durations like `12 min`, `12min`, `1h 5m` or `0.3 hours`"),
+        );
+    };
+    for (field, what) in [
+        (&m.average, "Average duration"),
+        (&m.total_time, "Total execution time"),
+    ] {
+        if let Some(f) = field {
+            let v = f.value(doc);
+            if !placeholder(v) && leading_duration(v).is_none() {
+                flag(f.value.clone(), what);
+            }
+        }
+    }
+    if let Some(t) = &m.by_phase {
+        for row in t.rows.iter().filter(|r| !r.is_placeholder(doc)) {
+            for col in [row.total, row.average].into_iter().flatten() {
+                if let Some(cell) = row.cells.get(col) {
+                    let v = doc.text(cell.text.clone());
+                    if !placeholder(v)
+                        && parse_minutes(v).is_none()
+                        && leading_duration(v).is_none()
+                    {
+                        flag(cell.text.clone(), "the By Phase cell");
+                    }
+                }
+            }
+        }
+    }
+    if let Some(recent) = &m.recent {
+        for (span, mins) in &recent.items {
+            if mins.is_none() && !placeholder(doc.text(span.clone())) {
+                flag(span.clone(), "the recent-trend item");
+            }
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! The rule families, one file each, and the small helpers they share: lenient text
+//! comparison and tolerance that follows the precision the file itself wrote.
+
+pub mod context;
+pub mod cross_file;
+pub mod metrics;
+pub mod parse;
+pub mod position;
+pub mod progress;
+
+use std::ops::Range;
+
+use super::{Diagnostic, Input, Rule};
+
+/// A family: its rules (documentation) and the function that checks them all.
+pub struct Family {
+    pub rules: &'static [Rule],
+    pub check: fn(&Input) -> Vec<Diagnostic>,
+}
+
+/// Every family, in code order.
+pub static FAMILIES: &[Family] = &[
+    Family {
+        rules: parse::RULES,
+        check: parse::check,
+    },
+    Family {
+        rules: progress::RULES,
+        check: progress::check,
+    },
+    Family {
+        rules: position::RULES,
+        check: position::check,
+    },
+    Family {
+        rules: metrics::RULES,
+        check: metrics::check,
+    },
+    Family {
+        rules: context::RULES,
+        check: context::check,
+    },
+    Family {
+        rules: cross_file::RULES,
+        check: cross_file::check,
+    },
+];
+
+/// Free text reduced for comparison: lower case, Markdown decoration and punctuation
+/// dropped, every kind of dash treated as a space, whitespace collapsed.
+/// `**API — Pagination & Filtering.**` and `api - pagination & filtering` compare equal.
+pub fn lenient(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '&' || c == '%' || c == '/' {
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Whether two free-text values say the same thing, leniently.
+pub fn same_text(a: &str, b: &str) -> bool {
+    lenient(a) == lenient(b)
+}
+
+/// Whether one free-text value contains the other, leniently (word-aligned).
+pub fn mentions(haystack: &str, needle: &str) -> bool {
+    let h = format!(" {} ", lenient(haystack));
+    let n = lenient(needle);
+    !n.is_empty() && h.contains(&format!(" {n} "))
+}
+
+/// The number of decimals written in a number's text (`0.42` → 2, `6` → 0).
+pub fn decimals(number_text: &str) -> usize {
+    number_text.split_once('.').map_or(0, |(_, f)| {
+        f.chars().take_while(char::is_ascii_digit).count()
+    })
+}
+
+/// Whether `written` (shown with `decimals` decimals) is `exact` rounded the file's way:
+/// within half a unit of the last written digit.
+pub fn within(written: f64, decimals: usize, exact: f64) -> bool {
+    let half_unit = 0.5 * 10f64.powi(-(decimals as i32));
+    (written - exact).abs() <= half_unit + 1e-9
+}
+
+/// `value` written with `decimals` decimals.
+pub fn format_decimals(value: f64, decimals: usize) -> String {
+    format!("{value:.decimals$}")
+}
+
+/// A number written in a value (`~28 min`, `0.3 hours`, `5min`) with its unit in minutes.
+#[derive(Debug, Clone)]
+pub struct Amount {
+    pub number: f64,
+    /// The number's absolute byte range.
+    pub range: Range<usize>,
+    pub decimals: usize,
+    /// Minutes per unit (60 for hours, 1 for minutes, 1/60 for seconds).
+    pub unit_minutes: f64,
+}
+
+impl Amount {
+    /// Reads the leading amount of `value` (which starts at byte `base`). A bare number
+    /// takes `default_unit` minutes (hours for `Total execution time`, minutes elsewhere).
+    /// Compound values (`1h 5m`) and prose are not amounts.
+    pub fn read(value: &str, base: usize, default_unit: f64) -> Option<Amount> {
+        let (number, r) = crate::model::values::first_number(value)?;
+        if !value[..r.start]
+            .trim()
+            .trim_start_matches(['~', '≈'])
+            .is_empty()
+        {
+            return None;
+        }
+        let after = value[r.end..].trim_start();
+        let unit_len = after
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(after.len());
+        let unit = after[..unit_len].to_lowercase();
+        let unit_minutes = match unit.as_str() {
+            "" => default_unit,
+            "m" | "min" | "mins" | "minute" | "minutes" => 1.0,
+            "h" | "hr" | "hrs" | "hour" | "hours" => 60.0,
+            "s" | "sec" | "secs" | "second" | "seconds" => 1.0 / 60.0,
+            _ => return None,
+        };
+        // `1h 5m`: a second number with a unit right after is a compound duration.
+        let rest = after[unit_len..].trim_start();
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        Some(Amount {
+            number,
+            range: base + r.start..base + r.end,
+            decimals: decimals(&value[r.clone()]),
+            unit_minutes,
+        })
+    }
+
+    /// Whether this amount is `exact_minutes`, rounded as written.
+    pub fn agrees(&self, exact_minutes: f64) -> bool {
+        within(
+            self.number,
+            self.decimals,
+            exact_minutes / self.unit_minutes,
+        )
+    }
+
+    /// The replacement text for this amount's digits holding `exact_minutes`.
+    pub fn rewrite(&self, exact_minutes: f64) -> String {
+        format_decimals(exact_minutes / self.unit_minutes, self.decimals)
+    }
+
+    /// `exact_minutes` in this amount's unit, for messages.
+    pub fn show(&self, exact_minutes: f64) -> String {
+        let v = exact_minutes / self.unit_minutes;
+        let d = self
+            .decimals
+            .max(if v.fract().abs() > 1e-9 { 1 } else { 0 });
+        format_decimals(v, d.min(2))
+    }
+}
+
+/// Formats minutes for messages: `25 min`, `42.5 min`.
+pub fn minutes(m: f64) -> String {
+    if (m - m.round()).abs() < 1e-9 {
+        format!("{} min", m.round() as i64)
+    } else {
+        format!("{} min", format_decimals(m, 1).trim_end_matches('0'))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lenient_text() {
+        assert!(same_text(
+            "**API — Pagination & Filtering.**",
+            "api - pagination & filtering"
+        ));
+        assert!(mentions(
+            "Phase 2 - API Pagination & Filtering (next)",
+            "API Pagination & Filtering"
+        ));
+        assert!(!mentions("Phase 2 - API", "Pagination"));
+    }
+
+    #[test]
+    fn tolerance_follows_written_precision() {
+        let a = Amount::read("0.3 hours", 0, 60.0).unwrap();
+        assert!(a.agrees(18.0));
+        assert!(!a.agrees(24.0));
+        let b = Amount::read("3.3 hours", 0, 60.0).unwrap();
+        assert!(b.agrees(200.0));
+        let c = Amount::read("28 min", 0, 1.0).unwrap();
+        assert!(!c.agrees(25.0));
+        assert!(Amount::read("3min", 0, 1.0).unwrap().agrees(2.5));
+        assert!(Amount::read("1h 5m", 0, 1.0).is_none());
+        assert!(Amount::read("about 5 min", 0, 1.0).is_none());
+    }
+}

@@ -1,0 +1,180 @@
+//! GSD101–GSD102: the progress line agrees with itself and with the plan counts.
+
+use crate::check::{Diagnostic, FileKind, Input, Rule, Severity};
+use crate::edit::Edit;
+use crate::model::state::{Bar, ProgressLine};
+use crate::syntax::Doc;
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        code: "GSD101",
+        name: "progress-bar-mismatch",
+        severity: Severity::Error,
+        fixable: true,
+        summary: "The progress bar's fill disagrees with the percent next to it.",
+        what: "Counts the filled glyphs of the progress bar (any width, any glyphs: `█░`, `#-`, \
+`#.`, `=`, `▓`) and checks that they show the percent written after the bar. Any fill \
+between rounding down and rounding up is accepted.",
+        why: "The bar is what people read at a glance. A bar that shows 70% next to `30%` means \
+one of them was edited by hand or by a tool that forgot the other.",
+        example: "Progress: [███████░░░] 30%\n",
+        fix: "`gsd check --fix` redraws the bar from the percent, keeping its width and glyphs: \
+`Progress: [███░░░░░░░] 30%`.",
+    },
+    Rule {
+        code: "GSD102",
+        name: "progress-percent-mismatch",
+        severity: Severity::Error,
+        fixable: true,
+        summary: "The progress percent disagrees with the completed and total plan counts.",
+        what: "Computes completed / total plans from ROADMAP.md's plan checkboxes, from the phases \
+folder (SUMMARY files over PLAN files), and from a `(12/22 plans …)` note on the progress \
+line, and checks the percent against them. The percent may round either way; it passes when \
+it agrees with any of the counts the project has (or with the share of ticked phases).",
+        why: "The percent is a derived value. When it disagrees with the plans actually done, \
+dashboards and status reports overstate or understate the project.",
+        example: "Progress: [███░░░░░░░] 30% (4/10 plans complete)\n",
+        fix: "`gsd check --fix` rewrites the percent from the counts (here `40%`); the bar is then \
+redrawn to match.",
+    },
+];
+
+pub fn check(input: &Input) -> Vec<Diagnostic> {
+    let state = &input.ws.state;
+    let doc = &state.doc;
+    let Some(progress) = &state.position.progress else {
+        return Vec::new();
+    };
+    let Some(percent) = progress.percent_value(doc) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if let Some(bar) = &progress.bar {
+        bar_vs_percent(bar, percent, &mut out);
+    }
+    percent_vs_counts(input, doc, progress, percent, &mut out);
+    out
+}
+
+fn bar_vs_percent(bar: &Bar, percent: u64, out: &mut Vec<Diagnostic>) {
+    if bar.width == 0 || percent > 100 {
+        return;
+    }
+    let exact = percent as f64 * bar.width as f64 / 100.0;
+    let filled = bar.filled as f64;
+    if filled >= exact.floor() - 1e-9 && filled <= exact.ceil() + 1e-9 {
+        return;
+    }
+    let want = (exact.round() as usize).min(bar.width);
+    let drawn: String = std::iter::repeat_n(bar.fill, want)
+        .chain(std::iter::repeat_n(bar.empty, bar.width - want))
+        .collect();
+    out.push(
+        Diagnostic::new(
+            "GSD101",
+            FileKind::State,
+            bar.span.clone(),
+            format!(
+                "the progress bar shows {} of {} filled (about {}%) but the line says {percent}%",
+                bar.filled,
+                bar.width,
+                (bar.filled * 100 + bar.width / 2) / bar.width
+            ),
+        )
+        .fix(
+            format!("redraw the bar for {percent}%: `{drawn}`"),
+            vec![Edit::replace(bar.span.clone(), drawn.clone())],
+        ),
+    );
+}
+
+/// A completed/total count and where it came from, for messages.
+struct Counts {
+    done: usize,
+    total: usize,
+    source: String,
+}
+
+fn percent_vs_counts(
+    input: &Input,
+    doc: &Doc,
+    progress: &ProgressLine,
+    percent: u64,
+    out: &mut Vec<Diagnostic>,
+) {
+    let ws = input.ws;
+    let mut candidates: Vec<Counts> = Vec::new();
+    if let Some(roadmap) = &ws.roadmap {
+        let (done, total) = roadmap.plan_counts();
+        if total > 0 {
+            candidates.push(Counts {
+                done,
+                total,
+                source: format!("ROADMAP.md ticks {done} of {total} plans"),
+            });
+        }
+    }
+    if let Some(phases) = &ws.phases {
+        let (done, total) = phases.plan_counts();
+        if total > 0 {
+            candidates.push(Counts {
+                done,
+                total,
+                source: format!("phases/ has SUMMARY files for {done} of {total} plans"),
+            });
+        }
+    }
+    if let Some(((done, r), (total, _))) = progress.plan_counts(doc) {
+        let note = progress.note.clone().unwrap_or(0..0);
+        let before = doc.text(note.start..r.start.max(note.start)).to_lowercase();
+        if total > 0 && !before.contains("phase") {
+            candidates.push(Counts {
+                done: done as usize,
+                total: total as usize,
+                source: format!("the note says {done}/{total} plans"),
+            });
+        }
+    }
+    let Some(primary) = candidates.first() else {
+        return;
+    };
+    let agrees = |c: &Counts| {
+        let exact = c.done as f64 * 100.0 / c.total as f64;
+        (percent as f64 - exact).abs() < 1.0 - 1e-9
+    };
+    if candidates.iter().any(agrees) {
+        return;
+    }
+    // Progress counted in phases rather than plans is consistent too.
+    if let Some(roadmap) = &ws.roadmap {
+        let boxed: Vec<bool> = roadmap
+            .phases
+            .iter()
+            .filter_map(|p| p.checkbox.as_ref().map(|c| c.checked))
+            .collect();
+        if !boxed.is_empty() {
+            let phase_counts = Counts {
+                done: boxed.iter().filter(|c| **c).count(),
+                total: boxed.len(),
+                source: String::new(),
+            };
+            if agrees(&phase_counts) {
+                return;
+            }
+        }
+    }
+    let want = (primary.done as f64 * 100.0 / primary.total as f64).round() as u64;
+    let span = progress.percent.clone().expect("percent was read");
+    out.push(
+        Diagnostic::new(
+            "GSD102",
+            FileKind::State,
+            span.clone(),
+            format!("progress says {percent}% but {} ({want}%)", primary.source),
+        )
+        .fix(
+            format!("set the percent to {want}%"),
+            vec![Edit::replace(span, want.to_string())],
+        ),
+    );
+}
