@@ -22,6 +22,7 @@ pub mod edit;
 pub mod error;
 pub mod io;
 pub mod model;
+pub mod ops;
 pub mod render;
 pub mod source;
 pub mod syntax;

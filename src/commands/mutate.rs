@@ -1,9 +1,184 @@
 //! The commands that change files: complete, begin, decide, block, unblock, todo, session, set.
+//!
+//! The sequence is the same for each: take the workspace lock (not for `--dry-run`, which must
+//! not even create the lock file), load the files the command needs *under* the lock, run the
+//! pure op from [`crate::ops`], and commit its edits all or nothing. Output is one line per
+//! changed file (nothing with `-q`), the unified diffs with `--dry-run`, or a JSON summary.
+
+use serde_json::json;
 
 use crate::app::{Context, Output};
 use crate::cli::StateCommand;
 use crate::error::UserError;
+use crate::io::{WorkspaceLock, read_source};
+use crate::model::PlanId;
+use crate::model::phases::read_summary;
+use crate::model::workspace::{Needs, Workspace};
+use crate::ops::{self, Clock, Outcome};
+use crate::transaction::{Applied, commit};
 
-pub fn run(_ctx: &Context, cmd: StateCommand) -> anyhow::Result<Output> {
-    Err(UserError::new(format!("{cmd:?} is not available in this build yet")).into())
+/// Runs one of the changing commands.
+pub fn run(ctx: &Context, cmd: StateCommand) -> anyhow::Result<Output> {
+    let root = ctx.root()?;
+    let dry_run = ctx.global.dry_run;
+    let _lock = if dry_run {
+        None
+    } else {
+        Some(WorkspaceLock::acquire(
+            &Workspace::planning_dir(&root),
+            WorkspaceLock::timeout_from_env(),
+        )?)
+    };
+    let ws = Workspace::load(&root, needs(&cmd))?;
+    let clock = Clock::new(crate::clock::now()?);
+    let (name, outcome) = execute(&ws, &clock, cmd)?;
+    let applied = commit(&outcome.file_changes(), dry_run)?;
+    Ok(render(ctx, name, &outcome, &applied))
+}
+
+/// Which sibling files a command reads.
+fn needs(cmd: &StateCommand) -> Needs {
+    match cmd {
+        StateCommand::Complete(_) | StateCommand::Begin(_) => Needs {
+            project: false,
+            roadmap: true,
+            phases: true,
+        },
+        StateCommand::Decide(args) => Needs {
+            project: args.project,
+            roadmap: false,
+            phases: false,
+        },
+        _ => Needs::STATE_ONLY,
+    }
+}
+
+/// Dispatches to the op; returns the command's name and what it wants done.
+fn execute(
+    ws: &Workspace,
+    clock: &Clock,
+    cmd: StateCommand,
+) -> Result<(&'static str, Outcome), UserError> {
+    Ok(match cmd {
+        StateCommand::Set { field, value } => ("set", ops::set::set(ws, &field, &value)?),
+        StateCommand::Complete(a) => {
+            let summary_file = summary_of(ws, &a.plan)?;
+            let args = ops::complete::Complete {
+                plan: &a.plan,
+                duration: a.duration.as_deref(),
+                summary: a.summary.as_deref(),
+                resume_file: a.resume_file.as_deref(),
+                summary_file,
+            };
+            ("complete", ops::complete::complete(ws, clock, &args)?)
+        }
+        StateCommand::Begin(a) => {
+            let args = ops::begin::Begin {
+                phase: &a.phase,
+                plans: a.plans,
+                name: a.name.as_deref(),
+            };
+            ("begin", ops::begin::begin(ws, clock, &args)?)
+        }
+        StateCommand::Decide(a) => {
+            let d = ops::decide::Decision {
+                text: &a.text,
+                rationale: a.rationale.as_deref(),
+                plan: a.plan.as_deref(),
+                phase: a.phase.as_deref(),
+                project: a.project,
+            };
+            ("decide", ops::decide::decide(ws, clock, &d)?)
+        }
+        StateCommand::Block { text } => ("block", ops::block::block(ws, clock, &text)?),
+        StateCommand::Unblock { pattern } => ("unblock", ops::block::unblock(ws, clock, &pattern)?),
+        StateCommand::Todo { text } => ("todo", ops::todo::todo(ws, clock, &text)?),
+        StateCommand::Session(a) => (
+            "session",
+            ops::session::session(ws, clock, &a.stopped_at, a.resume_file.as_deref())?,
+        ),
+        StateCommand::Show | StateCommand::Get { .. } => {
+            return Err(UserError::new(
+                "internal error: a read-only command reached mutate",
+            ));
+        }
+    })
+}
+
+/// The plan's SUMMARY.md, read here because ops do no I/O.
+fn summary_of(
+    ws: &Workspace,
+    plan: &str,
+) -> Result<Option<crate::model::phases::SummaryInfo>, UserError> {
+    let (Some(id), Some(phases)) = (PlanId::parse(plan), ws.phases.as_ref()) else {
+        return Ok(None);
+    };
+    let Some(path) = phases.summary_path(&id) else {
+        return Ok(None);
+    };
+    let display = path
+        .strip_prefix(&ws.root)
+        .map_or_else(|_| path.clone(), std::path::Path::to_path_buf);
+    Ok(Some(read_summary(read_source(&path, &display)?)))
+}
+
+fn render(ctx: &Context, name: &str, outcome: &Outcome, applied: &[Applied]) -> Output {
+    let g = &ctx.global;
+    let summary_of = |display: &std::path::Path| {
+        outcome
+            .changes
+            .iter()
+            .find(|(c, _)| c.display == display)
+            .map_or("", |(_, s)| s.as_str())
+    };
+    if g.json {
+        let files: Vec<_> = applied
+            .iter()
+            .filter(|a| a.changed)
+            .map(|a| {
+                let mut v = json!({
+                    "file": a.display.display().to_string(),
+                    "summary": summary_of(&a.display),
+                });
+                if g.dry_run {
+                    v["diff"] = json!(a.diff);
+                }
+                v
+            })
+            .collect();
+        let value = json!({
+            "version": 1,
+            "command": name,
+            "dry_run": g.dry_run,
+            "changed": applied.iter().any(|a| a.changed),
+            "files": files,
+            "notices": outcome.notices,
+            "message": outcome.message,
+        });
+        let mut stdout = serde_json::to_string_pretty(&value).unwrap_or_default();
+        stdout.push('\n');
+        return Output::ok(stdout);
+    }
+    let mut out = Output::default();
+    if !g.quiet {
+        for n in &outcome.notices {
+            out.stderr.push_str(&format!("gsd: note: {n}\n"));
+        }
+        if let Some(m) = &outcome.message {
+            out.stdout.push_str(m);
+            out.stdout.push('\n');
+        }
+    }
+    for a in applied.iter().filter(|a| a.changed) {
+        if g.dry_run {
+            out.stdout.push_str(&a.diff);
+        } else if !g.quiet {
+            out.stdout.push_str(&format!(
+                "{}: {}\n",
+                a.display.display(),
+                summary_of(&a.display)
+            ));
+        }
+    }
+    out
 }

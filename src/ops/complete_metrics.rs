@@ -1,0 +1,358 @@
+//! `complete`, step 4: Performance Metrics.
+//!
+//! Total plans +1; average and total time recomputed from the best total the file offers (the
+//! By Phase minutes, else the total hours, else average × count) and written in the file's own
+//! units and precision; the phase's By Phase row updated or inserted in phase order; the
+//! `Last 5 plans` list gains the duration in its items' shape and keeps its length.
+
+use crate::edit::Edit;
+use crate::model::ids::PhaseNum;
+use crate::model::state::metrics::leading_duration;
+use crate::model::state::{ByPhaseRow, ByPhaseTable, StateDoc};
+use crate::model::values::{first_integer, first_number, format_like};
+use crate::ops::complete::Facts;
+use crate::ops::insert::{insert_after_line, insert_before_line, replace_line};
+use crate::ops::style::{cell_raw, duration_like, pad_like, row_like};
+use crate::syntax::Doc;
+
+/// All metric edits for completing `facts.plan`.
+pub fn metrics_edits(state: &StateDoc, facts: &Facts, notices: &mut Vec<String>) -> Vec<Edit> {
+    let doc = &state.doc;
+    let m = &state.metrics;
+    let mut edits = Vec::new();
+    let count = m.plans_completed_count(doc);
+    if let (Some(field), Some(n)) = (&m.plans_completed, count) {
+        let v = field.value(doc);
+        if let Some((_, r)) = first_integer(v).filter(|(_, r)| r.start <= 1) {
+            let abs = field.value.start + r.start..field.value.start + r.end;
+            edits.push(Edit::replace(abs, pad_like(n + 1, &v[r])));
+        }
+    }
+    let prior_total = prior_total_minutes(state, count);
+    match (count, prior_total) {
+        (Some(n), Some(total)) => {
+            let new_total = total + facts.minutes;
+            let new_count = (n + 1) as f64;
+            if let Some(f) = &m.average {
+                let v = f.value(doc);
+                if leading_duration(v).is_some() || is_placeholder_value(v) {
+                    let text = if is_placeholder_value(v) {
+                        format!("{} min", format_like(new_total / new_count, "1"))
+                    } else {
+                        duration_like(new_total / new_count, v)
+                    };
+                    edits.push(Edit::replace(f.value.clone(), text));
+                }
+            }
+            if let Some(f) = &m.total_time {
+                let v = f.value(doc);
+                if let Some(text) = total_time_text(v, new_total) {
+                    edits.push(Edit::replace(f.value.clone(), text));
+                }
+            }
+        }
+        _ if m.average.is_some() || m.total_time.is_some() => notices.push(
+            "average and total time left as they are: STATE.md has no readable total to add to"
+                .into(),
+        ),
+        _ => {}
+    }
+    if let Some(table) = &m.by_phase {
+        edits.extend(by_phase_edit(doc, table, facts));
+    }
+    if let Some(recent) = &m.recent {
+        edits.extend(recent_edit(doc, recent, facts));
+    }
+    edits
+}
+
+fn is_placeholder_value(v: &str) -> bool {
+    matches!(v.trim(), "" | "-" | "—" | "–" | "N/A" | "n/a" | "TBD") || v.contains("[X]")
+}
+
+/// The minutes spent so far: By Phase totals when every row has one, else the total time,
+/// else average × count.
+fn prior_total_minutes(state: &StateDoc, count: Option<u64>) -> Option<f64> {
+    let doc = &state.doc;
+    let m = &state.metrics;
+    if let Some(t) = &m.by_phase {
+        let rows: Vec<&ByPhaseRow> = t.rows.iter().filter(|r| !r.is_placeholder(doc)).collect();
+        let totals: Vec<Option<f64>> = rows.iter().map(|r| r.total_minutes(doc)).collect();
+        let sum_plans: u64 = rows.iter().filter_map(|r| r.plans(doc)).sum();
+        if !rows.is_empty() && totals.iter().all(Option::is_some) && Some(sum_plans) == count {
+            return Some(totals.iter().flatten().sum());
+        }
+    }
+    if let Some(h) = m.total_hours(doc) {
+        return Some(h * 60.0);
+    }
+    match (m.average_minutes(doc), count) {
+        (Some(a), Some(n)) => Some(a * n as f64),
+        (_, Some(0)) => Some(0.0),
+        _ if m
+            .total_time
+            .as_ref()
+            .is_some_and(|f| is_placeholder_value(f.value(doc))) =>
+        {
+            count.filter(|n| *n == 0).map(|_| 0.0)
+        }
+        _ => None,
+    }
+}
+
+/// The total-time value for `minutes`, in the value's unit (a bare number means hours).
+fn total_time_text(value: &str, minutes: f64) -> Option<String> {
+    if is_placeholder_value(value) {
+        return Some(format!("{} hours", format_like(minutes / 60.0, "0.1")));
+    }
+    let (_, r) = first_number(value)?;
+    if r.start > 1 {
+        return None;
+    }
+    let unit = value[r.end..].trim_start().to_ascii_lowercase();
+    let in_hours = unit.is_empty() || unit.starts_with('h') || unit.starts_with('(');
+    let n = if in_hours {
+        minutes / 60.0
+    } else if unit.starts_with('m') {
+        minutes
+    } else {
+        return None;
+    };
+    Some(format!(
+        "{}{}{}",
+        &value[..r.start],
+        format_like(n, &value[r.clone()]),
+        &value[r.end..]
+    ))
+}
+
+/// The By Phase row for the plan's phase: updated in place, or inserted in phase order.
+fn by_phase_edit(doc: &Doc, table: &ByPhaseTable, facts: &Facts) -> Vec<Edit> {
+    let phase = &facts.plan.phase;
+    if let Some(row) = table.row(phase) {
+        return update_row(doc, row, facts);
+    }
+    let texts = new_row_texts(doc, table, facts);
+    let placeholder = table.rows.iter().find(|r| r.is_placeholder(doc));
+    let real: Vec<&ByPhaseRow> = table
+        .rows
+        .iter()
+        .filter(|r| !r.is_placeholder(doc))
+        .collect();
+    if let (Some(p), true) = (placeholder, real.is_empty()) {
+        return vec![replace_line(doc, p.line, &row_like(doc, p.line, &texts))];
+    }
+    let template = real.last().map_or(table.header_line, |r| r.line);
+    let row = row_like(doc, template, &texts);
+    match real
+        .iter()
+        .find(|r| r.phase.as_ref().is_some_and(|p| p > phase))
+    {
+        Some(next) => vec![insert_before_line(doc, next.line, &[row])],
+        None => vec![insert_after_line(doc, table.last_line, &[row])],
+    }
+}
+
+fn update_row(doc: &Doc, row: &ByPhaseRow, facts: &Facts) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i));
+    let plans = row.plans(doc).map(|n| n + 1);
+    if let (Some(c), Some(n)) = (cell(row.plans), plans) {
+        let text = doc.text(c.text.clone());
+        let new = match text.split_once('/') {
+            Some((_, total)) => format!(
+                "{}/{}",
+                pad_like(n, text.split('/').next().unwrap_or("")),
+                total.trim()
+            ),
+            None => {
+                let (_, r) = first_integer(text).unwrap_or((0, 0..text.len()));
+                format!(
+                    "{}{}{}",
+                    &text[..r.start],
+                    pad_like(n, &text[r.clone()]),
+                    &text[r.end..]
+                )
+            }
+        };
+        edits.push(Edit::replace(c.raw.clone(), cell_raw(doc, c, &new)));
+    }
+    let total = row.total_minutes(doc).map(|t| t + facts.minutes);
+    if let (Some(c), Some(t)) = (cell(row.total), total) {
+        let like = doc.text(c.text.clone());
+        edits.push(Edit::replace(
+            c.raw.clone(),
+            cell_raw(doc, c, &duration_like(t, like)),
+        ));
+    }
+    if let (Some(c), Some(t), Some(n)) = (cell(row.average), total, plans) {
+        let like = doc.text(c.text.clone());
+        let like = if first_number(like).is_some() {
+            like.to_string()
+        } else {
+            doc.text(cell(row.total).map_or(c.text.clone(), |c| c.text.clone()))
+                .to_string()
+        };
+        edits.push(Edit::replace(
+            c.raw.clone(),
+            cell_raw(doc, c, &duration_like(t / n as f64, &like)),
+        ));
+    }
+    if let Some(c) = cell(row.status) {
+        let status = if facts.phase_complete {
+            "Complete"
+        } else {
+            "In progress"
+        };
+        edits.push(Edit::replace(c.raw.clone(), cell_raw(doc, c, status)));
+    }
+    edits
+}
+
+/// Cells of a new By Phase row, each in the shape of the column's other rows.
+fn new_row_texts(doc: &Doc, table: &ByPhaseTable, facts: &Facts) -> Vec<String> {
+    let model = table.rows.iter().rev().find(|r| !r.is_placeholder(doc));
+    let model_text = |i: usize| -> Option<String> {
+        model
+            .and_then(|r| r.cells.get(i))
+            .map(|c| doc.text(c.text.clone()).to_string())
+    };
+    let (plans_col, total_col, avg_col, status_col) = match model {
+        Some(r) => (r.plans, r.total, r.average, r.status),
+        None => {
+            let col = |pred: &dyn Fn(&str) -> bool| table.columns.iter().position(|c| pred(c));
+            (
+                col(&|c| c.starts_with("plans")),
+                col(&|c| c.starts_with("total")),
+                col(&|c| c.starts_with("avg") || c.starts_with("average")),
+                col(&|c| c.starts_with("status")),
+            )
+        }
+    };
+    let minutes = facts.minutes;
+    (0..table.columns.len().max(1))
+        .map(|i| {
+            if i == 0 {
+                phase_cell(doc, model, &facts.plan.phase, facts.phase_name.as_deref())
+            } else if Some(i) == plans_col {
+                let like = model_text(i).unwrap_or_default();
+                match (like.contains('/'), facts.phase_total) {
+                    (true, Some(t)) => format!("1/{t}"),
+                    _ => "1".to_string(),
+                }
+            } else if Some(i) == total_col || Some(i) == avg_col {
+                duration_like(
+                    minutes,
+                    &model_text(i)
+                        .filter(|t| first_number(t).is_some())
+                        .unwrap_or_else(|| "1 min".into()),
+                )
+            } else if Some(i) == status_col {
+                if facts.phase_complete {
+                    "Complete"
+                } else {
+                    "In progress"
+                }
+                .to_string()
+            } else {
+                "-".to_string()
+            }
+        })
+        .collect()
+}
+
+/// The first cell for a new row, in the model row's form (`2`, `02`, `2. Name`, `Phase 02`).
+fn phase_cell(
+    doc: &Doc,
+    model: Option<&ByPhaseRow>,
+    phase: &PhaseNum,
+    name: Option<&str>,
+) -> String {
+    let Some(row) = model else {
+        return phase.to_string();
+    };
+    let (Some(num), Some(cell)) = (row.phase_range.clone(), row.cells.first()) else {
+        return phase.to_string();
+    };
+    let text = doc.text(cell.text.clone());
+    let num_text = doc.text(num.clone());
+    let width = num_text.split('.').next().unwrap_or("").len();
+    let shown = if num_text.starts_with('0') {
+        phase.padded(width)
+    } else {
+        phase.to_string()
+    };
+    let before = &text[..num.start - cell.text.start];
+    match (row.name.clone(), name) {
+        (Some(n), Some(new_name)) => {
+            let between = &text[num.end - cell.text.start..n.start - cell.text.start];
+            format!("{before}{shown}{between}{new_name}")
+        }
+        _ => format!("{before}{shown}"),
+    }
+}
+
+/// `Last 5 plans: a, b, c` → `…, c, <new>`, oldest dropped beyond the label's count.
+fn recent_edit(doc: &Doc, recent: &crate::model::state::RecentTrend, facts: &Facts) -> Vec<Edit> {
+    let field = &recent.field;
+    let label = field.label(doc).to_lowercase();
+    let keep = first_integer(&label).map_or(5, |(n, _)| n as usize).max(1);
+    let new_item = match recent.items.last() {
+        Some((r, _)) => item_like(doc.text(r.clone()), facts),
+        None => format!("{}min", format_like(facts.minutes, "1")),
+    };
+    if recent.items.is_empty() {
+        return vec![crate::ops::set::set_field_text(doc, field, &new_item)];
+    }
+    let last = recent.items.last().map(|(r, _)| r.clone()).unwrap_or(0..0);
+    let sep = if recent.items.len() >= 2 {
+        doc.text(recent.items[recent.items.len() - 2].0.end..last.start)
+            .to_string()
+    } else {
+        ", ".to_string()
+    };
+    let mut edits = vec![Edit::insert(last.end, format!("{sep}{new_item}"))];
+    let total = recent.items.len() + 1;
+    if total > keep {
+        let drop = total - keep;
+        let cut_end = if drop < recent.items.len() {
+            recent.items[drop].0.start
+        } else {
+            last.end
+        };
+        edits.push(Edit::replace(recent.items[0].0.start..cut_end, ""));
+    }
+    edits
+}
+
+/// A new trend item shaped like `like`: `3min` → `10min`, `05-02 (2min)` → `02-02 (10min)`,
+/// `3 min (01-01)` → `10 min (02-02)`.
+fn item_like(like: &str, facts: &Facts) -> String {
+    let id = facts.plan.to_string();
+    let ids = crate::model::ids::plan_ids_in(like);
+    let mut out = like.to_string();
+    if let Some(old) = ids.first() {
+        let old_text = old.to_string();
+        if let Some(pos) = out.find(&old_text) {
+            out.replace_range(pos..pos + old_text.len(), &id);
+        }
+    }
+    // The duration: inside parentheses when the item has an id before them, else leading.
+    let (dur_start, dur_text) = match (out.find('('), ids.is_empty()) {
+        (Some(open), false)
+            if !out[..open].trim().is_empty()
+                && out.starts_with(|c: char| c.is_ascii_digit())
+                && out[..open].contains('-') =>
+        {
+            let close = out[open..].find(')').map_or(out.len(), |c| open + c);
+            (open + 1, out[open + 1..close].to_string())
+        }
+        _ => {
+            let end = out.find(" (").unwrap_or(out.len());
+            (0, out[..end].to_string())
+        }
+    };
+    let new_dur = duration_like(facts.minutes, &dur_text);
+    out.replace_range(dur_start..dur_start + dur_text.len(), &new_dur);
+    out
+}

@@ -1,0 +1,134 @@
+//! The commands that change the plan, as pure functions.
+//!
+//! Each op takes the loaded [`Workspace`], its arguments and the time, and returns the edits it
+//! wants ([`crate::transaction::FileChange`]) plus what to tell the user. No op reads or writes
+//! a file or the clock: the command layer (`commands::mutate`) holds the lock, loads the
+//! workspace, passes `now` in and commits the edits all or nothing. That keeps every op testable
+//! in memory and lets `--dry-run`, `gsd check --fix` and the fuzzers reuse them.
+
+pub mod begin;
+pub mod block;
+pub mod complete;
+mod complete_metrics;
+mod complete_roadmap;
+pub mod decide;
+pub mod frontmatter;
+pub mod insert;
+pub mod session;
+pub mod set;
+pub mod style;
+pub mod todo;
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use crate::edit::{Edit, EditSet};
+use crate::error::UserError;
+use crate::model::workspace::Workspace;
+use crate::source::Source;
+use crate::transaction::FileChange;
+
+/// The moment a command runs (from `gsd::clock`, pinned by `GSD_NOW` in tests).
+#[derive(Debug, Clone, Copy)]
+pub struct Clock {
+    pub now: DateTime<FixedOffset>,
+}
+
+impl Clock {
+    pub fn new(now: DateTime<FixedOffset>) -> Clock {
+        Clock { now }
+    }
+
+    /// Today's date in `now`'s offset.
+    pub fn today(&self) -> NaiveDate {
+        self.now.date_naive()
+    }
+
+    /// Today as `YYYY-MM-DD`.
+    pub fn date(&self) -> String {
+        self.today().format("%Y-%m-%d").to_string()
+    }
+}
+
+/// What an op wants done and said.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    /// One entry per file to change, with a one-line summary of the change.
+    pub changes: Vec<(FileChange, String)>,
+    /// Things the user should know that are not errors (a value left alone, and why).
+    pub notices: Vec<String>,
+    /// A message for a command that had nothing to do (`02-01 is already complete`).
+    pub message: Option<String>,
+}
+
+impl Outcome {
+    /// An outcome that changes nothing and says why.
+    pub fn nothing(message: impl Into<String>) -> Outcome {
+        Outcome {
+            message: Some(message.into()),
+            ..Outcome::default()
+        }
+    }
+
+    /// The file changes alone, for [`crate::transaction::commit`].
+    pub fn file_changes(&self) -> Vec<FileChange> {
+        self.changes.iter().map(|(c, _)| c.clone()).collect()
+    }
+}
+
+/// Which planning file an edit set belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanningFile {
+    State,
+    Roadmap,
+    Project,
+}
+
+impl PlanningFile {
+    pub fn name(self) -> &'static str {
+        match self {
+            PlanningFile::State => "STATE.md",
+            PlanningFile::Roadmap => "ROADMAP.md",
+            PlanningFile::Project => "PROJECT.md",
+        }
+    }
+}
+
+/// Builds the [`FileChange`] for one planning file from its edits; `None` when the edits
+/// change nothing (so a command that recomputes equal values reports no change).
+pub fn file_change(
+    ws: &Workspace,
+    file: PlanningFile,
+    source: &Source,
+    edits: Vec<Edit>,
+) -> Option<FileChange> {
+    let mut set = EditSet::new();
+    set.extend(edits);
+    let set = set.without_noops(&source.text);
+    if set.is_empty() {
+        return None;
+    }
+    Some(FileChange {
+        path: planning_path(ws, file.name()),
+        display: Workspace::display_path(file.name()),
+        original: source.text.clone(),
+        edits: set,
+    })
+}
+
+/// The on-disk path of a file in `.planning/`.
+pub fn planning_path(ws: &Workspace, name: &str) -> PathBuf {
+    Workspace::planning_dir(&ws.root).join(name)
+}
+
+/// A `UserError` about STATE.md.
+pub fn state_error(message: impl Into<String>) -> UserError {
+    UserError::new(message).in_file(Workspace::display_path("STATE.md"))
+}
+
+/// A `UserError` located at byte `offset` of `source`.
+pub fn error_at(source: &Source, offset: usize, message: impl Into<String>) -> UserError {
+    let (line, col) = source.line_col(offset);
+    UserError::new(message).in_file(&source.path).at(line, col)
+}

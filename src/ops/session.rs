@@ -1,0 +1,105 @@
+//! `gsd state session --stopped-at T [--resume-file P]`: session continuity.
+//!
+//! Touches the `Last session` line (same timestamp shape as before), `Stopped at`, the resume
+//! pointer only when one is given, and the matching frontmatter keys that already exist.
+//! A missing `Stopped at` / `Resume file` line is added next to its siblings in their label
+//! style; a file with no session block at all is refused rather than given one at its end.
+
+use crate::edit::Edit;
+use crate::error::UserError;
+use crate::model::field::Field;
+use crate::model::state::StateDoc;
+use crate::model::workspace::Workspace;
+use crate::ops::insert::insert_after_line;
+use crate::ops::set::set_field;
+use crate::ops::style::timestamp_like;
+use crate::ops::{Clock, Outcome, PlanningFile, file_change, frontmatter, state_error};
+
+/// The edits that record a session; shared with `complete`.
+pub fn session_edits(
+    state: &StateDoc,
+    clock: &Clock,
+    stopped_at: &str,
+    resume_file: Option<&str>,
+) -> Result<Vec<Edit>, UserError> {
+    let s = &state.session;
+    let doc = &state.doc;
+    let mut edits = Vec::new();
+    if let Some(last) = &s.last {
+        edits.push(last_session_edit(state, last, clock));
+    }
+    let siblings: Vec<&Field> = [&s.last, &s.stopped_at, &s.resume_file]
+        .into_iter()
+        .flatten()
+        .collect();
+    let Some(model) = siblings.iter().max_by_key(|f| f.line).copied() else {
+        return Err(
+            state_error("has no session block (`Last session:` / `Stopped at:` lines)").hint(
+                "add a `## Session Continuity` section with `Stopped at:` and `Resume file:` lines",
+            ),
+        );
+    };
+    let mut added: Vec<String> = Vec::new();
+    match &s.stopped_at {
+        Some(f) => edits.push(set_field(state, f, stopped_at)),
+        None => added.push(format!(
+            "{}{stopped_at}",
+            model.style.render_label("Stopped at")
+        )),
+    }
+    if let Some(path) = resume_file {
+        match &s.resume_file {
+            Some(f) => edits.push(set_field(state, f, path)),
+            None => added.push(format!("{}{path}", model.style.render_label("Resume file"))),
+        }
+    }
+    if !added.is_empty() {
+        edits.push(insert_after_line(doc, model.line, &added));
+    }
+    edits.extend(frontmatter::set(doc, "stopped_at", stopped_at));
+    if let Some(path) = resume_file {
+        edits.extend(frontmatter::set(doc, "resume_file", path));
+    }
+    edits.extend(frontmatter::set_timestamp(doc, "last_updated", clock.now));
+    Ok(edits)
+}
+
+/// `Last session:` with the current time in the shape the value already has; a value that is
+/// not a timestamp (empty, or the incumbent's `--stopped-at` leak) gets an ISO timestamp.
+fn last_session_edit(state: &StateDoc, field: &Field, clock: &Clock) -> Edit {
+    let value = field.value(&state.doc);
+    match timestamp_like(value, clock.now) {
+        Some((ts, len)) => Edit::replace(field.value.start..field.value.start + len, ts),
+        None => {
+            let iso = clock
+                .now
+                .with_timezone(&chrono::Utc)
+                .format("%Y-%m-%dT%H:%M:%SZ")
+                .to_string();
+            set_field(state, field, &iso)
+        }
+    }
+}
+
+/// Runs `session`.
+pub fn session(
+    ws: &Workspace,
+    clock: &Clock,
+    stopped_at: &str,
+    resume_file: Option<&str>,
+) -> Result<Outcome, UserError> {
+    if stopped_at.trim().is_empty() || stopped_at.contains(['\n', '\r']) {
+        return Err(UserError::new("--stopped-at needs one line of text")
+            .hint("say where work stopped, e.g. --stopped-at \"Completed 02-01-PLAN.md\""));
+    }
+    let edits = session_edits(&ws.state, clock, stopped_at.trim(), resume_file)?;
+    let mut out = Outcome::default();
+    match file_change(ws, PlanningFile::State, &ws.state.doc.source, edits) {
+        Some(c) => out.changes.push((
+            c,
+            format!("session recorded (stopped at: {})", stopped_at.trim()),
+        )),
+        None => out.message = Some("the session is already recorded".into()),
+    }
+    Ok(out)
+}

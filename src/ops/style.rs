@@ -1,0 +1,268 @@
+//! Copying the neighbours' style: new text looks as if the file's author wrote it.
+//!
+//! Every helper here takes an existing piece of the file (a number, a table row, a bar, a
+//! timestamp) as the model for the new one, so the edit keeps zero padding, units, precision,
+//! table padding, bar glyphs and timestamp shape instead of imposing gsd's own defaults.
+
+use chrono::{DateTime, FixedOffset, Utc};
+
+use crate::model::state::Bar;
+use crate::model::values::{first_number, format_like};
+use crate::syntax::{Cell, Doc};
+
+/// `n` zero-padded like `like` (`01` → `02`, `1` → `2`, `007` → `008`).
+pub fn pad_like(n: u64, like: &str) -> String {
+    let like = like.trim();
+    if like.len() > 1 && like.starts_with('0') && like.chars().all(|c| c.is_ascii_digit()) {
+        format!("{n:0>width$}", width = like.len())
+    } else {
+        n.to_string()
+    }
+}
+
+/// Redraws a bar for `percent` with its own glyphs and width.
+pub fn render_bar(bar: &Bar, percent: u64) -> String {
+    let width = bar.width;
+    let filled = ((width as f64) * (percent.min(100) as f64) / 100.0).round() as usize;
+    let filled = filled.min(width);
+    let mut out = String::new();
+    for _ in 0..filled {
+        out.push(bar.fill);
+    }
+    for _ in filled..width {
+        out.push(bar.empty);
+    }
+    out
+}
+
+/// Rounds a completion ratio to a whole percent (half up), 0 when there is nothing to do.
+pub fn percent(done: u64, total: u64) -> u64 {
+    if total == 0 {
+        0
+    } else {
+        ((done as f64) * 100.0 / (total as f64)).round() as u64
+    }
+}
+
+/// A duration written like `like`: the number replaced, the unit and spacing kept
+/// (`3 min` → `13 min`, `2min` → `10min`, `0.3 hours` → `0.5 hours`). `minutes` is converted
+/// into the neighbour's unit. Falls back to `N min` when `like` has no number.
+pub fn duration_like(minutes: f64, like: &str) -> String {
+    let Some((_, range)) = first_number(like) else {
+        return format!("{} min", format_like(minutes, "1"));
+    };
+    let unit = like[range.end..].trim_start().to_ascii_lowercase();
+    let value = if unit.starts_with('h') {
+        minutes / 60.0
+    } else if unit.starts_with('s') {
+        minutes * 60.0
+    } else {
+        minutes
+    };
+    format!(
+        "{}{}{}",
+        &like[..range.start],
+        format_like(value, &like[range.clone()]),
+        &like[range.end..]
+    )
+}
+
+/// Replaces the first number of `text` with `value` formatted like it.
+pub fn replace_first_number(text: &str, value: f64) -> Option<String> {
+    let (_, r) = first_number(text)?;
+    Some(format!(
+        "{}{}{}",
+        &text[..r.start],
+        format_like(value, &text[r.clone()]),
+        &text[r.end..]
+    ))
+}
+
+/// The new raw text of `cell` holding `text`, keeping its padding: a column padded to a
+/// width stays that wide when the text fits; an unpadded cell keeps its single spaces.
+pub fn cell_raw(doc: &Doc, cell: &Cell, text: &str) -> String {
+    let raw = doc.text(cell.raw.clone());
+    let width = raw.chars().count();
+    let lead = cell.text.start - cell.raw.start;
+    let trail = cell.raw.end - cell.text.end;
+    let (lead, trail) = if cell.text.is_empty() {
+        (lead.clamp(1, 1), 1)
+    } else {
+        (lead, trail)
+    };
+    let text_width = text.chars().count();
+    let padded = trail > 1 || (cell.text.is_empty() && width > 2);
+    let trail = if padded {
+        width.saturating_sub(lead + text_width).max(1)
+    } else {
+        trail
+    };
+    format!("{}{}{}", " ".repeat(lead), text, " ".repeat(trail))
+}
+
+/// Renders a new table row with `texts`, copying `template`'s indentation, outer pipes and
+/// per-column padding. Missing template cells use single-space padding.
+pub fn row_like(doc: &Doc, template_line: usize, texts: &[String]) -> String {
+    let line = doc.line(template_line);
+    let trimmed = line.trim_start();
+    let indent = &line[..line.len() - trimmed.len()];
+    let leading_pipe = trimmed.starts_with('|');
+    let trailing_pipe = line.trim_end().ends_with('|');
+    let cells = doc.cells(template_line).unwrap_or_default();
+    let mut out = String::from(indent);
+    if leading_pipe {
+        out.push('|');
+    }
+    for (i, text) in texts.iter().enumerate() {
+        if i > 0 {
+            out.push('|');
+        }
+        match cells.get(i) {
+            Some(cell) => out.push_str(&cell_raw(doc, cell, text)),
+            None => {
+                out.push(' ');
+                out.push_str(text);
+                out.push(' ');
+            }
+        }
+    }
+    if trailing_pipe {
+        out.push('|');
+    }
+    out
+}
+
+/// A timestamp in the shape of `like` (the leading timestamp of a `Last session:` value):
+/// `2026-01-26 20:04:22`, `2026-02-08T04:57:13Z`, `2026-03-11T22:55:15.042Z`,
+/// `2026-01-21 14:23 UTC`, `2026-01-26`. Returns the new text for the timestamp part and the
+/// byte length of that part in `like`; `None` when `like` does not start with a date.
+pub fn timestamp_like(like: &str, now: DateTime<FixedOffset>) -> Option<(String, usize)> {
+    let b = like.as_bytes();
+    let is_digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let date_ok = (0..10).all(|i| {
+        if i == 4 || i == 7 {
+            b.get(i) == Some(&b'-')
+        } else {
+            is_digit(i)
+        }
+    });
+    if !date_ok {
+        return None;
+    }
+    let mut len = 10;
+    let mut fmt = String::from("%Y-%m-%d");
+    let mut utc = false;
+    let sep = b.get(10).copied();
+    if matches!(sep, Some(b'T') | Some(b' '))
+        && is_digit(11)
+        && is_digit(12)
+        && b.get(13) == Some(&b':')
+        && is_digit(14)
+        && is_digit(15)
+    {
+        fmt.push(sep.unwrap_or(b'T') as char);
+        fmt.push_str("%H:%M");
+        len = 16;
+        if b.get(16) == Some(&b':') && is_digit(17) && is_digit(18) {
+            fmt.push_str(":%S");
+            len = 19;
+            if b.get(19) == Some(&b'.') {
+                let digits = b[20..].iter().take_while(|c| c.is_ascii_digit()).count();
+                if digits > 0 {
+                    fmt.push_str(match digits {
+                        1..=3 => "%.3f",
+                        4..=6 => "%.6f",
+                        _ => "%.9f",
+                    });
+                    len = 20 + digits;
+                }
+            }
+        }
+        if b.get(len) == Some(&b'Z') {
+            fmt.push('Z');
+            len += 1;
+            utc = true;
+        } else if like[len..].starts_with(" UTC") {
+            fmt.push_str(" UTC");
+            len += 4;
+            utc = true;
+        } else if matches!(b.get(len), Some(b'+') | Some(b'-')) && like.len() >= len + 6 {
+            fmt.push_str("%:z");
+            len += 6;
+        }
+    }
+    let text = if utc {
+        now.with_timezone(&Utc).format(&fmt).to_string()
+    } else {
+        now.format(&fmt).to_string()
+    };
+    Some((text, len))
+}
+
+/// The separator a file uses between a date and text (` — `, ` - `, ` -- `), read from a
+/// `Last activity:` value; ` — ` when there is none to copy.
+pub fn date_separator(value: &str) -> &str {
+    let after = value.get(10..).unwrap_or("");
+    for sep in [" — ", " -- ", " - ", " – ", ": "] {
+        if after.starts_with(sep) {
+            return sep;
+        }
+    }
+    " — "
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-02-01T10:00:00+00:00").unwrap()
+    }
+
+    #[test]
+    fn padding_and_units_follow_the_neighbour() {
+        assert_eq!(pad_like(2, "01"), "02");
+        assert_eq!(pad_like(2, "1"), "2");
+        assert_eq!(duration_like(13.0, "3 min"), "13 min");
+        assert_eq!(duration_like(10.0, "3min"), "10min");
+        assert_eq!(duration_like(28.0, "0.3 hours"), "0.5 hours");
+        assert_eq!(duration_like(6.5, "3 min"), "6.5 min");
+        assert_eq!(replace_first_number("~30 min", 7.0).unwrap(), "~7 min");
+    }
+
+    #[test]
+    fn timestamps_keep_their_shape() {
+        let t = |s: &str| timestamp_like(s, now()).unwrap();
+        assert_eq!(
+            t("2026-01-26 20:04:22 (plan execution)"),
+            ("2026-02-01 10:00:00".into(), 19)
+        );
+        assert_eq!(
+            t("2026-02-08T04:57:13Z"),
+            ("2026-02-01T10:00:00Z".into(), 20)
+        );
+        assert_eq!(
+            t("2026-03-11T22:55:15.042Z"),
+            ("2026-02-01T10:00:00.000Z".into(), 24)
+        );
+        assert_eq!(
+            t("2026-01-21 14:23 UTC"),
+            ("2026-02-01 10:00 UTC".into(), 20)
+        );
+        assert_eq!(t("2026-01-21"), ("2026-02-01".into(), 10));
+        assert!(timestamp_like("--stopped-at", now()).is_none());
+    }
+
+    #[test]
+    fn bars_keep_glyphs_and_width() {
+        let bar = Bar {
+            span: 0..0,
+            filled: 3,
+            width: 10,
+            fill: '█',
+            empty: '░',
+        };
+        assert_eq!(render_bar(&bar, 40), "████░░░░░░");
+        assert_eq!(percent(13, 22), 59);
+    }
+}
