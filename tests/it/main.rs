@@ -3,7 +3,15 @@
 //! - `roundtrip`: byte identity for every fixture, and the property test over generated files.
 //! - `state_show`: `state show` / `state get` snapshots for every fixture.
 //! - `model_siblings`: ROADMAP.md, PROJECT.md and phases/ models on their variant fixtures.
+//! - `errors`: missing/invalid/unreadable inputs: exit 2, a message with a hint, no write.
+//! - `cli`: `state get`, completions, `--help` examples on every command, `-C`.
+//! - `bad_input`, `crash`, `concurrency`: the bad-input matrix, SIGKILL and 50-writer safety.
 
+mod bad_input;
+mod cli;
+mod concurrency;
+mod crash;
+mod errors;
 mod model_siblings;
 mod roundtrip;
 mod state_show;

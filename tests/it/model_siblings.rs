@@ -388,3 +388,112 @@ fn phases_dir_names_files_and_summaries() {
         Some("Repository skeleton with CI and lint")
     );
 }
+
+/// Every Markdown file under `dir`, recursively.
+fn markdown_under(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            markdown_under(&p, out);
+        } else if p.extension().is_some_and(|x| x == "md") {
+            out.push(p);
+        }
+    }
+}
+
+fn project_trees() -> Vec<PathBuf> {
+    let mut trees: Vec<PathBuf> = std::fs::read_dir(fixtures_dir().join("projects"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    trees.sort();
+    trees.push(fixtures_dir().join("../examples/demo"));
+    trees
+}
+
+/// Whole `.planning/` trees (and the demo): every file round-trips, and the workspace loads.
+#[test]
+fn project_trees_round_trip_and_load() {
+    let trees = project_trees();
+    assert!(trees.len() >= 6);
+    for tree in trees {
+        let mut files = Vec::new();
+        markdown_under(&tree.join(".planning"), &mut files);
+        for path in files {
+            let bytes = std::fs::read(&path).unwrap();
+            let text = String::from_utf8(bytes.clone()).unwrap();
+            let doc = gsd::syntax::Doc::parse(Source::new(&path, text));
+            let written = EditSet::new().apply(doc.render()).unwrap();
+            assert_eq!(written.as_bytes(), &bytes[..], "{} changed", path.display());
+        }
+        let ws = gsd::model::Workspace::load(&tree, gsd::model::workspace::Needs::ALL)
+            .unwrap_or_else(|e| panic!("{}: {e}", tree.display()));
+        let name = tree.file_name().unwrap().to_string_lossy().into_owned();
+        assert_eq!(ws.roadmap.is_some(), name != "no-roadmap", "{name}");
+        assert_eq!(ws.phases.is_some(), name != "no-phases-dir", "{name}");
+        assert!(ws.project.is_some(), "{name}");
+    }
+}
+
+/// The trees meant to be consistent agree across files: plans ticked in ROADMAP = SUMMARY
+/// files = STATE's plans completed; progress rows match the checklists; the percent matches.
+#[test]
+fn consistent_trees_agree_across_files() {
+    for name in [
+        "projects/consistent",
+        "projects/crlf",
+        "projects/decimal-phases",
+        "../examples/demo",
+    ] {
+        let tree = fixtures_dir().join(name);
+        let ws = gsd::model::Workspace::load(&tree, gsd::model::workspace::Needs::ALL).unwrap();
+        let roadmap = ws.roadmap.as_ref().unwrap();
+        let phases = ws.phases.as_ref().unwrap();
+        let (ticked, listed) = roadmap.plan_counts();
+        let (summaries, _) = phases.plan_counts();
+        let state_done = ws.state.metrics.plans_completed_count(&ws.state.doc);
+        assert_eq!(ticked, summaries, "{name}: ROADMAP ticks vs SUMMARY files");
+        assert_eq!(
+            Some(ticked as u64),
+            state_done,
+            "{name}: STATE plans completed"
+        );
+        for p in &roadmap.phases {
+            if let Some((table, row)) = roadmap.progress_row(&p.number)
+                && let Some((done, total)) = table.plans(&roadmap.doc, row)
+            {
+                assert_eq!(
+                    Some(done as usize),
+                    p.plans_completed(),
+                    "{name} phase {}",
+                    p.number
+                );
+                assert_eq!(
+                    Some(total as usize),
+                    p.plan_total(),
+                    "{name} phase {}",
+                    p.number
+                );
+            }
+            if let Some(dir) = phases.phase(&p.number)
+                && !p.plans.is_empty()
+            {
+                let done: Vec<_> = p
+                    .plans
+                    .iter()
+                    .filter(|pl| pl.checkbox.checked)
+                    .map(|pl| &pl.id)
+                    .collect();
+                let summarised: Vec<_> = dir.summaries.iter().collect();
+                assert_eq!(done, summarised, "{name} phase {}", p.number);
+            }
+        }
+        let percent = (ticked * 100 + listed / 2) / listed;
+        let json = gsd::render::state_json::state_json(&ws.state, "STATE.md");
+        assert_eq!(
+            json["progress"]["percent"], percent as u64,
+            "{name}: percent"
+        );
+    }
+}
