@@ -60,16 +60,28 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Read and change .planning/STATE.md.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  gsd state show\n  gsd state get status\n  gsd state complete 02-01 --duration 12min\n  gsd state decide \"Use cursor pagination\" --plan 02-02"
+    )]
     State(StateCommand),
     /// Check STATE.md for consistency with itself, PROJECT.md, ROADMAP.md and phases/.
+    #[command(
+        after_help = "Examples:\n  gsd check\n  gsd check --format github          annotations in a GitHub Actions log\n  gsd check --fix                    apply the safe fixes\n  gsd --dry-run check --fix          show the fixes as a diff\n\nExit codes: 0 no errors, 1 errors found, 2 could not check."
+    )]
     Check(CheckArgs),
     /// Explain a check rule: what it checks, why, an example, the fix.
+    #[command(
+        after_help = "Examples:\n  gsd rule                 list every rule\n  gsd rule GSD101\n  gsd rule progress-bar-mismatch"
+    )]
     Rule {
         /// A rule code (GSD101) or name (progress-bar-mismatch); omit to list all rules.
         code: Option<String>,
     },
     /// Print shell completions.
+    #[command(
+        after_help = "Examples:\n  gsd completions bash > ~/.local/share/bash-completion/completions/gsd\n  gsd completions zsh > \"${fpath[1]}/_gsd\"\n  gsd completions fish > ~/.config/fish/completions/gsd.fish"
+    )]
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
@@ -100,24 +112,42 @@ pub enum StateCommand {
     )]
     Complete(CompleteArgs),
     /// Start a phase: position, plan count, status, focus.
-    #[command(visible_alias = "begin-phase")]
+    #[command(
+        visible_alias = "begin-phase",
+        after_help = "Examples:\n  gsd state begin 3\n  gsd state begin 02.1 --plans 2 --name \"Hotfix\""
+    )]
     Begin(BeginArgs),
     /// Log a decision in the file's own decision format.
-    #[command(visible_alias = "add-decision")]
+    #[command(
+        visible_alias = "add-decision",
+        after_help = "Examples:\n  gsd state decide \"Use cursor pagination\" --plan 02-02\n  gsd state decide \"SQLite for tests\" --rationale \"No server in CI\" --project"
+    )]
     Decide(DecideArgs),
     /// Add a blocker or concern.
-    #[command(visible_alias = "add-blocker")]
+    #[command(
+        visible_alias = "add-blocker",
+        after_help = "Examples:\n  gsd state block \"Waiting on API keys from the payer\""
+    )]
     Block { text: String },
     /// Resolve the one blocker matching MATCH (struck through, marked resolved with the date).
-    #[command(visible_alias = "resolve-blocker")]
+    #[command(
+        visible_alias = "resolve-blocker",
+        after_help = "Examples:\n  gsd state unblock \"API keys\"      strikes through the one blocker matching"
+    )]
     Unblock {
         #[arg(value_name = "MATCH")]
         pattern: String,
     },
     /// Add a pending todo.
+    #[command(
+        after_help = "Examples:\n  gsd state todo \"Add rate limiting to the upload endpoint\""
+    )]
     Todo { text: String },
     /// Record session continuity.
-    #[command(visible_alias = "record-session")]
+    #[command(
+        visible_alias = "record-session",
+        after_help = "Examples:\n  gsd state session --stopped-at \"Drafted 03-02-PLAN.md\"\n  gsd state session --stopped-at \"Paused\" --resume-file .planning/phases/03-x/03-02-PLAN.md"
+    )]
     Session(SessionArgs),
 }
 
