@@ -125,3 +125,28 @@ fn short_and_long_cwd_agree() {
     assert_eq!(short.0, 0);
     assert_eq!(short, long);
 }
+
+/// The README shows real output: each of these commands, run on the demo, prints exactly
+/// what the README says it prints. If this fails after a deliberate output change, paste the
+/// new output into README.md.
+#[test]
+fn readme_examples_are_real_output() {
+    let readme = std::fs::read_to_string(fixtures_dir().join("../README.md")).unwrap();
+    let demo = fixtures_dir().join("../examples/demo");
+    for args in [
+        &["state", "show"][..],
+        &["state", "get", "status"],
+        &["state", "get", "position.plan_total"],
+        &["check"],
+    ] {
+        let (code, out, _) = run(gsd().arg("-C").arg(&demo).args(args));
+        assert_eq!(code, 0, "{args:?}");
+        let shown = format!("$ gsd -C examples/demo {}\n{out}", args.join(" "));
+        assert!(readme.contains(&shown), "README.md does not show:\n{shown}");
+    }
+    let (code, out, _) = run(gsd()
+        .arg("-C")
+        .arg(&demo)
+        .args(["state", "get", "velocity"]));
+    assert_eq!(code, 2, "{out}");
+}
