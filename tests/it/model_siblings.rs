@@ -497,3 +497,117 @@ fn consistent_trees_agree_across_files() {
         );
     }
 }
+
+mod generated {
+    use proptest::prelude::*;
+
+    use gsd::model::project::ProjectDoc;
+    use gsd::model::roadmap::Roadmap;
+    use gsd::source::Source;
+
+    /// Lines real ROADMAP.md and PROJECT.md files are made of, plus their broken cousins.
+    const FRAGMENTS: &[&str] = &[
+        "# Roadmap: X",
+        "## Phases",
+        "- [x] **Phase 1: Foundation** - base (completed 2026-01-02)",
+        "- [ ] **Phase 2.1: Fix** — INSERTED",
+        "- [X] Phase 03: Plain (2/2 plans) — completed 2026-13-40",
+        "- ✅ **Phase 13: Emoji** - x",
+        "1. Phase 4: Numbered — y",
+        "- [ ] **Phase",
+        "- [ ] Phase 2A",
+        "### Phase 2: API",
+        "#### Phase 12.3.1: Deep (INSERTED)",
+        "## Phase 5 — Dash [COMPLETE]",
+        "**Plans**: 2/3 plans complete",
+        "**Plans:** TBD",
+        "**Plans**:",
+        "- [x] 02-01-PLAN.md — a",
+        "  - [ ] 02-02: b",
+        "- [ ] Plan 01 (Wave 1): c",
+        "- [x] 2026-01-05 not a plan",
+        "<details>",
+        "<summary>✅ v1.0 MVP</summary>",
+        "</details>",
+        "<!-- - [x] Phase 9: Commented -->",
+        "```",
+        "| Phase | Milestone | Plans Complete | Status | Completed |",
+        "|-------|-----------|----------------|--------|-----------|",
+        "| 1. A | v1.0 | 1/1 | Complete | 2026-01-01 |",
+        "| 2. B | 1/1 | Complete | 2026-01-01 | - |",
+        "| 1-7. Range | x |",
+        "| Phase | Status |",
+        "|",
+        "## Key Decisions",
+        "| Decision | Rationale | Outcome |",
+        "| a \\| b | c | ✓ Good |",
+        "### Validated (v4.0)",
+        "- ✓ Done — v1.0",
+        "### Active",
+        "(None yet — ship to validate)",
+        "*Last updated: 2026-01-22 after v1.3*",
+        "---",
+        "â€” mojibake Ã¨",
+        "",
+    ];
+
+    fn document() -> impl Strategy<Value = String> {
+        let line = prop_oneof![
+            4 => prop::sample::select(FRAGMENTS).prop_map(str::to_string),
+            1 => "\\PC{0,12}",
+        ];
+        let eol = prop::sample::select(&["\n", "\r\n", "\n", ""][..]);
+        (any::<bool>(), prop::collection::vec((line, eol), 0..40)).prop_map(|(bom, lines)| {
+            let mut s = if bom {
+                "\u{feff}".to_string()
+            } else {
+                String::new()
+            };
+            for (l, e) in lines {
+                s.push_str(&l);
+                s.push_str(e);
+            }
+            s
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        /// No panic, byte identity, and every span the models hand to edit code points at
+        /// what it claims to.
+        #[test]
+        fn sibling_models_never_panic_and_spans_hold(text in document()) {
+            let r = Roadmap::parse(Source::new("R", text.clone()));
+            prop_assert_eq!(r.doc.render(), text.as_str());
+            for p in &r.phases {
+                let boxes = p.checkbox.iter().chain(p.plans.iter().map(|pl| &pl.checkbox));
+                for cb in boxes {
+                    let mark = r.doc.text(cb.mark.clone());
+                    prop_assert!(matches!(mark, " " | "x" | "X"), "mark {:?}", mark);
+                    prop_assert_eq!(cb.checked, mark != " ");
+                }
+                if let Some((date, range)) = &p.completed {
+                    prop_assert_eq!(r.doc.text(range.clone()), date.to_string());
+                }
+                if let Some(v) = &p.plans_value {
+                    let _ = r.doc.text(v.value.clone());
+                }
+            }
+            for t in &r.progress_tables {
+                for row in &t.rows {
+                    for c in &row.cells {
+                        let _ = r.doc.text(c.raw.clone());
+                    }
+                }
+            }
+            let p = ProjectDoc::parse(Source::new("P", text.clone()));
+            prop_assert_eq!(p.doc.render(), text.as_str());
+            if let Some(kd) = &p.key_decisions {
+                for i in 0..kd.rows.len() {
+                    let _ = kd.cell_text(&p.doc, i, 0);
+                }
+            }
+        }
+    }
+}
