@@ -54,6 +54,12 @@ pub fn commit(changes: &[FileChange], dry_run: bool) -> anyhow::Result<Vec<Appli
         });
     }
     if !dry_run {
+        // Refuse before writing anything, so a multi-file change stays all or nothing.
+        for (change, updated) in &planned {
+            if *updated != change.original {
+                refuse_read_only(&change.path, &change.display)?;
+            }
+        }
         for (change, updated) in &planned {
             if *updated != change.original {
                 write(&change.path, &change.display, updated)?;
@@ -61,6 +67,19 @@ pub fn commit(changes: &[FileChange], dry_run: bool) -> anyhow::Result<Vec<Appli
         }
     }
     Ok(applied)
+}
+
+/// A file without write permission is one the user asked to keep as it is: gsd refuses to
+/// change it (an atomic rename would otherwise replace it even though it is read-only).
+fn refuse_read_only(path: &Path, display: &Path) -> anyhow::Result<()> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.permissions().readonly() => Err(anyhow::Error::new(
+            crate::error::UserError::new("is read-only")
+                .in_file(display)
+                .hint("make it writable (chmod u+w) if gsd should change it; nothing was changed"),
+        )),
+        _ => Ok(()),
+    }
 }
 
 fn write(path: &Path, display: &Path, text: &str) -> anyhow::Result<()> {

@@ -47,7 +47,7 @@ impl Project {
     /// A project whose STATE.md is a copy of `state`.
     pub fn with_state(state: &Path) -> Project {
         let p = Project::empty();
-        std::fs::copy(state, p.planning().join("STATE.md")).unwrap();
+        copy_writable(state, &p.planning().join("STATE.md"));
         p
     }
 
@@ -103,8 +103,20 @@ fn copy_dir(from: &Path, to: &Path) {
         if e.file_type().unwrap().is_dir() {
             copy_dir(&e.path(), &target);
         } else {
-            std::fs::copy(e.path(), target).unwrap();
+            copy_writable(&e.path(), &target);
         }
+    }
+}
+
+/// Copies a file and makes the copy writable: the checkout may hold fixtures read-only, and
+/// gsd refuses to change a read-only file.
+fn copy_writable(from: &Path, to: &Path) {
+    std::fs::copy(from, to).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(to).unwrap().permissions().mode();
+        std::fs::set_permissions(to, std::fs::Permissions::from_mode(mode | 0o200)).unwrap();
     }
 }
 
