@@ -144,8 +144,7 @@ fn line_edits(old: &str, new: &str) -> EditSet {
         let (o, n) = (op.old_range(), op.new_range());
         set.push(Edit::replace(
             offsets[o.start]..offsets[o.end],
-            n.filter_map(|i| diff.new_slice(i))
-                .collect::<String>(),
+            n.filter_map(|i| diff.new_slice(i)).collect::<String>(),
         ));
     }
     set

@@ -12,7 +12,7 @@ use crate::model::workspace::Workspace;
 use crate::ops::complete::known_phase;
 use crate::ops::decide::current_phase;
 use crate::ops::set::set_field;
-use crate::ops::style::{date_separator, pad_like};
+use crate::ops::style::{date_separator, pad_like, phase_like};
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, frontmatter};
 
 /// `begin`'s inputs.
@@ -86,14 +86,7 @@ fn begin_edits(
     let doc = &state.doc;
     let pos = &state.position;
     let mut edits = Vec::new();
-    let shown = |written: &str| {
-        let width = written.split('.').next().unwrap_or("").len();
-        if written.starts_with('0') {
-            phase.padded(width)
-        } else {
-            phase.to_string()
-        }
-    };
+    let shown = |written: &str| phase_like(phase, written);
     if let Some(line) = &pos.phase {
         match line.number.clone() {
             Some(num) => {
@@ -101,6 +94,14 @@ fn begin_edits(
                 match (name, line.name.clone(), line.total.clone()) {
                     (Some(n), Some(r), _) => edits.push(Edit::replace(r, n)),
                     (Some(n), None, Some(t)) => edits.push(Edit::insert(t.end, format!(" ({n})"))),
+                    // The old phase's name would be wrong for the new phase: drop it with its
+                    // parentheses or separator rather than leave it.
+                    (None, Some(r), total) => {
+                        let from = total.map_or(num.end, |t| t.end);
+                        let close =
+                            usize::from(doc.text(r.end..line.field.value.end).starts_with(')'));
+                        edits.push(Edit::replace(from..r.end + close, ""));
+                    }
                     _ => {}
                 }
             }
@@ -202,13 +203,7 @@ fn focus_edit(
         } else {
             " — "
         };
-        let written = &rest[..num_len];
-        let width = written.split('.').next().unwrap_or("").len();
-        let shown = if written.starts_with('0') {
-            phase.padded(width)
-        } else {
-            phase.to_string()
-        };
+        let shown = phase_like(phase, &rest[..num_len]);
         let text = match name {
             Some(n) => format!("Phase {shown}{sep}{n}"),
             None => format!("Phase {shown}"),
@@ -242,13 +237,11 @@ fn frontmatter_edits(
         edits.extend(frontmatter::set(doc, "status", new));
     }
     if let Some(old) = frontmatter::get(doc, "current_phase") {
-        let width = old.split('.').next().unwrap_or("").len();
-        let shown = if old.starts_with('0') {
-            phase.padded(width)
-        } else {
-            phase.to_string()
-        };
-        edits.extend(frontmatter::set(doc, "current_phase", &shown));
+        edits.extend(frontmatter::set(
+            doc,
+            "current_phase",
+            &phase_like(phase, old),
+        ));
     }
     if let Some(n) = name {
         edits.extend(frontmatter::set(doc, "current_phase_name", n));

@@ -17,7 +17,7 @@ use crate::ops::complete_metrics::metrics_edits;
 use crate::ops::complete_roadmap::{overall_counts, phase_counts, roadmap_edits};
 use crate::ops::decide::current_phase;
 use crate::ops::session::session_edits;
-use crate::ops::style::{date_separator, pad_like, percent, render_bar};
+use crate::ops::style::{date_separator, pad_like, percent, phase_like, render_bar};
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, frontmatter};
 
 /// `complete`'s inputs. `summary_file` is the plan's SUMMARY.md as read by the command layer
@@ -41,6 +41,8 @@ pub struct Facts {
     pub phase_total: Option<u64>,
     pub phase_complete: bool,
     pub phase_name: Option<String>,
+    /// The phase folder's slug (`api-pagination`), when `phases/` has the phase.
+    pub phase_slug: Option<String>,
 }
 
 /// Parses and checks a plan id against what the workspace knows (exit 2 when unknown).
@@ -240,6 +242,13 @@ fn facts(ws: &Workspace, plan: PlanId, minutes: f64) -> Facts {
         Some((d, t)) => (d, Some(t)),
         None => from_state(),
     };
+    // A plan beyond the stated total (a gap-closure plan) grows the total, never `3 of 2`.
+    let phase_total = phase_total.map(|t| t.max(phase_done));
+    let phase_slug = ws
+        .phases
+        .as_ref()
+        .and_then(|p| p.phase(&plan.phase))
+        .and_then(|d| d.slug.clone());
     let phase_name = ws
         .roadmap
         .as_ref()
@@ -252,6 +261,7 @@ fn facts(ws: &Workspace, plan: PlanId, minutes: f64) -> Facts {
         phase_done,
         phase_total,
         phase_name,
+        phase_slug,
     }
 }
 
@@ -269,13 +279,7 @@ fn position_edits(
         && let Some(num) = line.number.clone()
         && current_phase(state).as_ref() != Some(&facts.plan.phase)
     {
-        let written = doc.text(num.clone());
-        let width = written.split('.').next().unwrap_or("").len();
-        let shown = if written.starts_with('0') {
-            facts.plan.phase.padded(width)
-        } else {
-            facts.plan.phase.to_string()
-        };
+        let shown = phase_like(&facts.plan.phase, doc.text(num.clone()));
         edits.push(Edit::replace(num, shown));
         if let (Some(name), Some(range)) = (&facts.phase_name, line.name.clone()) {
             edits.push(Edit::replace(range, name.clone()));
@@ -287,18 +291,14 @@ fn position_edits(
                 let token = doc.text(done.clone());
                 let new = if token.contains('-') {
                     let (ph, pl) = token.split_once('-').unwrap_or((token, token));
-                    let shown = if ph.starts_with('0') {
-                        facts.plan.phase.padded(ph.len())
-                    } else {
-                        facts.plan.phase.to_string()
-                    };
+                    let shown = phase_like(&facts.plan.phase, ph);
                     format!("{shown}-{}", pad_like(u64::from(facts.plan.plan), pl))
                 } else {
                     pad_like(facts.phase_done, token)
                 };
                 edits.push(Edit::replace(done, new));
                 if let (Some(total_range), Some(total)) = (line.total.clone(), facts.phase_total)
-                    && doc.text(total_range.clone()).parse::<u64>().is_err()
+                    && doc.text(total_range.clone()).parse::<u64>().ok() != Some(total)
                 {
                     edits.push(Edit::replace(total_range, pad_like(total, token)));
                 }

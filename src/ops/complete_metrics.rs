@@ -6,13 +6,12 @@
 //! `Last 5 plans` list gains the duration in its items' shape and keeps its length.
 
 use crate::edit::Edit;
-use crate::model::ids::PhaseNum;
 use crate::model::state::metrics::leading_duration;
 use crate::model::state::{ByPhaseRow, ByPhaseTable, StateDoc};
 use crate::model::values::{first_integer, first_number, format_like};
 use crate::ops::complete::Facts;
 use crate::ops::insert::{insert_after_line, insert_before_line, replace_line};
-use crate::ops::style::{cell_raw, duration_like, pad_like, row_like};
+use crate::ops::style::{cell_raw, duration_like, pad_like, phase_like, row_like};
 use crate::syntax::Doc;
 
 /// All metric edits for completing `facts.plan`.
@@ -160,11 +159,14 @@ fn update_row(doc: &Doc, row: &ByPhaseRow, facts: &Facts) -> Vec<Edit> {
     if let (Some(c), Some(n)) = (cell(row.plans), plans) {
         let text = doc.text(c.text.clone());
         let new = match text.split_once('/') {
-            Some((_, total)) => format!(
-                "{}/{}",
-                pad_like(n, text.split('/').next().unwrap_or("")),
-                total.trim()
-            ),
+            Some((done, total)) => {
+                let t = total.trim();
+                let shown = match t.parse::<u64>() {
+                    Ok(m) if m < n => pad_like(n, t),
+                    _ => t.to_string(),
+                };
+                format!("{}/{shown}", pad_like(n, done.trim()))
+            }
             None => {
                 let (_, r) = first_integer(text).unwrap_or((0, 0..text.len()));
                 format!(
@@ -233,7 +235,7 @@ fn new_row_texts(doc: &Doc, table: &ByPhaseTable, facts: &Facts) -> Vec<String> 
     (0..table.columns.len().max(1))
         .map(|i| {
             if i == 0 {
-                phase_cell(doc, model, &facts.plan.phase, facts.phase_name.as_deref())
+                phase_cell(doc, model, facts)
             } else if Some(i) == plans_col {
                 let like = model_text(i).unwrap_or_default();
                 match (like.contains('/'), facts.phase_total) {
@@ -262,33 +264,30 @@ fn new_row_texts(doc: &Doc, table: &ByPhaseTable, facts: &Facts) -> Vec<String> 
 }
 
 /// The first cell for a new row, in the model row's form (`2`, `02`, `2. Name`, `Phase 02`).
-fn phase_cell(
-    doc: &Doc,
-    model: Option<&ByPhaseRow>,
-    phase: &PhaseNum,
-    name: Option<&str>,
-) -> String {
+fn phase_cell(doc: &Doc, model: Option<&ByPhaseRow>, facts: &Facts) -> String {
+    let phase = &facts.plan.phase;
     let Some(row) = model else {
-        return phase.to_string();
+        return phase.padded(1);
     };
     let (Some(num), Some(cell)) = (row.phase_range.clone(), row.cells.first()) else {
-        return phase.to_string();
+        return phase.padded(1);
     };
     let text = doc.text(cell.text.clone());
-    let num_text = doc.text(num.clone());
-    let width = num_text.split('.').next().unwrap_or("").len();
-    let shown = if num_text.starts_with('0') {
-        phase.padded(width)
-    } else {
-        phase.to_string()
-    };
+    let shown = phase_like(phase, doc.text(num.clone()));
     let before = &text[..num.start - cell.text.start];
-    match (row.name.clone(), name) {
-        (Some(n), Some(new_name)) => {
-            let between = &text[num.end - cell.text.start..n.start - cell.text.start];
-            format!("{before}{shown}{between}{new_name}")
-        }
-        _ => format!("{before}{shown}"),
+    let Some(n) = row.name.clone() else {
+        return format!("{before}{shown}");
+    };
+    let between = &text[num.end - cell.text.start..n.start - cell.text.start];
+    // `01-intake` rows name phases by folder slug; `1. Setup` rows by roadmap name.
+    let name = if between == "-" {
+        facts.phase_slug.as_deref().or(facts.phase_name.as_deref())
+    } else {
+        facts.phase_name.as_deref()
+    };
+    match name {
+        Some(name) => format!("{before}{shown}{between}{name}"),
+        None => format!("{before}{shown}"),
     }
 }
 

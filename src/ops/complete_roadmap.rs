@@ -96,6 +96,11 @@ pub fn roadmap_edits(roadmap: &Roadmap, facts: &Facts, date: &str) -> Vec<Edit> 
             edits.push(Edit::replace(c.raw.clone(), cell_raw(doc, c, date)));
         }
     }
+    if let Some(phase) = roadmap.phase(&facts.plan.phase)
+        && let Some(cb) = &phase.checkbox
+    {
+        edits.extend(checklist_count(doc, cb.line, facts));
+    }
     if facts.phase_complete
         && let Some(phase) = roadmap.phase(&facts.plan.phase)
         && let Some(cb) = &phase.checkbox
@@ -113,4 +118,25 @@ pub fn roadmap_edits(roadmap: &Roadmap, facts: &Facts, date: &str) -> Vec<Edit> 
         }
     }
     edits
+}
+
+/// `- [ ] Phase 2: Scoring (0/2 plans)`: the `(N/M plans)` count on the phase's line.
+fn checklist_count(doc: &crate::syntax::Doc, line: usize, facts: &Facts) -> Option<Edit> {
+    let text = doc.line(line);
+    let open = text
+        .find(" plans)")
+        .and_then(|end| text[..end].rfind('(').map(|o| (o, end)))?;
+    let inner = &text[open.0 + 1..open.1];
+    let (done, total) = inner.split_once('/')?;
+    if done.parse::<u64>().is_err() || total.parse::<u64>().is_err() {
+        return None;
+    }
+    let start = doc.line_start(line) + open.0 + 1;
+    let total = facts
+        .phase_total
+        .map_or(total.to_string(), |t| pad_like(t, total));
+    Some(Edit::replace(
+        start..start + inner.len(),
+        format!("{}/{total}", pad_like(facts.phase_done, done)),
+    ))
 }

@@ -6,9 +6,10 @@
 
 use chrono::{DateTime, FixedOffset, Utc};
 
+use crate::model::ids::PhaseNum;
 use crate::model::state::Bar;
 use crate::model::values::{first_number, format_like};
-use crate::syntax::{Cell, Doc};
+use crate::syntax::{Cell, Doc, LineKind, table};
 
 /// `n` zero-padded like `like` (`01` → `02`, `1` → `2`, `007` → `008`).
 pub fn pad_like(n: u64, like: &str) -> String {
@@ -17,6 +18,16 @@ pub fn pad_like(n: u64, like: &str) -> String {
         format!("{n:0>width$}", width = like.len())
     } else {
         n.to_string()
+    }
+}
+
+/// A phase number spelled like `written` (`02` → `03`, `2` → `3`, `02.1` → `03`).
+pub fn phase_like(phase: &PhaseNum, written: &str) -> String {
+    let lead = written.split('.').next().unwrap_or("");
+    if lead.len() > 1 && lead.starts_with('0') {
+        phase.padded(lead.len())
+    } else {
+        phase.padded(1)
     }
 }
 
@@ -91,13 +102,49 @@ pub fn cell_raw(doc: &Doc, cell: &Cell, text: &str) -> String {
         (lead, trail)
     };
     let text_width = text.chars().count();
-    let padded = trail > 1 || (cell.text.is_empty() && width > 2);
+    let padded =
+        trail > 1 || (cell.text.is_empty() && width > 2) || table_aligned(doc, cell.raw.start);
     let trail = if padded {
         width.saturating_sub(lead + text_width).max(1)
     } else {
         trail
     };
     format!("{}{}{}", " ".repeat(lead), text, " ".repeat(trail))
+}
+
+/// Whether the column holding byte `offset` is aligned: every row's cell in that column has
+/// the same width, as tools that pad columns leave it. New cell text then keeps the width.
+pub fn table_aligned(doc: &Doc, offset: usize) -> bool {
+    let line = doc.source.line_of(offset);
+    let in_table = |i: usize| {
+        matches!(
+            doc.kinds.get(i),
+            Some(LineKind::TableRow | LineKind::TableDelimiter)
+        )
+    };
+    let Some(column) = doc.cells(line).and_then(|cells| {
+        cells
+            .iter()
+            .position(|c| c.raw.contains(&offset) || c.raw.start == offset)
+    }) else {
+        return false;
+    };
+    let mut first = line;
+    while first > 0 && in_table(first - 1) {
+        first -= 1;
+    }
+    let mut last = line;
+    while in_table(last + 1) {
+        last += 1;
+    }
+    let width = |i: usize| -> Option<usize> {
+        let cells = table::split_cells(doc.line(i), doc.line_start(i));
+        cells
+            .get(column)
+            .map(|c| doc.text(c.raw.clone()).chars().count())
+    };
+    let w = width(first);
+    last > first && w.is_some() && (first..=last).all(|i| width(i) == w)
 }
 
 /// Renders a new table row with `texts`, copying `template`'s indentation, outer pipes and

@@ -5,9 +5,14 @@
 //! - `model_siblings`: ROADMAP.md, PROJECT.md and phases/ models on their variant fixtures.
 //! - `errors`: missing/invalid/unreadable inputs: exit 2, a message with a hint, no write.
 //! - `cli`: `state get`, completions, `--help` examples on every command, `-C`.
+//! - `check_rules`, `check_cli`, `check_proptest`: `gsd check` per rule (fixtures, four
+//!   formats, --fix), on seeds and as a CLI, and never panicking on generated documents.
 //! - `bad_input`, `crash`, `concurrency`: the bad-input matrix, SIGKILL and 50-writer safety.
 
 mod bad_input;
+mod check_cli;
+mod check_proptest;
+mod check_rules;
 mod cli;
 mod concurrency;
 mod crash;

@@ -254,7 +254,7 @@ mod tests {
         assert!(!well_formed("D-"));
         assert!(!well_formed("D-x1"));
         assert!(!well_formed("D-01-"));
-        assert_eq!(resolved_word("Redis — RESOLVED (x)"), Some(9..17));
+        assert_eq!(resolved_word("Redis — RESOLVED (x)"), Some(10..18));
         assert_eq!(resolved_word("UNRESOLVED"), None);
         assert_eq!(resolved_word("resolved"), None);
     }

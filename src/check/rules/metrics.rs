@@ -188,7 +188,7 @@ fn total_time(doc: &Doc, m: &Metrics, sum: Option<f64>, out: &mut Vec<Diagnostic
             amount.range.clone(),
             format!(
                 "Total execution time is {} but the By Phase table adds up to {} ({})",
-                doc.text(amount.range.clone()),
+                value,
                 minutes(sum),
                 amount.show(sum)
             ),
@@ -352,7 +352,7 @@ fn unreadable(doc: &Doc, m: &Metrics, out: &mut Vec<Diagnostic>) {
     ] {
         if let Some(f) = field {
             let v = f.value(doc);
-            if !placeholder(v) && leading_duration(v).is_none() {
+            if !placeholder(v) && !approximate(v) && leading_duration(v).is_none() {
                 flag(f.value.clone(), what);
             }
         }

@@ -103,6 +103,8 @@ pub struct Amount {
     pub decimals: usize,
     /// Minutes per unit (60 for hours, 1 for minutes, 1/60 for seconds).
     pub unit_minutes: f64,
+    /// The unit word as written (`hours`, `min`), empty for a bare number.
+    pub unit: String,
 }
 
 impl Amount {
@@ -122,8 +124,8 @@ impl Amount {
         let unit_len = after
             .find(|c: char| !c.is_alphabetic())
             .unwrap_or(after.len());
-        let unit = after[..unit_len].to_lowercase();
-        let unit_minutes = match unit.as_str() {
+        let unit = after[..unit_len].to_string();
+        let unit_minutes = match unit.to_lowercase().as_str() {
             "" => default_unit,
             "m" | "min" | "mins" | "minute" | "minutes" => 1.0,
             "h" | "hr" | "hrs" | "hour" | "hours" => 60.0,
@@ -140,6 +142,7 @@ impl Amount {
             range: base + r.start..base + r.end,
             decimals: decimals(&value[r.clone()]),
             unit_minutes,
+            unit,
         })
     }
 
@@ -152,18 +155,30 @@ impl Amount {
         )
     }
 
-    /// The replacement text for this amount's digits holding `exact_minutes`.
+    /// The replacement text for this amount's digits holding `exact_minutes`: in the written
+    /// precision, or with one more decimal when that makes it exact (`7.5` next to `5`).
     pub fn rewrite(&self, exact_minutes: f64) -> String {
-        format_decimals(exact_minutes / self.unit_minutes, self.decimals)
+        let v = exact_minutes / self.unit_minutes;
+        let exact_at = |d: usize| {
+            let scale = 10f64.powi(d as i32);
+            ((v * scale).round() / scale - v).abs() < 1e-9
+        };
+        let d = if !exact_at(self.decimals) && self.decimals == 0 && exact_at(1) {
+            1
+        } else {
+            self.decimals
+        };
+        format_decimals(v, d)
     }
 
-    /// `exact_minutes` in this amount's unit, for messages.
+    /// `exact_minutes` in this amount's unit and precision, for messages (`0.3 hours`).
     pub fn show(&self, exact_minutes: f64) -> String {
-        let v = exact_minutes / self.unit_minutes;
-        let d = self
-            .decimals
-            .max(if v.fract().abs() > 1e-9 { 1 } else { 0 });
-        format_decimals(v, d.min(2))
+        let number = self.rewrite(exact_minutes);
+        if self.unit.is_empty() {
+            number
+        } else {
+            format!("{number} {}", self.unit)
+        }
     }
 }
 

@@ -1,0 +1,136 @@
+//! `gsd check` on real files and as a CLI: the seeds, the demo project, suppression,
+//! skipping rules whose file is missing, exit codes, and `gsd rule`.
+
+use crate::check_rules::project;
+use crate::support::{Project, fixtures_dir, gsd, run};
+
+fn seed(n: &str) -> Project {
+    Project::with_state(&fixtures_dir().join(format!("seeds/{n}.md")))
+}
+
+#[test]
+fn consistent_seeds_check_clean_alone() {
+    for n in ["000", "001"] {
+        let (code, stdout, stderr) = run(seed(n).gsd().arg("check"));
+        assert_eq!(code, 0, "seed {n}: {stdout}{stderr}");
+        assert_eq!(stdout, "All checks passed: no problems found.\n");
+    }
+}
+
+#[test]
+fn the_demo_project_checks_clean() {
+    let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo");
+    let (code, stdout, _) = run(gsd().arg("-C").arg(&demo).arg("check"));
+    assert_eq!(code, 0, "{stdout}");
+}
+
+#[test]
+fn seed_002_average_is_reported_at_its_line() {
+    let p = seed("002");
+    let (code, stdout, _) = run(p.gsd().args(["check", "--format", "json"]));
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let diags = json["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 1, "{stdout}");
+    let d = &diags[0];
+    assert_eq!(d["code"], "GSD203");
+    assert_eq!(
+        (d["start"]["line"].as_u64(), d["start"]["column"].as_u64()),
+        (Some(23), Some(21))
+    );
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("200 min over 8 plans (25 min)")
+    );
+    let (_, human, _) = run(p.gsd().arg("check"));
+    insta::assert_snapshot!("check_seed_002_human", human);
+}
+
+#[test]
+fn fix_then_check_leaves_nothing_fixable_on_the_seeds() {
+    for n in ["002", "004"] {
+        let p = seed(n);
+        run(p.gsd().args(["check", "--fix"]));
+        let (_, stdout, _) = run(p.gsd().args(["check", "--format", "json"]));
+        let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!(json["summary"]["fixable"], 0, "seed {n}: {stdout}");
+    }
+}
+
+#[test]
+fn inline_comments_suppress_a_rule() {
+    let dir = fixtures_dir().join("check/GSD203-average-duration-mismatch");
+    for (from, to) in [
+        (
+            "- Average duration: 8 min\n",
+            "<!-- gsd-ignore GSD203 -->\n- Average duration: 8 min\n",
+        ),
+        (
+            "- Average duration: 8 min\n",
+            "- Average duration: 8 min <!-- gsd-ignore GSD203 -->\n",
+        ),
+    ] {
+        let p = project(&dir, "fail");
+        p.write("STATE.md", &p.read("STATE.md").replace(from, to));
+        let (code, stdout, _) = run(p.gsd().arg("check"));
+        assert_eq!(code, 0, "{stdout}");
+    }
+    // Another rule's code does not silence it.
+    let p = project(&dir, "fail");
+    p.write(
+        "STATE.md",
+        &p.read("STATE.md").replace(
+            "- Average duration: 8 min\n",
+            "<!-- gsd-ignore GSD101 -->\n- Average duration: 8 min\n",
+        ),
+    );
+    assert_eq!(run(p.gsd().arg("check")).0, 1);
+}
+
+#[test]
+fn rules_needing_a_missing_file_are_skipped() {
+    // GSD106 compares with ROADMAP.md; without it the same STATE.md is clean.
+    let dir = fixtures_dir().join("check/GSD106-phase-total-mismatch");
+    let with_roadmap = project(&dir, "fail");
+    let alone = Project::empty();
+    alone.write("STATE.md", &with_roadmap.read("STATE.md"));
+    assert_eq!(run(with_roadmap.gsd().arg("check")).0, 1);
+    let (code, stdout, _) = run(alone.gsd().arg("check"));
+    assert_eq!(code, 0, "{stdout}");
+}
+
+#[test]
+fn exit_codes() {
+    let dir = fixtures_dir().join("check/GSD203-average-duration-mismatch");
+    let p = project(&dir, "fail");
+    assert_eq!(run(p.gsd().arg("check")).0, 1);
+    assert_eq!(run(p.gsd().args(["check", "--exit-zero"])).0, 0);
+    // Warnings alone do not fail the check.
+    let w = project(
+        &fixtures_dir().join("check/GSD205-too-many-recent-durations"),
+        "fail",
+    );
+    assert_eq!(run(w.gsd().arg("check")).0, 0);
+    // Could not check: no STATE.md.
+    let (code, _, stderr) = run(Project::empty().gsd().arg("check"));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("STATE.md"), "{stderr}");
+}
+
+#[test]
+fn rule_explains_a_rule_and_lists_all() {
+    let (code, stdout, _) = run(gsd().args(["rule", "GSD203"]));
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("rule_GSD203", stdout);
+    let (code, by_name, _) = run(gsd().args(["rule", "average-duration-mismatch"]));
+    assert_eq!(code, 0);
+    assert_eq!(by_name, stdout);
+    let (code, list, _) = run(gsd().arg("rule"));
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("rule_list", list);
+    let (code, _, stderr) = run(gsd().args(["rule", "GSD999"]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("unknown rule"), "{stderr}");
+}

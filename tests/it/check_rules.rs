@@ -1,0 +1,179 @@
+//! `gsd check`, rule by rule: every rule's failing fixture reports exactly that rule, at the
+//! right line and column, in all four formats (one snapshot per rule); its passing twin
+//! reports nothing; fixable rules fix to exactly the passing twin.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::support::{Project, fixtures_dir, run};
+
+fn check_dir() -> PathBuf {
+    fixtures_dir().join("check")
+}
+
+/// Every `GSDnnn-name` fixture folder, sorted.
+fn rule_fixtures() -> Vec<(String, PathBuf)> {
+    let mut out: Vec<(String, PathBuf)> = std::fs::read_dir(check_dir())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("GSD"))
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            (name[..6].to_string(), e.path())
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+/// A project from `fixture/<kind>`: laid over `base/` unless it says it stands alone.
+pub fn project(fixture: &Path, kind: &str) -> Project {
+    let dir = tempfile::tempdir().unwrap();
+    let overlay = fixture.join(kind);
+    if !overlay.join("STANDALONE").exists() {
+        copy_dir(
+            &check_dir().join("base/.planning"),
+            &dir.path().join(".planning"),
+        );
+    }
+    copy_dir(&overlay.join(".planning"), &dir.path().join(".planning"));
+    Project { dir }
+}
+
+fn check_json(p: &Project) -> Value {
+    let (code, stdout, stderr) = run(p.gsd().args(["check", "--format", "json"]));
+    assert!(code == 0 || code == 1, "exit {code}: {stderr}");
+    serde_json::from_str(&stdout).unwrap()
+}
+
+fn codes(json: &Value) -> Vec<String> {
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_base_project_checks_clean() {
+    let p = project(&check_dir().join("GSD101-progress-bar-mismatch"), "pass");
+    let (code, stdout, _) = run(p.gsd().arg("check"));
+    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(stdout, "All checks passed: no problems found.\n");
+}
+
+#[test]
+fn every_rule_has_a_fixture_pair() {
+    let have: Vec<String> = rule_fixtures().into_iter().map(|(c, _)| c).collect();
+    for rule in gsd::check::all_rules() {
+        assert!(
+            have.contains(&rule.code.to_string()),
+            "no fixture for {}",
+            rule.code
+        );
+    }
+}
+
+#[test]
+fn failing_fixtures_report_exactly_their_rule_in_every_format() {
+    for (code, dir) in rule_fixtures() {
+        let p = project(&dir, "fail");
+        let json = check_json(&p);
+        let found = codes(&json);
+        assert!(!found.is_empty(), "{code}: nothing reported");
+        assert!(
+            found.iter().all(|c| *c == code),
+            "{code}: reported {found:?}"
+        );
+        let rule = gsd::check::rule(&code).unwrap();
+        let mut snapshot = String::new();
+        for format in ["human", "json", "github", "sarif"] {
+            let (exit, stdout, stderr) = run(p.gsd().args(["check", "--format", format]));
+            let want = if rule.severity == gsd::check::Severity::Error {
+                1
+            } else {
+                0
+            };
+            assert_eq!(exit, want, "{code} {format}: {stderr}");
+            let stdout = if format == "sarif" {
+                // The rule catalogue is the same in every run; keep only the results.
+                let v: Value = serde_json::from_str(&stdout).unwrap();
+                serde_json::to_string_pretty(&v["runs"][0]["results"]).unwrap()
+            } else {
+                stdout
+            };
+            snapshot.push_str(&format!("----- {format} -----\n{stdout}\n"));
+        }
+        if rule.fixable {
+            let (exit, diff, _) = run(p.gsd().args(["--dry-run", "check", "--fix"]));
+            assert_eq!(exit, 0);
+            snapshot.push_str(&format!("----- check --fix --dry-run -----\n{diff}"));
+        }
+        insta::assert_snapshot!(format!("check__{code}"), snapshot);
+    }
+}
+
+#[test]
+fn passing_twins_report_nothing() {
+    for (code, dir) in rule_fixtures() {
+        let p = project(&dir, "pass");
+        let json = check_json(&p);
+        assert_eq!(
+            codes(&json),
+            Vec::<String>::new(),
+            "{code}: pass twin not clean"
+        );
+    }
+}
+
+#[test]
+fn fix_turns_each_fixable_failure_into_its_passing_twin() {
+    for (code, dir) in rule_fixtures() {
+        if !gsd::check::rule(&code).unwrap().fixable {
+            continue;
+        }
+        let p = project(&dir, "fail");
+        let (exit, stdout, stderr) = run(p.gsd().args(["check", "--fix"]));
+        assert_eq!(exit, 0, "{code}: {stdout}{stderr}");
+        assert!(stderr.contains("fixed 1 problem"), "{code}: {stderr}");
+        let after = check_json(&p);
+        assert_eq!(after["summary"]["fixable"], 0, "{code}");
+        assert_eq!(codes(&after), Vec::<String>::new(), "{code}");
+        let twin = project(&dir, "pass");
+        assert_eq!(
+            p.read("STATE.md"),
+            twin.read("STATE.md"),
+            "{code}: --fix changed more than the derived value"
+        );
+    }
+}
+
+#[test]
+fn dry_run_fix_writes_nothing() {
+    let p = project(
+        &check_dir().join("GSD203-average-duration-mismatch"),
+        "fail",
+    );
+    let before = p.read("STATE.md");
+    let (exit, diff, _) = run(p.gsd().args(["--dry-run", "check", "--fix"]));
+    assert_eq!(exit, 0);
+    assert!(
+        diff.contains("-- Average duration: 8 min\n+- Average duration: 6 min\n"),
+        "{diff}"
+    );
+    assert_eq!(p.read("STATE.md"), before);
+}
