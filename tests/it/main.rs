@@ -4,6 +4,7 @@
 //! - `state_show`: `state show` / `state get` snapshots for every fixture.
 //! - `model_siblings`: ROADMAP.md, PROJECT.md and phases/ models on their variant fixtures.
 //! - `errors`: missing/invalid/unreadable inputs: exit 2, a message with a hint, no write.
+//! - `ops_*`: the changing commands: diff snapshots per fixture, regressions, CLI, properties.
 //! - `cli`: `state get`, completions, `--help` examples on every command, `-C`.
 //! - `check_rules`, `check_cli`, `check_proptest`: `gsd check` per rule (fixtures, four
 //!   formats, --fix), on seeds and as a CLI, and never panicking on generated documents.
@@ -18,6 +19,10 @@ mod concurrency;
 mod crash;
 mod errors;
 mod model_siblings;
+mod ops_cli;
+mod ops_regressions;
+mod ops_snapshots;
+mod ops_support;
 mod roundtrip;
 mod state_show;
 mod support;
