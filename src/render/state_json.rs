@@ -48,6 +48,15 @@ pub fn state_json(state: &StateDoc, file: &str) -> Value {
         ),
         None => (Value::Null, Value::Null, Value::Null),
     };
+    let phase_number = pos
+        .phase
+        .as_ref()
+        .map_or(Value::Null, |p| text(doc, p.number.clone()));
+    let phase_status = pos
+        .phase
+        .as_ref()
+        .map_or(Value::Null, |p| text(doc, p.status.clone()));
+    let plan_id = pos.plan.as_ref().and_then(|p| p.plan_id(doc));
     let (plan, plan_total) = match &pos.plan {
         Some(p) => (
             p.done
@@ -68,7 +77,7 @@ pub fn state_json(state: &StateDoc, file: &str) -> Value {
             .as_ref()
             .map_or(json!({"percent": null, "bar": null, "note": null}), |p| {
                 json!({
-                    "percent": p.percent_value(doc),
+                    "percent": num(p.percent_number(doc)),
                     "bar": p.bar.as_ref().map(|b| json!({
                         "text": doc.text(b.span.clone()),
                         "filled": b.filled,
@@ -107,12 +116,28 @@ pub fn state_json(state: &StateDoc, file: &str) -> Value {
         .map(|r| r.minutes().into_iter().map(|x| num(Some(x))).collect())
         .unwrap_or_default();
 
+    let plan_rows: Vec<Value> = m
+        .plan_rows
+        .iter()
+        .map(|r| {
+            json!({
+                "phase": doc.text(r.phase.clone()),
+                "plan": r.plan.clone().map(|p| doc.text(p)),
+                "minutes": num(r.minutes),
+                "tasks": r.tasks,
+                "files": r.files,
+                "line": r.line + 1,
+            })
+        })
+        .collect();
+
     let decisions: Vec<Value> = state
         .all_decisions()
         .map(|(g, d)| {
             json!({
                 "id": d.id, "text": d.text, "rationale": d.rationale, "phase": d.phase,
-                "plan": d.plan, "date": d.date, "group": g.title, "line": d.line + 1,
+                "plan": d.plan, "date": d.date, "group": g.title, "subgroup": d.subgroup,
+                "line": d.line + 1,
             })
         })
         .collect();
@@ -121,7 +146,7 @@ pub fn state_json(state: &StateDoc, file: &str) -> Value {
             .map(|l| {
                 l.items
                     .iter()
-                    .map(|i| json!({"text": doc.text(i.text.clone()), "resolved": i.resolved, "line": i.line + 1}))
+                    .map(|i| json!({"text": doc.text(i.main.clone()), "resolved": i.resolved, "line": i.line + 1}))
                     .collect()
             })
             .unwrap_or_default()
@@ -152,6 +177,9 @@ pub fn state_json(state: &StateDoc, file: &str) -> Value {
             "status": field_text(pos.status.as_ref()),
             "last_activity": last_activity,
             "milestone": field_text(pos.milestone.as_ref()),
+            "phase_number": phase_number,
+            "phase_status": phase_status,
+            "plan_id": plan_id,
         },
         "progress": progress,
         "metrics": {
@@ -160,7 +188,8 @@ pub fn state_json(state: &StateDoc, file: &str) -> Value {
             "total_hours": num(m.total_hours(doc)),
             "by_phase": by_phase,
             "recent": recent,
-            "trend": field_text(m.trend.as_ref()),
+            "trend": m.trend.as_ref().map(|f| f.value(doc)).filter(|t| !is_placeholder_value(t)),
+            "plan_rows": plan_rows,
         },
         "decisions": decisions,
         "todos": items(&state.todos),
@@ -177,8 +206,10 @@ pub fn state_json(state: &StateDoc, file: &str) -> Value {
     })
 }
 
-/// The frontmatter as typed YAML where it parses, else its `key: value` lines as strings;
-/// `null` without frontmatter. Several stacked blocks merge, later keys winning.
+/// The frontmatter, each scalar typed by its spelling so nothing is reinterpreted: `05` and
+/// `1.0` stay strings, `12` is a number, `true` a boolean, quotes are removed. Lists and other
+/// structure the line reader does not see come from the YAML parse where it succeeds.
+/// Several stacked blocks merge, later keys winning; `null` without frontmatter.
 fn frontmatter_json(state: &StateDoc) -> Value {
     let doc = &state.doc;
     if doc.frontmatter.is_empty() {
@@ -186,23 +217,55 @@ fn frontmatter_json(state: &StateDoc) -> Value {
     }
     let mut out = Map::new();
     for fm in &doc.frontmatter {
-        match &fm.yaml {
-            Some(Value::Object(map)) => {
-                for (k, v) in map {
-                    out.insert(k.clone(), v.clone());
-                }
+        let mut block = Map::new();
+        for e in &fm.entries {
+            if e.value_span.is_empty() {
+                continue;
             }
-            _ => {
-                for e in &fm.entries {
-                    if e.value_span.is_empty() {
-                        continue;
-                    }
-                    insert_path(&mut out, &e.key, json!(e.value(&doc.source)));
-                }
+            let raw = doc.source.slice(e.value_span.clone());
+            insert_path(&mut block, &e.key, typed_scalar(raw));
+        }
+        if let Some(Value::Object(yaml)) = &fm.yaml {
+            for (k, v) in yaml {
+                block.entry(k.clone()).or_insert_with(|| v.clone());
             }
+        }
+        for (k, v) in block {
+            out.insert(k, v);
         }
     }
     Value::Object(out)
+}
+
+/// A frontmatter scalar as JSON, by its spelling.
+fn typed_scalar(raw: &str) -> Value {
+    let unquoted = crate::syntax::frontmatter::unquote(raw);
+    if unquoted.len() != raw.len() {
+        return json!(unquoted);
+    }
+    let canonical_int = raw
+        .strip_prefix('-')
+        .unwrap_or(raw)
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+        && !raw.is_empty()
+        && raw != "-"
+        && !(raw.trim_start_matches('-').starts_with('0') && raw.trim_start_matches('-').len() > 1);
+    match raw {
+        "true" | "True" => json!(true),
+        "false" | "False" => json!(false),
+        "null" | "~" => Value::Null,
+        _ if canonical_int => raw.parse::<i64>().map_or_else(|_| json!(raw), |n| json!(n)),
+        _ => json!(raw),
+    }
+}
+
+/// Template placeholders that mean "no value yet": `-`, `—`, `N/A`, `[X]`, `TBD` alone.
+fn is_placeholder_value(text: &str) -> bool {
+    matches!(
+        text.trim().to_lowercase().as_str(),
+        "" | "-" | "—" | "–" | "n/a" | "[x]" | "none" | "tbd"
+    )
 }
 
 fn insert_path(map: &mut Map<String, Value>, path: &str, value: Value) {

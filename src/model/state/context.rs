@@ -19,6 +19,9 @@ pub struct Decision {
     pub phase: Option<String>,
     pub plan: Option<String>,
     pub date: Option<String>,
+    /// The bold sub-label the decision sits under inside its section
+    /// (`**v4.0 Decisions (from research):**`), if any.
+    pub subgroup: Option<String>,
 }
 
 /// How a decision group is written.
@@ -65,6 +68,9 @@ pub struct Item {
     pub resolved: bool,
     /// Bullet depth (1 = top level); 0 for table rows.
     pub depth: u8,
+    /// What the item says, for people: `text` without a leading `[ ]`/`[x]` checkbox, or a
+    /// table row's main cell (Item/Title/Issue/Description column).
+    pub main: Range<usize>,
 }
 
 /// Whether a line is a lone "nothing here" placeholder: `None yet.`, `None.`, `(None)`,
@@ -135,6 +141,68 @@ fn item_text_range(doc: &Doc, line: usize) -> Range<usize> {
     }
 }
 
+/// `text` without a leading task-list checkbox (`[ ] `, `[x] `).
+fn without_checkbox(doc: &Doc, text: Range<usize>) -> Range<usize> {
+    let t = doc.text(text.clone());
+    for prefix in ["[ ] ", "[x] ", "[X] "] {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            let lead = rest.len() - rest.trim_start().len();
+            return text.start + prefix.len() + lead..text.end;
+        }
+    }
+    text
+}
+
+/// The cell that names a table item: the first column called item, title, issue, todo,
+/// blocker, concern, risk, task or description; else the longest cell.
+fn main_cell(doc: &Doc, columns: &[String], cells: &[crate::syntax::Cell]) -> Option<Range<usize>> {
+    const NAMES: &[&str] = &[
+        "item",
+        "title",
+        "issue",
+        "todo",
+        "blocker",
+        "concern",
+        "risk",
+        "task",
+        "description",
+        "problem",
+    ];
+    let named = NAMES
+        .iter()
+        .find_map(|n| columns.iter().position(|c| c.starts_with(n)))
+        .and_then(|i| cells.get(i))
+        .filter(|c| !c.text.is_empty());
+    named
+        .or_else(|| {
+            cells
+                .iter()
+                .max_by_key(|c| doc.text(c.text.clone()).chars().count())
+        })
+        .map(|c| c.text.clone())
+}
+
+/// Whether a table row's Status column says the item is closed (`done`, `resolved`, `✅`).
+fn status_cell_closed(doc: &Doc, columns: &[String], cells: &[crate::syntax::Cell]) -> bool {
+    let Some(i) = columns
+        .iter()
+        .position(|c| c.starts_with("status") || c == "state")
+    else {
+        return false;
+    };
+    let Some(cell) = cells.get(i) else {
+        return false;
+    };
+    let t = doc.text(cell.text.clone()).to_lowercase();
+    let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    t.starts_with("done")
+        || t.starts_with("closed")
+        || t.starts_with("resolved")
+        || t.starts_with("fixed")
+        || t.starts_with("complete")
+        || doc.text(cell.text.clone()).contains(['✅', '✓'])
+}
+
 /// Reads a list section (todos, blockers) in lines `lines`.
 pub fn read_items(doc: &Doc, section: usize, lines: Range<usize>) -> ItemList {
     let mut items = Vec::new();
@@ -159,11 +227,13 @@ pub fn read_items(doc: &Doc, section: usize, lines: Range<usize>) -> ItemList {
                         indent: indent.to_string(),
                     };
                 }
+                let main = without_checkbox(doc, text.clone());
                 items.push(Item {
                     line: i,
                     resolved: is_resolved(t),
                     text,
                     depth,
+                    main,
                 });
             }
             LineKind::TableRow | LineKind::PipeRow => {
@@ -187,11 +257,14 @@ pub fn read_items(doc: &Doc, section: usize, lines: Range<usize>) -> ItemList {
                 {
                     continue;
                 }
+                let columns = table_columns.as_deref().unwrap_or_default();
+                let main = main_cell(doc, columns, &cells).unwrap_or(span.clone());
                 items.push(Item {
                     line: i,
-                    resolved: is_resolved(t),
+                    resolved: is_resolved(t) || status_cell_closed(doc, columns, &cells),
                     text: span,
                     depth: 0,
+                    main,
                 });
             }
             LineKind::Text
@@ -219,8 +292,20 @@ impl DecisionGroup {
         let mut shape = ListShape::Empty;
         let mut placeholder = None;
         let mut columns: Option<Vec<String>> = None;
+        let mut subgroup: Option<String> = None;
+        let mut in_table = false;
         for i in section.own.clone() {
-            match doc.kinds[i] {
+            let kind = doc.kinds[i];
+            let starts_table = kind == LineKind::TableRow && !in_table;
+            in_table = matches!(kind, LineKind::TableRow | LineKind::TableDelimiter);
+            match kind {
+                LineKind::Text => {
+                    if let Some(label) = bold_label(doc.line(i)) {
+                        subgroup = Some(label.to_string());
+                    } else if entries.is_empty() && is_placeholder(doc.line(i)) {
+                        placeholder = Some(i);
+                    }
+                }
                 LineKind::ListItem { depth: 1 } => {
                     let range = item_text_range(doc, i);
                     let text = doc.text(range);
@@ -236,12 +321,20 @@ impl DecisionGroup {
                             indent: indent.to_string(),
                         };
                     }
-                    entries.push(parse_bullet_decision(i, text));
+                    let mut decision = parse_bullet_decision(i, text);
+                    decision.subgroup = subgroup.clone();
+                    entries.push(decision);
                     item_lines.push(i);
                 }
                 LineKind::TableRow => {
                     let cells = doc.cells(i).unwrap_or_default();
+                    if crate::model::state::metrics::is_plan_metric_row(doc, &cells) {
+                        continue;
+                    }
                     let texts: Vec<&str> = cells.iter().map(|c| doc.text(c.text.clone())).collect();
+                    if starts_table {
+                        columns = None;
+                    }
                     match &columns {
                         None => {
                             let cols: Vec<String> =
@@ -255,15 +348,14 @@ impl DecisionGroup {
                             if texts.iter().all(|t| is_placeholder(t) || t.is_empty()) {
                                 continue;
                             }
-                            entries.push(table_decision(i, cols, &texts));
+                            let mut decision = table_decision(i, cols, &texts);
+                            decision.subgroup = subgroup.clone();
+                            entries.push(decision);
                             item_lines.push(i);
                         }
                     }
                 }
                 LineKind::TableDelimiter if columns.is_some() => item_lines.push(i),
-                LineKind::Text if entries.is_empty() && is_placeholder(doc.line(i)) => {
-                    placeholder = Some(i);
-                }
                 _ => {}
             }
         }
@@ -282,6 +374,20 @@ impl DecisionGroup {
     }
 }
 
+/// A paragraph that is only a bold label: `**v4.0 Decisions (from research):**`,
+/// `**Security**:`. Returns the label without `**` and the colon.
+fn bold_label(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let inner = t.strip_prefix("**")?;
+    let inner = inner
+        .strip_suffix("**")
+        .or_else(|| inner.strip_suffix("**:"))?;
+    if inner.contains("**") || inner.is_empty() {
+        return None;
+    }
+    Some(inner.trim_end_matches(':').trim())
+}
+
 /// A bullet decision: `[Phase 2]: text`, `[02-01]: text`, `D-01 (01-02): text`,
 /// `text (02-01)`, `**Bold**: text`.
 fn parse_bullet_decision(line: usize, text: &str) -> Decision {
@@ -295,15 +401,37 @@ fn parse_bullet_decision(line: usize, text: &str) -> Decision {
         let tag = &rest[..close];
         let after = rest[close + 1..].trim_start();
         let after = after.strip_prefix(':').unwrap_or(after).trim_start();
-        if let Some(p) = tag
-            .strip_prefix("Phase ")
-            .or_else(|| tag.strip_prefix("phase "))
+        if let Some(p) = crate::model::values::strip_prefix_ci(tag, "phase ")
+            .or_else(|| crate::model::values::strip_prefix_ci(tag, "fase "))
         {
             phase.get_or_insert_with(|| p.trim().to_string());
         } else if PlanId::parse(tag).is_some() {
             plan.get_or_insert_with(|| tag.to_string());
         }
         body = after;
+    }
+    // `Phase 5: …`, `**Phase 6: Exports** — …`, and a trailing `[Phase 1]` tag.
+    if phase.is_none() {
+        let lead = body.trim_start_matches('*');
+        if let Some(rest) = crate::model::values::strip_prefix_ci(lead, "phase ") {
+            let n = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+                .unwrap_or(rest.len());
+            let after = rest[n..].trim_start_matches('*');
+            if n > 0
+                && after.starts_with(':')
+                && crate::model::ids::PhaseNum::parse(&rest[..n]).is_some()
+            {
+                phase = Some(rest[..n].to_string());
+            }
+        }
+    }
+    if phase.is_none()
+        && let Some(open) = body.rfind('[')
+        && body.trim_end().ends_with(']')
+        && let Some(p) = crate::model::values::strip_prefix_ci(&body[open + 1..], "phase ")
+    {
+        phase = Some(p.trim_end().trim_end_matches(']').trim().to_string());
     }
     // Decision ids: `D-01`, `D-09-01-01`.
     if body.starts_with("D-") || body.starts_with("**D-") {
@@ -330,17 +458,19 @@ fn parse_bullet_decision(line: usize, text: &str) -> Decision {
         phase,
         plan,
         date: find_date(body).map(|(d, _)| d.to_string()),
+        subgroup: None,
     }
 }
 
 /// A table decision, columns read by their header names.
 fn table_decision(line: usize, columns: &[String], cells: &[&str]) -> Decision {
+    // Names in order of preference: `Question | Decision` reads the Decision column.
     let get = |names: &[&str]| -> Option<String> {
-        columns
+        names
             .iter()
-            .position(|c| names.iter().any(|n| c == n || c.starts_with(n)))
+            .find_map(|n| columns.iter().position(|c| c == n || c.starts_with(n)))
             .and_then(|i| cells.get(i))
-            .map(|s| s.trim().to_string())
+            .map(|s| s.trim().replace("\\|", "|"))
             .filter(|s| !s.is_empty() && !matches!(s.as_str(), "-" | "—"))
     };
     let text = get(&["decision", "choice", "question", "topic"])
@@ -373,5 +503,6 @@ fn table_decision(line: usize, columns: &[String], cells: &[&str]) -> Decision {
         phase,
         plan,
         date: get(&["date"]),
+        subgroup: None,
     }
 }

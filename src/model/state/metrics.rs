@@ -21,6 +21,8 @@ pub struct Metrics {
     pub recent: Option<RecentTrend>,
     /// `Trend: …`
     pub trend: Option<Field>,
+    /// Tool-appended `| Phase 03 P03 | 3min | … |` rows, anywhere in the file.
+    pub plan_rows: Vec<crate::model::state::plan_rows::PlanMetricRow>,
 }
 
 /// The `**By Phase:**` table.
@@ -112,7 +114,14 @@ impl Metrics {
         let plans_completed = find_field(
             doc,
             lines.clone(),
-            &["total plans completed", "plans completed", "total plans"],
+            &[
+                "total plans completed",
+                "plans completed",
+                "total plans",
+                "abgeschlossene pläne",
+                "planos concluídos",
+                "plans terminés",
+            ],
         );
         let average = find_field(
             doc,
@@ -122,6 +131,9 @@ impl Metrics {
                 "average plan duration",
                 "avg duration",
                 "average",
+                "durchschnittliche dauer",
+                "duração média",
+                "durée moyenne",
             ],
         );
         let total_time = find_field(
@@ -151,6 +163,7 @@ impl Metrics {
             by_phase: ByPhaseTable::find(doc, lines),
             recent,
             trend,
+            plan_rows: crate::model::state::plan_rows::read(doc, 0..doc.kinds.len()),
         }
     }
 

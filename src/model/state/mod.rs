@@ -6,17 +6,21 @@
 //! a `Status:` inside a table, a code fence or a comment is never mistaken for the status.
 
 pub mod context;
+pub mod labels;
+pub mod locate;
 pub mod metrics;
+pub mod plan_rows;
 pub mod position;
 
 use std::ops::Range;
 
-use crate::model::field::{Field, find_field};
+use crate::model::field::Field;
 use crate::source::Source;
 use crate::syntax::Doc;
 use crate::syntax::sections::normalize_title;
 
 pub use context::{Decision, DecisionGroup, Item, ItemList, ListShape};
+pub use locate::Locator;
 pub use metrics::{ByPhaseRow, ByPhaseTable, Metrics, RecentTrend};
 pub use position::{ActivityLine, Bar, PhaseLine, PlanLine, ProgressLine, Reference};
 
@@ -32,41 +36,74 @@ pub enum SectionRole {
     Blockers,
     Session,
     Milestones,
+    /// A `## Progress` section holding the progress line.
+    Progress,
     Other,
 }
 
-/// Classifies a normalised heading title.
+/// Classifies a normalised heading title (English and the localised titles seen in real
+/// files: pt, de, fr).
 pub fn section_role(title: &str) -> SectionRole {
-    let has = |w: &str| title.contains(w);
-    if has("project reference") || title == "reference" || has("referência") {
+    let has = |words: &[&str]| words.iter().any(|w| title.contains(w));
+    if has(&[
+        "project reference",
+        "referência",
+        "projektreferenz",
+        "référence du projet",
+    ]) || title == "reference"
+    {
         SectionRole::Reference
-    } else if has("current position")
-        || title == "position"
-        || has("current status")
-        || has("aktuelle position")
-        || has("posição atual")
-        || has("position actuelle")
+    } else if has(&[
+        "current position",
+        "current status",
+        "aktuelle position",
+        "posição atual",
+        "position actuelle",
+        "version courante",
+    ]) || title == "position"
     {
         SectionRole::Position
-    } else if has("performance metrics") || title == "metrics" || has("velocity") {
-        SectionRole::Metrics
-    } else if has("accumulated context") {
-        SectionRole::Context
-    } else if has("decision") {
-        SectionRole::Decisions
-    } else if has("todo") {
-        SectionRole::Todos
-    } else if has("blocker")
-        || has("concerns")
-        || has("known issues")
-        || has("open issues")
-        || has("known risks")
+    } else if has(&[
+        "performance metrics",
+        "velocity",
+        "leistungskennzahlen",
+        "métricas",
+    ]) || title == "metrics"
     {
+        SectionRole::Metrics
+    } else if has(&[
+        "accumulated context",
+        "contexto acumulado",
+        "gesammelter kontext",
+        "contexte accumulé",
+    ]) {
+        SectionRole::Context
+    } else if has(&["decision", "decisõ", "decisão", "entscheidung", "décision"]) {
+        SectionRole::Decisions
+    } else if has(&[
+        "todo",
+        "pendentes",
+        "offene aufgaben",
+        "tâches en attente",
+        "à faire",
+    ]) {
+        SectionRole::Todos
+    } else if has(&[
+        "blocker",
+        "concerns",
+        "known issues",
+        "open issues",
+        "known risks",
+        "bloqueio",
+        "blocage",
+    ]) {
         SectionRole::Blockers
-    } else if has("session") {
+    } else if has(&["session", "sessão", "sitzung"]) {
         SectionRole::Session
-    } else if has("milestone") {
+    } else if has(&["milestone"]) {
         SectionRole::Milestones
+    } else if title == "progress" || title == "overall progress" || title == "fortschritt" {
+        SectionRole::Progress
     } else {
         SectionRole::Other
     }
@@ -134,42 +171,34 @@ impl StateDoc {
             .iter()
             .map(|s| section_role(&normalize_title(doc.title(s))))
             .collect();
-        let first_with = |role: SectionRole| roles.iter().position(|r| *r == role);
+        let find = Locator::new(&doc, roles, body.clone());
+        let first_with = |role: SectionRole| find.first(role);
         let lines_of = |role: SectionRole| first_with(role).map(|i| doc.sections[i].body.clone());
-        // Lines not claimed by a section with another job: where fields are looked for when
-        // their own section is missing (the bold-field variant, headless files).
-        let fallback = body.clone();
 
-        let in_role_or_anywhere = |role: SectionRole, labels: &[&str]| -> Option<Field> {
-            lines_of(role)
-                .and_then(|l| find_field(&doc, l, labels))
-                .or_else(|| {
-                    find_outside_other_sections(&doc, &roles, role, fallback.clone(), labels)
-                })
-        };
-
-        let reference_lines = lines_of(SectionRole::Reference).unwrap_or(fallback.clone());
-        let mut reference = Reference::parse(&doc, reference_lines);
-        if reference.core_value.is_none() {
-            reference.core_value = in_role_or_anywhere(SectionRole::Reference, &["core value"]);
-        }
-        if reference.current_focus.is_none() {
-            reference.current_focus =
-                in_role_or_anywhere(SectionRole::Reference, &["current focus"]);
-        }
+        let refr = SectionRole::Reference;
+        let reference = Reference::from_fields(
+            &doc,
+            find.field(refr, &[], labels::SEE),
+            find.field(refr, &[], labels::CORE_VALUE),
+            find.field(refr, &[], labels::CURRENT_FOCUS),
+        );
 
         let pos = SectionRole::Position;
         let position = Position {
             section: first_with(pos),
-            milestone: in_role_or_anywhere(pos, &["milestone", "current milestone"]),
-            phase: in_role_or_anywhere(pos, &["phase", "current phase"])
+            milestone: find.field(pos, &[], labels::MILESTONE),
+            phase: find
+                .field(pos, &[], labels::PHASE)
                 .map(|f| PhaseLine::parse(&doc, f)),
-            plan: in_role_or_anywhere(pos, &["plan", "current plan"])
+            plan: find
+                .field(pos, &[], labels::PLAN)
                 .map(|f| PlanLine::parse(&doc, f)),
-            status: in_role_or_anywhere(pos, &["status", "current status"]),
-            last_activity: in_role_or_anywhere(pos, &["last activity", "last activity date"])
+            status: find.field(pos, &[], labels::STATUS),
+            last_activity: find
+                .field(pos, &[], labels::LAST_ACTIVITY)
                 .map(|f| ActivityLine::parse(&doc, f)),
-            progress: in_role_or_anywhere(pos, &["progress", "overall progress"])
+            progress: find
+                .field(pos, &[SectionRole::Progress], labels::PROGRESS)
                 .map(|f| ProgressLine::parse(&doc, f)),
         };
 
@@ -178,11 +207,9 @@ impl StateDoc {
             lines_of(SectionRole::Metrics).unwrap_or_else(|| body.clone()),
         );
 
-        let decisions = roles
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| **r == SectionRole::Decisions)
-            .map(|(i, _)| DecisionGroup::read(&doc, i, &doc.sections[i]))
+        let decisions = find
+            .sections(SectionRole::Decisions)
+            .map(|i| DecisionGroup::read(&doc, i, &doc.sections[i]))
             .collect();
 
         let item_list = |role: SectionRole| {
@@ -194,9 +221,9 @@ impl StateDoc {
         let ses = SectionRole::Session;
         let session = Session {
             section: first_with(ses),
-            last: in_role_or_anywhere(ses, &["last session", "last session date"]),
-            stopped_at: in_role_or_anywhere(ses, &["stopped at", "stopped"]),
-            resume_file: in_role_or_anywhere(ses, &["resume file", "resume"]),
+            last: find.field(ses, &[], labels::LAST_SESSION),
+            stopped_at: find.field(ses, &[], labels::STOPPED_AT),
+            resume_file: find.field(ses, &[], labels::RESUME_FILE),
         };
 
         let milestones = first_with(SectionRole::Milestones)
@@ -245,29 +272,6 @@ impl StateDoc {
             .iter()
             .flat_map(|g| g.entries.iter().map(move |d| (g, d)))
     }
-}
-
-/// Finds a field in `lines`, skipping lines of sections whose role is another canonical job
-/// (a `Status:` under `## Milestones` is not the position status).
-fn find_outside_other_sections(
-    doc: &Doc,
-    roles: &[SectionRole],
-    wanted: SectionRole,
-    lines: Range<usize>,
-    labels: &[&str],
-) -> Option<Field> {
-    let mut blocked = vec![false; doc.kinds.len()];
-    for (s, role) in doc.sections.iter().zip(roles) {
-        if *role != wanted && *role != SectionRole::Other && *role != SectionRole::Context {
-            for b in &mut blocked[s.own.clone()] {
-                *b = true;
-            }
-        }
-    }
-    lines.filter(|&i| !blocked[i]).find_map(|i| {
-        crate::model::field::field_at(doc, i)
-            .filter(|f| labels.contains(&crate::syntax::kv::normalize_label(f.label(doc)).as_str()))
-    })
 }
 
 /// Milestone entries: sub-headings under the section, else its top-level bullets.

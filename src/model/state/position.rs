@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::model::field::{Field, find_field};
 use crate::model::ids::PhaseNum;
-use crate::model::values::{find_date, first_integer, leading_date, strip_prefix_ci};
+use crate::model::values::{find_date, first_integer, first_number, leading_date, strip_prefix_ci};
 use crate::syntax::Doc;
 
 /// `See: .planning/PROJECT.md (updated DATE)`, `**Core value:**`, `**Current focus:**`.
@@ -20,6 +20,25 @@ pub struct Reference {
 }
 
 impl Reference {
+    /// Builds the reference from fields already located (the see-line's date is read here).
+    pub fn from_fields(
+        doc: &Doc,
+        see: Option<Field>,
+        core_value: Option<Field>,
+        current_focus: Option<Field>,
+    ) -> Reference {
+        let project_updated = see.as_ref().and_then(|f| {
+            let v = f.value(doc);
+            find_date(v).map(|(d, r)| (d, f.value.start + r.start..f.value.start + r.end))
+        });
+        Reference {
+            see,
+            project_updated,
+            core_value,
+            current_focus,
+        }
+    }
+
     pub fn parse(doc: &Doc, lines: Range<usize>) -> Reference {
         let see = find_field(doc, lines.clone(), &["see"]);
         let project_updated = see.as_ref().and_then(|f| {
@@ -45,6 +64,8 @@ pub struct PhaseLine {
     pub total: Option<Range<usize>>,
     /// The phase name's range (inside the parentheses or after the separator).
     pub name: Option<Range<usize>>,
+    /// A status written on the line: `— EXECUTING`, `- COMPLETE`, `(complete)`.
+    pub status: Option<Range<usize>>,
 }
 
 impl PhaseLine {
@@ -71,21 +92,47 @@ impl PhaseLine {
             let tail = &value[after..];
             let t = tail.trim_start_matches(['`', '*']);
             let skipped = tail.len() - t.len();
-            if let Some(of) = t.strip_prefix(" of ")
+            if let Some((word, of)) = strip_of(t)
                 && let Some((_, r)) = first_integer(of).filter(|(_, r)| r.start == 0)
             {
-                let start = after + skipped + 4;
+                let start = after + skipped + word;
                 total = Some(base + start..base + start + r.end);
                 after = start + r.end;
             }
-            name = name_after(value, after).map(|r| base + r.start..base + r.end);
+            name = name_after(value, after);
         }
+        // A parenthetical or trailing word that is a status is not the name: `28 (all
+        // complete)`, `1 of 5 (Foundation) — COMPLETE`.
+        let mut status = None;
+        if let Some(n) = name.clone()
+            && is_status_word(&value[n.clone()])
+        {
+            status = Some(n);
+            name = None;
+        }
+        if status.is_none() {
+            let from = name
+                .as_ref()
+                .map(|n| n.end)
+                .or(total.as_ref().map(|t| t.end - base))
+                .or(number.as_ref().map(|n| n.end - base));
+            if let Some(from) = from {
+                status = trailing_status(value, from);
+            }
+        }
+        let abs = |r: Range<usize>| base + r.start..base + r.end;
         PhaseLine {
             field,
             number,
             total,
-            name,
+            name: name.map(abs),
+            status: status.map(abs),
         }
+    }
+
+    /// The status written on the line, if any.
+    pub fn status<'a>(&self, doc: &'a Doc) -> Option<&'a str> {
+        self.status.clone().map(|r| doc.text(r))
     }
 
     pub fn number<'a>(&self, doc: &'a Doc) -> Option<&'a str> {
@@ -140,6 +187,76 @@ fn matching_paren(text: &str) -> Option<usize> {
     None
 }
 
+/// `of M` in English and the localised forms (`de`, `von`, `sur`): the bytes to skip and the
+/// text after them.
+fn strip_of(text: &str) -> Option<(usize, &str)> {
+    [" of ", " de ", " von ", " sur "]
+        .iter()
+        .find_map(|w| text.strip_prefix(w).map(|rest| (w.len(), rest)))
+}
+
+/// Whether a short text is a status rather than a name: `complete`, `All complete`,
+/// `EXECUTING`, `in progress`, `complete — all 2 plans done`, `✅ Complete`.
+pub fn is_status_word(text: &str) -> bool {
+    let t = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    const WORDS: &[&str] = &[
+        "complete",
+        "completed",
+        "all complete",
+        "done",
+        "all done",
+        "in progress",
+        "in-progress",
+        "executing",
+        "planning",
+        "planned",
+        "pending",
+        "not started",
+        "blocked",
+        "paused",
+        "verifying",
+        "verified",
+        "shipped",
+        "closed",
+    ];
+    let lead = WORDS.iter().any(|w| {
+        t.strip_prefix(w).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.is_empty() || rest.starts_with(['—', '-', '–', ',', ';', '(', ':', '.'])
+        })
+    });
+    // A short text ending in a status word: `v1.5 COMPLETE`, `Milestone Complete`.
+    let short_tail = t.split_whitespace().count() <= 3
+        && WORDS
+            .iter()
+            .any(|w| t.trim_end_matches(['.', '!']).ends_with(&format!(" {w}")));
+    lead || short_tail
+}
+
+/// A status after the name: the first ` — X` / ` - X` / ` -- X` / `(X)` whose text is a
+/// status word. Returns its range relative to `value`.
+fn trailing_status(value: &str, from: usize) -> Option<Range<usize>> {
+    let tail = value.get(from..)?;
+    let mut candidates: Vec<usize> = Vec::new();
+    for sep in [" — ", " -- ", " - ", " – "] {
+        candidates.extend(tail.match_indices(sep).map(|(i, m)| i + m.len()));
+    }
+    candidates.extend(tail.match_indices('(').map(|(i, _)| i + 1));
+    candidates.sort_unstable();
+    candidates.into_iter().find_map(|start| {
+        let text = &tail[start..];
+        let end = text
+            .find([')', '(', '—', '*'])
+            .or_else(|| text.find(" - "))
+            .unwrap_or(text.len());
+        let piece = text[..end].trim_end();
+        (!piece.is_empty() && is_status_word(piece))
+            .then(|| from + start..from + start + piece.len())
+    })
+}
+
 /// The `Plan:` line: `1 of 2`, `01 of 04 complete`, `07-02 of 2`, `0 of TBD`, `8/8 complete`.
 #[derive(Debug, Clone)]
 pub struct PlanLine {
@@ -170,8 +287,8 @@ impl PlanLine {
         if looks_like_count {
             done = Some(base + lead..base + lead + tok_len);
             let after = &rest[tok_len..];
-            let total_start = if let Some(t) = after.strip_prefix(" of ") {
-                Some((tok_len + 4, t))
+            let total_start = if let Some((w, t)) = strip_of(after) {
+                Some((tok_len + w, t))
             } else {
                 after.strip_prefix('/').map(|t| (tok_len + 1, t))
             };
@@ -194,6 +311,12 @@ impl PlanLine {
             Some((_, plan)) => plan.parse().ok(),
             None => t.parse().ok(),
         }
+    }
+
+    /// The plan id when the line names one (`07-02 of 2` → `07-02`).
+    pub fn plan_id<'a>(&self, doc: &'a Doc) -> Option<&'a str> {
+        let t = doc.text(self.done.clone()?);
+        crate::model::ids::PlanId::parse(t).map(|_| t)
     }
 
     /// The total the line states, when it is a number.
@@ -277,6 +400,51 @@ pub struct Bar {
     pub empty: char,
 }
 
+/// A bar starting at byte `at` of `value` (bracketed, or a bare run of bar glyphs); the bar
+/// with a span relative to `value`, and the byte after it (after `]`).
+fn bar_at(value: &str, at: usize) -> Option<(Bar, usize)> {
+    let text = value.get(at..)?;
+    let bracketed = text.starts_with('[');
+    let glyph_start = usize::from(bracketed);
+    let run_len: usize = text[glyph_start..]
+        .char_indices()
+        .find(|&(_, c)| {
+            !(FILL_GLYPHS.contains(&c) || EMPTY_GLYPHS.contains(&c)) || (!bracketed && c == ' ')
+        })
+        .map_or(text.len() - glyph_start, |(i, _)| i);
+    let run = &text[glyph_start..glyph_start + run_len];
+    let closes = !bracketed || text[glyph_start + run_len..].starts_with(']');
+    let has_fill_glyph = run.chars().any(|c| FILL_GLYPHS.contains(&c) || c == '░');
+    if run.chars().count() < 3 || !closes || !(bracketed || has_fill_glyph) {
+        return None;
+    }
+    let fill = run
+        .chars()
+        .find(|c| FILL_GLYPHS.contains(c))
+        .unwrap_or(if run.contains('░') { '█' } else { '#' });
+    let empty = run
+        .chars()
+        .find(|c| EMPTY_GLYPHS.contains(c))
+        .unwrap_or(if fill == '█' { '░' } else { '-' });
+    let bar = Bar {
+        span: at + glyph_start..at + glyph_start + run_len,
+        filled: run.chars().filter(|c| FILL_GLYPHS.contains(c)).count(),
+        width: run.chars().count(),
+        fill,
+        empty,
+    };
+    Some((bar, at + glyph_start + run_len + usize::from(bracketed)))
+}
+
+/// The digits of a percent right at `at` (after spaces and an optional `~`): `75%`, `~80%`,
+/// `65.6%`. The range is relative to `value` and excludes the `%`.
+fn percent_at(value: &str, at: usize) -> Option<Range<usize>> {
+    let tail = value.get(at..)?;
+    let (_, r) = first_number(tail)?;
+    let before = tail[..r.start].trim().trim_start_matches(['~', '≈']).trim();
+    (before.is_empty() && tail[r.end..].starts_with('%')).then(|| at + r.start..at + r.end)
+}
+
 const FILL_GLYPHS: &[char] = &['█', '#', '=', '▓', '■', '●', '▰'];
 const EMPTY_GLYPHS: &[char] = &['░', '-', '.', ' ', '□', '○', '▱', '▒', '_'];
 
@@ -284,58 +452,51 @@ impl ProgressLine {
     pub fn parse(doc: &Doc, field: Field) -> ProgressLine {
         let base = field.value.start;
         let value = field.value(doc);
+        let abs = |r: Range<usize>| base + r.start..base + r.end;
         let mut bar = None;
         let mut cursor = 0;
-        let bracketed = value.starts_with('[');
-        let glyph_start = usize::from(bracketed);
-        let run_len: usize = value[glyph_start..]
-            .char_indices()
-            .find(|&(_, c)| {
-                !(FILL_GLYPHS.contains(&c) || EMPTY_GLYPHS.contains(&c)) || (!bracketed && c == ' ')
-            })
-            .map_or(value.len() - glyph_start, |(i, _)| i);
-        let run = &value[glyph_start..glyph_start + run_len];
-        let closes = !bracketed || value[glyph_start + run_len..].starts_with(']');
-        let has_fill_glyph = run.chars().any(|c| FILL_GLYPHS.contains(&c) || c == '░');
-        if run.chars().count() >= 3 && closes && (bracketed || has_fill_glyph) {
-            let fill = run
-                .chars()
-                .find(|c| FILL_GLYPHS.contains(c))
-                .unwrap_or(if run.contains('░') { '█' } else { '#' });
-            let empty = run
-                .chars()
-                .find(|c| EMPTY_GLYPHS.contains(c))
-                .unwrap_or(if fill == '█' { '░' } else { '-' });
-            bar = Some(Bar {
-                span: base + glyph_start..base + glyph_start + run_len,
-                filled: run.chars().filter(|c| FILL_GLYPHS.contains(c)).count(),
-                width: run.chars().count(),
-                fill,
-                empty,
-            });
-            cursor = glyph_start + run_len + usize::from(bracketed);
+        if let Some((b, end)) = bar_at(value, 0) {
+            bar = Some(b);
+            cursor = end;
         }
-        let mut percent = None;
-        let tail = &value[cursor..];
-        if let Some((_, r)) = first_integer(tail) {
-            let before = tail[..r.start].trim();
-            let followed = tail[r.end..].starts_with('%');
-            if followed && before.is_empty() {
-                percent = Some(base + cursor + r.start..base + cursor + r.end);
-                cursor += r.end + 1;
+        let mut percent = percent_at(value, cursor);
+        if let Some(p) = &percent {
+            cursor = p.end + 1;
+        } else if bar.is_some() {
+            // Two bars on one line (`[====] v1.0 complete | v1.1 [████░░] 64%`): the bar that
+            // carries the percent is the one the line reports.
+            let second = value[cursor..]
+                .match_indices('[')
+                .map(|(i, _)| cursor + i)
+                .find_map(|at| {
+                    let (b, end) = bar_at(value, at)?;
+                    Some((b, percent_at(value, end)?))
+                });
+            if let Some((b, p)) = second {
+                bar = Some(b);
+                cursor = p.end + 1;
+                percent = Some(p);
             }
         }
         let rest = &value[cursor..];
         let note = (!rest.trim().is_empty()).then(|| {
             let lead = rest.len() - rest.trim_start().len();
-            base + cursor + lead..base + cursor + lead + rest.trim().len()
+            abs(cursor + lead..cursor + lead + rest.trim().len())
         });
         ProgressLine {
             field,
-            bar,
-            percent,
+            bar: bar.map(|b| Bar {
+                span: abs(b.span),
+                ..b
+            }),
+            percent: percent.map(abs),
             note,
         }
+    }
+
+    /// The percent as written, decimals included (`65.6%` → 65.6).
+    pub fn percent_number(&self, doc: &Doc) -> Option<f64> {
+        doc.text(self.percent.clone()?).parse().ok()
     }
 
     /// The percent as a number.

@@ -1,0 +1,66 @@
+//! The labels each STATE.md field goes by, normalised (lower case, single spaces).
+//!
+//! English labels in every spelling the template and its forks use, plus the Portuguese,
+//! German and French labels of localised files. Matching is exact on the normalised label, so
+//! `Status` never matches `Pipeline status`.
+
+pub const SEE: &[&str] = &["see", "ver", "siehe", "voir"];
+pub const CORE_VALUE: &[&str] = &["core value", "valor central", "kernwert", "valeur centrale"];
+pub const CURRENT_FOCUS: &[&str] = &[
+    "current focus",
+    "foco atual",
+    "aktueller fokus",
+    "focus actuel",
+];
+pub const MILESTONE: &[&str] = &[
+    "milestone",
+    "current milestone",
+    "marco",
+    "meilenstein",
+    "jalon",
+];
+pub const PHASE: &[&str] = &[
+    "phase",
+    "current phase",
+    "fase",
+    "fase atual",
+    "aktuelle phase",
+];
+pub const PLAN: &[&str] = &["plan", "current plan", "plano", "plano atual"];
+pub const STATUS: &[&str] = &["status", "current status", "estado", "statut"];
+pub const LAST_ACTIVITY: &[&str] = &[
+    "last activity",
+    "last activity date",
+    "última atividade",
+    "letzte aktivität",
+    "dernière activité",
+];
+pub const PROGRESS: &[&str] = &[
+    "progress",
+    "overall progress",
+    "progresso",
+    "fortschritt",
+    "progression",
+];
+pub const LAST_SESSION: &[&str] = &[
+    "last session",
+    "last session date",
+    "última sessão",
+    "letzte sitzung",
+    "dernière session",
+];
+pub const STOPPED_AT: &[&str] = &[
+    "stopped at",
+    "stopped",
+    "parou em",
+    "gestoppt bei",
+    "arrêté à",
+];
+pub const RESUME_FILE: &[&str] = &[
+    "resume file",
+    "resume",
+    "ficheiro de retoma",
+    "arquivo de retomada",
+    "fortsetzungsdatei",
+    "fichier de reprise",
+];

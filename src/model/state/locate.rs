@@ -1,0 +1,168 @@
+//! Where a STATE.md field is looked for, and in which order.
+//!
+//! Real files put the same fact in several places: the `## Current Position` section, a
+//! bold-field header right under the title, a `| Field | Value |` table, a `<details>` block of
+//! history, an unrelated `## Project Alignment` section with its own `Status:`. A careful reader
+//! takes the field from the section whose job it is, then from the header above the first
+//! section, and only when the file has no such section at all from anywhere that is not
+//! another section's job. Lines inside `<details>` are collapsed history and never hold the
+//! current value. [`Locator`] encodes that order once per document, so each field lookup is a
+//! scan of the few lines that can hold it.
+
+use std::ops::Range;
+
+use crate::model::field::{Field, field_at};
+use crate::syntax::kv::normalize_label;
+use crate::syntax::{Doc, LabelStyle, LineKind};
+
+use super::SectionRole;
+
+/// Per-document lookup state: section roles, the header lines and the hidden lines.
+pub struct Locator<'a> {
+    doc: &'a Doc,
+    /// The role of each section in `doc.sections`.
+    pub roles: Vec<SectionRole>,
+    /// Lines between the body start and the first heading below the title (`##` or deeper).
+    preamble: Range<usize>,
+    /// Lines inside `<details>` … `</details>`.
+    hidden: Vec<bool>,
+    /// Lines owned by a section whose canonical job differs from the one being looked up is
+    /// decided per call; this marks lines owned by any canonical (non-Other) section.
+    owner: Vec<Option<SectionRole>>,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(doc: &'a Doc, roles: Vec<SectionRole>, body: Range<usize>) -> Locator<'a> {
+        let first_sub = doc
+            .sections
+            .iter()
+            .find(|s| s.level >= 2)
+            .map_or(body.end, |s| s.line);
+        let preamble = body.start..first_sub.max(body.start);
+        let hidden = details_mask(doc);
+        let mut owner = vec![None; doc.kinds.len()];
+        for (s, role) in doc.sections.iter().zip(&roles) {
+            if !matches!(role, SectionRole::Other | SectionRole::Context) {
+                for slot in &mut owner[s.own.clone()] {
+                    *slot = Some(*role);
+                }
+            }
+        }
+        Locator {
+            doc,
+            roles,
+            preamble,
+            hidden,
+            owner,
+        }
+    }
+
+    /// Indexes of the sections with `role`, in document order.
+    pub fn sections(&self, role: SectionRole) -> impl Iterator<Item = usize> + '_ {
+        self.roles
+            .iter()
+            .enumerate()
+            .filter(move |(_, r)| **r == role)
+            .map(|(i, _)| i)
+    }
+
+    /// The first section with `role`.
+    pub fn first(&self, role: SectionRole) -> Option<usize> {
+        self.sections(role).next()
+    }
+
+    /// A field with one of `labels` (normalised, lower case) for `role`: in each section of
+    /// `role` (and then of `also`), then in the header above the first section; when the file
+    /// has no section of `role` at all, anywhere that no other canonical section owns.
+    pub fn field(&self, role: SectionRole, also: &[SectionRole], labels: &[&str]) -> Option<Field> {
+        let doc = self.doc;
+        let mut any_section = false;
+        for r in std::iter::once(role).chain(also.iter().copied()) {
+            for s in self.sections(r) {
+                any_section = true;
+                let lines = doc.sections[s].body.clone();
+                if let Some(f) = self.scan(lines.clone(), labels) {
+                    return Some(f);
+                }
+                if r == SectionRole::Position
+                    && let Some(f) = self.table_field(lines, labels)
+                {
+                    return Some(f);
+                }
+            }
+        }
+        if let Some(f) = self.scan(self.preamble.clone(), labels) {
+            return Some(f);
+        }
+        if any_section {
+            return None;
+        }
+        (self.preamble.end..doc.kinds.len())
+            .filter(|&i| self.owner[i].is_none_or(|o| o == role || also.contains(&o)))
+            .find_map(|i| self.field_at(i, labels))
+    }
+
+    /// Whether line `i` is inside a `<details>` block.
+    pub fn is_hidden(&self, i: usize) -> bool {
+        self.hidden.get(i).copied().unwrap_or(false)
+    }
+
+    fn scan(&self, lines: Range<usize>, labels: &[&str]) -> Option<Field> {
+        lines.into_iter().find_map(|i| self.field_at(i, labels))
+    }
+
+    fn field_at(&self, i: usize, labels: &[&str]) -> Option<Field> {
+        if self.is_hidden(i) {
+            return None;
+        }
+        field_at(self.doc, i)
+            .filter(|f| labels.contains(&normalize_label(f.label(self.doc)).as_str()))
+    }
+
+    /// A `| Phase | 6 of 6 |` row of a two-column key/value table.
+    fn table_field(&self, lines: Range<usize>, labels: &[&str]) -> Option<Field> {
+        let doc = self.doc;
+        lines
+            .filter(|&i| doc.kinds[i] == LineKind::TableRow && !self.is_hidden(i))
+            .find_map(|i| {
+                let cells = doc.cells(i)?;
+                let (key, value) = (cells.first()?, cells.get(1)?);
+                let label = doc.text(key.text.clone()).trim_matches('*');
+                labels
+                    .contains(&normalize_label(label).as_str())
+                    .then(|| Field {
+                        line: i,
+                        label: key.text.clone(),
+                        value: value.text.clone(),
+                        style: LabelStyle::default(),
+                    })
+            })
+    }
+}
+
+/// Marks the lines inside `<details>` … `</details>` (nesting counted; code is ignored).
+fn details_mask(doc: &Doc) -> Vec<bool> {
+    let mut mask = vec![false; doc.kinds.len()];
+    let mut depth = 0usize;
+    for (i, slot) in mask.iter_mut().enumerate() {
+        if doc.kinds[i] == LineKind::Code {
+            *slot = depth > 0;
+            continue;
+        }
+        let line = doc.line(i);
+        let opens = if line.contains("<details") {
+            line.matches("<details").count()
+        } else {
+            0
+        };
+        let closes = if line.contains("</details") {
+            line.matches("</details").count()
+        } else {
+            0
+        };
+        depth += opens;
+        *slot = depth > 0;
+        depth = depth.saturating_sub(closes);
+    }
+    mask
+}
