@@ -19,7 +19,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 pub use lines::{leading_plan_id, phase_title, phase_title_in_list, plans_numbers};
-pub use progress::{Column, ProgressRow, ProgressTable, fraction, phase_cell};
+pub use progress::{Column, ProgressRow, ProgressTable, RowStatus, fraction, phase_cell};
 
 use crate::model::ids::{PhaseNum, PlanId};
 use crate::source::Source;

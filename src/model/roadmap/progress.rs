@@ -70,10 +70,49 @@ impl ProgressTable {
         self.rows.iter().find(|r| r.phase.as_ref() == Some(n))
     }
 
+    /// The row's status cell, classified.
+    pub fn status(&self, doc: &Doc, row: &ProgressRow) -> Option<RowStatus> {
+        let cell = self.cell(row, Column::Status)?;
+        Some(RowStatus::classify(doc.text(cell.text.clone())))
+    }
+
     /// `N/M` from the row's plans cell as (done, total).
     pub fn plans(&self, doc: &Doc, row: &ProgressRow) -> Option<(u32, u32)> {
         let cell = self.cell(row, Column::Plans)?;
         fraction(doc.text(cell.text.clone()))
+    }
+}
+
+/// What a status cell means, across the spellings real tables use (`Complete`, `✅ Complete`,
+/// `Completed`, `done`, `Complete ✓`, `**Complete**`, `✅ Shipped`; `In Progress`,
+/// `Executing`; `Not started`, `⬜ Not started`, `Planned`, `Pending`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowStatus {
+    Complete,
+    InProgress,
+    NotStarted,
+    /// Anything else (`Deferred`, a date in a shifted row, free text).
+    Other,
+}
+
+impl RowStatus {
+    pub fn classify(text: &str) -> RowStatus {
+        let t: String = text
+            .chars()
+            .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+            .collect::<String>()
+            .trim()
+            .to_lowercase();
+        if ["complete", "completed", "done", "shipped", "finished"].contains(&t.as_str()) {
+            RowStatus::Complete
+        } else if t.starts_with("in progress") || t.starts_with("executing") || t == "active" {
+            RowStatus::InProgress
+        } else if ["not started", "planned", "pending", "todo", "not planned"].contains(&t.as_str())
+        {
+            RowStatus::NotStarted
+        } else {
+            RowStatus::Other
+        }
     }
 }
 
@@ -201,6 +240,37 @@ pub fn phase_cell(text: &str) -> Option<(PhaseNum, Option<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn statuses() {
+        for t in [
+            "Complete",
+            "✅ Complete",
+            "Completed",
+            "done",
+            "Complete ✓",
+            "**Complete**",
+            "✅ Shipped",
+            "Complete    ",
+        ] {
+            assert_eq!(RowStatus::classify(t), RowStatus::Complete, "{t}");
+        }
+        for t in ["In Progress", "In progress", "Executing"] {
+            assert_eq!(RowStatus::classify(t), RowStatus::InProgress, "{t}");
+        }
+        for t in [
+            "Not started",
+            "⬜ Not started",
+            "Not Started",
+            "Planned",
+            "Pending",
+        ] {
+            assert_eq!(RowStatus::classify(t), RowStatus::NotStarted, "{t}");
+        }
+        for t in ["Deferred", "2026-02-19", ""] {
+            assert_eq!(RowStatus::classify(t), RowStatus::Other, "{t}");
+        }
+    }
 
     #[test]
     fn first_cells() {
