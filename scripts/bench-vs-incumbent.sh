@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Side-by-side timing of gsd against the incumbent Node tool (npm get-shit-done-cc@1.42.3).
+#
+# Installs the incumbent into a temp folder, builds gsd (release), copies examples/demo into
+# temp projects and times, in alternating rounds (A, B, A, B, ...), each pair below. Files a
+# command changes are restored before every run (outside the timing). Prints medians and
+# ratios, then scale (1 MB vs 10 MB) and peak memory.
+#
+#   gsd state show --json      vs  gsd-tools.cjs state json
+#   gsd state decide           vs  gsd-tools.cjs state add-decision
+#   gsd state complete         vs  the incumbent's recipe: state advance-plan, update-progress,
+#                                  record-metric, record-session (four processes)
+#   gsd state show             vs  cp of the same file
+#
+# Timing: hyperfine (Debian package `hyperfine`) when present, run in ROUNDS rounds so the two
+# sides alternate; else a portable Node loop that alternates every run. Needs node and npm.
+#
+# Usage: scripts/bench-vs-incumbent.sh [ROUNDS] [RUNS_PER_ROUND]     (defaults: 5 10)
+set -euo pipefail
+
+ROUNDS=${1:-5}
+RUNS=${2:-10}
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/gsd-bench.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+
+echo "== building gsd (release)" >&2
+cargo build --release --quiet --manifest-path "$REPO/Cargo.toml"
+GSD="$REPO/target/release/gsd"
+
+echo "== installing get-shit-done-cc@1.42.3 into $WORK/inc" >&2
+npm install --silent --no-audit --no-fund --prefix "$WORK/inc" get-shit-done-cc@1.42.3 >&2
+TOOLS="$WORK/inc/node_modules/get-shit-done-cc/get-shit-done/bin/gsd-tools.cjs"
+[ -f "$TOOLS" ] || { echo "gsd-tools.cjs not found in the package" >&2; exit 2; }
+
+# One project per side, so neither tool sees the other's writes; a pristine copy to restore.
+for side in gsd inc; do
+  mkdir -p "$WORK/$side"
+  cp -R "$REPO/examples/demo/.planning" "$WORK/$side/.planning"
+  chmod -R u+w "$WORK/$side/.planning"
+done
+cp -R "$REPO/examples/demo/.planning" "$WORK/pristine"
+RESET_GSD="cp $WORK/pristine/STATE.md $WORK/gsd/.planning/STATE.md && cp $WORK/pristine/ROADMAP.md $WORK/gsd/.planning/ROADMAP.md"
+RESET_INC="cp $WORK/pristine/STATE.md $WORK/inc/.planning/STATE.md && cp $WORK/pristine/ROADMAP.md $WORK/inc/.planning/ROADMAP.md"
+G="$GSD -C $WORK/gsd -q"
+N="node $TOOLS --cwd $WORK/inc"
+RECIPE="$N state advance-plan >/dev/null && $N state update-progress >/dev/null && $N state record-metric --phase 02 --plan 02 --duration 12min --tasks 3 --files 4 >/dev/null && $N state record-session --stopped-at 'Completed 02-02-PLAN.md' --resume-file None >/dev/null"
+
+# name | command A | prepare A | command B | prepare B
+PAIRS=(
+  "read (state show --json vs state json)|$G state show --json|true|$N state json|true"
+  "decide (state decide vs state add-decision)|$G state decide 'Use cursor pagination'|$RESET_GSD|$N state add-decision --summary 'Use cursor pagination'|$RESET_INC"
+  "plan completion (state complete vs 4-step recipe)|$G state complete 02-02 --duration 12min|$RESET_GSD|$RECIPE|$RESET_INC"
+  "show vs cp (state show vs cp STATE.md)|$G state show|true|cp $WORK/gsd/.planning/STATE.md $WORK/copy.md|true"
+)
+
+# Prints the median in ms of the "times" arrays of hyperfine JSON exports, per command index.
+median_js='
+const fs = require("fs");
+const [idx, ...files] = process.argv.slice(1);
+const t = files.flatMap(f => JSON.parse(fs.readFileSync(f, "utf8")).results[+idx].times);
+t.sort((a, b) => a - b);
+const m = t.length % 2 ? t[(t.length - 1) / 2] : (t[t.length / 2 - 1] + t[t.length / 2]) / 2;
+console.log((m * 1000).toFixed(3));
+'
+
+# Portable fallback: alternate A and B every run, timing each with process.hrtime.
+loop_js='
+const { execSync } = require("child_process");
+const [rounds, runs, a, pa, b, pb] = process.argv.slice(1);
+const ta = [], tb = [];
+const time = (cmd, prep) => { execSync(prep, { shell: "/bin/sh" });
+  const s = process.hrtime.bigint(); execSync(cmd, { shell: "/bin/sh", stdio: "ignore" });
+  return Number(process.hrtime.bigint() - s) / 1e6; };
+for (let i = 0; i < 2; i++) { time(a, pa); time(b, pb); }
+for (let i = 0; i < rounds * runs; i++) { ta.push(time(a, pa)); tb.push(time(b, pb)); }
+const med = x => { x.sort((p, q) => p - q); const n = x.length;
+  return n % 2 ? x[(n - 1) / 2] : (x[n / 2 - 1] + x[n / 2]) / 2; };
+console.log(med(ta).toFixed(3), med(tb).toFixed(3));
+'
+
+# time_pair A PREP_A B PREP_B -> prints "medianA medianB" in ms
+time_pair() {
+  local a=$1 pa=$2 b=$3 pb=$4
+  if command -v hyperfine >/dev/null; then
+    local files=()
+    for r in $(seq 1 "$ROUNDS"); do
+      local out="$WORK/hf-$r.json"
+      hyperfine -N --style none --warmup 2 --runs "$RUNS" \
+        --prepare "$pa" "$a" --prepare "$pb" "$b" --export-json "$out" >/dev/null 2>&1 ||
+        hyperfine --style none --warmup 2 --runs "$RUNS" \
+          --prepare "$pa" "$a" --prepare "$pb" "$b" --export-json "$out" >/dev/null
+      files+=("$out")
+    done
+    echo "$(node -e "$median_js" 0 "${files[@]}") $(node -e "$median_js" 1 "${files[@]}")"
+    rm -f "${files[@]}"
+  else
+    node -e "$loop_js" "$ROUNDS" "$RUNS" "$a" "$pa" "$b" "$pb"
+  fi
+}
+
+echo
+echo "gsd $("$GSD" --version | awk '{print $2}') vs get-shit-done-cc 1.42.3 (node $(node --version))"
+echo "machine: $(uname -sm), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ //')"
+echo "date: $(date -u +%Y-%m-%dT%H:%MZ); timer: $(command -v hyperfine >/dev/null && hyperfine --version || echo 'node loop'); $ROUNDS rounds x $RUNS runs, median"
+echo
+printf '%-52s %12s %12s %10s\n' "comparison" "gsd (ms)" "other (ms)" "ratio"
+for pair in "${PAIRS[@]}"; do
+  IFS='|' read -r name a pa b pb <<<"$pair"
+  read -r ma mb <<<"$(time_pair "$a" "$pa" "$b" "$pb")"
+  if [[ $name == show* ]]; then
+    ratio=$(node -e "console.log(($ma / $mb).toFixed(2) + 'x cp')")
+  else
+    ratio=$(node -e "console.log(($mb / $ma).toFixed(0) + 'x faster')")
+  fi
+  printf '%-52s %12s %12s %10s\n' "$name" "$ma" "$mb" "$ratio"
+done
+
+# Scale and memory: STATE.md grown to 1 MB and 10 MB by repeating its decision bullets.
+grow_js='
+const fs = require("fs");
+const [src, dst, size] = process.argv.slice(1);
+const text = fs.readFileSync(src, "utf8");
+const lines = text.split("\n");
+const last = lines.findLastIndex(l => l.startsWith("- ") && lines.slice(0, lines.indexOf(l)).some(h => /^#+ .*decision/i.test(h)));
+const at = last >= 0 ? last : lines.length - 1;
+const extra = []; let n = 0, len = 0;
+while (text.length + len < +size) { const l = `- Decision ${n}: keep the file long for the benchmark (01-0${n % 9 + 1})`; extra.push(l); len += l.length + 1; n++; }
+fs.writeFileSync(dst, [...lines.slice(0, at + 1), ...extra, ...lines.slice(at + 1)].join("\n"));
+'
+echo
+printf '%-40s %12s %12s %14s %14s\n' "scale" "1 MB (ms)" "10 MB (ms)" "10MB/1MB" "peak 10 MB"
+for size in 1 10; do
+  mkdir -p "$WORK/big$size/.planning"
+  node -e "$grow_js" "$WORK/pristine/STATE.md" "$WORK/big$size/STATE.pristine" $((size << 20))
+  cp "$WORK/big$size/STATE.pristine" "$WORK/big$size/.planning/STATE.md"
+done
+peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+for cmd in "state show --json" "state decide 'Use cursor pagination'" "check --exit-zero"; do
+  ms=()
+  for size in 1 10; do
+    reset="cp $WORK/big$size/STATE.pristine $WORK/big$size/.planning/STATE.md"
+    read -r m _ <<<"$(time_pair "$GSD -C $WORK/big$size -q $cmd" "$reset" "true" "true")"
+    ms+=("$m")
+  done
+  peak="n/a"
+  if [ -x /usr/bin/time ]; then
+    eval "cp $WORK/big10/STATE.pristine $WORK/big10/.planning/STATE.md"
+    kb=$(eval "peak_kb $GSD -C $WORK/big10 -q $cmd")
+    peak="$((kb / 1024)) MB"
+  fi
+  ratio=$(node -e "console.log((${ms[1]} / ${ms[0]}).toFixed(1) + 'x')")
+  printf '%-40s %12s %12s %14s %14s\n' "gsd $cmd" "${ms[0]}" "${ms[1]}" "$ratio" "$peak"
+done
+echo "(peak-memory target at 10 MB: <= 3 x 10 MB + 10 MB = 40 MB)"
