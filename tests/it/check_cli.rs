@@ -134,3 +134,31 @@ fn rule_explains_a_rule_and_lists_all() {
     assert_eq!(code, 2);
     assert!(stderr.contains("unknown rule"), "{stderr}");
 }
+
+#[test]
+fn fix_keeps_crlf_and_touches_only_the_derived_value() {
+    let dir = fixtures_dir().join("check/GSD203-average-duration-mismatch");
+    let p = project(&dir, "fail");
+    let crlf = |t: String| t.replace('\n', "\r\n");
+    p.write("STATE.md", &crlf(p.read("STATE.md")));
+    let (code, _, stderr) = run(p.gsd().args(["check", "--fix"]));
+    assert_eq!(code, 0, "{stderr}");
+    let twin = project(&dir, "pass");
+    assert_eq!(p.read("STATE.md"), crlf(twin.read("STATE.md")));
+}
+
+#[test]
+fn fix_chains_percent_then_bar() {
+    // A wrong percent with a bar drawn for it: the percent is fixed from the counts, then the
+    // bar from the new percent, in one `--fix`.
+    let dir = fixtures_dir().join("check/GSD102-progress-percent-mismatch");
+    let p = project(&dir, "fail");
+    p.write(
+        "STATE.md",
+        &p.read("STATE.md")
+            .replace("[████░░░░░░] 40%", "[███████░░░] 70%"),
+    );
+    let (code, _, stderr) = run(p.gsd().args(["check", "--fix"]));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(p.read("STATE.md").contains("Progress: [█████░░░░░] 50%\n"));
+}

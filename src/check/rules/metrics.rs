@@ -380,3 +380,37 @@ fn unreadable(doc: &Doc, m: &Metrics, out: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::rules::testing::codes;
+
+    const TABLE: &str = "## Current Position\n\nStatus: In progress\n\n## Performance Metrics\n\n- Total plans completed: 3\n- Average duration: 6 min\n- Total execution time: 0.3 hours\n\n**By Phase:**\n\n| Phase | Plans | Total | Avg/Plan |\n|---|---|---|---|\n| 1 | 2 | 15 min | 7.5 min |\n| 2 | 1 | 3 min | 3 min |\n";
+
+    #[test]
+    fn precision_follows_the_file() {
+        assert!(codes(TABLE).is_empty());
+        // 18 min is 0.30 hours; two decimals written means ±0.005.
+        let c = codes(&TABLE.replace("0.3 hours", "0.31 hours"));
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].0, "GSD202");
+        // Minutes are fine too.
+        assert!(codes(&TABLE.replace("0.3 hours", "18 min")).is_empty());
+    }
+
+    #[test]
+    fn scoped_tables_and_approximations_are_not_checked() {
+        let scoped = TABLE
+            .replace("**By Phase:**", "**By Phase (v3.0):**")
+            .replace("completed: 3", "completed: 14");
+        assert!(!codes(&scoped).iter().any(|(c, _)| *c == "GSD201"));
+        let approx = TABLE.replace("Average duration: 6 min", "Average duration: ~8 min");
+        assert!(codes(&approx).is_empty());
+    }
+
+    #[test]
+    fn placeholders_are_not_unreadable() {
+        let template = "## Current Position\n\n## Performance Metrics\n\n- Total plans completed: 0\n- Average duration: -\n- Total execution time: 0 hours\n\n**By Phase:**\n\n| Phase | Plans | Total | Avg/Plan |\n|---|---|---|---|\n| - | - | - | - |\n\n- Last 5 plans: -\n";
+        assert!(codes(template).is_empty(), "{:?}", codes(template));
+    }
+}

@@ -191,6 +191,33 @@ pub fn minutes(m: f64) -> String {
     }
 }
 
+/// Test helpers: a workspace holding only the given STATE.md text, checked on a fixed day.
+#[cfg(test)]
+pub mod testing {
+    use crate::check::{Diagnostic, check};
+    use crate::model::{StateDoc, Workspace};
+    use crate::source::Source;
+
+    pub fn codes(state: &str) -> Vec<(&'static str, String)> {
+        findings(state)
+            .into_iter()
+            .map(|d| (d.code, d.message))
+            .collect()
+    }
+
+    pub fn findings(state: &str) -> Vec<Diagnostic> {
+        let ws = Workspace {
+            root: "/nonexistent-gsd-project".into(),
+            state: StateDoc::parse(Source::new(".planning/STATE.md", state.to_string())),
+            project: None,
+            roadmap: None,
+            phases: None,
+        };
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 2, 1).expect("a date");
+        check(&ws, today)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -178,3 +178,67 @@ fn percent_vs_counts(
         ),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::rules::testing::{codes, findings};
+    use crate::edit::EditSet;
+
+    fn bar_codes(line: &str) -> Vec<&'static str> {
+        codes(&format!("## Current Position\n\n{line}\n"))
+            .into_iter()
+            .map(|(c, _)| c)
+            .collect()
+    }
+
+    #[test]
+    fn bars_of_any_width_and_glyphs() {
+        for ok in [
+            "Progress: [███░░░░░░░] 30%",
+            "Progress: [##########] 100% (Phase 6: 4/4 plans)",
+            "Progress: [########--] 75%",
+            "Progress: [#.......] 12%",
+            "Progress: [#############       ] 67%",
+            "Progress: [===========] 100%",
+            "**Progress:** ░░░░░░░░░░ 0%",
+            "Progress: ███████████████░░░░░ 75% (x)",
+            "Progress: [███████░░░] 67%",
+            "Progress: [██████░░░░] 67%",
+        ] {
+            assert_eq!(bar_codes(ok), Vec::<&str>::new(), "{ok}");
+        }
+        for bad in [
+            "Progress: [███████░░░] 30%",
+            "Progress: [##--------] 75%",
+            "Progress: [===========] 55%",
+            "Progress: ████████████████████ 10%",
+            "Progress: [█████░░░░░] 67%",
+        ] {
+            assert_eq!(bar_codes(bad), vec!["GSD101"], "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_fix_redraws_in_the_same_glyphs_and_width() {
+        let text = "## Current Position\r\n\r\nProgress: [##........] 75%\r\n";
+        let d = findings(text);
+        let mut set = EditSet::new();
+        set.extend(d[0].fix.clone().unwrap().edits);
+        assert_eq!(
+            set.apply(text).unwrap(),
+            "## Current Position\r\n\r\nProgress: [########..] 75%\r\n"
+        );
+    }
+
+    #[test]
+    fn the_percent_is_checked_against_the_note() {
+        let c = codes("Progress: [██████░░░░░] 55% (12/22 plans complete)\n");
+        assert!(c.is_empty(), "{c:?}");
+        let c = codes("Progress: [███░░░░░░░] 30% (4/10 plans complete)\n");
+        assert_eq!(c[0].0, "GSD102");
+        assert!(c[0].1.contains("4/10 plans (40%)"), "{}", c[0].1);
+        // A phase-scoped count is not the overall progress.
+        let c = codes("Progress: [████░░░░░░] 40% (Phase 3: 0/8 plans complete)\n");
+        assert!(c.is_empty(), "{c:?}");
+    }
+}
