@@ -3,6 +3,8 @@
 
 use crate::check::{Diagnostic, FileKind, Input, Rule, Severity};
 use crate::model::StateDoc;
+use crate::model::state::metrics::is_plan_metric_row;
+use crate::syntax::LineKind;
 
 pub static RULES: &[Rule] = &[
     Rule {
@@ -35,6 +37,37 @@ consistency check that depends on it is silently skipped until it is repaired.",
         fix: "Write the line in one of the usual shapes: `Phase: 3 of 5 (API)`, `Plan: 1 of 2`, \
 `Progress: [███░░░░░░░] 30%`.",
     },
+    Rule {
+        code: "GSD003",
+        name: "cli-argument-leak",
+        severity: Severity::Error,
+        fixable: false,
+        summary: "A field holds a literal command-line flag (`Last session: --stopped-at`).",
+        what: "Reports position, session and reference fields whose value is a command-line \
+flag such as `--stopped-at` or `--resume-file`: text a tool wrote when it mis-parsed its own \
+arguments.",
+        why: "The real value was lost, and every reader (people, agents, `gsd state show`) now \
+sees a flag where a date or a path belongs.",
+        example: "Last session: --stopped-at\nResume file: --resume-file\n",
+        fix: "Write the real value back: `gsd state session --stopped-at \"…\"` records the \
+session properly.",
+    },
+    Rule {
+        code: "GSD004",
+        name: "misplaced-metric-row",
+        severity: Severity::Warning,
+        fixable: false,
+        summary: "A per-plan metrics row was appended to an unrelated table.",
+        what: "Finds tool-appended per-plan rows (`| Phase 03 P03 | 3min | 2 tasks | 3 files |`) \
+inside a table whose header is not a per-plan table (no Duration, Tasks or Files column): the \
+By Phase table, the decisions table, a deferred-items table. Such rows in their own block \
+after `*Updated after each plan completion*` are fine.",
+        why: "The row's cells land in the wrong columns (a duration under Plans, `2 tasks` under \
+Total), so the host table no longer adds up and readers misread it.",
+        example: "| Phase | Plans | Total | Avg/Plan |\n|---|---|---|---|\n| 1 | 2 | 15 min | 7.5 min |\n| Phase 01 P02 | 3min | 2 tasks | 3 files |\n",
+        fix: "Move the row out of the table (into the per-plan block below the metrics) or \
+delete it.",
+    },
 ];
 
 pub fn check(input: &Input) -> Vec<Diagnostic> {
@@ -42,6 +75,8 @@ pub fn check(input: &Input) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     missing_position(state, &mut out);
     broken_lines(state, &mut out);
+    argument_leaks(state, &mut out);
+    misplaced_metric_rows(state, &mut out);
     out
 }
 
@@ -125,5 +160,106 @@ fn broken_lines(state: &StateDoc, out: &mut Vec<Diagnostic>) {
                 .help("close the bar with `]`: `Progress: [███░░░░░░░] 30%`"),
             );
         }
+    }
+}
+
+/// Whether a value is a literal command-line flag (`--stopped-at`).
+fn is_flag(value: &str) -> bool {
+    let v = value.trim().trim_matches('`');
+    v.strip_prefix("--")
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_alphabetic()))
+        && !v.contains(' ')
+}
+
+fn argument_leaks(state: &StateDoc, out: &mut Vec<Diagnostic>) {
+    let doc = &state.doc;
+    let p = &state.position;
+    let s = &state.session;
+    let r = &state.reference;
+    let fields = [
+        s.last.as_ref(),
+        s.stopped_at.as_ref(),
+        s.resume_file.as_ref(),
+        p.status.as_ref(),
+        p.milestone.as_ref(),
+        p.phase.as_ref().map(|x| &x.field),
+        p.plan.as_ref().map(|x| &x.field),
+        p.last_activity.as_ref().map(|x| &x.field),
+        p.progress.as_ref().map(|x| &x.field),
+        r.core_value.as_ref(),
+        r.current_focus.as_ref(),
+    ];
+    for f in fields.into_iter().flatten() {
+        let value = f.value(doc);
+        if is_flag(value) {
+            out.push(
+                Diagnostic::new(
+                    "GSD003",
+                    FileKind::State,
+                    f.value.clone(),
+                    format!(
+                        "`{}` holds the command-line flag `{value}` instead of a value",
+                        f.label(doc)
+                    ),
+                )
+                .help("write the real value; `gsd state session` records session fields"),
+            );
+        }
+    }
+}
+
+fn misplaced_metric_rows(state: &StateDoc, out: &mut Vec<Diagnostic>) {
+    let doc = &state.doc;
+    let mut header: Option<usize> = None;
+    for i in 0..doc.kinds.len() {
+        match doc.kinds[i] {
+            LineKind::TableRow => {
+                let h = *header.get_or_insert(i);
+                if h == i {
+                    continue;
+                }
+                let cells = doc.cells(i).unwrap_or_default();
+                if !is_plan_metric_row(doc, &cells) {
+                    continue;
+                }
+                let columns = doc.line(h).to_lowercase();
+                if ["duration", "tasks", "files", "time"]
+                    .iter()
+                    .any(|c| columns.contains(c))
+                {
+                    continue;
+                }
+                let start = doc.line_start(i);
+                out.push(
+                    Diagnostic::new(
+                        "GSD004",
+                        FileKind::State,
+                        start..start + doc.line(i).trim_end().len(),
+                        format!(
+                            "a per-plan metrics row sits inside the table `{}` (line {})",
+                            doc.line(h).trim(),
+                            h + 1
+                        ),
+                    )
+                    .help("move the row out of this table, below `*Updated after each plan completion*`, or delete it"),
+                );
+            }
+            LineKind::TableDelimiter => {}
+            _ => header = None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags() {
+        assert!(is_flag("--stopped-at"));
+        assert!(is_flag("`--resume-file`"));
+        assert!(!is_flag("-- continue"));
+        assert!(!is_flag("None"));
+        assert!(!is_flag("--stopped-at and more text"));
     }
 }
