@@ -27,9 +27,9 @@ anyone where the project is.",
         name: "unparseable-position-line",
         severity: Severity::Warning,
         fixable: false,
-        summary: "A Phase, Plan or Progress line has a count or percent gsd cannot read.",
+        summary: "A Phase or Plan count breaks off, or a progress bar's `[` never closes.",
         what: "Reads `Phase: N of M`, `Plan: A of B` and `Progress: [bar] P%` and reports lines that \
-start like a count or a percent but break off: `Phase: 3 of`, `Plan: 2 /`, or a bar whose `[` \
+start like a count but break off: `Phase: 3 of`, `Plan: 2 /`, or a bar whose `[` \
 never closes.",
         why: "A position line that half-parses is usually a typo or a tool's corruption. Every \
 consistency check that depends on it is silently skipped until it is repaired.",
@@ -134,7 +134,7 @@ fn broken_lines(state: &StateDoc, out: &mut Vec<Diagnostic>) {
     {
         let after = doc.text(done.end..plan.field.value.end);
         let t = after.trim_end();
-        if t == " of" || t.starts_with(" of ") || t.starts_with('/') {
+        if t == " of" || t.starts_with(" of ") || t.trim_start().starts_with('/') {
             out.push(
                 Diagnostic::new(
                     "GSD002",
@@ -261,5 +261,32 @@ mod tests {
         assert!(!is_flag("-- continue"));
         assert!(!is_flag("None"));
         assert!(!is_flag("--stopped-at and more text"));
+    }
+
+    #[test]
+    fn broken_position_lines() {
+        use crate::check::rules::testing::codes;
+        for bad in [
+            "Plan: 1 of",
+            "Plan: 2 /",
+            "Phase: 3 of (API)",
+            "Progress: [███░░░ 30%",
+        ] {
+            let c = codes(&format!("## Current Position\n\n{bad}\n"));
+            assert_eq!(
+                c.iter().map(|x| x.0).collect::<Vec<_>>(),
+                vec!["GSD002"],
+                "{bad}"
+            );
+        }
+        for ok in [
+            "Plan: 1 of ? in current phase",
+            "Plan: 0 of TBD",
+            "Plan: 8/8 complete",
+            "Phase: All complete (12/12)",
+        ] {
+            let c = codes(&format!("## Current Position\n\n{ok}\n"));
+            assert!(c.is_empty(), "{ok}: {c:?}");
+        }
     }
 }
