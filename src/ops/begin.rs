@@ -12,7 +12,7 @@ use crate::model::workspace::Workspace;
 use crate::ops::complete::known_phase;
 use crate::ops::decide::current_phase;
 use crate::ops::set::set_field;
-use crate::ops::style::{date_separator, pad_like, phase_like};
+use crate::ops::style::{date_separator, done_suffix, pad_like, phase_like};
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, frontmatter};
 
 /// `begin`'s inputs.
@@ -36,6 +36,12 @@ pub fn begin(ws: &Workspace, clock: &Clock, args: &Begin) -> Result<Outcome, Use
         );
     }
     let state = &ws.state;
+    if state.position.phase.is_none() {
+        return Err(
+            crate::ops::state_error("has no `Phase:` line to start a phase in")
+                .hint("add `Phase: N of M (Name)` under `## Current Position` first"),
+        );
+    }
     if current_phase(state).as_ref() == Some(&phase) {
         return Ok(Outcome::nothing(format!(
             "phase {phase} is already the current phase"
@@ -104,6 +110,20 @@ fn begin_edits(
                     }
                     _ => {}
                 }
+                let value = line.field.value(doc);
+                let base = line.field.value.start;
+                let handled = [
+                    Some(num.end),
+                    line.total.as_ref().map(|t| t.end),
+                    line.name.as_ref().map(|n| n.end),
+                ]
+                .into_iter()
+                .flatten()
+                .max()
+                .unwrap_or(num.end);
+                if let Some(r) = done_suffix(value, handled - base) {
+                    edits.push(Edit::replace(base + r.start..base + r.end, ""));
+                }
             }
             None => {
                 let text = match name {
@@ -125,6 +145,8 @@ fn begin_edits(
                 };
                 edits.push(Edit::replace(done.clone(), zero));
                 match (plans, line.total.clone()) {
+                    // The old total belongs to the old phase.
+                    (None, Some(t)) => edits.push(Edit::replace(t, "TBD")),
                     (Some(c), Some(t)) => {
                         edits.push(Edit::replace(t.clone(), pad_like(c, doc.text(t))))
                     }
@@ -133,6 +155,12 @@ fn begin_edits(
                         format!(" of {}", pad_like(c, token)),
                     )),
                     _ => {}
+                }
+                let value = line.field.value(doc);
+                let base = line.field.value.start;
+                let handled = line.total.as_ref().map_or(done.end, |t| t.end);
+                if let Some(r) = done_suffix(value, handled - base) {
+                    edits.push(Edit::replace(base + r.start..base + r.end, ""));
                 }
             }
             None => {

@@ -79,7 +79,7 @@ pub fn unblock(ws: &Workspace, clock: &Clock, pattern: &str) -> Result<Outcome, 
             .hint("pass a longer phrase that matches only one of them"));
         }
     };
-    let edit = strike(doc, item, &clock.date());
+    let edit = strike(doc, item, &needle, &clock.date());
     let summary = format!("blocker resolved: {}", doc.text(item.text.clone()));
     let mut out = Outcome::default();
     if let Some(c) = file_change(ws, PlanningFile::State, &doc.source, vec![edit]) {
@@ -88,11 +88,14 @@ pub fn unblock(ws: &Workspace, clock: &Clock, pattern: &str) -> Result<Outcome, 
     Ok(out)
 }
 
-/// `text` → `~~text~~ RESOLVED (date)`; in a table row, the first non-empty cell is struck.
-fn strike(doc: &crate::syntax::Doc, item: &Item, date: &str) -> Edit {
+/// `text` → `~~text~~ RESOLVED (date)`; in a table row, the cell holding the match is struck.
+fn strike(doc: &crate::syntax::Doc, item: &Item, needle: &str, date: &str) -> Edit {
     if item.depth == 0
         && let Some(cells) = doc.cells(item.line)
-        && let Some(cell) = cells.iter().find(|c| !c.text.is_empty())
+        && let Some(cell) = cells
+            .iter()
+            .find(|c| doc.text(c.text.clone()).to_lowercase().contains(needle))
+            .or_else(|| cells.iter().find(|c| !c.text.is_empty()))
     {
         let t = doc.text(cell.text.clone());
         return Edit::replace(cell.text.clone(), format!("~~{t}~~ RESOLVED ({date})"));

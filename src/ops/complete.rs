@@ -17,8 +17,8 @@ use crate::ops::complete_metrics::metrics_edits;
 use crate::ops::complete_roadmap::{overall_counts, phase_counts, roadmap_edits};
 use crate::ops::decide::current_phase;
 use crate::ops::session::session_edits;
-use crate::ops::style::{date_separator, pad_like, percent, phase_like, render_bar};
-use crate::ops::{Clock, Outcome, PlanningFile, file_change, frontmatter};
+use crate::ops::style::{date_separator, pad_like, percent};
+use crate::ops::{Clock, Outcome, PlanningFile, file_change, frontmatter, state_error};
 
 /// `complete`'s inputs. `summary_file` is the plan's SUMMARY.md as read by the command layer
 /// (ops do no I/O).
@@ -40,6 +40,8 @@ pub struct Facts {
     pub phase_done: u64,
     pub phase_total: Option<u64>,
     pub phase_complete: bool,
+    /// The phase already counted as complete before this plan (a plan beyond its total).
+    pub was_complete: bool,
     pub phase_name: Option<String>,
     /// The phase folder's slug (`api-pagination`), when `phases/` has the phase.
     pub phase_slug: Option<String>,
@@ -133,8 +135,13 @@ pub fn complete(ws: &Workspace, clock: &Clock, args: &Complete) -> Result<Outcom
     let facts = facts(ws, plan, minutes);
     let state = &ws.state;
     let mut notices = Vec::new();
-    let mut edits = position_edits(state, &facts, clock, summary.as_deref());
-    edits.extend(progress_edits(ws, &facts, &mut notices));
+    let mut edits =
+        crate::ops::complete_position::position_edits(state, &facts, clock, summary.as_deref());
+    edits.extend(crate::ops::complete_position::progress_edits(
+        ws,
+        &facts,
+        &mut notices,
+    ));
     edits.extend(metrics_edits(state, &facts, &mut notices));
     let stopped = format!("Completed {}-PLAN.md", facts.plan.canonical());
     match session_edits(state, clock, &stopped, args.resume_file) {
@@ -159,8 +166,15 @@ pub fn complete(ws: &Workspace, clock: &Clock, args: &Complete) -> Result<Outcom
             ""
         }
     );
-    if let Some(c) = file_change(ws, PlanningFile::State, &state.doc.source, edits) {
-        out.changes.push((c, state_summary));
+    match file_change(ws, PlanningFile::State, &state.doc.source, edits) {
+        Some(c) => out.changes.push((c, state_summary)),
+        None => {
+            return Err(state_error(format!(
+                "has nothing to update for {}: no position, metrics or session lines",
+                facts.plan
+            ))
+            .hint("add the template's `## Current Position` and `## Session Continuity` lines"));
+        }
     }
     if let Some(roadmap) = &ws.roadmap {
         let edits = roadmap_edits(roadmap, &facts, &clock.date());
@@ -243,6 +257,7 @@ fn facts(ws: &Workspace, plan: PlanId, minutes: f64) -> Facts {
         None => from_state(),
     };
     // A plan beyond the stated total (a gap-closure plan) grows the total, never `3 of 2`.
+    let was_complete = phase_total.is_some_and(|t| phase_done > t);
     let phase_total = phase_total.map(|t| t.max(phase_done));
     let phase_slug = ws
         .phases
@@ -262,134 +277,8 @@ fn facts(ws: &Workspace, plan: PlanId, minutes: f64) -> Facts {
         phase_total,
         phase_name,
         phase_slug,
+        was_complete,
     }
-}
-
-/// Step 2: `Plan:`, `Status:`, `Last activity:` (and `Phase:` when the plan is in another phase).
-fn position_edits(
-    state: &StateDoc,
-    facts: &Facts,
-    clock: &Clock,
-    summary: Option<&str>,
-) -> Vec<Edit> {
-    let doc = &state.doc;
-    let pos = &state.position;
-    let mut edits = Vec::new();
-    if let Some(line) = &pos.phase
-        && let Some(num) = line.number.clone()
-        && current_phase(state).as_ref() != Some(&facts.plan.phase)
-    {
-        let shown = phase_like(&facts.plan.phase, doc.text(num.clone()));
-        edits.push(Edit::replace(num, shown));
-        if let (Some(name), Some(range)) = (&facts.phase_name, line.name.clone()) {
-            edits.push(Edit::replace(range, name.clone()));
-        }
-    }
-    if let Some(line) = &pos.plan {
-        match line.done.clone() {
-            Some(done) => {
-                let token = doc.text(done.clone());
-                let new = if token.contains('-') {
-                    let (ph, pl) = token.split_once('-').unwrap_or((token, token));
-                    let shown = phase_like(&facts.plan.phase, ph);
-                    format!("{shown}-{}", pad_like(u64::from(facts.plan.plan), pl))
-                } else {
-                    pad_like(facts.phase_done, token)
-                };
-                edits.push(Edit::replace(done, new));
-                if let (Some(total_range), Some(total)) = (line.total.clone(), facts.phase_total)
-                    && doc.text(total_range.clone()).parse::<u64>().ok() != Some(total)
-                {
-                    edits.push(Edit::replace(total_range, pad_like(total, token)));
-                }
-            }
-            None => {
-                if let Some(total) = facts.phase_total {
-                    edits.push(Edit::replace(
-                        line.field.value.clone(),
-                        format!("{} of {total}", facts.phase_done),
-                    ));
-                }
-            }
-        }
-    }
-    if let Some(status) = &pos.status {
-        let text = if facts.phase_complete {
-            "Phase complete"
-        } else {
-            "In progress"
-        };
-        edits.push(crate::ops::set::set_field(state, status, text));
-    }
-    if let Some(activity) = &pos.last_activity {
-        let what = match summary {
-            Some(s) => format!("Completed {}-PLAN.md ({s})", facts.plan.canonical()),
-            None => format!("Completed {}-PLAN.md", facts.plan.canonical()),
-        };
-        let value = activity.field.value(doc);
-        let today = clock.date();
-        let new = match (&activity.date, &activity.separator) {
-            (Some((_, d)), _)
-                if d.start == activity.field.value.start
-                    && activity.text.is_none()
-                    && activity.separator.is_none() =>
-            {
-                today
-            }
-            (Some((_, d)), _) if d.start == activity.field.value.start => {
-                format!("{today}{}{what}", date_separator(value))
-            }
-            _ => format!("{today} — {what}"),
-        };
-        edits.push(crate::ops::set::set_field(state, &activity.field, &new));
-    }
-    edits
-}
-
-/// Step 3: percent, bar and the note's `(n/m plans)` counts.
-fn progress_edits(ws: &Workspace, facts: &Facts, notices: &mut Vec<String>) -> Vec<Edit> {
-    let state = &ws.state;
-    let doc = &state.doc;
-    let Some(line) = &state.position.progress else {
-        return Vec::new();
-    };
-    let note_counts = line.plan_counts(doc);
-    let overall = ws
-        .roadmap
-        .as_ref()
-        .and_then(|r| overall_counts(r, &facts.plan))
-        .or_else(|| {
-            let p = ws.phases.as_ref()?;
-            let (done, total) = p.plan_counts();
-            if total == 0 {
-                return None;
-            }
-            let has_summary = p
-                .phase(&facts.plan.phase)
-                .is_some_and(|d| d.summaries.contains(&facts.plan));
-            Some((done as u64 + u64::from(!has_summary), total as u64))
-        })
-        .or_else(|| note_counts.as_ref().map(|((d, _), (t, _))| (d + 1, *t)));
-    let Some((done, total)) = overall else {
-        notices.push(
-            "progress left as is: no ROADMAP.md plan list, phases/ folder or `(n/m plans)` note to count from"
-                .into(),
-        );
-        return Vec::new();
-    };
-    let pct = percent(done.min(total), total);
-    let mut edits = Vec::new();
-    if let Some(r) = line.percent.clone() {
-        edits.push(Edit::replace(r, pct.to_string()));
-    }
-    if let Some(bar) = &line.bar {
-        edits.push(Edit::replace(bar.span.clone(), render_bar(bar, pct)));
-    }
-    if let Some(((_, dr), (_, tr))) = note_counts {
-        edits.push(Edit::replace(dr.clone(), pad_like(done, doc.text(dr))));
-        edits.push(Edit::replace(tr.clone(), pad_like(total, doc.text(tr))));
-    }
-    edits
 }
 
 /// Step 6: frontmatter keys that already exist.
@@ -467,6 +356,7 @@ fn frontmatter_edits(ws: &Workspace, facts: &Facts, clock: &Clock, stopped: &str
         ));
     }
     if facts.phase_complete
+        && !facts.was_complete
         && let Some(n) =
             frontmatter::get(doc, "progress.completed_phases").and_then(|v| v.parse::<u64>().ok())
     {

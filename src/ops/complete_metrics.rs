@@ -351,7 +351,8 @@ fn item_like(like: &str, facts: &Facts) -> String {
             (0, out[..end].to_string())
         }
     };
-    let new_dur = duration_like(facts.minutes, &dur_text);
+    // `~` marks an estimate; a measured duration is exact.
+    let new_dur = duration_like(facts.minutes, dur_text.trim_start_matches(['~', '≈']));
     out.replace_range(dur_start..dur_start + dur_text.len(), &new_dur);
     out
 }

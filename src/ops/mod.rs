@@ -10,6 +10,7 @@ pub mod begin;
 pub mod block;
 pub mod complete;
 mod complete_metrics;
+mod complete_position;
 mod complete_roadmap;
 pub mod decide;
 pub mod frontmatter;

@@ -59,6 +59,9 @@ pub fn percent(done: u64, total: u64) -> u64 {
 /// (`3 min` → `13 min`, `2min` → `10min`, `0.3 hours` → `0.5 hours`). `minutes` is converted
 /// into the neighbour's unit. Falls back to `N min` when `like` has no number.
 pub fn duration_like(minutes: f64, like: &str) -> String {
+    if let Some(text) = compound_like(minutes, like) {
+        return text;
+    }
     let Some((_, range)) = first_number(like) else {
         return format!("{} min", format_like(minutes, "1"));
     };
@@ -76,6 +79,39 @@ pub fn duration_like(minutes: f64, like: &str) -> String {
         format_like(value, &like[range.clone()]),
         &like[range.end..]
     )
+}
+
+/// A two-unit duration (`4m 12s`, `1h 5m`, `1h5m`) written in the same two units.
+fn compound_like(minutes: f64, like: &str) -> Option<String> {
+    let t = like.trim();
+    let (_, first) = first_number(t)?;
+    let unit1_len = t[first.end..]
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(t.len() - first.end);
+    let unit1 = &t[first.end..first.end + unit1_len];
+    let rest = &t[first.end + unit1_len..];
+    let gap = &rest[..rest.len() - rest.trim_start().len()];
+    let rest = rest.trim_start();
+    let (_, second) = first_number(rest).filter(|(_, r)| r.start == 0)?;
+    let unit2 = &rest[second.end..];
+    if unit1.is_empty() || unit2.is_empty() || !unit2.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let (big, small) = match (unit1.chars().next()?, unit2.chars().next()?) {
+        ('h', 'm') => (minutes / 60.0, 60.0),
+        ('m', 's') => (minutes, 60.0),
+        _ => return None,
+    };
+    let mut whole = big.floor();
+    let mut part = ((big - whole) * small).round();
+    if part >= small {
+        whole += 1.0;
+        part = 0.0;
+    }
+    Some(format!(
+        "{}{unit1}{gap}{}{unit2}",
+        whole as i64, part as i64
+    ))
 }
 
 /// Replaces the first number of `text` with `value` formatted like it.
@@ -247,15 +283,28 @@ pub fn timestamp_like(like: &str, now: DateTime<FixedOffset>) -> Option<(String,
 }
 
 /// The separator a file uses between a date and text (` — `, ` - `, ` -- `), read from a
-/// `Last activity:` value; ` — ` when there is none to copy.
+/// `Last activity:` value (the first one after the date, so `DATE (continuation) -- text`
+/// counts); ` — ` when there is none to copy.
 pub fn date_separator(value: &str) -> &str {
     let after = value.get(10..).unwrap_or("");
-    for sep in [" — ", " -- ", " - ", " – ", ": "] {
-        if after.starts_with(sep) {
-            return sep;
-        }
-    }
-    " — "
+    [" — ", " -- ", " - ", " – "]
+        .iter()
+        .filter_map(|sep| after.find(sep).map(|i| (i, *sep)))
+        .min_by_key(|(i, sep)| (*i, usize::MAX - sep.len()))
+        .map_or(" — ", |(_, sep)| sep)
+}
+
+/// A trailing status after a separator that says the phase or plan is done
+/// (`… — COMPLETE`, `… - done`): its range within `value` starting at `from`, so a command
+/// that makes it untrue can drop it.
+pub fn done_suffix(value: &str, from: usize) -> Option<std::ops::Range<usize>> {
+    let tail = value.get(from..)?;
+    let (i, _) = [" — ", " -- ", " - ", " – "]
+        .iter()
+        .filter_map(|sep| tail.find(sep).map(|i| (i, *sep)))
+        .min_by_key(|(i, _)| *i)?;
+    let lower = tail[i..].to_lowercase();
+    (lower.contains("complete") || lower.contains("done")).then(|| from + i..value.len())
 }
 
 #[cfg(test)]
@@ -274,6 +323,9 @@ mod tests {
         assert_eq!(duration_like(10.0, "3min"), "10min");
         assert_eq!(duration_like(28.0, "0.3 hours"), "0.5 hours");
         assert_eq!(duration_like(6.5, "3 min"), "6.5 min");
+        assert_eq!(duration_like(4.4, "4m 12s"), "4m 24s");
+        assert_eq!(duration_like(65.0, "1h 5m"), "1h 5m");
+        assert_eq!(duration_like(125.0, "1h5m"), "2h5m");
         assert_eq!(replace_first_number("~30 min", 7.0).unwrap(), "~7 min");
     }
 
