@@ -611,3 +611,30 @@ mod generated {
         }
     }
 }
+
+#[test]
+fn roadmap_frontmatter_and_empty_plans_field() {
+    let r = roadmap("frontmatter-trailing-space.md");
+    let numbers: Vec<&str> = r.phases.iter().map(|p| p.number.as_str()).collect();
+    assert_eq!(
+        numbers,
+        ["6", "7"],
+        "frontmatter `Phase 7:` text is not a phase line"
+    );
+    let p6 = phase(&r, "6");
+    assert!(p6.is_checked());
+    assert_eq!(p6.completed.as_ref().unwrap().0.to_string(), "2026-02-27");
+    let p7 = phase(&r, "7");
+    let field = p7.plans_value.as_ref().unwrap();
+    assert_eq!((r.doc.text(field.value.clone()), field.total), ("", None));
+    let (table, row) = r.progress_row(&n("6")).unwrap();
+    assert_eq!(
+        table.status(&r.doc, row),
+        Some(gsd::model::roadmap::RowStatus::Complete)
+    );
+    let (table, row) = r.progress_row(&n("7")).unwrap();
+    assert_eq!(
+        table.status(&r.doc, row),
+        Some(gsd::model::roadmap::RowStatus::NotStarted)
+    );
+}

@@ -217,15 +217,25 @@ pub fn plans_numbers(value: &str) -> (Option<u32>, Option<u32>) {
 /// A `(completed 2026-03-11)` / `— completed 2026-03-11` / `✅ 2026-03-11` date on a phase
 /// line: the date and its range in `text`.
 pub fn completed_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
-    let lower = text.to_ascii_lowercase();
-    let at = ["completed", "complete", "shipped", "done"]
-        .iter()
-        .filter_map(|w| lower.find(w))
-        .min()?;
-    let (date, r) = find_date(&text[at..])?;
-    // The date must follow the word closely (`completed 2026-03-11`, `completed: …`).
-    let gap = &text[at..at + r.start];
-    (gap.chars().count() <= 14).then(|| (date, at + r.start..at + r.end))
+    let mut from = 0;
+    while let Some((date, r)) = find_date(&text[from..]) {
+        let (start, end) = (from + r.start, from + r.end);
+        // The date must follow the word closely: `completed 2026-03-11`, `(done: …)`.
+        let before: String = text[..start].chars().rev().take(14).collect();
+        let before: String = before
+            .chars()
+            .rev()
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if ["complete", "shipped", "done"]
+            .iter()
+            .any(|w| before.contains(w))
+        {
+            return Some((date, start..end));
+        }
+        from = end;
+    }
+    None
 }
 
 #[cfg(test)]
