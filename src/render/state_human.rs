@@ -1,9 +1,24 @@
 //! `gsd state show`: a compact dashboard for people, built from the same JSON value the
 //! `--json` form prints, so the two never disagree.
+//!
+//! One line per fact, in the order a person scans: where the project is (milestone, phase,
+//! plan, status, last activity), how far along (a bar redrawn from the percent, or the file's
+//! own bar when it states no percent), how fast (velocity, recent durations and trend), what is
+//! in the way (open blockers and todos, first five each) and where to resume. Rows the file has
+//! no value for are left out; colour comes only from the [`Palette`] (plain when off).
 
 use serde_json::Value;
 
 use super::style::Palette;
+
+/// Items listed under Blockers / Todos before "… and N more".
+const LIST_MAX: usize = 5;
+/// Characters of an item shown before it is cut with `…`.
+const ITEM_WIDTH: usize = 90;
+/// Characters of a free-text value shown before it is cut with `…`.
+const VALUE_WIDTH: usize = 110;
+/// Width of the redrawn progress bar.
+const BAR_WIDTH: usize = 20;
 
 fn s(v: &Value) -> Option<String> {
     match v {
@@ -24,10 +39,38 @@ pub fn dashboard(json: &Value, palette: &Palette) -> String {
         &format!("  ({})", s(&json["file"]).unwrap_or_default()),
     ));
     out.push('\n');
+    let before = out.len();
+    position(&mut out, json, p);
+    progress(&mut out, &json["progress"], p);
+    metrics(&mut out, &json["metrics"], p);
+    let facts = out.len() > before;
+    if let Some(n) = json["decisions"]
+        .as_array()
+        .map(Vec::len)
+        .filter(|n| *n > 0)
+    {
+        row(&mut out, p, "Decisions", n.to_string());
+    }
+    let lists = json["blockers"].as_array().is_some_and(|a| !a.is_empty())
+        || json["todos"].as_array().is_some_and(|a| !a.is_empty());
+    if facts || lists {
+        open_items(&mut out, json, p, "Blockers", "blockers");
+        open_items(&mut out, json, p, "Todos", "todos");
+    }
+    session(&mut out, &json["session"], p);
+    if !facts && !lists && json["session"]["last"].is_null() {
+        out.push_str(&p.paint(
+            p.dim,
+            "  No position, progress or metrics found: the file does not follow the GSD template.\n",
+        ));
+    }
+    out
+}
 
+fn position(out: &mut String, json: &Value, p: &Palette) {
     let pos = &json["position"];
     if let Some(m) = s(&pos["milestone"]) {
-        row(&mut out, p, "Milestone", m);
+        row(out, p, "Milestone", clip(&m));
     }
     if let Some(phase) = s(&pos["phase"]) {
         let mut v = phase;
@@ -35,49 +78,69 @@ pub fn dashboard(json: &Value, palette: &Palette) -> String {
             v.push_str(&format!(" of {t}"));
         }
         if let Some(n) = s(&pos["phase_name"]) {
-            v.push_str(&format!(" · {n}"));
+            v.push_str(&format!(" · {}", clip(&n)));
         }
-        row(&mut out, p, "Phase", v);
+        if let Some(st) = s(&pos["phase_status"]) {
+            v.push_str(&p.paint(p.dim, &format!(" ({st})")));
+        }
+        row(out, p, "Phase", v);
     }
     if let Some(plan) = s(&pos["plan"]) {
         let v = match s(&pos["plan_total"]) {
-            Some(t) => format!("{plan} of {t}"),
-            None => plan,
+            Some(t) => format!("{} of {t}", clip(&plan)),
+            None => clip(&plan),
         };
-        row(&mut out, p, "Plan", v);
+        row(out, p, "Plan", v);
     }
     if let Some(st) = s(&pos["status"]) {
         let lower = st.to_lowercase();
-        let style = if lower.contains("complete") || lower.contains("shipped") {
-            p.good
-        } else if lower.contains("block") || lower.contains("paused") {
+        let style = if lower.contains("block") || lower.contains("paused") {
             p.bad
+        } else if lower.contains("complete") || lower.contains("shipped") {
+            p.good
         } else {
             p.warn
         };
-        row(&mut out, p, "Status", p.paint(style, &st));
+        row(out, p, "Status", p.paint(style, &clip(&st)));
     }
     if let Value::Object(a) = &pos["last_activity"] {
-        let v = [a.get("date").and_then(s), a.get("text").and_then(s)]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" — ");
-        row(&mut out, p, "Activity", v);
+        let date = a.get("date").and_then(s);
+        let text = a.get("text").and_then(s);
+        // A text that already carries the date (`Phase 12 execution (2026-03-07)`) says it once.
+        let v = match (date, text) {
+            (Some(d), Some(t)) if !t.contains(&d) => format!("{d} — {t}"),
+            (_, Some(t)) => t,
+            (Some(d), None) => d,
+            (None, None) => return,
+        };
+        row(out, p, "Activity", clip(&v));
     }
-    let prog = &json["progress"];
-    if let Some(pct) = prog["percent"].as_u64() {
+}
+
+fn progress(out: &mut String, prog: &Value, p: &Palette) {
+    let note = s(&prog["note"]).map(|n| p.paint(p.dim, &format!(" {}", clip(&n))));
+    if let Some(pct) = prog["percent"].as_f64() {
+        let shown = s(&prog["percent"]).unwrap_or_default();
         row(
-            &mut out,
+            out,
             p,
             "Progress",
-            format!("{} {pct}%", bar(pct, 20, p)),
+            format!("{} {shown}%{}", bar(pct, p), note.unwrap_or_default()),
         );
-    } else if let Some(note) = s(&prog["note"]) {
-        row(&mut out, p, "Progress", note);
+    } else if let Some(file_bar) = s(&prog["bar"]["text"]) {
+        // No percent: show the file's own bar as written.
+        row(
+            out,
+            p,
+            "Progress",
+            format!("[{file_bar}]{}", note.unwrap_or_default()),
+        );
+    } else if let Some(n) = s(&prog["note"]) {
+        row(out, p, "Progress", clip(&n));
     }
+}
 
-    let m = &json["metrics"];
+fn metrics(out: &mut String, m: &Value, p: &Palette) {
     let mut velocity = Vec::new();
     if let Some(n) = s(&m["plans_completed"]) {
         velocity.push(format!("{n} plans"));
@@ -89,65 +152,87 @@ pub fn dashboard(json: &Value, palette: &Palette) -> String {
         velocity.push(format!("{h} h total"));
     }
     if !velocity.is_empty() {
-        row(&mut out, p, "Velocity", velocity.join(" · "));
+        row(out, p, "Velocity", velocity.join(" · "));
     }
-    if let Value::Array(recent) = &m["recent"]
-        && !recent.is_empty()
+    // The Last-N list, else the durations of the last tool-written plan rows.
+    let mut recent: Vec<String> = m["recent"]
+        .as_array()
+        .map(|r| r.iter().filter_map(s).map(|x| format!("{x}m")).collect())
+        .unwrap_or_default();
+    if recent.is_empty()
+        && let Some(rows) = m["plan_rows"].as_array()
     {
-        let mut v = recent
+        let mins: Vec<String> = rows
             .iter()
-            .filter_map(s)
+            .filter_map(|r| s(&r["minutes"]))
             .map(|x| format!("{x}m"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        if let Some(t) = s(&m["trend"]) {
-            v.push_str(&p.paint(p.dim, &format!("  ({t})")));
+            .collect();
+        recent = mins[mins.len().saturating_sub(LIST_MAX)..].to_vec();
+    }
+    let trend = s(&m["trend"]);
+    if !recent.is_empty() || trend.is_some() {
+        let mut v = recent.join(", ");
+        if let Some(t) = trend.as_deref().map(clip) {
+            let t = if v.is_empty() { t } else { format!("  ({t})") };
+            v.push_str(&p.paint(p.dim, &t));
         }
-        row(&mut out, p, "Recent", v);
+        row(out, p, "Recent", v);
     }
-    if let Value::Array(d) = &json["decisions"] {
-        row(&mut out, p, "Decisions", d.len().to_string());
-    }
-    let open = |key: &str| -> Vec<String> {
-        json[key]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter(|i| i["resolved"] != Value::Bool(true))
-                    .filter_map(|i| s(&i["text"]))
-                    .collect()
-            })
-            .unwrap_or_default()
+}
+
+fn open_items(out: &mut String, json: &Value, p: &Palette, label: &str, key: &str) {
+    let Some(all) = json[key].as_array() else {
+        return;
     };
-    for (label, key) in [("Blockers", "blockers"), ("Todos", "todos")] {
-        let items = open(key);
-        if items.is_empty() {
-            row(&mut out, p, label, p.paint(p.dim, "none open"));
-        } else {
-            row(&mut out, p, label, format!("{} open", items.len()));
-            for item in items.iter().take(5) {
-                out.push_str(&format!("            • {}\n", truncate(item, 90)));
-            }
-            if items.len() > 5 {
-                out.push_str(&p.paint(
-                    p.dim,
-                    &format!("            … and {} more\n", items.len() - 5),
-                ));
-            }
-        }
+    let open: Vec<String> = all
+        .iter()
+        .filter(|i| i["resolved"] != Value::Bool(true))
+        .filter_map(|i| s(&i["text"]))
+        .collect();
+    if open.is_empty() {
+        row(out, p, label, p.paint(p.dim, "none open"));
+        return;
     }
-    let ses = &json["session"];
-    if let Some(last) = s(&ses["last"]) {
-        let mut v = last;
-        if let Some(st) = s(&ses["stopped_at"]) {
-            v.push_str(&format!(" — {st}"));
-        }
-        row(&mut out, p, "Session", v);
+    let style = if key == "blockers" { p.bad } else { p.warn };
+    row(
+        out,
+        p,
+        label,
+        p.paint(style, &format!("{} open", open.len())),
+    );
+    for item in open.iter().take(LIST_MAX) {
+        out.push_str(&format!(
+            "            • {}\n",
+            truncate(&plain(item), ITEM_WIDTH)
+        ));
     }
-    if let Some(r) = s(&ses["resume_file"]).filter(|r| !r.eq_ignore_ascii_case("none")) {
-        row(&mut out, p, "Resume", r);
+    if open.len() > LIST_MAX {
+        out.push_str(&p.paint(
+            p.dim,
+            &format!("            … and {} more\n", open.len() - LIST_MAX),
+        ));
     }
-    out
+}
+
+fn session(out: &mut String, ses: &Value, p: &Palette) {
+    let last = s(&ses["last"]);
+    let stopped = s(&ses["stopped_at"]);
+    if last.is_some() || stopped.is_some() {
+        let v = [last, stopped].into_iter().flatten().collect::<Vec<_>>();
+        row(out, p, "Session", clip(&v.join(" — ")));
+    }
+    if let Some(r) = s(&ses["resume_file"]).filter(|r| !is_none(r)) {
+        row(out, p, "Resume", clip(r.trim_matches('`')));
+    }
+}
+
+/// `None`, `—`, `` `None` ``: a resume pointer that points nowhere.
+fn is_none(text: &str) -> bool {
+    let t = text.trim().trim_matches('`').trim().to_lowercase();
+    matches!(
+        t.as_str(),
+        "" | "none" | "-" | "—" | "n/a" | "nenhum" | "keine" | "aucun"
+    )
 }
 
 fn row(out: &mut String, p: &Palette, label: &str, value: String) {
@@ -157,13 +242,24 @@ fn row(out: &mut String, p: &Palette, label: &str, value: String) {
     ));
 }
 
-fn bar(pct: u64, width: usize, p: &Palette) -> String {
-    let filled = ((pct.min(100) as usize * width) + 50) / 100;
+fn bar(pct: f64, p: &Palette) -> String {
+    let filled =
+        ((pct.clamp(0.0, 100.0) * BAR_WIDTH as f64 / 100.0).round() as usize).min(BAR_WIDTH);
     format!(
         "[{}{}]",
         p.paint(p.good, &"█".repeat(filled)),
-        p.paint(p.dim, &"░".repeat(width - filled))
+        p.paint(p.dim, &"░".repeat(BAR_WIDTH - filled))
     )
+}
+
+/// A free-text value made compact for one dashboard row.
+fn clip(text: &str) -> String {
+    truncate(&plain(text), VALUE_WIDTH)
+}
+
+/// Markdown emphasis markers dropped for display (`**ISS-002**:` → `ISS-002:`).
+fn plain(text: &str) -> String {
+    text.replace("**", "").replace("__", "")
 }
 
 fn truncate(text: &str, max: usize) -> String {
@@ -173,5 +269,28 @@ fn truncate(text: &str, max: usize) -> String {
         let mut t: String = text.chars().take(max - 1).collect();
         t.push('…');
         t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn plain_palette_has_no_escapes_and_colour_does() {
+        let v = json!({"title": "S", "file": "f", "position": {"status": "Blocked on API"},
+            "progress": {"percent": 40}, "metrics": {}, "blockers": [], "todos": [], "session": {}});
+        let plain_out = dashboard(&v, &Palette::new(false));
+        assert!(!plain_out.contains('\u{1b}'));
+        assert!(plain_out.contains("[████████░░░░░░░░░░░░] 40%"));
+        assert!(dashboard(&v, &Palette::new(true)).contains('\u{1b}'));
+    }
+
+    #[test]
+    fn a_file_without_template_fields_says_so() {
+        let v = json!({"title": null, "file": "f", "position": {}, "progress": {}, "metrics": {},
+            "decisions": [], "blockers": [], "todos": [], "session": {}});
+        assert!(dashboard(&v, &Palette::new(false)).contains("does not follow the GSD template"));
     }
 }

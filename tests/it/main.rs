@@ -2,6 +2,8 @@
 //! - `support`: the CLI fixture (temp copy of a `.planning/` tree, fixed GSD_NOW, cleared env).
 //! - `roundtrip`: byte identity for every fixture, and the property test over generated files.
 //! - `state_show`: `state show` / `state get` snapshots for every fixture.
+//! - `proptest_roundtrip`: generated documents: no panic, identity, sane line/column and spans.
+//! - `model_state`: the STATE.md model on the tricky shapes, field by field.
 //! - `model_siblings`: ROADMAP.md, PROJECT.md and phases/ models on their variant fixtures.
 //! - `errors`: missing/invalid/unreadable inputs: exit 2, a message with a hint, no write.
 //! - `ops_*`: the changing commands: diff snapshots per fixture, regressions, CLI, properties.
@@ -19,10 +21,13 @@ mod concurrency;
 mod crash;
 mod errors;
 mod model_siblings;
+mod model_state;
 mod ops_cli;
+mod ops_proptest;
 mod ops_regressions;
 mod ops_snapshots;
 mod ops_support;
+mod proptest_roundtrip;
 mod roundtrip;
 mod state_show;
 mod support;

@@ -84,19 +84,38 @@ pub fn is_placeholder(line: &str) -> bool {
         .to_lowercase();
     matches!(
         t.as_str(),
-        "none" | "none yet" | "nenhum" | "nenhuma" | "aucun" | "keine" | "n/a" | "-" | "—"
+        "none"
+            | "none yet"
+            | "nenhum"
+            | "nenhuma"
+            | "aucun"
+            | "aucune"
+            | "keine"
+            | "kein"
+            | "n/a"
+            | "-"
+            | "—"
     )
 }
 
-/// Whether an item's text marks it resolved.
+/// Whether an item's text marks it resolved: struck through (`~~…~~`), the word `fixed` or
+/// `resolved` in any case (not `unresolved`, `prefixed`, `not fixed`), an upper-case `DONE`,
+/// a leading ✓/✅, or a ticked checkbox.
 pub fn is_resolved(text: &str) -> bool {
-    let upper = text.to_uppercase();
     let trimmed = text.trim_start();
-    let struck =
-        trimmed.starts_with("~~") || text.contains("~~") && text.matches("~~").count() >= 2;
+    let struck = trimmed.starts_with("~~") || text.matches("~~").count() >= 2;
+    let mut previous = "";
+    let marked = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            let hit = (w.eq_ignore_ascii_case("fixed") || w.eq_ignore_ascii_case("resolved"))
+                && !previous.eq_ignore_ascii_case("not");
+            previous = w;
+            hit || w == "DONE"
+        });
     struck
-        || upper.contains("RESOLVED")
-        || upper.contains("FIXED")
+        || marked
         || trimmed.starts_with('✓')
         || trimmed.starts_with('✅')
         || trimmed.starts_with("[x]")

@@ -22,6 +22,8 @@ pub const MILESTONE: &[&str] = &[
 pub const PHASE: &[&str] = &[
     "phase",
     "current phase",
+    "active phase",
+    "phase active",
     "fase",
     "fase atual",
     "aktuelle phase",

@@ -129,6 +129,7 @@ impl Metrics {
             &[
                 "average duration",
                 "average plan duration",
+                "average per plan",
                 "avg duration",
                 "average",
                 "durchschnittliche dauer",
@@ -199,7 +200,7 @@ pub fn leading_duration(value: &str) -> Option<f64> {
     if let Some(m) = parse_minutes(value) {
         return Some(m);
     }
-    let cut = value.find(['(', ',', ';', '—']).unwrap_or(value.len());
+    let cut = value.find(['(', ',', ';', '—', '/']).unwrap_or(value.len());
     let head = value[..cut].trim();
     if let Some(m) = parse_minutes(head) {
         return Some(m);

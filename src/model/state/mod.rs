@@ -298,7 +298,7 @@ fn read_milestones(doc: &Doc, section: &crate::syntax::Section) -> Vec<Milestone
             let start = doc.line_start(i);
             Milestone {
                 line: i,
-                text: start + lead..start + text.trim_end().len(),
+                text: start + lead..start + text.trim_end().len().max(lead),
             }
         })
         .collect()
