@@ -86,7 +86,8 @@ recorded as done without one, or a summary was never counted.",
         summary: "A frontmatter value disagrees with the body (status, percent, phase, plan).",
         what: "Compares the frontmatter's `status` (by meaning: `executing` = `In progress`, \
 `complete` = `Phase complete`, …), `progress.percent`, `current_phase` and `current_plan` \
-with the body's Status, Progress, Phase and Plan lines.",
+with the body's Status, Progress, Phase and Plan lines. Statuses are reported only when they \
+contradict each other (`completed` next to `In progress`), not when one is a step ahead.",
         why: "Tools read the frontmatter, people read the body. When they disagree, automation \
 and humans act on different facts.",
         example: "---\nstatus: executing\nprogress:\n  percent: 40\n---\n...\nStatus: Phase complete\nProgress: [█████░░░░░] 50%\n",
@@ -297,6 +298,20 @@ fn status_kind(text: &str) -> Option<StatusKind> {
     }
 }
 
+/// Whether two statuses cannot both be true. Neighbouring states are not contradictions:
+/// `verifying` next to `Phase complete — ready for verification` is one state, and
+/// `planning` next to `Ready to execute` is a file updated a step late.
+fn contradict(a: StatusKind, b: StatusKind) -> bool {
+    use StatusKind::{Complete, InProgress, Planning, ReadyToExecute};
+    matches!(
+        (a, b),
+        (Complete, Planning | ReadyToExecute | InProgress)
+            | (Planning | ReadyToExecute | InProgress, Complete)
+            | (Planning, InProgress)
+            | (InProgress, Planning)
+    )
+}
+
 fn frontmatter(input: &Input, out: &mut Vec<Diagnostic>) {
     let state = &input.ws.state;
     let doc = &state.doc;
@@ -320,7 +335,7 @@ fn frontmatter(input: &Input, out: &mut Vec<Diagnostic>) {
     if let (Some(e), Some(status)) = (fm.get("status"), &p.status) {
         let body = status.value(doc);
         if let (Some(a), Some(b)) = (status_kind(e.value(src)), status_kind(body))
-            && a != b
+            && contradict(a, b)
         {
             flag(e.value_span.clone(), "status", &format!("Status: {body}"));
         }
@@ -461,6 +476,13 @@ mod tests {
             Some(StatusKind::Complete)
         );
         assert_eq!(status_kind("Plan 03-01 complete"), None);
+        let v = status_kind("verifying").unwrap();
+        let done = status_kind("Phase complete — ready for verification").unwrap();
+        assert!(!contradict(v, done));
+        assert!(contradict(
+            status_kind("completed").unwrap(),
+            status_kind("In progress").unwrap()
+        ));
     }
 
     #[test]
