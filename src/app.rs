@@ -53,9 +53,15 @@ impl Context {
         let start = match &self.global.cwd {
             Some(dir) => {
                 if !dir.is_dir() {
+                    let what = if dir.exists() {
+                        "is not a directory"
+                    } else {
+                        "does not exist"
+                    };
                     return Err(
-                        UserError::new(format!("{} is not a directory", dir.display()))
-                            .hint("pass -C an existing project folder"),
+                        UserError::new(format!("-C {}: {what}", dir.display())).hint(
+                            "pass -C the folder that holds .planning/ (or any folder inside it)",
+                        ),
                     );
                 }
                 dir.clone()

@@ -98,9 +98,13 @@ fn cwd_that_is_not_a_directory() {
     let (code, _, err) = run(gsd().args(["-C", "/definitely/not/here", "state", "show"]));
     assert_eq!(code, 2);
     assert!(
-        err.contains("/definitely/not/here is not a directory"),
+        err.contains("-C /definitely/not/here: does not exist"),
         "{err}"
     );
+    let file = tempfile::NamedTempFile::new().unwrap();
+    let (code, _, err) = run(gsd().arg("-C").arg(file.path()).args(["state", "show"]));
+    assert_eq!(code, 2);
+    assert!(err.contains(": is not a directory"), "{err}");
 }
 
 #[test]
@@ -200,4 +204,29 @@ fn broken_sibling_is_an_error_for_commands_that_need_it() {
         "{err}"
     );
     assert_eq!(before, snapshot(p.root()));
+}
+
+/// Every message, as a user sees it, in one snapshot to read by eye.
+#[test]
+fn error_messages_read_well() {
+    let mut shown = String::new();
+    let mut show = |title: &str, p: &Project, args: &[&str]| {
+        let (code, _, err) = run(p.gsd().args(args));
+        shown.push_str(&format!("## {title} (exit {code})\n{err}\n"));
+    };
+    let p = Project::empty();
+    show("missing STATE.md", &p, &["state", "show"]);
+    std::fs::write(p.planning().join("STATE.md"), b"# S\n\nStatus: \xff\n").unwrap();
+    show("invalid UTF-8", &p, &["state", "show"]);
+    std::fs::remove_file(p.planning().join("STATE.md")).unwrap();
+    std::fs::create_dir(p.planning().join("STATE.md")).unwrap();
+    show("a directory", &p, &["state", "show"]);
+    std::fs::remove_dir(p.planning().join("STATE.md")).unwrap();
+    std::os::unix::fs::symlink("nowhere.md", p.planning().join("STATE.md")).unwrap();
+    show("a broken symlink", &p, &["state", "show"]);
+    let demo = Project::with_state(&demo_state());
+    show("unknown field", &demo, &["state", "get", "velocity"]);
+    let (code, _, err) = run(gsd().args(["-C", "/definitely/not/here", "state", "show"]));
+    shown.push_str(&format!("## -C to nowhere (exit {code})\n{err}\n"));
+    insta::assert_snapshot!(shown);
 }
