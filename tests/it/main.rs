@@ -23,6 +23,7 @@ mod errors;
 mod model_siblings;
 mod model_state;
 mod ops_cli;
+mod ops_proptest;
 mod ops_regressions;
 mod ops_snapshots;
 mod ops_support;
