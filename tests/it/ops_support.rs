@@ -34,17 +34,26 @@ pub fn tree(root: &Path) -> Workspace {
     Workspace::load(root, Needs::ALL).expect("fixture tree loads")
 }
 
-/// The `fixtures/ops/` trees, sorted, as (name, root).
+/// The whole-tree fixtures, sorted, as (name, root): `fixtures/ops/*` (named plainly),
+/// `fixtures/projects/*` (named `projects__…`) and the shipped `examples/demo`.
 pub fn ops_trees() -> Vec<(String, PathBuf)> {
-    let dir = crate::support::fixtures_dir().join("ops");
-    let mut out: Vec<(String, PathBuf)> = std::fs::read_dir(&dir)
-        .map(|rd| {
-            rd.flatten()
-                .filter(|e| e.path().join(".planning").is_dir())
-                .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
-                .collect()
-        })
-        .unwrap_or_default();
+    let mut out = Vec::new();
+    for (sub, prefix) in [("ops", ""), ("projects", "projects__")] {
+        let dir = crate::support::fixtures_dir().join(sub);
+        let Ok(rd) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in rd.flatten() {
+            if e.path().join(".planning").join("STATE.md").is_file() {
+                let name = format!("{prefix}{}", e.file_name().to_string_lossy());
+                out.push((name, e.path()));
+            }
+        }
+    }
+    out.push((
+        "examples__demo".to_string(),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo"),
+    ));
     out.sort();
     out
 }
