@@ -2,14 +2,13 @@
 //! position lines, bars of any glyphs and width, metrics tables, dates valid and not, CRLF,
 //! BOM, emoji, noise) run through every rule, every renderer and every fix.
 
-use std::path::PathBuf;
-
 use gsd::check::{self, FileKind, Summary, diagnostic::locate};
 use gsd::edit::EditSet;
-use gsd::model::Workspace;
+use gsd::model::phases::{PhaseDir, PhasesDir};
 use gsd::model::project::ProjectDoc;
 use gsd::model::roadmap::Roadmap;
 use gsd::model::state::StateDoc;
+use gsd::model::{PhaseNum, PlanId, Workspace};
 use gsd::render::{check_github, check_human, check_json, check_sarif};
 use gsd::source::Source;
 use proptest::prelude::*;
@@ -97,6 +96,36 @@ fn line() -> impl Strategy<Value = String> {
     ]
 }
 
+/// A phases folder: a few phase directories holding some PLAN and SUMMARY files.
+type PhaseFiles = Vec<(u32, Vec<(u32, bool)>)>;
+
+fn phases() -> impl Strategy<Value = PhaseFiles> {
+    prop::collection::vec(
+        (
+            1u32..9,
+            prop::collection::vec((1u32..6, any::<bool>()), 0..5),
+        ),
+        0..5,
+    )
+}
+
+/// Writes the phases folder under `root/.planning/phases` and reads it back.
+fn scan(root: &std::path::Path, dirs: &PhaseFiles) -> PhasesDir {
+    let phases = root.join(".planning/phases");
+    for (n, files) in dirs {
+        let dir = phases.join(format!("{n:02}-x"));
+        std::fs::create_dir_all(&dir).unwrap();
+        for (m, summary) in files {
+            std::fs::write(dir.join(format!("{n:02}-{m:02}-PLAN.md")), "# Plan\n").unwrap();
+            if *summary {
+                std::fs::write(dir.join(format!("{n:02}-{m:02}-SUMMARY.md")), "# S\n").unwrap();
+            }
+        }
+    }
+    std::fs::create_dir_all(&phases).unwrap();
+    PhasesDir::scan(&phases).unwrap()
+}
+
 fn document() -> impl Strategy<Value = String> {
     (
         prop::collection::vec(line(), 0..40),
@@ -124,13 +153,20 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 
     #[test]
-    fn check_never_panics(state in document(), roadmap in document(), project in document()) {
+    fn check_never_panics(
+        state in document(),
+        roadmap in document(),
+        project in document(),
+        phases in prop::option::of(phases()),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let phases = phases.map(|p| scan(dir.path(), &p));
         let ws = Workspace {
-            root: PathBuf::from("/nonexistent-gsd-project"),
+            root: dir.path().to_path_buf(),
             state: StateDoc::parse(Source::new(".planning/STATE.md", state.clone())),
             project: Some(ProjectDoc::parse(Source::new(".planning/PROJECT.md", project))),
             roadmap: Some(Roadmap::parse(Source::new(".planning/ROADMAP.md", roadmap))),
-            phases: None,
+            phases,
         };
         let today = chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap();
         let diagnostics = check::check(&ws, today);
