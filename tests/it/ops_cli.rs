@@ -190,3 +190,54 @@ fn twenty_concurrent_decides_all_land() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn writes_keep_the_mode_and_follow_a_symlink() {
+    use std::os::unix::fs::PermissionsExt;
+    let p = seed("000");
+    let real = p.planning().join("real-state.md");
+    std::fs::rename(p.planning().join("STATE.md"), &real).unwrap();
+    std::os::unix::fs::symlink("real-state.md", p.planning().join("STATE.md")).unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let (code, _, stderr) = run(p.gsd().args(["state", "todo", "Rotate keys"]));
+    assert_eq!(code, 0, "{stderr}");
+    let link = std::fs::symlink_metadata(p.planning().join("STATE.md")).unwrap();
+    assert!(
+        link.file_type().is_symlink(),
+        "the symlink was replaced by a file"
+    );
+    assert!(
+        std::fs::read_to_string(&real)
+            .unwrap()
+            .contains("- Rotate keys\n")
+    );
+    let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+}
+
+#[test]
+fn a_held_lock_times_out_with_exit_2_and_no_write() {
+    let p = seed("000");
+    let before = p.read("STATE.md");
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(p.planning().join(".gsd.lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    let (code, _, stderr) = run(p
+        .gsd()
+        .env("GSD_LOCK_TIMEOUT", "0.2")
+        .args(["state", "todo", "x"]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("held the lock") && stderr.contains("GSD_LOCK_TIMEOUT"),
+        "{stderr}"
+    );
+    assert_eq!(p.read("STATE.md"), before);
+    lock.unlock().unwrap();
+    let (code, _, _) = run(p.gsd().args(["state", "todo", "x"]));
+    assert_eq!(code, 0);
+}
