@@ -1,14 +1,14 @@
 //! `check` never panics: generated STATE.md / ROADMAP.md / PROJECT.md documents (random
 //! position lines, bars of any glyphs and width, metrics tables, dates valid and not, CRLF,
-//! BOM, emoji, noise) run through every rule, every renderer and every fix.
+//! BOM, emoji, noise) and phases folders run through every rule, every renderer and every fix.
 
 use gsd::check::{self, FileKind, Summary, diagnostic::locate};
 use gsd::edit::EditSet;
-use gsd::model::phases::{PhaseDir, PhasesDir};
+use gsd::model::Workspace;
+use gsd::model::phases::PhasesDir;
 use gsd::model::project::ProjectDoc;
 use gsd::model::roadmap::Roadmap;
 use gsd::model::state::StateDoc;
-use gsd::model::{PhaseNum, PlanId, Workspace};
 use gsd::render::{check_github, check_human, check_json, check_sarif};
 use gsd::source::Source;
 use proptest::prelude::*;
