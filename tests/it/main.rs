@@ -4,7 +4,9 @@
 //! - `state_show`: `state show` / `state get` snapshots for every fixture.
 //! - `proptest_roundtrip`: generated documents: no panic, identity, sane line/column and spans.
 //! - `model_state`: the STATE.md model on the tricky shapes, field by field.
-//! - `model_siblings`: ROADMAP.md, PROJECT.md and phases/ models on their variant fixtures.
+//! - `model_roadmap`: the ROADMAP.md model on its variant fixtures, and a property test.
+//! - `model_siblings`: PROJECT.md and phases/ models, byte identity of every sibling fixture
+//!   and project tree, cross-file agreement of the consistent trees.
 //! - `errors`: missing/invalid/unreadable inputs: exit 2, a message with a hint, no write.
 //! - `ops_*`: the changing commands: diff snapshots per fixture, regressions, CLI, properties.
 //! - `cli`: `state get`, completions, `--help` examples on every command, `-C`.
@@ -20,6 +22,7 @@ mod cli;
 mod concurrency;
 mod crash;
 mod errors;
+mod model_roadmap;
 mod model_siblings;
 mod model_state;
 mod ops_cli;
