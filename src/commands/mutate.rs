@@ -31,8 +31,15 @@ pub fn run(ctx: &Context, cmd: StateCommand) -> anyhow::Result<Output> {
     };
     let ws = Workspace::load(&root, needs(&cmd))?;
     let clock = Clock::new(crate::clock::now()?);
-    let (name, outcome) = execute(&ws, &clock, cmd)?;
-    let applied = commit(&outcome.file_changes(), dry_run)?;
+    let (name, mut outcome) = execute(&ws, &clock, cmd)?;
+    // The parsed files are no longer needed: free them before the new text is built, and
+    // hand the changes to `commit` without copying them, so peak memory stays a small
+    // multiple of the file size.
+    drop(ws);
+    let (files, summaries): (Vec<_>, Vec<_>) =
+        std::mem::take(&mut outcome.changes).into_iter().unzip();
+    let applied = commit(&files, dry_run)?;
+    outcome.changes = files.into_iter().zip(summaries).collect();
     Ok(render(ctx, name, &outcome, &applied))
 }
 
@@ -63,12 +70,14 @@ fn execute(
         StateCommand::Set { field, value } => ("set", ops::set::set(ws, &field, &value)?),
         StateCommand::Complete(a) => {
             let summary_file = summary_of(ws, &a.plan)?;
+            let plan_title = plan_title_of(ws, &a.plan);
             let args = ops::complete::Complete {
                 plan: &a.plan,
                 duration: a.duration.as_deref(),
                 summary: a.summary.as_deref(),
                 resume_file: a.resume_file.as_deref(),
                 summary_file,
+                plan_title,
             };
             ("complete", ops::complete::complete(ws, clock, &args)?)
         }
@@ -120,6 +129,30 @@ fn summary_of(
         .strip_prefix(&ws.root)
         .map_or_else(|_| path.clone(), std::path::Path::to_path_buf);
     Ok(Some(read_summary(read_source(&path, &display)?)))
+}
+
+/// The title of the plan's PLAN.md, when the file exists and is readable (it is only a
+/// default for the activity text, so an unreadable PLAN is not an error).
+fn plan_title_of(ws: &Workspace, plan: &str) -> Option<String> {
+    let id = PlanId::parse(plan)?;
+    let dir = ws.phases.as_ref()?.phase(&id.phase)?;
+    let path = std::fs::read_dir(&dir.path)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.strip_suffix("-PLAN.md"))
+                .and_then(|stem| {
+                    let mut parts = stem.splitn(3, '-');
+                    PlanId::parse(&format!("{}-{}", parts.next()?, parts.next()?))
+                })
+                .as_ref()
+                == Some(&id)
+        })?;
+    let text = std::fs::read_to_string(path).ok()?;
+    ops::complete::plan_title(&text)
 }
 
 fn render(ctx: &Context, name: &str, outcome: &Outcome, applied: &[Applied]) -> Output {

@@ -29,6 +29,8 @@ pub struct Complete<'a> {
     pub summary: Option<&'a str>,
     pub resume_file: Option<&'a str>,
     pub summary_file: Option<SummaryInfo>,
+    /// The title of the plan's PLAN.md (`# Plan 03-02: PDF layout` → `PDF layout`).
+    pub plan_title: Option<String>,
 }
 
 /// What completing the plan means, derived once and shared by every step.
@@ -131,7 +133,9 @@ pub fn complete(ws: &Workspace, clock: &Clock, args: &Complete) -> Result<Outcom
     let summary = args
         .summary
         .map(str::to_string)
-        .or_else(|| args.summary_file.as_ref().and_then(|s| s.one_liner.clone()));
+        .or_else(|| args.summary_file.as_ref().and_then(|s| s.one_liner.clone()))
+        .or_else(|| args.plan_title.clone())
+        .or_else(|| roadmap_plan_title(ws, &plan));
     let facts = facts(ws, plan, minutes);
     let state = &ws.state;
     let mut notices = Vec::new();
@@ -188,6 +192,46 @@ pub fn complete(ws: &Workspace, clock: &Clock, args: &Complete) -> Result<Outcom
         }
     }
     Ok(out)
+}
+
+/// The description after the plan's id in ROADMAP.md (`- [ ] 02-02-PLAN.md — Cursor
+/// pagination` → `Cursor pagination`).
+fn roadmap_plan_title(ws: &Workspace, plan: &PlanId) -> Option<String> {
+    let roadmap = ws.roadmap.as_ref()?;
+    let text = roadmap.doc.text(roadmap.plan(plan)?.text.clone());
+    let text = text.trim_start_matches(['*', '`']);
+    let id_end = text
+        .find(|c: char| c.is_whitespace() || c == ':' || c == '*' || c == '`')
+        .unwrap_or(text.len());
+    let title = text[id_end..]
+        .trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ':' | '—' | '–' | '-' | '*' | '`')
+        })
+        .trim();
+    (!title.is_empty()).then(|| title.to_string())
+}
+
+/// The title of a PLAN.md: its first heading without a leading `Plan 02-02:` / `02-02:`.
+pub fn plan_title(plan_md: &str) -> Option<String> {
+    let heading = plan_md
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("# "))?
+        .trim_start_matches('#')
+        .trim();
+    let rest = heading.strip_prefix("Plan ").unwrap_or(heading);
+    let id_end = rest
+        .find(|c: char| c.is_whitespace() || c == ':')
+        .unwrap_or(rest.len());
+    let rest = if PlanId::parse(&rest[..id_end]).is_some() {
+        &rest[id_end..]
+    } else {
+        heading
+    };
+    let title = rest
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '—' | '-'))
+        .trim();
+    (!title.is_empty()).then(|| title.to_string())
 }
 
 /// The plan's duration in minutes: `--duration`, else the SUMMARY's `duration:`.
@@ -367,4 +411,26 @@ fn frontmatter_edits(ws: &Workspace, facts: &Facts, clock: &Clock, stopped: &str
         ));
     }
     edits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plan_title;
+
+    #[test]
+    fn plan_titles_drop_the_id() {
+        assert_eq!(
+            plan_title("---\nphase: 03\n---\n\n# Plan 03-02: PDF layout\n").as_deref(),
+            Some("PDF layout")
+        );
+        assert_eq!(
+            plan_title("# 02-01 — Filters\n").as_deref(),
+            Some("Filters")
+        );
+        assert_eq!(plan_title("# Plan 02-02\n\nImplement the plan.\n"), None);
+        assert_eq!(
+            plan_title("# Cursor pagination\n").as_deref(),
+            Some("Cursor pagination")
+        );
+    }
 }
