@@ -184,6 +184,16 @@ pub fn read_summary(source: Source) -> SummaryInfo {
         .iter()
         .find_map(|fm| fm.get("duration").map(|e| e.value(&doc.source).to_string()))
         .filter(|d| !d.is_empty());
+    let from_frontmatter = doc
+        .frontmatter
+        .iter()
+        .find_map(|fm| {
+            ["one-liner", "one_liner", "oneliner"]
+                .iter()
+                .find_map(|k| fm.get(k).map(|e| e.value(&doc.source)))
+        })
+        .map(|v| v.trim().trim_matches(['"', '\'']).trim().to_string())
+        .filter(|v| !v.is_empty());
     let start = doc
         .sections
         .iter()
@@ -192,14 +202,27 @@ pub fn read_summary(source: Source) -> SummaryInfo {
     let body_line = doc
         .source
         .line_of(doc.body_from.min(doc.source.text.len().saturating_sub(1)));
-    let one_liner = (start.max(body_line)..doc.kinds.len())
-        .find(|&i| doc.kinds[i] == crate::syntax::LineKind::Text)
-        .map(|i| doc.line(i).trim().trim_matches('*').trim().to_string())
-        .filter(|s| !s.is_empty());
+    let one_liner = from_frontmatter.or_else(|| {
+        (start.max(body_line)..doc.kinds.len())
+            .find(|&i| doc.kinds[i] == crate::syntax::LineKind::Text)
+            .and_then(|i| one_liner_of(doc.line(i)))
+    });
     SummaryInfo {
         duration,
         one_liner,
     }
+}
+
+/// The one-liner on a SUMMARY's first paragraph line: `**Text**` (the template's bare form),
+/// `**One-liner:** Text` (the labelled form: the prose after the label), else the line.
+fn one_liner_of(line: &str) -> Option<String> {
+    let t = line.trim();
+    let text = match t.strip_prefix("**").and_then(|rest| rest.split_once("**")) {
+        Some((inner, after)) if inner.trim_end().ends_with(':') => after.trim(),
+        Some((inner, after)) if after.trim().is_empty() => inner.trim(),
+        _ => t,
+    };
+    (!text.is_empty()).then(|| text.to_string())
 }
 
 #[cfg(test)]
@@ -228,6 +251,21 @@ mod tests {
             "---\nphase: 02\nduration: 12min\n---\n\n# Phase 2 Plan 1 Summary\n\n**Cursor pagination for all list endpoints**\n\n## Details\n".to_string(),
         ));
         assert_eq!(s.duration.as_deref(), Some("12min"));
+        let labelled = read_summary(Source::new(
+            "S",
+            "# Phase 3 Plan 2: X Summary\r\n\r\n**One-liner:** Gap-free numbering from a sequence\r\n".to_string(),
+        ));
+        assert_eq!(
+            labelled.one_liner.as_deref(),
+            Some("Gap-free numbering from a sequence")
+        );
+        let fm = read_summary(Source::new(
+            "S",
+            "---\none-liner: \"From frontmatter\"\n---\n# T\n\n**Body**\n".to_string(),
+        ));
+        assert_eq!(fm.one_liner.as_deref(), Some("From frontmatter"));
+        let plain = read_summary(Source::new("S", "# T\n\nJust prose.\n".to_string()));
+        assert_eq!(plain.one_liner.as_deref(), Some("Just prose."));
         assert_eq!(
             s.one_liner.as_deref(),
             Some("Cursor pagination for all list endpoints")
