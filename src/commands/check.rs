@@ -159,7 +159,13 @@ fn report(
 ) -> Output {
     let located = locate(ws, diagnostics);
     let summary = Summary::of(diagnostics);
-    let stdout = match args.format {
+    // The global `--json` means `--format json` unless a format was chosen.
+    let format = if ctx.global.json && args.format == CheckFormat::Human {
+        CheckFormat::Json
+    } else {
+        args.format
+    };
+    let stdout = match format {
         CheckFormat::Human => check_human::render(&located, summary, ctx.color),
         CheckFormat::Json => check_json::render(&located, summary),
         CheckFormat::Github => check_github::render(&located),

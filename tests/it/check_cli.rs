@@ -162,3 +162,11 @@ fn fix_chains_percent_then_bar() {
     assert_eq!(code, 0, "{stderr}");
     assert!(p.read("STATE.md").contains("Progress: [█████░░░░░] 50%\n"));
 }
+
+#[test]
+fn global_json_flag_means_json_format() {
+    let p = seed("002");
+    let (_, json, _) = run(p.gsd().args(["--json", "check"]));
+    let (_, explicit, _) = run(p.gsd().args(["check", "--format", "json"]));
+    assert_eq!(json, explicit);
+}
