@@ -63,6 +63,11 @@ fn phase_number_prefix(text: &str) -> Option<(PhaseNum, &str)> {
     let num_text = rest[..len].trim_end_matches('.');
     let number = PhaseNum::parse(num_text)?;
     let tail = rest[num_text.len()..].trim_start_matches('.');
+    // `Phase 4-6: Sync` names a range of phases, not phase 4.
+    let after_dash = tail.strip_prefix('-').or_else(|| tail.strip_prefix('–'));
+    if after_dash.is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit())) {
+        return None;
+    }
     let tail = tail.trim_start_matches(['*', '~']).trim_start();
     Some((number, tail))
 }
@@ -273,6 +278,12 @@ mod tests {
             "12A"
         );
         assert!(phase_title("Phases 1-6").is_none());
+        assert!(phase_title("Phase 4-6: Sync").is_none());
+        assert!(phase_title("Phase 4–6: Sync").is_none());
+        assert_eq!(
+            phase_title("Phase 4 - Sync").unwrap().1.as_deref(),
+            Some("Sync")
+        );
         assert!(phase_title("v1.0 MVP").is_none());
     }
 
