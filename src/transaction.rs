@@ -26,7 +26,8 @@ pub struct FileChange {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Applied {
     pub display: PathBuf,
-    /// The unified diff of the change (empty when nothing changed).
+    /// The unified diff of the change, for a dry run (empty when nothing changed or when
+    /// the change was written).
     pub diff: String,
     /// Whether the file's bytes changed.
     pub changed: bool,
@@ -42,7 +43,8 @@ pub fn commit(changes: &[FileChange], dry_run: bool) -> anyhow::Result<Vec<Appli
     let mut applied = Vec::with_capacity(planned.len());
     for (change, updated) in &planned {
         let changed = *updated != change.original;
-        let diff = if changed {
+        // A diff costs time and memory proportional to the file; only a dry run shows it.
+        let diff = if changed && dry_run {
             unified_diff(&change.display, &change.original, updated)
         } else {
             String::new()

@@ -121,9 +121,11 @@ pub fn grow(text: &str, target: usize) -> String {
     let mut n = 0usize;
     while extra_decisions.len() + extra_blockers.len() < missing {
         let d = &decision_units[n % decision_units.len()];
-        extra_decisions.push_str(&format!("{d} (r{n}){eol}"));
+        extra_decisions.push_str(&tagged(d, n));
+        extra_decisions.push_str(eol);
         let b = &blocker_units[n % blocker_units.len()];
-        extra_blockers.push_str(&format!("{b} (r{n}){eol}"));
+        extra_blockers.push_str(&tagged(b, n));
+        extra_blockers.push_str(eol);
         n += 1;
     }
 
@@ -156,6 +158,19 @@ pub fn grow(text: &str, target: usize) -> String {
     out
 }
 
+/// A copy of a bullet or table row made unique: ` (rN)` after a bullet's text, or after the
+/// text of a row's second cell (so the row keeps its columns).
+fn tagged(unit: &str, n: usize) -> String {
+    if !unit.starts_with('|') {
+        return format!("{unit} (r{n})");
+    }
+    let mut cells: Vec<String> = unit.split('|').map(str::to_string).collect();
+    let at = if cells.len() > 3 { 2 } else { 1 };
+    let cell = cells[at].trim_end().to_string();
+    cells[at] = format!("{cell} (r{n}) ");
+    cells.join("|")
+}
+
 struct SectionBullets {
     /// Top-level bullet lines of the section, without their line ending.
     bullets: Vec<String>,
@@ -169,6 +184,7 @@ fn section_bullets(lines: &[&str], wanted: impl Fn(&str) -> bool) -> SectionBull
         insert_after: None,
     };
     let mut inside = false;
+    let mut in_table_body = false;
     for (i, line) in lines.iter().enumerate() {
         let trimmed = line.trim_end_matches(['\r', '\n']);
         if trimmed.starts_with('#') {
@@ -181,7 +197,16 @@ fn section_bullets(lines: &[&str], wanted: impl Fn(&str) -> bool) -> SectionBull
             }
             continue;
         }
-        if inside && (trimmed.starts_with("- ") || trimmed.starts_with("* ")) {
+        if !inside {
+            continue;
+        }
+        let table_row = trimmed.starts_with('|') && !trimmed.contains("---");
+        if trimmed.starts_with("|") && trimmed.contains("---") {
+            in_table_body = true;
+        } else if trimmed.starts_with("- ")
+            || trimmed.starts_with("* ")
+            || (in_table_body && table_row)
+        {
             found.bullets.push(trimmed.to_string());
             found.insert_after = Some(i);
         }

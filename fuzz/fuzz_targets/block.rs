@@ -1,0 +1,16 @@
+//! `state block`: no panic, edits confined to their ranges, output parses and round-trips.
+#![no_main]
+#[path = "common.rs"]
+mod common;
+
+use gsd::ops::block::block;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((state, roadmap)) = common::split(data) else {
+        return;
+    };
+    let ws = common::workspace(state, roadmap);
+    let outcome = block(&ws, &common::clock(), common::pick(data, common::TEXTS));
+    common::apply(state, roadmap, &outcome);
+});
