@@ -101,8 +101,13 @@ fn state_knows_phase(state: &StateDoc, phase: &PhaseNum) -> bool {
 /// Whether the plan is already recorded as complete: ticked in ROADMAP.md, or named by
 /// STATE.md as the last plan completed.
 pub fn already_complete(ws: &Workspace, plan: &PlanId) -> bool {
-    if let Some(p) = ws.roadmap.as_ref().and_then(|r| r.plan(plan)) {
-        return p.checkbox.checked;
+    if ws
+        .roadmap
+        .as_ref()
+        .and_then(|r| r.plan(plan))
+        .is_some_and(|p| p.checkbox.checked)
+    {
+        return true;
     }
     let state = &ws.state;
     let doc = &state.doc;

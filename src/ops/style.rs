@@ -180,7 +180,15 @@ pub fn table_aligned(doc: &Doc, offset: usize) -> bool {
             .map(|c| doc.text(c.raw.clone()).chars().count())
     };
     let w = width(first);
-    last > first && w.is_some() && (first..=last).all(|i| width(i) == w)
+    // Equal widths alone can be chance (`| Rationale |` over `| Typed SQL |`); a padded column
+    // also has a cell with more than one space of padding.
+    let padded = (first..=last).any(|i| {
+        doc.kinds[i] == LineKind::TableRow
+            && table::split_cells(doc.line(i), doc.line_start(i))
+                .get(column)
+                .is_some_and(|c| c.raw.end - c.text.end > 1 || c.text.start - c.raw.start > 1)
+    });
+    padded && last > first && w.is_some() && (first..=last).all(|i| width(i) == w)
 }
 
 /// Renders a new table row with `texts`, copying `template`'s indentation, outer pipes and

@@ -287,3 +287,73 @@ fn recent_trend_keeps_five() {
     assert!(new.contains("- Total plans completed: 6\n"));
     assert!(new.contains("- Total execution time: 1.9 hours\n"), "{new}");
 }
+
+#[test]
+fn decision_bullets_copy_the_last_entrys_shape() {
+    let c = clock();
+    let decide = |text: &str, plan: Option<&str>, phase: Option<&str>| {
+        let ws = state_only(text);
+        let d = ops::decide::Decision {
+            text: "Use cursors",
+            rationale: Some("Stable pages"),
+            plan,
+            phase,
+            ..Default::default()
+        };
+        new_state(&ops::decide::decide(&ws, &c, &d).unwrap()).unwrap()
+    };
+    let trailing = "### Decisions\n\n- Use filters: Declarative (02-01)\n";
+    assert_eq!(
+        decide(trailing, Some("02-02"), None),
+        format!("{trailing}- Use cursors: Stable pages (02-02)\n")
+    );
+    let tagged = "### Decisions\n\n- [Phase 01]: Parse only the transcript\n";
+    assert_eq!(
+        decide(tagged, None, Some("2")),
+        format!("{tagged}- [Phase 02]: Use cursors: Stable pages\n")
+    );
+    let ids = "### Decisions\n\n* [02-01]: Keep raw rows\n";
+    assert_eq!(
+        decide(ids, Some("02-03"), None),
+        format!("{ids}* [02-03]: Use cursors: Stable pages\n")
+    );
+    let numbered = "### Decisions\n\n1. Ship weekly\n2. Tag releases\n";
+    assert_eq!(
+        decide(numbered, None, None),
+        format!("{numbered}3. Use cursors — Stable pages\n")
+    );
+}
+
+#[test]
+fn decision_tables_fill_known_columns() {
+    let text = "### Decisions\n\n| Phase | Decision | Rationale | Date |\n|-------|----------|-----------|------|\n| Phase 7 | Kysely | Typed SQL | 2026-01-02 |\n";
+    let ws = state_only(text);
+    let d = ops::decide::Decision {
+        text: "Fastify",
+        rationale: Some("Fast"),
+        phase: Some("8"),
+        ..Default::default()
+    };
+    let new = new_state(&ops::decide::decide(&ws, &clock(), &d).unwrap()).unwrap();
+    assert_eq!(
+        new,
+        format!("{text}| Phase 8 | Fastify | Fast | 2026-02-01 |\n")
+    );
+}
+
+#[test]
+fn by_phase_row_is_inserted_in_order_with_the_tables_padding() {
+    let text = "## Current Position\n\nPhase: 2 of 3\nPlan: 0 of 2\n\n## Performance Metrics\n\n- Total plans completed: 2\n- Average duration: 10 min\n- Total execution time: 0.3 hours\n\n| Phase | Plans | Total  | Avg/Plan |\n|-------|-------|--------|----------|\n| 01    | 1     | 10 min | 10 min   |\n| 03    | 1     | 10 min | 10 min   |\n";
+    let ws = state_only(text);
+    let args = ops::complete::Complete {
+        plan: "02-01",
+        duration: Some("12 min"),
+        ..Default::default()
+    };
+    let new = new_state(&ops::complete::complete(&ws, &clock(), &args).unwrap()).unwrap();
+    assert!(new.contains("| 01    | 1     | 10 min | 10 min   |\n| 02    | 1     | 12 min | 12 min   |\n| 03    |"), "{new}");
+    assert!(
+        new.contains("- Average duration: 10.7 min\n- Total execution time: 0.5 hours\n"),
+        "{new}"
+    );
+}
