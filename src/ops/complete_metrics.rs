@@ -154,9 +154,18 @@ fn by_phase_edit(doc: &Doc, table: &ByPhaseTable, facts: &Facts) -> Vec<Edit> {
 
 fn update_row(doc: &Doc, row: &ByPhaseRow, facts: &Facts) -> Vec<Edit> {
     let mut edits = Vec::new();
+    // Each column is edited once, even when two header names point at the same column.
+    let mut seen = Vec::new();
+    let mut claim = |i: Option<usize>| i.filter(|i| !seen.contains(i)).inspect(|i| seen.push(*i));
+    let (plans_col, total_col, average_col, status_col) = (
+        claim(row.plans),
+        claim(row.total),
+        claim(row.average),
+        claim(row.status),
+    );
     let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i));
     let plans = row.plans(doc).map(|n| n + 1);
-    if let (Some(c), Some(n)) = (cell(row.plans), plans) {
+    if let (Some(c), Some(n)) = (cell(plans_col), plans) {
         let text = doc.text(c.text.clone());
         let new = match text.split_once('/') {
             Some((done, total)) => {
@@ -180,14 +189,14 @@ fn update_row(doc: &Doc, row: &ByPhaseRow, facts: &Facts) -> Vec<Edit> {
         edits.push(Edit::replace(c.raw.clone(), cell_raw(doc, c, &new)));
     }
     let total = row.total_minutes(doc).map(|t| t + facts.minutes);
-    if let (Some(c), Some(t)) = (cell(row.total), total) {
+    if let (Some(c), Some(t)) = (cell(total_col), total) {
         let like = doc.text(c.text.clone());
         edits.push(Edit::replace(
             c.raw.clone(),
             cell_raw(doc, c, &duration_like(t, like)),
         ));
     }
-    if let (Some(c), Some(t), Some(n)) = (cell(row.average), total, plans) {
+    if let (Some(c), Some(t), Some(n)) = (cell(average_col), total, plans) {
         let like = doc.text(c.text.clone());
         let like = if first_number(like).is_some() {
             like.to_string()
@@ -200,7 +209,7 @@ fn update_row(doc: &Doc, row: &ByPhaseRow, facts: &Facts) -> Vec<Edit> {
             cell_raw(doc, c, &duration_like(t / n as f64, &like)),
         ));
     }
-    if let Some(c) = cell(row.status) {
+    if let Some(c) = cell(status_col) {
         let status = if facts.phase_complete {
             "Complete"
         } else {

@@ -90,15 +90,15 @@ pub fn item_prefix(doc: &Doc, model: usize) -> String {
     let Some((indent, marker)) = list_marker(line) else {
         return "- ".to_string();
     };
+    let rest = line[indent.len() + marker.len()..].trim_start();
+    let checkbox = rest.len() >= 3 && rest.starts_with('[') && rest.as_bytes()[2] == b']';
     let marker = match marker.strip_suffix(['.', ')']) {
         Some(digits) => {
             let n: u64 = digits.parse().unwrap_or(0);
-            format!("{}{}", n + 1, &marker[digits.len()..])
+            format!("{}{}", n.saturating_add(1), &marker[digits.len()..])
         }
         None => marker.to_string(),
     };
-    let rest = line[indent.len() + marker.len().min(line.len() - indent.len())..].trim_start();
-    let checkbox = rest.len() >= 3 && rest.starts_with('[') && rest.as_bytes()[2] == b']';
     format!("{indent}{marker} {}", if checkbox { "[ ] " } else { "" })
 }
 

@@ -134,3 +134,66 @@ proptest! {
         }
     }
 }
+
+/// Every fixture × a sweep of plan ids and arguments: no panic, no overlapping edits, and
+/// every change keeps the round-trip invariants.
+#[test]
+fn ops_sweep_over_every_fixture_never_panics_or_overlaps() {
+    let c = clock();
+    let mut runs = 0;
+    let mut workspaces: Vec<gsd::model::Workspace> = crate::support::state_fixtures()
+        .into_iter()
+        .filter_map(|(_, path)| std::fs::read_to_string(path).ok())
+        .map(|text| state_only(&text))
+        .collect();
+    workspaces.extend(
+        crate::ops_support::ops_trees()
+            .into_iter()
+            .map(|(_, root)| crate::ops_support::tree(&root)),
+    );
+    for ws in &workspaces {
+        let phase = ops::decide::current_phase(&ws.state)
+            .and_then(|p| p.as_integer())
+            .unwrap_or(1);
+        for ph in [phase, phase + 1] {
+            for n in 1..=5 {
+                for dur in ["1min", "1h 5m", "90s"] {
+                    let plan = format!("{ph:02}-{n:02}");
+                    let args = ops::complete::Complete {
+                        plan: &plan,
+                        duration: Some(dur),
+                        summary: Some("x (y) — z"),
+                        resume_file: Some(".planning/x.md"),
+                        ..Default::default()
+                    };
+                    check(ops::complete::complete(ws, &c, &args));
+                    runs += 1;
+                }
+            }
+            let begin = ops::begin::Begin {
+                phase: &ph.to_string(),
+                plans: Some(3),
+                name: Some("N"),
+            };
+            check(ops::begin::begin(ws, &c, &begin));
+        }
+        for field in ops::set::FIELDS.iter().map(|(f, _)| *f) {
+            check(ops::set::set(ws, field, "42"));
+        }
+        for pattern in ["a", "e", "Phase", "~~", "RESOLVED"] {
+            check(ops::block::unblock(ws, &c, pattern));
+        }
+    }
+    assert!(runs > 100);
+}
+
+fn check(result: Result<gsd::ops::Outcome, gsd::error::UserError>) {
+    match result {
+        Ok(out) => {
+            for (change, _) in &out.changes {
+                apply_checked(change);
+            }
+        }
+        Err(e) => assert!(!e.message.contains("internal"), "{e}"),
+    }
+}
