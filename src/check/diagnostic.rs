@@ -117,7 +117,10 @@ impl Diagnostic {
 #[derive(Debug, Clone)]
 pub struct Located<'a> {
     pub diagnostic: &'a Diagnostic,
-    pub path: &'static str,
+    /// The file as shown: `.planning/STATE.md`, after the project's folder when the project
+    /// is below the current folder (`app/.planning/STATE.md`), so CI annotations map to the
+    /// repository.
+    pub path: String,
     pub line: usize,
     pub column: usize,
     pub end_line: usize,
@@ -129,18 +132,32 @@ pub struct Located<'a> {
 }
 
 /// Resolves positions for every diagnostic (those whose file is not loaded are dropped —
-/// rules only point into files they read).
-pub fn locate<'a>(ws: &'a Workspace, diagnostics: &'a [Diagnostic]) -> Vec<Located<'a>> {
+/// rules only point into files they read). `prefix` is the project folder relative to where
+/// gsd runs (empty when it runs in the project folder).
+pub fn locate<'a>(
+    ws: &'a Workspace,
+    diagnostics: &'a [Diagnostic],
+    prefix: &str,
+) -> Vec<Located<'a>> {
     diagnostics
         .iter()
         .filter_map(|d| {
             let source = d.file.source(ws)?;
-            Some(locate_one(source, d))
+            Some(locate_one(source, d, prefix))
         })
         .collect()
 }
 
-fn locate_one<'a>(source: &'a Source, d: &'a Diagnostic) -> Located<'a> {
+/// `prefix` + `path`, with one `/` between them.
+pub fn shown_path(prefix: &str, path: &str) -> String {
+    if prefix.is_empty() {
+        path.to_string()
+    } else {
+        format!("{}/{path}", prefix.trim_end_matches('/'))
+    }
+}
+
+fn locate_one<'a>(source: &'a Source, d: &'a Diagnostic, prefix: &str) -> Located<'a> {
     let len = source.text.len();
     let start = d.span.start.min(len);
     let (line, column) = source.line_col(start);
@@ -160,7 +177,7 @@ fn locate_one<'a>(source: &'a Source, d: &'a Diagnostic) -> Located<'a> {
     let end_column = column + line_text[rel_start..rel_end].chars().count();
     Located {
         diagnostic: d,
-        path: d.file.display(),
+        path: shown_path(prefix, d.file.display()),
         line,
         column,
         end_line: line,

@@ -157,7 +157,8 @@ fn report(
     diagnostics: &[Diagnostic],
     note: String,
 ) -> Output {
-    let located = locate(ws, diagnostics);
+    let prefix = project_prefix(&ws.root);
+    let located = locate(ws, diagnostics, &prefix);
     let summary = Summary::of(diagnostics);
     // The global `--json` means `--format json` unless a format was chosen.
     let format = if ctx.global.json && args.format == CheckFormat::Human {
@@ -169,12 +170,7 @@ fn report(
         CheckFormat::Human => check_human::render(&located, summary, ctx.color),
         CheckFormat::Json => check_json::render(&located, summary),
         CheckFormat::Github => check_github::render(&located),
-        CheckFormat::Sarif => check_sarif::render(&located, |path| {
-            [FileKind::State, FileKind::Roadmap, FileKind::Project]
-                .into_iter()
-                .find(|k| k.display() == path)
-                .and_then(|k| k.source(ws))
-        }),
+        CheckFormat::Sarif => check_sarif::render(&located, |file| file.source(ws)),
     };
     let code = u8::from(summary.errors > 0 && !args.exit_zero);
     Output {
@@ -182,6 +178,26 @@ fn report(
         stderr: note,
         code,
     }
+}
+
+/// The project folder relative to the current folder when it lies below it (`app`), so the
+/// paths in annotations are relative to where CI runs; empty otherwise.
+fn project_prefix(root: &std::path::Path) -> String {
+    let Ok(cwd) = std::env::current_dir() else {
+        return String::new();
+    };
+    let (Ok(cwd), Ok(root)) = (cwd.canonicalize(), root.canonicalize()) else {
+        return String::new();
+    };
+    root.strip_prefix(&cwd)
+        .ok()
+        .map(|rel| {
+            rel.components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/")
+        })
+        .unwrap_or_default()
 }
 
 pub fn rule(ctx: &Context, code: Option<&str>) -> anyhow::Result<Output> {

@@ -38,7 +38,7 @@ pub fn render(located: &[Located]) -> String {
         out.push_str(&format!(
             "::{kind} title={},file={},line={},col={},endLine={},endColumn={}::{}\n",
             escape_property(&format!("gsd ({}: {})", d.code, d.rule().name)),
-            escape_property(l.path),
+            escape_property(&l.path),
             l.line,
             l.column,
             l.end_line,

@@ -30,7 +30,7 @@ pub fn render(located: &[Located], summary: Summary, color: bool) -> String {
         };
         let snippet = Snippet::source(l.line_text)
             .line_start(l.line)
-            .path(l.path)
+            .path(l.path.as_str())
             .annotation(AnnotationKind::Primary.span(l.line_span.clone()));
         let mut report: Vec<Group> = vec![
             level

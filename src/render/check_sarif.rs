@@ -6,7 +6,7 @@
 
 use serde_json::{Value, json};
 
-use crate::check::{Located, Severity, all_rules};
+use crate::check::{FileKind, Located, Severity, all_rules};
 use crate::source::Source;
 
 fn level(s: Severity) -> &'static str {
@@ -16,8 +16,11 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// `source_of(path)` gives the file a fix edits, to turn byte offsets into regions.
-pub fn render<'a>(located: &[Located], source_of: impl Fn(&str) -> Option<&'a Source>) -> String {
+/// `source_of(file)` gives the file a fix edits, to turn byte offsets into regions.
+pub fn render<'a>(
+    located: &[Located],
+    source_of: impl Fn(FileKind) -> Option<&'a Source>,
+) -> String {
     let rules = all_rules();
     let rule_list: Vec<Value> = rules
         .iter()
@@ -58,7 +61,7 @@ pub fn render<'a>(located: &[Located], source_of: impl Fn(&str) -> Option<&'a So
                     }
                 }],
             });
-            if let (Some(fix), Some(source)) = (&d.fix, source_of(l.path)) {
+            if let (Some(fix), Some(source)) = (&d.fix, source_of(d.file)) {
                 let replacements: Vec<Value> = fix
                     .edits
                     .iter()

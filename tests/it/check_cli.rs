@@ -170,3 +170,26 @@ fn global_json_flag_means_json_format() {
     let (_, explicit, _) = run(p.gsd().args(["check", "--format", "json"]));
     assert_eq!(json, explicit);
 }
+
+#[test]
+fn paths_are_relative_to_where_gsd_runs() {
+    // CI runs at the repository root; a project in a subfolder gets `app/.planning/…` paths
+    // so annotations land on the right file.
+    let repo = tempfile::tempdir().unwrap();
+    let app = repo.path().join("app/.planning");
+    std::fs::create_dir_all(&app).unwrap();
+    std::fs::copy(fixtures_dir().join("seeds/002.md"), app.join("STATE.md")).unwrap();
+    let (code, out, _) = run(gsd()
+        .current_dir(repo.path())
+        .args(["-C", "app", "check", "--format", "github"]));
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("file=app/.planning/STATE.md,line=23,col=21"),
+        "{out}"
+    );
+    // Run inside the project, paths start at `.planning/`.
+    let (_, out, _) = run(gsd()
+        .current_dir(repo.path().join("app"))
+        .args(["check", "--format", "github"]));
+    assert!(out.contains("file=.planning/STATE.md,line=23"), "{out}");
+}

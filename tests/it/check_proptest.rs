@@ -170,14 +170,14 @@ proptest! {
         };
         let today = chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap();
         let diagnostics = check::check(&ws, today);
-        let located = locate(&ws, &diagnostics);
+        let located = locate(&ws, &diagnostics, "app");
         prop_assert_eq!(located.len(), diagnostics.len());
         let summary = Summary::of(&diagnostics);
         check_human::render(&located, summary, false);
         check_human::render(&located, summary, true);
         check_json::render(&located, summary);
         check_github::render(&located);
-        check_sarif::render(&located, |_| Some(&ws.state.doc.source));
+        check_sarif::render(&located, |f| f.source(&ws));
         for d in &diagnostics {
             if let Some(fix) = &d.fix {
                 prop_assert_eq!(d.file, FileKind::State);
