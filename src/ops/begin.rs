@@ -254,16 +254,12 @@ fn frontmatter_edits(
 ) -> Vec<Edit> {
     let doc = &state.doc;
     let mut edits = Vec::new();
-    if let Some(old) = frontmatter::get(doc, "status") {
-        let token = !old.is_empty() && old.chars().all(|c| c.is_ascii_lowercase() || c == '_');
-        let new = match (planned, token) {
-            (true, true) => "ready_to_execute",
-            (false, true) => "ready_to_plan",
-            (true, false) => "Ready to execute",
-            (false, false) => "Ready to plan",
-        };
-        edits.extend(frontmatter::set(doc, "status", new));
-    }
+    let body_status = if planned {
+        "Ready to execute"
+    } else {
+        "Ready to plan"
+    };
+    edits.extend(frontmatter::set_status(doc, body_status));
     if let Some(old) = frontmatter::get(doc, "current_phase") {
         edits.extend(frontmatter::set(
             doc,

@@ -337,16 +337,12 @@ fn frontmatter_edits(ws: &Workspace, facts: &Facts, clock: &Clock, stopped: &str
         return Vec::new();
     }
     let mut edits = Vec::new();
-    if let Some(old) = frontmatter::get(doc, "status") {
-        let token = !old.is_empty() && old.chars().all(|c| c.is_ascii_lowercase() || c == '_');
-        let new = match (facts.phase_complete, token) {
-            (true, true) => "phase_complete",
-            (true, false) => "Phase complete",
-            (false, true) => "executing",
-            (false, false) => "In progress",
-        };
-        edits.extend(frontmatter::set(doc, "status", new));
-    }
+    let body_status = if facts.phase_complete {
+        "Phase complete"
+    } else {
+        "In progress"
+    };
+    edits.extend(frontmatter::set_status(doc, body_status));
     if let Some(old) = frontmatter::get(doc, "last_activity") {
         let today = clock.date();
         let new = if old.len() <= 10 {

@@ -42,6 +42,31 @@ pub fn set_timestamp(doc: &Doc, key: &str, now: DateTime<FixedOffset>) -> Vec<Ed
     }
 }
 
+/// Sets the frontmatter `status` (when the key exists) to match a new body status. Files
+/// written by GSD keep a machine token there (`executing`, `planning`, `completed`): a token
+/// value gets the token for the new status, the same vocabulary GSD's own tools use; a
+/// free-text value gets the body's words.
+pub fn set_status(doc: &Doc, body_status: &str) -> Vec<Edit> {
+    let Some(old) = get(doc, "status") else {
+        return Vec::new();
+    };
+    let token = !old.is_empty() && old.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+    if !token {
+        return set(doc, "status", body_status);
+    }
+    let lower = body_status.to_lowercase();
+    let new = if lower.contains("in progress") || lower.contains("ready to execute") {
+        "executing"
+    } else if lower.contains("ready to plan") || lower.contains("planning") {
+        "planning"
+    } else if lower.contains("complete") {
+        "completed"
+    } else {
+        return set(doc, "status", body_status);
+    };
+    set(doc, "status", new)
+}
+
 /// Whether an entry opens a nested map (a value-less key with `key.child` entries).
 fn is_parent(fm: &Frontmatter, entry: &FrontmatterEntry) -> bool {
     let prefix = format!("{}.", entry.key);

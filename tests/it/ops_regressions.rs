@@ -176,7 +176,7 @@ fn frontmatter_keys_kept() {
             .collect()
     };
     assert_eq!(keys(text), keys(&new));
-    assert!(new.starts_with("---\nstatus: phase_complete\nlast_updated: \"2026-02-01T10:00:00.000Z\"\nprogress:\n  completed_plans: 2\n  total_plans: 2\n  percent: 100\n---\n\n"), "{new}");
+    assert!(new.starts_with("---\nstatus: completed\nlast_updated: \"2026-02-01T10:00:00.000Z\"\nprogress:\n  completed_plans: 2\n  total_plans: 2\n  percent: 100\n---\n\n"), "{new}");
     assert!(!new.contains("stopped_at"), "a key was added: {new}");
 }
 
