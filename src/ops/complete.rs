@@ -14,6 +14,7 @@ use crate::model::state::StateDoc;
 use crate::model::values::parse_minutes;
 use crate::model::workspace::Workspace;
 use crate::ops::complete_metrics::metrics_edits;
+use crate::ops::complete_position::{position_edits, progress_edits};
 use crate::ops::complete_roadmap::{overall_counts, phase_counts, roadmap_edits};
 use crate::ops::decide::current_phase;
 use crate::ops::session::session_edits;
@@ -112,7 +113,8 @@ pub fn already_complete(ws: &Workspace, plan: &PlanId) -> bool {
     let state = &ws.state;
     let doc = &state.doc;
     let says_completed = |text: &str| {
-        let lower = text.to_lowercase();
+        // ASCII lower-casing keeps byte offsets, so `i` indexes `text` too.
+        let lower = text.to_ascii_lowercase();
         lower.find("completed ").is_some_and(|i| {
             crate::model::ids::plan_ids_in(&text[i..])
                 .first()
@@ -144,13 +146,8 @@ pub fn complete(ws: &Workspace, clock: &Clock, args: &Complete) -> Result<Outcom
     let facts = facts(ws, plan, minutes);
     let state = &ws.state;
     let mut notices = Vec::new();
-    let mut edits =
-        crate::ops::complete_position::position_edits(state, &facts, clock, summary.as_deref());
-    edits.extend(crate::ops::complete_position::progress_edits(
-        ws,
-        &facts,
-        &mut notices,
-    ));
+    let mut edits = position_edits(state, &facts, clock, summary.as_deref());
+    edits.extend(progress_edits(ws, &facts, &mut notices));
     edits.extend(metrics_edits(state, &facts, &mut notices));
     let stopped = format!("Completed {}-PLAN.md", facts.plan.canonical());
     match session_edits(state, clock, &stopped, args.resume_file) {

@@ -357,3 +357,18 @@ fn by_phase_row_is_inserted_in_order_with_the_tables_padding() {
         "{new}"
     );
 }
+
+#[test]
+fn non_ascii_case_folding_does_not_break_offsets() {
+    // `İ` lower-cases to two characters; an offset from the folded text must not be used on
+    // the original.
+    let text = "## Current Position\n\nPhase: 2 of 3\nPlan: 1 of 2\nLast activity: 2026-01-01 — İİİİ Completed 02-01-PLAN.md\n";
+    let ws = state_only(text);
+    let args = ops::complete::Complete {
+        plan: "02-01",
+        duration: Some("1min"),
+        ..Default::default()
+    };
+    let out = ops::complete::complete(&ws, &clock(), &args).unwrap();
+    assert_eq!(out.message.as_deref(), Some("02-01 is already complete"));
+}
