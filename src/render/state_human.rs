@@ -142,14 +142,18 @@ fn progress(out: &mut String, prog: &Value, p: &Palette) {
 
 fn metrics(out: &mut String, m: &Value, p: &Palette) {
     let mut velocity = Vec::new();
-    if let Some(n) = s(&m["plans_completed"]) {
-        velocity.push(format!("{n} plans"));
+    if let Some(n) = m["plans_completed"].as_u64() {
+        velocity.push(format!("{n} plan{}", if n == 1 { "" } else { "s" }));
     }
     if let Some(a) = s(&m["average_minutes"]) {
         velocity.push(format!("{a} min avg"));
     }
-    if let Some(h) = s(&m["total_hours"]) {
-        velocity.push(format!("{h} h total"));
+    if let Some(h) = m["total_hours"].as_f64() {
+        let h = format!("{h:.2}");
+        velocity.push(format!(
+            "{} h total",
+            h.trim_end_matches('0').trim_end_matches('.')
+        ));
     }
     if !velocity.is_empty() {
         row(out, p, "Velocity", velocity.join(" · "));

@@ -163,6 +163,20 @@ fn phase_line_forms() {
             json!("Rotas"),
             json!(null),
         ),
+        (
+            "Phase: 31 of 31 in progress (Quote PDF Templates)",
+            json!("31"),
+            json!(31),
+            json!("Quote PDF Templates"),
+            json!("in progress"),
+        ),
+        (
+            "Phase: 3 of 6 (Backend API) completed",
+            json!("3"),
+            json!(6),
+            json!("Backend API"),
+            json!("completed"),
+        ),
     ];
     for (line, phase, total, name, status) in cases {
         let p = position(line);

@@ -171,7 +171,7 @@ impl Metrics {
     /// The plans-completed count (`14 (v2.0: 13, v3.0: 1)` → 14).
     pub fn plans_completed_count(&self, doc: &Doc) -> Option<u64> {
         let f = self.plans_completed.as_ref()?;
-        first_integer(f.value(doc))
+        first_integer(&without_digit_group_commas(f.value(doc)))
             .filter(|(_, r)| r.start <= 1)
             .map(|(n, _)| n)
     }
@@ -197,6 +197,14 @@ impl Metrics {
 /// A duration at the start of a value, ignoring a trailing parenthetical or prose
 /// (`28 min`, `~30 min`, `3.3 hours (v3.0)`).
 pub fn leading_duration(value: &str) -> Option<f64> {
+    // `1,076 min`: a thousands separator is not a list separator.
+    let grouped;
+    let value = if value.contains(',') {
+        grouped = without_digit_group_commas(value);
+        grouped.as_str()
+    } else {
+        value
+    };
     if let Some(m) = parse_minutes(value) {
         return Some(m);
     }
@@ -213,6 +221,24 @@ pub fn leading_duration(value: &str) -> Option<f64> {
     }
     let second = words.next()?;
     parse_minutes(&format!("{first} {second}"))
+}
+
+/// Removes commas that separate digit groups (`1,076` → `1076`), keeping list commas.
+fn without_digit_group_commas(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        let group = c == ','
+            && i > 0
+            && b[i - 1].is_ascii_digit()
+            && b.len() >= i + 4
+            && b[i + 1..i + 4].iter().all(u8::is_ascii_digit)
+            && b.get(i + 4).is_none_or(|x| !x.is_ascii_digit());
+        if !group {
+            out.push(c);
+        }
+    }
+    out
 }
 
 impl RecentTrend {

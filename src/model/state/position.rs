@@ -101,9 +101,23 @@ impl PhaseLine {
             }
             name = name_after(value, after);
         }
+        // `31 of 31 in progress (Quote PDF Templates)`: a status word, then the name.
+        let mut status = None;
+        if name.is_none()
+            && let Some(after) = total.as_ref().or(number.as_ref()).map(|r| r.end - base)
+        {
+            let tail = &value[after..];
+            if let Some(open) = tail.find(" (") {
+                let words = tail[..open].trim();
+                if !words.is_empty() && is_status_word(words) {
+                    let lead = tail.len() - tail.trim_start().len();
+                    status = Some(after + lead..after + lead + words.len());
+                    name = name_after(value, after + open);
+                }
+            }
+        }
         // A parenthetical or trailing word that is a status is not the name: `28 (all
         // complete)`, `1 of 5 (Foundation) — COMPLETE`.
-        let mut status = None;
         if let Some(n) = name.clone()
             && is_status_word(&value[n.clone()])
         {
@@ -244,8 +258,12 @@ fn trailing_status(value: &str, from: usize) -> Option<Range<usize>> {
         candidates.extend(tail.match_indices(sep).map(|(i, m)| i + m.len()));
     }
     candidates.extend(tail.match_indices('(').map(|(i, _)| i + 1));
+    candidates.extend(tail.match_indices(") ").map(|(i, _)| i + 2));
     candidates.sort_unstable();
     candidates.into_iter().find_map(|start| {
+        // Start at the first word: `) - COMPLETE` reads `COMPLETE`.
+        let text = &tail[start..];
+        let start = start + text.len() - text.trim_start_matches([' ', '-', '–', '—']).len();
         let text = &tail[start..];
         let end = text
             .find([')', '(', '—', '*'])
