@@ -75,6 +75,14 @@ pub fn mentions(haystack: &str, needle: &str) -> bool {
     !n.is_empty() && h.contains(&format!(" {n} "))
 }
 
+/// Every whole number written in `text` (`14 (v2.0: 13, v3.0: 1)` → 14, 2, 0, 13, 3, 0, 1):
+/// a count that matches any of them agrees with a value that breaks itself down.
+pub fn integers_in(text: &str) -> Vec<u64> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter_map(|t| t.parse().ok())
+        .collect()
+}
+
 /// The number of decimals written in a number's text (`0.42` → 2, `6` → 0).
 pub fn decimals(number_text: &str) -> usize {
     number_text.split_once('.').map_or(0, |(_, f)| {
