@@ -141,15 +141,14 @@ pub fn state_json(state: &StateDoc, file: &str) -> Value {
             })
         })
         .collect();
-    let items = |list: &Option<crate::model::state::ItemList>| -> Vec<Value> {
-        list.as_ref()
-            .map(|l| {
-                l.items
-                    .iter()
-                    .map(|i| json!({"text": doc.text(i.main.clone()), "resolved": i.resolved, "line": i.line + 1}))
-                    .collect()
+    let items = |lists: &[crate::model::state::ItemList]| -> Vec<Value> {
+        lists
+            .iter()
+            .flat_map(|l| &l.items)
+            .map(|i| {
+                json!({"text": doc.text(i.main.clone()), "resolved": i.resolved, "line": i.line + 1})
             })
-            .unwrap_or_default()
+            .collect()
     };
 
     let frontmatter = frontmatter_json(state);
@@ -192,8 +191,8 @@ pub fn state_json(state: &StateDoc, file: &str) -> Value {
             "plan_rows": plan_rows,
         },
         "decisions": decisions,
-        "todos": items(&state.todos),
-        "blockers": items(&state.blockers),
+        "todos": items(&state.todo_lists),
+        "blockers": items(&state.blocker_lists),
         "session": {
             "last": field_text(state.session.last.as_ref()),
             "stopped_at": field_text(state.session.stopped_at.as_ref()),

@@ -740,3 +740,17 @@ fn seeds_agree_with_a_careful_reading() {
         .collect();
     assert_eq!(open.len(), 2);
 }
+
+#[test]
+fn every_blocker_section_is_read_once() {
+    let v = show(
+        "## Blockers\n\n- A\n\n### Known Risks\n\n- B\n\n## Notes\n\nx\n\n### Blockers/Concerns Carried Forward\n\n- C\n",
+    );
+    let texts: Vec<&Value> = v["blockers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| &b["text"])
+        .collect();
+    assert_eq!(texts, vec!["A", "B", "C"]);
+}

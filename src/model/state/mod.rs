@@ -147,8 +147,14 @@ pub struct StateDoc {
     pub position: Position,
     pub metrics: Metrics,
     pub decisions: Vec<DecisionGroup>,
+    /// The first todos section (where new todos go).
     pub todos: Option<ItemList>,
+    /// The first blockers section (where new blockers go).
     pub blockers: Option<ItemList>,
+    /// Every todos section, in order (`### Pending Todos` and `### Open Todos`).
+    pub todo_lists: Vec<ItemList>,
+    /// Every blockers section, in order (`### Blockers` and `### Known Risks`).
+    pub blocker_lists: Vec<ItemList>,
     pub session: Session,
     pub milestones: Vec<Milestone>,
     /// The italic footer line (`*Last updated: …*`), if the file ends with one.
@@ -212,11 +218,25 @@ impl StateDoc {
             .map(|i| DecisionGroup::read(&doc, i, &doc.sections[i]))
             .collect();
 
-        let item_list = |role: SectionRole| {
-            first_with(role).map(|i| context::read_items(&doc, i, doc.sections[i].body.clone()))
+        // Every section of the role, each read with its sub-headings; a section nested in an
+        // earlier one is already covered by it.
+        let item_lists = |role: SectionRole| {
+            let mut covered: Vec<Range<usize>> = Vec::new();
+            let mut lists = Vec::new();
+            for i in find.sections(role) {
+                let s = &doc.sections[i];
+                if covered.iter().any(|c| c.contains(&s.line)) {
+                    continue;
+                }
+                covered.push(s.body.clone());
+                lists.push(context::read_items(&doc, i, s.body.clone()));
+            }
+            lists
         };
-        let todos = item_list(SectionRole::Todos);
-        let blockers = item_list(SectionRole::Blockers);
+        let todo_lists = item_lists(SectionRole::Todos);
+        let blocker_lists = item_lists(SectionRole::Blockers);
+        let todos = todo_lists.first().cloned();
+        let blockers = blocker_lists.first().cloned();
 
         let ses = SectionRole::Session;
         let session = Session {
@@ -254,6 +274,8 @@ impl StateDoc {
             decisions,
             todos,
             blockers,
+            todo_lists,
+            blocker_lists,
             session,
             milestones,
             footer,
