@@ -228,6 +228,9 @@ fn session(out: &mut String, ses: &Value, p: &Palette) {
     if let Some(r) = s(&ses["resume_file"]).filter(|r| !is_none(r)) {
         row(out, p, "Resume", clip(r.trim_matches('`')));
     }
+    if let Some(n) = s(&ses["next"]) {
+        row(out, p, "Next", clip(&n));
+    }
 }
 
 /// `None`, `—`, `` `None` ``: a resume pointer that points nowhere.

@@ -197,6 +197,7 @@ pub fn state_json(state: &StateDoc, file: &str) -> Value {
             "last": field_text(state.session.last.as_ref()),
             "stopped_at": field_text(state.session.stopped_at.as_ref()),
             "resume_file": field_text(state.session.resume_file.as_ref()),
+            "next": field_text(state.session.next.as_ref()),
         },
         "milestones": state.milestones.iter().map(|m| json!(doc.text(m.text.clone()))).collect::<Vec<_>>(),
         "footer": state.footer.map(|l| doc.line(l).trim()),

@@ -66,3 +66,14 @@ pub const RESUME_FILE: &[&str] = &[
     "fortsetzungsdatei",
     "fichier de reprise",
 ];
+pub const NEXT_ACTION: &[&str] = &[
+    "next action",
+    "next step",
+    "next steps",
+    "next command",
+    "resume with",
+    "next",
+    "próximo passo",
+    "nächster schritt",
+    "prochaine étape",
+];

@@ -129,6 +129,8 @@ pub struct Session {
     pub last: Option<Field>,
     pub stopped_at: Option<Field>,
     pub resume_file: Option<Field>,
+    /// `Next action:` / `Next step:` / `Resume with:` — what the session says to do next.
+    pub next: Option<Field>,
 }
 
 /// A milestone entry (a heading under Milestones, or a bullet there).
@@ -244,6 +246,7 @@ impl StateDoc {
             last: find.field(ses, &[], labels::LAST_SESSION),
             stopped_at: find.field(ses, &[], labels::STOPPED_AT),
             resume_file: find.field(ses, &[], labels::RESUME_FILE),
+            next: find.field(ses, &[], labels::NEXT_ACTION),
         };
 
         let milestones = first_with(SectionRole::Milestones)
