@@ -359,6 +359,12 @@ fn progress_line_forms() {
             json!(null),
         ),
         (
+            "v2.0 Progress: [██████    ] 60%",
+            json!(60),
+            json!("██████    "),
+            json!(null),
+        ),
+        (
             "Progress: [====] v1.0 complete | v1.1 [████░░] 64%",
             json!(64),
             json!("████░░"),

@@ -115,8 +115,7 @@ impl<'a> Locator<'a> {
         if self.is_hidden(i) {
             return None;
         }
-        field_at(self.doc, i)
-            .filter(|f| labels.contains(&normalize_label(f.label(self.doc)).as_str()))
+        field_at(self.doc, i).filter(|f| label_matches(f.label(self.doc), labels))
     }
 
     /// A `| Phase | 6 of 6 |` row of a two-column key/value table.
@@ -128,16 +127,29 @@ impl<'a> Locator<'a> {
                 let cells = doc.cells(i)?;
                 let (key, value) = (cells.first()?, cells.get(1)?);
                 let label = doc.text(key.text.clone()).trim_matches('*');
-                labels
-                    .contains(&normalize_label(label).as_str())
-                    .then(|| Field {
-                        line: i,
-                        label: key.text.clone(),
-                        value: value.text.clone(),
-                        style: LabelStyle::default(),
-                    })
+                label_matches(label, labels).then(|| Field {
+                    line: i,
+                    label: key.text.clone(),
+                    value: value.text.clone(),
+                    style: LabelStyle::default(),
+                })
             })
     }
+}
+
+/// Whether a label is one of `labels` (normalised), also with a leading version tag:
+/// `v2.0 Progress` is the progress line of the current milestone.
+fn label_matches(label: &str, labels: &[&str]) -> bool {
+    let normal = normalize_label(label);
+    if labels.contains(&normal.as_str()) {
+        return true;
+    }
+    normal
+        .split_once(' ')
+        .filter(|(first, _)| {
+            first.starts_with('v') && first[1..].starts_with(|c: char| c.is_ascii_digit())
+        })
+        .is_some_and(|(_, rest)| labels.contains(&rest))
 }
 
 /// Marks the lines inside `<details>` … `</details>` (nesting counted; code is ignored).
