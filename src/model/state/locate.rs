@@ -26,9 +26,12 @@ pub struct Locator<'a> {
     preamble: Range<usize>,
     /// Lines inside `<details>` … `</details>`.
     hidden: Vec<bool>,
-    /// Lines owned by a section whose canonical job differs from the one being looked up is
-    /// decided per call; this marks lines owned by any canonical (non-Other) section.
+    /// The canonical role owning each line (`None` for Other/Context sections and lines
+    /// outside any section).
     owner: Vec<Option<SectionRole>>,
+    /// Every visible prose line that reads as `Label: value`, with its normalised label, in
+    /// line order: parsed once, so a dozen field lookups do not re-parse the document.
+    fields: Vec<(usize, String, Field)>,
 }
 
 impl<'a> Locator<'a> {
@@ -48,12 +51,18 @@ impl<'a> Locator<'a> {
                 }
             }
         }
+        let fields = (0..doc.kinds.len())
+            .filter(|&i| !hidden[i])
+            .filter_map(|i| field_at(doc, i))
+            .map(|f| (f.line, normalize_label(f.label(doc)), f))
+            .collect();
         Locator {
             doc,
             roles,
             preamble,
             hidden,
             owner,
+            fields,
         }
     }
 
@@ -97,9 +106,10 @@ impl<'a> Locator<'a> {
         if any_section {
             return None;
         }
-        (self.preamble.end..doc.kinds.len())
-            .filter(|&i| self.owner[i].is_none_or(|o| o == role || also.contains(&o)))
-            .find_map(|i| self.field_at(i, labels))
+        self.fields_in(self.preamble.end..doc.kinds.len())
+            .filter(|(i, _, _)| self.owner[*i].is_none_or(|o| o == role || also.contains(&o)))
+            .find(|(_, label, _)| label_matches(label, labels))
+            .map(|(_, _, f)| f.clone())
     }
 
     /// Whether line `i` is inside a `<details>` block.
@@ -108,14 +118,17 @@ impl<'a> Locator<'a> {
     }
 
     fn scan(&self, lines: Range<usize>, labels: &[&str]) -> Option<Field> {
-        lines.into_iter().find_map(|i| self.field_at(i, labels))
+        self.fields_in(lines)
+            .find(|(_, label, _)| label_matches(label, labels))
+            .map(|(_, _, f)| f.clone())
     }
 
-    fn field_at(&self, i: usize, labels: &[&str]) -> Option<Field> {
-        if self.is_hidden(i) {
-            return None;
-        }
-        field_at(self.doc, i).filter(|f| label_matches(f.label(self.doc), labels))
+    /// The parsed field lines inside `lines`.
+    fn fields_in(&self, lines: Range<usize>) -> impl Iterator<Item = &(usize, String, Field)> {
+        let from = self.fields.partition_point(|(i, _, _)| *i < lines.start);
+        self.fields[from..]
+            .iter()
+            .take_while(move |(i, _, _)| *i < lines.end)
     }
 
     /// A `| Phase | 6 of 6 |` row of a two-column key/value table.
@@ -126,8 +139,8 @@ impl<'a> Locator<'a> {
             .find_map(|i| {
                 let cells = doc.cells(i)?;
                 let (key, value) = (cells.first()?, cells.get(1)?);
-                let label = doc.text(key.text.clone()).trim_matches('*');
-                label_matches(label, labels).then(|| Field {
+                let label = normalize_label(doc.text(key.text.clone()).trim_matches('*'));
+                label_matches(&label, labels).then(|| Field {
                     line: i,
                     label: key.text.clone(),
                     value: value.text.clone(),
@@ -137,11 +150,10 @@ impl<'a> Locator<'a> {
     }
 }
 
-/// Whether a label is one of `labels` (normalised), also with a leading version tag:
+/// Whether a normalised label is one of `labels`, also with a leading version tag:
 /// `v2.0 Progress` is the progress line of the current milestone.
-fn label_matches(label: &str, labels: &[&str]) -> bool {
-    let normal = normalize_label(label);
-    if labels.contains(&normal.as_str()) {
+fn label_matches(normal: &str, labels: &[&str]) -> bool {
+    if labels.contains(&normal) {
         return true;
     }
     normal
