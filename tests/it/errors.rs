@@ -28,6 +28,21 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Option<Vec<u8>>> {
     out
 }
 
+/// Asserts two snapshots are equal, naming only the paths that differ (a lock sidecar
+/// left by a writing command is not a change to the project).
+fn assert_unchanged(
+    before: &BTreeMap<PathBuf, Option<Vec<u8>>>,
+    mut after: BTreeMap<PathBuf, Option<Vec<u8>>>,
+) {
+    after.retain(|path, _| !path.ends_with(".gsd.lock"));
+    let changed: Vec<&PathBuf> = before
+        .keys()
+        .chain(after.keys())
+        .filter(|p| before.get(*p) != after.get(*p))
+        .collect();
+    assert!(changed.is_empty(), "the tree changed: {changed:?}");
+}
+
 /// Runs each command in the project; every one must fail with exit 2, a message containing
 /// `expect`, a hint, no panic, and no change to any file.
 fn assert_refused(p: &Project, expect: &str) -> String {
@@ -53,9 +68,7 @@ fn assert_refused(p: &Project, expect: &str) -> String {
     // A command that would write refuses before touching anything (a lock sidecar aside).
     let (code, _, stderr) = run(p.gsd().args(["state", "todo", "Ship it"]));
     assert_eq!(code, 2, "{stderr}");
-    let mut after = snapshot(p.root());
-    after.retain(|path, _| !path.ends_with(".gsd.lock"));
-    assert_eq!(before, after, "the tree changed");
+    assert_unchanged(&before, snapshot(p.root()));
     first
 }
 
@@ -203,7 +216,7 @@ fn broken_sibling_is_an_error_for_commands_that_need_it() {
         err.contains(".planning/ROADMAP.md: is a symbolic link to gone.md"),
         "{err}"
     );
-    assert_eq!(before, snapshot(p.root()));
+    assert_unchanged(&before, snapshot(p.root()));
 }
 
 /// Every message, as a user sees it, in one snapshot to read by eye.
@@ -229,4 +242,29 @@ fn error_messages_read_well() {
     let (code, _, err) = run(gsd().args(["-C", "/definitely/not/here", "state", "show"]));
     shown.push_str(&format!("## -C to nowhere (exit {code})\n{err}\n"));
     insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn invalid_utf8_in_a_sibling_names_that_file() {
+    let p = Project::copy_of(&fixtures_dir().join("projects/consistent"));
+    let roadmap = p.planning().join("ROADMAP.md");
+    let mut bytes = std::fs::read(&roadmap).unwrap();
+    let at = bytes.windows(7).position(|w| w == b"Phase 3").unwrap();
+    bytes[at + 6] = 0xc3; // a lone lead byte in place of `3`
+    std::fs::write(&roadmap, &bytes).unwrap();
+    let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+    let before = snapshot(p.root());
+    let (code, _, err) = run(p.gsd().args(["check"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(&format!(".planning/ROADMAP.md:{line}:")) && err.contains("not valid UTF-8"),
+        "{err}"
+    );
+    let (code, _, err) = run(p
+        .gsd()
+        .args(["state", "complete", "03-02", "--duration", "5min"]));
+    assert_eq!(code, 2, "complete reads ROADMAP.md too: {err}");
+    assert_unchanged(&before, snapshot(p.root()));
+    let (code, _, _) = run(p.gsd().args(["state", "show"]));
+    assert_eq!(code, 0, "state show needs only STATE.md");
 }
