@@ -22,3 +22,33 @@ fn show_human_for_every_fixture() {
         insta::assert_snapshot!(format!("show_human__{name}"), stdout);
     }
 }
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let seed = crate::support::fixtures_dir().join("seeds/000.md");
+    let project = Project::with_state(&seed);
+    // `--color always` paints; the default (auto) on a pipe does not; NO_COLOR wins over auto.
+    let (_, painted, _) = run(project.gsd().args(["--color", "always", "state", "show"]));
+    assert!(painted.contains('\u{1b}'), "{painted}");
+    let (_, auto, _) = run(project.gsd().env_remove("NO_COLOR").args(["state", "show"]));
+    assert!(!auto.contains('\u{1b}'), "{auto}");
+    let (_, never, _) = run(project.gsd().args(["--color", "auto", "state", "show"]));
+    assert!(!never.contains('\u{1b}'));
+    // The JSON form never carries colour.
+    let (_, json, _) = run(project
+        .gsd()
+        .args(["--color", "always", "state", "show", "--json"]));
+    assert!(!json.contains('\u{1b}'));
+}
+
+#[test]
+fn show_and_get_agree_on_new_keys() {
+    let path = crate::support::fixtures_dir().join("variants/bytes-bom.md");
+    let project = Project::with_state(&path);
+    let (code, out, _) = run(project
+        .gsd()
+        .args(["state", "get", "position.phase_status"]));
+    assert_eq!((code, out.as_str()), (0, "EXECUTING\n"));
+    let (code, out, _) = run(project.gsd().args(["state", "get", "phase"]));
+    assert_eq!((code, out.as_str()), (0, "01\n"));
+}
