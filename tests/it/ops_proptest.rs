@@ -197,3 +197,55 @@ fn check(result: Result<gsd::ops::Outcome, gsd::error::UserError>) {
         Err(e) => assert!(!e.message.contains("internal"), "{e}"),
     }
 }
+
+/// Lines that look like the template's, in any order and with any decoration.
+fn line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("## Current Position".to_string()),
+        Just("## Accumulated Context".to_string()),
+        Just("### Decisions".to_string()),
+        Just("### Blockers/Concerns".to_string()),
+        Just("### Pending Todos".to_string()),
+        Just("## Session Continuity".to_string()),
+        Just("## Performance Metrics".to_string()),
+        Just("```".to_string()),
+        Just("---".to_string()),
+        Just("None yet.".to_string()),
+        Just("| Phase | Plans | Total | Avg/Plan |".to_string()),
+        Just("|---|---|---|---|".to_string()),
+        "(\\*\\*)?(Phase|Plan|Status|Last activity|Progress|Stopped at|Resume file|Last session|Total plans completed|Average duration|Total execution time|Last 5 plans)(:\\*\\*|\\*\\*:|:)( [0-9A-Za-z█░#\\-—(),/%.:~ ]{0,24})?",
+        "[-*] [~\\[\\]A-Za-z0-9 ().:—é█🚀|-]{0,30}",
+        "\\| [0-9A-Za-z ./-]{0,8} \\| [0-9a-z /]{0,8} \\| [0-9a-z ]{0,8} \\|",
+        "[ A-Za-z0-9:—é█\\t]{0,30}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn ops_never_panic_on_template_like_noise(
+        lines in prop::collection::vec(line(), 0..40),
+        crlf in any::<bool>(),
+        final_nl in any::<bool>(),
+        n in 1u32..4,
+    ) {
+        let eol = if crlf { "\r\n" } else { "\n" };
+        let mut text = lines.join(eol);
+        if final_nl {
+            text.push_str(eol);
+        }
+        let ws = state_only(&text);
+        let c = clock();
+        let plan = format!("02-{n:02}");
+        check(ops::complete::complete(&ws, &c, &ops::complete::Complete { plan: &plan, duration: Some("4m 12s"), ..Default::default() }));
+        check(ops::begin::begin(&ws, &c, &ops::begin::Begin { phase: "3", ..Default::default() }));
+        check(ops::decide::decide(&ws, &c, &ops::decide::Decision { text: "D", plan: Some("02-01"), ..Default::default() }));
+        check(ops::block::block(&ws, &c, "B"));
+        check(ops::block::unblock(&ws, &c, "a"));
+        check(ops::todo::todo(&ws, &c, "T"));
+        check(ops::session::session(&ws, &c, "S", Some("r.md")));
+        check(ops::set::set(&ws, "status", "X"));
+        check(ops::set::set(&ws, "progress", "50"));
+    }
+}
