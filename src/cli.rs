@@ -105,7 +105,14 @@ pub enum StateCommand {
     #[command(
         after_help = "Examples:\n  gsd state set status \"Ready to execute\"\n  gsd state set current_focus \"Phase 3 — API\""
     )]
-    Set { field: String, value: String },
+    Set {
+        /// status, phase, plan, milestone, last_activity, progress, core_value, current_focus,
+        /// plans_completed, average_duration, total_time, trend, last_session, stopped_at,
+        /// resume_file.
+        field: String,
+        /// The new value (one line).
+        value: String,
+    },
     /// Mark a plan finished: position, progress, metrics, session, ROADMAP.
     #[command(
         after_help = "Examples:\n  gsd state complete 02-01 --duration 12min\n  gsd --dry-run state complete 02-02"
@@ -128,13 +135,17 @@ pub enum StateCommand {
         visible_alias = "add-blocker",
         after_help = "Examples:\n  gsd state block \"Waiting on API keys from the payer\""
     )]
-    Block { text: String },
+    Block {
+        /// The blocker or concern (one line).
+        text: String,
+    },
     /// Resolve the one blocker matching MATCH (struck through, marked resolved with the date).
     #[command(
         visible_alias = "resolve-blocker",
         after_help = "Examples:\n  gsd state unblock \"API keys\"      strikes through the one blocker matching"
     )]
     Unblock {
+        /// Words from the one open blocker to resolve (case-insensitive).
         #[arg(value_name = "MATCH")]
         pattern: String,
     },
@@ -142,7 +153,10 @@ pub enum StateCommand {
     #[command(
         after_help = "Examples:\n  gsd state todo \"Add rate limiting to the upload endpoint\""
     )]
-    Todo { text: String },
+    Todo {
+        /// The todo (one line).
+        text: String,
+    },
     /// Record session continuity.
     #[command(
         visible_alias = "record-session",

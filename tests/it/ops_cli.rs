@@ -241,3 +241,12 @@ fn a_held_lock_times_out_with_exit_2_and_no_write() {
     let (code, _, _) = run(p.gsd().args(["state", "todo", "x"]));
     assert_eq!(code, 0);
 }
+
+#[test]
+fn set_help_lists_every_settable_field() {
+    let (code, stdout, _) = run(crate::support::gsd().args(["state", "set", "--help"]));
+    assert_eq!(code, 0);
+    for (field, _) in gsd::ops::set::FIELDS {
+        assert!(stdout.contains(field), "`{field}` missing from `gsd state set --help`");
+    }
+}
