@@ -25,6 +25,7 @@ mod errors;
 mod model_roadmap;
 mod model_siblings;
 mod model_state;
+mod model_state_context;
 mod ops_cli;
 mod ops_proptest;
 mod ops_regressions;

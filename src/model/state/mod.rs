@@ -6,11 +6,13 @@
 //! a `Status:` inside a table, a code fence or a comment is never mistaken for the status.
 
 pub mod context;
+pub mod decisions;
 pub mod labels;
 pub mod locate;
 pub mod metrics;
 pub mod plan_rows;
 pub mod position;
+pub mod progress;
 
 use std::ops::Range;
 

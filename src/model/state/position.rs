@@ -1,4 +1,5 @@
-//! Project reference, current position and progress of a STATE.md.
+//! Project reference and current position of a STATE.md (the progress line is in
+//! [`super::progress`], re-exported here).
 
 use std::ops::Range;
 
@@ -6,8 +7,10 @@ use chrono::NaiveDate;
 
 use crate::model::field::{Field, find_field};
 use crate::model::ids::PhaseNum;
-use crate::model::values::{find_date, first_integer, first_number, leading_date, strip_prefix_ci};
+use crate::model::values::{find_date, first_integer, leading_date, strip_prefix_ci};
 use crate::syntax::Doc;
+
+pub use super::progress::{Bar, Count, ProgressLine};
 
 /// `See: .planning/PROJECT.md (updated DATE)`, `**Core value:**`, `**Current focus:**`.
 #[derive(Debug, Clone, Default)]
@@ -390,160 +393,4 @@ pub fn separator_len(tail: &str) -> usize {
         }
     }
     0
-}
-
-/// A count read from text and the range of its digits.
-pub type Count = (u64, Range<usize>);
-
-/// `Progress: [████░░░░░░] 40% (note)`.
-#[derive(Debug, Clone)]
-pub struct ProgressLine {
-    pub field: Field,
-    pub bar: Option<Bar>,
-    /// The digits of the percent (without `%`).
-    pub percent: Option<Range<usize>>,
-    /// Text after the percent (or after the bar when there is no percent), trimmed.
-    pub note: Option<Range<usize>>,
-}
-
-/// A progress bar: the glyph run (inside brackets when bracketed).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Bar {
-    pub span: Range<usize>,
-    /// Glyphs counted as filled.
-    pub filled: usize,
-    /// All glyphs.
-    pub width: usize,
-    pub fill: char,
-    pub empty: char,
-}
-
-/// A bar starting at byte `at` of `value` (bracketed, or a bare run of bar glyphs); the bar
-/// with a span relative to `value`, and the byte after it (after `]`).
-fn bar_at(value: &str, at: usize) -> Option<(Bar, usize)> {
-    let text = value.get(at..)?;
-    let bracketed = text.starts_with('[');
-    let glyph_start = usize::from(bracketed);
-    let run_len: usize = text[glyph_start..]
-        .char_indices()
-        .find(|&(_, c)| {
-            !(FILL_GLYPHS.contains(&c) || EMPTY_GLYPHS.contains(&c)) || (!bracketed && c == ' ')
-        })
-        .map_or(text.len() - glyph_start, |(i, _)| i);
-    let run = &text[glyph_start..glyph_start + run_len];
-    let closes = !bracketed || text[glyph_start + run_len..].starts_with(']');
-    let has_fill_glyph = run.chars().any(|c| FILL_GLYPHS.contains(&c) || c == '░');
-    if run.chars().count() < 3 || !closes || !(bracketed || has_fill_glyph) {
-        return None;
-    }
-    let fill = run
-        .chars()
-        .find(|c| FILL_GLYPHS.contains(c))
-        .unwrap_or(if run.contains('░') { '█' } else { '#' });
-    let empty = run
-        .chars()
-        .find(|c| EMPTY_GLYPHS.contains(c))
-        .unwrap_or(if fill == '█' { '░' } else { '-' });
-    let bar = Bar {
-        span: at + glyph_start..at + glyph_start + run_len,
-        filled: run.chars().filter(|c| FILL_GLYPHS.contains(c)).count(),
-        width: run.chars().count(),
-        fill,
-        empty,
-    };
-    Some((bar, at + glyph_start + run_len + usize::from(bracketed)))
-}
-
-/// The digits of a percent right at `at` (after spaces and an optional `~`): `75%`, `~80%`,
-/// `65.6%`. The range is relative to `value` and excludes the `%`.
-fn percent_at(value: &str, at: usize) -> Option<Range<usize>> {
-    let tail = value.get(at..)?;
-    let (_, r) = first_number(tail)?;
-    let before = tail[..r.start].trim().trim_start_matches(['~', '≈']).trim();
-    (before.is_empty() && tail[r.end..].starts_with('%')).then(|| at + r.start..at + r.end)
-}
-
-const FILL_GLYPHS: &[char] = &['█', '#', '=', '▓', '■', '●', '▰'];
-const EMPTY_GLYPHS: &[char] = &['░', '-', '.', ' ', '□', '○', '▱', '▒', '_'];
-
-impl ProgressLine {
-    pub fn parse(doc: &Doc, field: Field) -> ProgressLine {
-        let base = field.value.start;
-        let value = field.value(doc);
-        let abs = |r: Range<usize>| base + r.start..base + r.end;
-        let mut bar = None;
-        let mut cursor = 0;
-        if let Some((b, end)) = bar_at(value, 0) {
-            bar = Some(b);
-            cursor = end;
-        }
-        let mut percent = percent_at(value, cursor);
-        if let Some(p) = &percent {
-            cursor = p.end + 1;
-        } else if bar.is_some() {
-            // Two bars on one line (`[====] v1.0 complete | v1.1 [████░░] 64%`): the bar that
-            // carries the percent is the one the line reports.
-            let second = value[cursor..]
-                .match_indices('[')
-                .map(|(i, _)| cursor + i)
-                .find_map(|at| {
-                    let (b, end) = bar_at(value, at)?;
-                    Some((b, percent_at(value, end)?))
-                });
-            if let Some((b, p)) = second {
-                bar = Some(b);
-                cursor = p.end + 1;
-                percent = Some(p);
-            }
-        }
-        let rest = &value[cursor..];
-        let note = (!rest.trim().is_empty()).then(|| {
-            let lead = rest.len() - rest.trim_start().len();
-            abs(cursor + lead..cursor + lead + rest.trim().len())
-        });
-        ProgressLine {
-            field,
-            bar: bar.map(|b| Bar {
-                span: abs(b.span),
-                ..b
-            }),
-            percent: percent.map(abs),
-            note,
-        }
-    }
-
-    /// The percent as written, decimals included (`65.6%` → 65.6).
-    pub fn percent_number(&self, doc: &Doc) -> Option<f64> {
-        doc.text(self.percent.clone()?).parse().ok()
-    }
-
-    /// The percent as a number.
-    pub fn percent_value(&self, doc: &Doc) -> Option<u64> {
-        doc.text(self.percent.clone()?).parse().ok()
-    }
-
-    /// `(12/22 plans …)` in the note: completed and total plan counts with their ranges.
-    pub fn plan_counts(&self, doc: &Doc) -> Option<(Count, Count)> {
-        let note = self.note.clone()?;
-        let text = doc.text(note.clone());
-        let lower = text.to_lowercase();
-        if !lower.contains("plan") {
-            return None;
-        }
-        let slash = text.find('/')?;
-        let before = &text[..slash];
-        let done_start = before.rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
-        let done: u64 = before[done_start..].parse().ok()?;
-        let after = &text[slash + 1..];
-        let (total, r) = first_integer(after).filter(|(_, r)| r.start == 0)?;
-        Some((
-            (done, note.start + done_start..note.start + slash),
-            (
-                total,
-                note.start + slash + 1..note.start + slash + 1 + r.end,
-            ),
-        ))
-    }
 }
