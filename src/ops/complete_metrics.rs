@@ -6,8 +6,9 @@
 //! `Last 5 plans` list gains the duration in its items' shape and keeps its length.
 
 use crate::edit::Edit;
+use crate::model::ids::plan_ids_in;
 use crate::model::state::metrics::leading_duration;
-use crate::model::state::{ByPhaseRow, ByPhaseTable, StateDoc};
+use crate::model::state::{ByPhaseRow, ByPhaseTable, RecentTrend, StateDoc};
 use crate::model::values::{first_integer, first_number, format_like};
 use crate::ops::complete::Facts;
 use crate::ops::insert::{insert_after_line, insert_before_line, replace_line};
@@ -57,7 +58,7 @@ pub fn metrics_edits(state: &StateDoc, facts: &Facts, notices: &mut Vec<String>)
         _ => {}
     }
     if let Some(table) = &m.by_phase {
-        edits.extend(by_phase_edit(doc, table, facts));
+        edits.extend(by_phase_edit(doc, table, facts, m.recent.as_ref()));
     }
     if let Some(recent) = &m.recent {
         edits.extend(recent_edit(doc, recent, facts));
@@ -126,12 +127,17 @@ fn total_time_text(value: &str, minutes: f64) -> Option<String> {
 }
 
 /// The By Phase row for the plan's phase: updated in place, or inserted in phase order.
-fn by_phase_edit(doc: &Doc, table: &ByPhaseTable, facts: &Facts) -> Vec<Edit> {
+fn by_phase_edit(
+    doc: &Doc,
+    table: &ByPhaseTable,
+    facts: &Facts,
+    recent: Option<&RecentTrend>,
+) -> Vec<Edit> {
     let phase = &facts.plan.phase;
     if let Some(row) = table.row(phase) {
         return update_row(doc, row, facts);
     }
-    let texts = new_row_texts(doc, table, facts);
+    let texts = new_row_texts(doc, table, facts, recent);
     let placeholder = table.rows.iter().find(|r| r.is_placeholder(doc));
     let real: Vec<&ByPhaseRow> = table
         .rows
@@ -221,7 +227,12 @@ fn update_row(doc: &Doc, row: &ByPhaseRow, facts: &Facts) -> Vec<Edit> {
 }
 
 /// Cells of a new By Phase row, each in the shape of the column's other rows.
-fn new_row_texts(doc: &Doc, table: &ByPhaseTable, facts: &Facts) -> Vec<String> {
+fn new_row_texts(
+    doc: &Doc,
+    table: &ByPhaseTable,
+    facts: &Facts,
+    recent: Option<&RecentTrend>,
+) -> Vec<String> {
     let model = table.rows.iter().rev().find(|r| !r.is_placeholder(doc));
     let model_text = |i: usize| -> Option<String> {
         model
@@ -240,7 +251,8 @@ fn new_row_texts(doc: &Doc, table: &ByPhaseTable, facts: &Facts) -> Vec<String> 
             )
         }
     };
-    let minutes = facts.minutes;
+    let (plans, minutes) = phase_so_far(doc, facts, recent);
+    let average = minutes / plans as f64;
     (0..table.columns.len().max(1))
         .map(|i| {
             if i == 0 {
@@ -248,12 +260,16 @@ fn new_row_texts(doc: &Doc, table: &ByPhaseTable, facts: &Facts) -> Vec<String> 
             } else if Some(i) == plans_col {
                 let like = model_text(i).unwrap_or_default();
                 match (like.contains('/'), facts.phase_total) {
-                    (true, Some(t)) => format!("1/{t}"),
-                    _ => "1".to_string(),
+                    (true, Some(t)) => format!("{plans}/{t}"),
+                    _ => plans.to_string(),
                 }
             } else if Some(i) == total_col || Some(i) == avg_col {
                 duration_like(
-                    minutes,
+                    if Some(i) == total_col {
+                        minutes
+                    } else {
+                        average
+                    },
                     &model_text(i)
                         .filter(|t| first_number(t).is_some())
                         .unwrap_or_else(|| "1 min".into()),
@@ -270,6 +286,34 @@ fn new_row_texts(doc: &Doc, table: &ByPhaseTable, facts: &Facts) -> Vec<String> 
             }
         })
         .collect()
+}
+
+/// Plans and minutes a new By Phase row starts with: this plan, plus the phase's earlier
+/// completed plans when `Last 5 plans` names every one of them with a duration
+/// (`10 min (03-01)`); otherwise only this plan, whose duration is known.
+fn phase_so_far(doc: &Doc, facts: &Facts, recent: Option<&RecentTrend>) -> (u64, f64) {
+    let earlier: Vec<f64> = recent
+        .map(|r| {
+            r.items
+                .iter()
+                .filter_map(|(range, minutes)| {
+                    let ids = plan_ids_in(doc.text(range.clone()));
+                    let ours = ids
+                        .first()
+                        .is_some_and(|id| id.phase == facts.plan.phase && *id != facts.plan);
+                    ours.then_some(*minutes).flatten()
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if earlier.len() as u64 + 1 == facts.phase_done {
+        (
+            facts.phase_done,
+            earlier.iter().sum::<f64>() + facts.minutes,
+        )
+    } else {
+        (1, facts.minutes)
+    }
 }
 
 /// The first cell for a new row, in the model row's form (`2`, `02`, `2. Name`, `Phase 02`).
