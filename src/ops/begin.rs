@@ -92,47 +92,8 @@ fn begin_edits(
     let doc = &state.doc;
     let pos = &state.position;
     let mut edits = Vec::new();
-    let shown = |written: &str| phase_like(phase, written);
     if let Some(line) = &pos.phase {
-        match line.number.clone() {
-            Some(num) => {
-                edits.push(Edit::replace(num.clone(), shown(doc.text(num.clone()))));
-                match (name, line.name.clone(), line.total.clone()) {
-                    (Some(n), Some(r), _) => edits.push(Edit::replace(r, n)),
-                    (Some(n), None, Some(t)) => edits.push(Edit::insert(t.end, format!(" ({n})"))),
-                    // The old phase's name would be wrong for the new phase: drop it with its
-                    // parentheses or separator rather than leave it.
-                    (None, Some(r), total) => {
-                        let from = total.map_or(num.end, |t| t.end);
-                        let close =
-                            usize::from(doc.text(r.end..line.field.value.end).starts_with(')'));
-                        edits.push(Edit::replace(from..r.end + close, ""));
-                    }
-                    _ => {}
-                }
-                let value = line.field.value(doc);
-                let base = line.field.value.start;
-                let handled = [
-                    Some(num.end),
-                    line.total.as_ref().map(|t| t.end),
-                    line.name.as_ref().map(|n| n.end),
-                ]
-                .into_iter()
-                .flatten()
-                .max()
-                .unwrap_or(num.end);
-                if let Some(r) = done_suffix(value, handled - base) {
-                    edits.push(Edit::replace(base + r.start..base + r.end, ""));
-                }
-            }
-            None => {
-                let text = match name {
-                    Some(n) => format!("{phase} ({n})"),
-                    None => phase.to_string(),
-                };
-                edits.push(set_field(state, &line.field, &text));
-            }
-        }
+        edits.extend(phase_line_edits(state, line, phase, name));
     }
     if let Some(line) = &pos.plan {
         match line.done.clone() {
@@ -209,8 +170,61 @@ fn begin_edits(
     edits
 }
 
+/// `Phase: N of Y (Name)` for a new phase: the number in the line's padding, `of Y` kept, the
+/// name replaced (or dropped when unknown: the old phase's name would be wrong), and a stale
+/// `— COMPLETE` suffix removed. Shared with `complete` when a plan moves to another phase.
+pub fn phase_line_edits(
+    state: &StateDoc,
+    line: &crate::model::state::PhaseLine,
+    phase: &PhaseNum,
+    name: Option<&str>,
+) -> Vec<Edit> {
+    let doc = &state.doc;
+    let mut edits = Vec::new();
+    let shown = |written: &str| phase_like(phase, written);
+    match line.number.clone() {
+        Some(num) => {
+            edits.push(Edit::replace(num.clone(), shown(doc.text(num.clone()))));
+            match (name, line.name.clone(), line.total.clone()) {
+                (Some(n), Some(r), _) => edits.push(Edit::replace(r, n)),
+                (Some(n), None, Some(t)) => edits.push(Edit::insert(t.end, format!(" ({n})"))),
+                // The old phase's name would be wrong for the new phase: drop it with its
+                // parentheses or separator rather than leave it.
+                (None, Some(r), total) => {
+                    let from = total.map_or(num.end, |t| t.end);
+                    let close = usize::from(doc.text(r.end..line.field.value.end).starts_with(')'));
+                    edits.push(Edit::replace(from..r.end + close, ""));
+                }
+                _ => {}
+            }
+            let value = line.field.value(doc);
+            let base = line.field.value.start;
+            let handled = [
+                Some(num.end),
+                line.total.as_ref().map(|t| t.end),
+                line.name.as_ref().map(|n| n.end),
+            ]
+            .into_iter()
+            .flatten()
+            .max()
+            .unwrap_or(num.end);
+            if let Some(r) = done_suffix(value, handled - base) {
+                edits.push(Edit::replace(base + r.start..base + r.end, ""));
+            }
+        }
+        None => {
+            let text = match name {
+                Some(n) => format!("{phase} ({n})"),
+                None => phase.to_string(),
+            };
+            edits.push(set_field(state, &line.field, &text));
+        }
+    }
+    edits
+}
+
 /// `Current focus: Phase 2 - Name` → `Phase 3 - New name` in the same form.
-fn focus_edit(
+pub fn focus_edit(
     state: &StateDoc,
     focus: &crate::model::Field,
     phase: &PhaseNum,

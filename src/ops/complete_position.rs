@@ -11,6 +11,7 @@ use crate::model::ids::PlanId;
 use crate::model::state::StateDoc;
 use crate::model::workspace::Workspace;
 use crate::ops::Clock;
+use crate::ops::begin::{focus_edit, phase_line_edits};
 use crate::ops::complete::Facts;
 use crate::ops::complete_roadmap::overall_counts;
 use crate::ops::decide::current_phase;
@@ -26,14 +27,15 @@ pub fn position_edits(
     let doc = &state.doc;
     let pos = &state.position;
     let mut edits = Vec::new();
+    // A plan of another phase moves the position there, as `begin` would.
     if let Some(line) = &pos.phase
-        && let Some(num) = line.number.clone()
+        && line.number.is_some()
         && current_phase(state).as_ref() != Some(&facts.plan.phase)
     {
-        let shown = phase_like(&facts.plan.phase, doc.text(num.clone()));
-        edits.push(Edit::replace(num, shown));
-        if let (Some(name), Some(range)) = (&facts.phase_name, line.name.clone()) {
-            edits.push(Edit::replace(range, name.clone()));
+        let name = facts.phase_name.as_deref();
+        edits.extend(phase_line_edits(state, line, &facts.plan.phase, name));
+        if let Some(focus) = &state.reference.current_focus {
+            edits.push(focus_edit(state, focus, &facts.plan.phase, name));
         }
     }
     edits.extend(plan_line_edits(state, facts));
@@ -101,10 +103,16 @@ fn plan_line_edits(state: &StateDoc, facts: &Facts) -> Vec<Edit> {
                     let base = line.field.value.start;
                     edits.push(Edit::replace(base + r.start..base + r.end, ""));
                 }
-                if let (Some(total_range), Some(total)) = (line.total.clone(), facts.phase_total)
-                    && doc.text(total_range.clone()).parse::<u64>().ok() != Some(total)
-                {
-                    edits.push(Edit::replace(total_range, pad_like(total, token)));
+                let moved = current_phase(state).as_ref() != Some(&facts.plan.phase);
+                match (line.total.clone(), facts.phase_total) {
+                    (Some(range), Some(total))
+                        if doc.text(range.clone()).parse::<u64>().ok() != Some(total) =>
+                    {
+                        edits.push(Edit::replace(range, pad_like(total, token)));
+                    }
+                    // The old phase's total says nothing about the new phase.
+                    (Some(range), None) if moved => edits.push(Edit::replace(range, "TBD")),
+                    _ => {}
                 }
             }
             None => {

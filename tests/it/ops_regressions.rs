@@ -372,3 +372,19 @@ fn non_ascii_case_folding_does_not_break_offsets() {
     let out = ops::complete::complete(&ws, &clock(), &args).unwrap();
     assert_eq!(out.message.as_deref(), Some("02-01 is already complete"));
 }
+
+#[test]
+fn plan_in_another_phase_moves_the_position() {
+    let text = "**Current focus:** Phase 2 - API\n\n## Current Position\n\nPhase: 2 of 5 (API) — COMPLETE\nPlan: 2 of 2\nStatus: Phase complete\n";
+    let ws = state_only(text);
+    let args = ops::complete::Complete {
+        plan: "03-01",
+        duration: Some("5min"),
+        ..Default::default()
+    };
+    let new = new_state(&ops::complete::complete(&ws, &clock(), &args).unwrap()).unwrap();
+    assert_eq!(
+        new,
+        "**Current focus:** Phase 3\n\n## Current Position\n\nPhase: 3 of 5\nPlan: 1 of TBD\nStatus: In progress\n"
+    );
+}
