@@ -6,11 +6,13 @@
 
 use crate::edit::Edit;
 use crate::error::UserError;
+use crate::model::state::context::is_placeholder;
 use crate::model::state::{ItemList, ListShape, StateDoc};
 use crate::model::workspace::Workspace;
-use crate::ops::insert::{append_item, create_context_section, insert_after_line};
+use crate::ops::insert::{append_item, create_context_section, insert_after_line, replace_line};
 use crate::ops::style::row_like;
 use crate::ops::{Clock, Outcome, PlanningFile, file_change};
+use crate::syntax::{Doc, LineKind};
 
 /// The edit adding `text` to `list` (or creating the section `title` when there is none).
 pub fn add_to_list(
@@ -25,13 +27,50 @@ pub fn add_to_list(
         return create_context_section(state, title, &format!("- {text}"));
     };
     let heading = doc.sections[list.section].line;
-    if let ListShape::Table { columns } = &list.shape
-        && let Some(last) = list.items.last().map(|i| i.line)
-    {
+    if let ListShape::Table { columns } = &list.shape {
         let texts = table_texts(columns, text, clock);
-        return Ok(insert_after_line(doc, last, &[row_like(doc, last, &texts)]));
+        let real = list.items.iter().filter(|i| !placeholder_row(doc, i.line));
+        if let Some(last) = real.last().map(|i| i.line) {
+            return Ok(insert_after_line(doc, last, &[row_like(doc, last, &texts)]));
+        }
+        if let Some(edit) = first_row(doc, list.section, &texts) {
+            return Ok(edit);
+        }
     }
     Ok(append_item(doc, list, heading, text))
+}
+
+/// The first real row of a table that has none: in place of a placeholder row
+/// (`| *(none)* | | |`), else right after the header and delimiter.
+fn first_row(doc: &Doc, section: usize, texts: &[String]) -> Option<Edit> {
+    let own = doc.sections[section].own.clone();
+    let header = own.clone().find(|&i| doc.kinds[i].is_table_row())?;
+    let mut last = header;
+    for i in header + 1..own.end {
+        match doc.kinds[i] {
+            LineKind::TableDelimiter => last = i,
+            kind if kind.is_table_row() => {
+                if placeholder_row(doc, i) {
+                    return Some(replace_line(doc, i, &row_like(doc, i, texts)));
+                }
+                last = i;
+            }
+            _ => break,
+        }
+    }
+    Some(insert_after_line(
+        doc,
+        last,
+        &[row_like(doc, header, texts)],
+    ))
+}
+
+/// A row holding only placeholders and empty cells (`| *(none)* | | |`).
+fn placeholder_row(doc: &Doc, line: usize) -> bool {
+    doc.cells(line).unwrap_or_default().iter().all(|c| {
+        let t = doc.text(c.text.clone());
+        t.is_empty() || is_placeholder(t)
+    })
 }
 
 /// Cells for a new row of a todo/blocker table: the text in the item column, today in a date

@@ -388,3 +388,21 @@ fn plan_in_another_phase_moves_the_position() {
         "**Current focus:** Phase 3\n\n## Current Position\n\nPhase: 3 of 5\nPlan: 1 of TBD\nStatus: In progress\n"
     );
 }
+
+#[test]
+fn table_lists_get_rows_not_bullets() {
+    let c = clock();
+    let empty = "### Blockers/Concerns\n\n| Category | Item | Status |\n|---|---|---|\n\n## Next\n";
+    let new = new_state(&ops::block::block(&state_only(empty), &c, "Keys").unwrap()).unwrap();
+    assert_eq!(
+        new,
+        empty.replace("|---|---|---|\n", "|---|---|---|\n|  | Keys | Open |\n")
+    );
+    let placeholder =
+        "### Blockers/Concerns\n\n| Category | Item | Status |\n|---|---|---|\n| *(none)* | | |\n";
+    let new = new_state(&ops::block::block(&state_only(placeholder), &c, "Keys").unwrap()).unwrap();
+    assert_eq!(
+        new,
+        placeholder.replace("| *(none)* | | |", "|  | Keys | Open |")
+    );
+}
