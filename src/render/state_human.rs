@@ -20,9 +20,11 @@ const VALUE_WIDTH: usize = 110;
 /// Width of the redrawn progress bar.
 const BAR_WIDTH: usize = 20;
 
+/// A value as display text; absent and empty values show nothing.
 fn s(v: &Value) -> Option<String> {
     match v {
         Value::Null => None,
+        Value::String(t) if t.trim().is_empty() => None,
         Value::String(t) => Some(t.clone()),
         other => Some(other.to_string()),
     }

@@ -296,3 +296,23 @@ fn every_blocker_section_is_read_once() {
         .collect();
     assert_eq!(texts, vec!["A", "B", "C"]);
 }
+
+#[test]
+fn details_quoted_in_prose_hides_nothing() {
+    let v = show(
+        "### Decisions\n\n- Old phases stay collapsed in `<details>` blocks\n\n## Session Continuity\n\nLast session: 2026-05-16\nStopped at: Phase 8 context gathered\n",
+    );
+    assert_eq!(v["session"]["last"], "2026-05-16");
+    assert_eq!(v["session"]["stopped_at"], "Phase 8 context gathered");
+}
+
+#[test]
+fn session_labels_without_a_session_section_are_read_anywhere() {
+    // `Last session` cannot mean anything else, so it is read from the status section; an
+    // ambiguous `Status:` in a milestones section is still not the position status.
+    let v = show(
+        "## Current Status\n\n**Phase:** 7\n**Last session:** 2026-05-02 (execute-phase)\n\n## Milestones\n\nStatus: shipped\n",
+    );
+    assert_eq!(v["session"]["last"], "2026-05-02 (execute-phase)");
+    assert_eq!(v["position"]["status"], json!(null));
+}

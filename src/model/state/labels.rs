@@ -46,6 +46,7 @@ pub const PROGRESS: &[&str] = &[
 ];
 pub const LAST_SESSION: &[&str] = &[
     "last session",
+    "current session",
     "last session date",
     "última sessão",
     "letzte sitzung",

@@ -84,6 +84,22 @@ impl<'a> Locator<'a> {
     /// `role` (and then of `also`), then in the header above the first section; when the file
     /// has no section of `role` at all, anywhere that no other canonical section owns.
     pub fn field(&self, role: SectionRole, also: &[SectionRole], labels: &[&str]) -> Option<Field> {
+        self.lookup(role, also, labels, false)
+    }
+
+    /// Like [`Locator::field`], for labels that cannot mean anything else (`Last session`,
+    /// `Core value`): when the file has no section of `role`, any section may hold them.
+    pub fn unambiguous_field(&self, role: SectionRole, labels: &[&str]) -> Option<Field> {
+        self.lookup(role, &[], labels, true)
+    }
+
+    fn lookup(
+        &self,
+        role: SectionRole,
+        also: &[SectionRole],
+        labels: &[&str],
+        anywhere: bool,
+    ) -> Option<Field> {
         let doc = self.doc;
         let mut any_section = false;
         for r in std::iter::once(role).chain(also.iter().copied()) {
@@ -107,7 +123,9 @@ impl<'a> Locator<'a> {
             return None;
         }
         self.fields_in(self.preamble.end..doc.kinds.len())
-            .filter(|(i, _, _)| self.owner[*i].is_none_or(|o| o == role || also.contains(&o)))
+            .filter(|(i, _, _)| {
+                anywhere || self.owner[*i].is_none_or(|o| o == role || also.contains(&o))
+            })
             .find(|(_, label, _)| label_matches(label, labels))
             .map(|(_, _, f)| f.clone())
     }
@@ -164,12 +182,14 @@ fn label_matches(normal: &str, labels: &[&str]) -> bool {
         .is_some_and(|(_, rest)| labels.contains(&rest))
 }
 
-/// Marks the lines inside `<details>` … `</details>` (nesting counted; code is ignored).
+/// Marks the lines inside `<details>` … `</details>` (nesting counted; tags count only on
+/// HTML-block lines, never in code or prose).
 fn details_mask(doc: &Doc) -> Vec<bool> {
     let mut mask = vec![false; doc.kinds.len()];
     let mut depth = 0usize;
     for (i, slot) in mask.iter_mut().enumerate() {
-        if doc.kinds[i] == LineKind::Code {
+        // Only HTML blocks open and close it: `<details>` quoted in a bullet is prose.
+        if doc.kinds[i] != LineKind::Html {
             *slot = depth > 0;
             continue;
         }

@@ -189,8 +189,8 @@ impl StateDoc {
         let reference = Reference::from_fields(
             &doc,
             find.field(refr, &[], labels::SEE),
-            find.field(refr, &[], labels::CORE_VALUE),
-            find.field(refr, &[], labels::CURRENT_FOCUS),
+            find.unambiguous_field(refr, labels::CORE_VALUE),
+            find.unambiguous_field(refr, labels::CURRENT_FOCUS),
         );
 
         let pos = SectionRole::Position;
@@ -245,9 +245,9 @@ impl StateDoc {
         let ses = SectionRole::Session;
         let session = Session {
             section: first_with(ses),
-            last: find.field(ses, &[], labels::LAST_SESSION),
-            stopped_at: find.field(ses, &[], labels::STOPPED_AT),
-            resume_file: find.field(ses, &[], labels::RESUME_FILE),
+            last: find.unambiguous_field(ses, labels::LAST_SESSION),
+            stopped_at: find.unambiguous_field(ses, labels::STOPPED_AT),
+            resume_file: find.unambiguous_field(ses, labels::RESUME_FILE),
             next: find.field(ses, &[], labels::NEXT_ACTION),
         };
 
