@@ -29,8 +29,12 @@ pub fn add_to_list(
     let heading = doc.sections[list.section].line;
     if let ListShape::Table { columns } = &list.shape {
         let texts = table_texts(columns, text, clock);
-        let real = list.items.iter().filter(|i| !placeholder_row(doc, i.line));
-        if let Some(last) = real.last().map(|i| i.line) {
+        let last_real = list
+            .items
+            .iter()
+            .rev()
+            .find(|i| !placeholder_row(doc, i.line));
+        if let Some(last) = last_real.map(|i| i.line) {
             return Ok(insert_after_line(doc, last, &[row_like(doc, last, &texts)]));
         }
         if let Some(edit) = first_row(doc, list.section, &texts) {
