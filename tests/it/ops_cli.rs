@@ -247,6 +247,9 @@ fn set_help_lists_every_settable_field() {
     let (code, stdout, _) = run(crate::support::gsd().args(["state", "set", "--help"]));
     assert_eq!(code, 0);
     for (field, _) in gsd::ops::set::FIELDS {
-        assert!(stdout.contains(field), "`{field}` missing from `gsd state set --help`");
+        assert!(
+            stdout.contains(field),
+            "`{field}` missing from `gsd state set --help`"
+        );
     }
 }
