@@ -165,6 +165,13 @@ fn phase_line_forms() {
             json!(null),
         ),
         (
+            "Phase: 13.1 (App Store Prep - IN PROGRESS)",
+            json!("13.1"),
+            json!(null),
+            json!("App Store Prep"),
+            json!("IN PROGRESS"),
+        ),
+        (
             "Phase: 31 of 31 in progress (Quote PDF Templates)",
             json!("31"),
             json!(31),

@@ -127,6 +127,22 @@ impl PhaseLine {
             status = Some(n);
             name = None;
         }
+        // `(App Store Prep - IN PROGRESS)`: a status after a dash inside the name.
+        if status.is_none()
+            && let Some(n) = name.clone()
+        {
+            let text = &value[n.clone()];
+            let split = [" — ", " -- ", " - ", " – "]
+                .iter()
+                .filter_map(|sep| text.rfind(sep).map(|i| (i, sep.len())))
+                .max_by_key(|(i, _)| *i);
+            if let Some((i, len)) = split
+                && is_status_word(&text[i + len..])
+            {
+                status = Some(n.start + i + len..n.end);
+                name = Some(n.start..n.start + i);
+            }
+        }
         if status.is_none() {
             let from = name
                 .as_ref()
