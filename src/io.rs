@@ -74,10 +74,33 @@ pub fn read_bytes(path: &Path, display: &Path) -> Result<Vec<u8>, UserError> {
 /// Replaces `path`'s contents atomically: a crash leaves the old or the new file, never a
 /// torn one. A symlink is followed so the link stays a link. The file's mode is kept.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    stage(path, contents)?.commit()
+}
+
+/// A new version of a file, written to a temp file beside it but not yet in place.
+///
+/// Multi-file commands stage every file first and only then commit each one, so a failure
+/// while writing (disk full, permissions) leaves every file as it was; dropping a staged
+/// write removes its temp file.
+#[derive(Debug)]
+pub struct StagedWrite {
+    file: atomic_write_file::AtomicWriteFile,
+}
+
+/// Writes `contents` to a temp file in `path`'s folder (following symlinks to the target),
+/// keeping the target's permissions.
+pub fn stage(path: &Path, contents: &[u8]) -> std::io::Result<StagedWrite> {
     let target = resolve_symlink(path)?;
     let mut file = atomic_write_file::AtomicWriteFile::options().open(&target)?;
     file.write_all(contents)?;
-    file.commit()
+    Ok(StagedWrite { file })
+}
+
+impl StagedWrite {
+    /// Flushes, fsyncs and renames the temp file over the target.
+    pub fn commit(self) -> std::io::Result<()> {
+        self.file.commit()
+    }
 }
 
 /// Follows a chain of symlinks to the file they name (which need not exist yet).

@@ -62,10 +62,20 @@ pub fn commit(changes: &[FileChange], dry_run: bool) -> anyhow::Result<Vec<Appli
                 refuse_read_only(&change.path, &change.display)?;
             }
         }
+        // Stage every file before renaming any, so an I/O error on the second file cannot
+        // leave the first one changed.
+        let mut staged = Vec::with_capacity(planned.len());
         for (change, updated) in &planned {
             if *updated != change.original {
-                write(&change.path, &change.display, updated)?;
+                let write = crate::io::stage(&change.path, updated.as_bytes())
+                    .map_err(|e| write_error(&change.display, &e))?;
+                staged.push((change, write));
             }
+        }
+        for (change, write) in staged {
+            write
+                .commit()
+                .map_err(|e| write_error(&change.display, &e))?;
         }
     }
     Ok(applied)
@@ -84,12 +94,55 @@ fn refuse_read_only(path: &Path, display: &Path) -> anyhow::Result<()> {
     }
 }
 
-fn write(path: &Path, display: &Path, text: &str) -> anyhow::Result<()> {
-    crate::io::write_atomic(path, text.as_bytes()).map_err(|e| {
-        anyhow::Error::new(
-            crate::error::UserError::new(format!("cannot be written: {e}"))
-                .in_file(display)
-                .hint("check the file's and the folder's permissions; nothing was changed"),
-        )
-    })
+fn write_error(display: &Path, e: &std::io::Error) -> anyhow::Error {
+    anyhow::Error::new(
+        crate::error::UserError::new(format!("cannot be written: {e}"))
+            .in_file(display)
+            .hint("check the file's and the folder's permissions; nothing was changed"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::Edit;
+
+    fn change(path: PathBuf, original: &str, replacement: &str) -> FileChange {
+        let mut edits = EditSet::new();
+        edits.push(Edit::replace(0..original.len(), replacement));
+        FileChange {
+            display: path.clone(),
+            path,
+            original: original.to_string(),
+            edits,
+        }
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_written_leaves_every_file_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = dir.path().join("STATE.md");
+        std::fs::write(&first, "old").unwrap();
+        // The second target's folder does not exist, so staging it fails.
+        let second = dir.path().join("missing-folder").join("ROADMAP.md");
+        let changes = [
+            change(first.clone(), "old", "new"),
+            change(second, "x", "y"),
+        ];
+        assert!(commit(&changes, false).is_err());
+        assert_eq!(std::fs::read_to_string(&first).unwrap(), "old");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+        assert_eq!(leftovers.len(), 1, "temp files left behind: {leftovers:?}");
+    }
+
+    #[test]
+    fn dry_run_writes_nothing_and_returns_the_diff() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("STATE.md");
+        std::fs::write(&path, "old\n").unwrap();
+        let applied = commit(&[change(path.clone(), "old\n", "new\n")], true).unwrap();
+        assert!(applied[0].changed);
+        assert!(applied[0].diff.contains("-old\n+new\n"));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old\n");
+    }
 }
