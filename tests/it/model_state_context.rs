@@ -316,3 +316,16 @@ fn session_labels_without_a_session_section_are_read_anywhere() {
     assert_eq!(v["session"]["last"], "2026-05-02 (execute-phase)");
     assert_eq!(v["position"]["status"], json!(null));
 }
+
+#[test]
+fn by_phase_needs_its_label_or_a_phase_plans_header() {
+    // Prose mentioning "by phase" is not the label, and a Quick Tasks table is not By Phase.
+    let v = show(
+        "## Notes\n\nWork is tracked by phase in ROADMAP.md.\n\n### Quick Tasks Completed\n\n| # | Description | Date |\n|---|---|---|\n| 260627-fsi | Remove worker | 2026-06-27 |\n",
+    );
+    assert_eq!(v["metrics"]["by_phase"], json!([]));
+    let v = show(
+        "## Performance Metrics\n\n**By Phase (v3.0):**\n\n| Phase | Plans | Status |\n|---|---|---|\n| 9 | 3/3 | Complete |\n",
+    );
+    assert_eq!(v["metrics"]["by_phase"][0]["plans_total"], 3);
+}

@@ -308,24 +308,31 @@ impl ByPhaseTable {
     /// Finds the By Phase table: the first table after a `By Phase` label in `lines`, else the
     /// first table in `lines` whose header starts with `Phase` and has a `Plans` column.
     pub fn find(doc: &Doc, lines: Range<usize>) -> Option<ByPhaseTable> {
-        let label_line = lines
-            .clone()
-            .find(|&i| doc.kinds[i].is_prose() && doc.line(i).to_lowercase().contains("by phase"));
+        // The label is a line of its own (`**By Phase:**`, `**By Phase (v3.0):**`), not prose
+        // that happens to say "by phase".
+        let label_line = lines.clone().find(|&i| {
+            doc.kinds[i].is_prose()
+                && strip_prefix_ci(
+                    doc.line(i).trim_start_matches(['*', '-', '#', ' ']),
+                    "by phase",
+                )
+                .is_some()
+        });
         let start = label_line.map_or(lines.start, |l| l + 1);
-        let header = (start..lines.end).find(|&i| doc.kinds[i] == LineKind::TableRow)?;
-        if label_line.is_none() {
-            let cells = doc.cells(header)?;
-            let first = cells
-                .first()
-                .map(|c| doc.text(c.text.clone()).to_lowercase());
-            let has_plans = cells
-                .iter()
-                .any(|c| doc.text(c.text.clone()).to_lowercase().starts_with("plans"));
-            if first.as_deref() != Some("phase") || !has_plans {
-                return None;
-            }
-        }
-        Some(Self::read(doc, header, lines.end))
+        // The table under the label, before the next heading.
+        let header = (start..lines.end)
+            .take_while(|&i| label_line.is_none() || !matches!(doc.kinds[i], LineKind::Heading(_)))
+            .find(|&i| doc.kinds[i] == LineKind::TableRow)?;
+        let cells = doc.cells(header)?;
+        let header_text = |c: &Cell| doc.text(c.text.clone()).to_lowercase();
+        let first = cells.first().map(header_text).unwrap_or_default();
+        let has_plans = cells.iter().any(|c| header_text(c).starts_with("plans"));
+        let fits = if label_line.is_some() {
+            first.contains("phase") || has_plans
+        } else {
+            first == "phase" && has_plans
+        };
+        fits.then(|| Self::read(doc, header, lines.end))
     }
 
     fn read(doc: &Doc, header: usize, end: usize) -> ByPhaseTable {
