@@ -329,3 +329,12 @@ fn by_phase_needs_its_label_or_a_phase_plans_header() {
     );
     assert_eq!(v["metrics"]["by_phase"][0]["plans_total"], 3);
 }
+
+#[test]
+fn empty_bullets_are_not_entries() {
+    let v = show(
+        "### Decisions\n\n-\n\n- [Phase 1]: Real one\n\n### Blockers/Concerns\n\n- \n- Real blocker\n",
+    );
+    assert_eq!(v["decisions"].as_array().unwrap().len(), 1);
+    assert_eq!(v["blockers"].as_array().unwrap().len(), 1);
+}

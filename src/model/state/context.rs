@@ -206,6 +206,9 @@ pub fn read_items(doc: &Doc, section: usize, lines: Range<usize>) -> ItemList {
             LineKind::ListItem { depth } => {
                 let text = item_text_range(doc, i);
                 let t = doc.text(text.clone());
+                if t.trim().is_empty() {
+                    continue; // an empty `-` bullet says nothing
+                }
                 if is_placeholder(t) && items.is_empty() {
                     placeholder = Some(i);
                     continue;

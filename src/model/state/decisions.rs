@@ -64,6 +64,9 @@ impl DecisionGroup {
                 LineKind::ListItem { depth: 1 } => {
                     let range = item_text_range(doc, i);
                     let text = doc.text(range);
+                    if text.trim().is_empty() {
+                        continue; // an empty `-` bullet says nothing
+                    }
                     if is_placeholder(text) && entries.is_empty() {
                         placeholder = Some(i);
                         continue;
