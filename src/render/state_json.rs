@@ -1,6 +1,15 @@
 //! `gsd state show --json`: a stable, versioned object. Keys are a contract (DESIGN.md §3);
 //! add keys, never rename them. Absent values are `null`, never guessed; numbers that the
 //! file writes as text (`TBD`) stay strings.
+//!
+//! Keys beyond DESIGN.md §3 (additive): `title`; `position.phase_number` (the phase id, null
+//! for text such as `Milestone v6.0 complete`), `position.phase_status` (`EXECUTING`,
+//! `complete`), `position.plan_id` (`07-02` in `Plan: 07-02 of 2`); `progress.bar` as
+//! {`text`, `filled`, `width`}; `metrics.by_phase[].plans_total`/`status`/`line`;
+//! `metrics.plan_rows` (tool-appended `| Phase 03 P03 | 3min | … |` rows); `decisions[].subgroup`
+//! and `line`; `todos[]`/`blockers[]` {`text`, `resolved`, `line`} over every such section;
+//! `session.next`; `milestones`; `footer`. Frontmatter scalars are typed by their spelling
+//! (`05` and `1.0` stay strings).
 
 use serde_json::{Map, Value, json};
 
