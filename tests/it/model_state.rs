@@ -165,6 +165,13 @@ fn phase_line_forms() {
             json!(null),
         ),
         (
+            "Phase: `124` — Parser Rewrite",
+            json!("124"),
+            json!(null),
+            json!("Parser Rewrite"),
+            json!(null),
+        ),
+        (
             "Phase: 13.1 (App Store Prep - IN PROGRESS)",
             json!("13.1"),
             json!(null),

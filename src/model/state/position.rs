@@ -102,6 +102,8 @@ impl PhaseLine {
                 total = Some(base + start..base + start + r.end);
                 after = start + r.end;
             }
+            // A closing backtick or bold marker after the number: `` `124` — Name ``.
+            after += value[after..].len() - value[after..].trim_start_matches(['`', '*']).len();
             name = name_after(value, after);
         }
         // `31 of 31 in progress (Quote PDF Templates)`: a status word, then the name.
