@@ -1,15 +1,21 @@
 //! `complete`, step 7: ROADMAP.md.
 //!
-//! Ticks the plan's checkbox, updates the phase's progress-table row (`N/M`, status, and the
-//! completion date when the phase is done) and ticks the phase's own checklist line when its
-//! last plan is done — adding a `(completed DATE)` suffix only when the file's other finished
-//! phases carry one. Status words are copied from the table's other rows (`In Progress`,
-//! `✅ Complete`) so the column keeps one vocabulary.
+//! Ticks the plan's checkbox, updates the phase's row in every progress table that lists it
+//! (`N/M`, status, and the completion date when this plan finishes the phase), the completed
+//! count of a `**Plans**: N/M plans complete` field and of a `(N/M plans)` checklist note, and
+//! ticks the phase's own checklist line when its last plan is done — adding a
+//! `(completed DATE)` suffix only when the file's other finished phases carry one. Table cells
+//! are found by header meaning (column-shifted rows included) and status words are copied
+//! from the table's other rows (`In Progress`, `✅ Complete`) so the column keeps one
+//! vocabulary.
+
+use chrono::NaiveDate;
 
 use crate::edit::Edit;
-use crate::model::roadmap::Roadmap;
+use crate::model::roadmap::{Column, ProgressRow, ProgressTable, Roadmap, RoadmapPhase, RowStatus};
 use crate::ops::complete::Facts;
 use crate::ops::style::{cell_raw, pad_like};
+use crate::syntax::{Cell, Doc};
 
 /// (completed, total) plans of the fact's phase per the roadmap's plan list, counting the plan
 /// being completed as done.
@@ -50,51 +56,13 @@ pub fn roadmap_edits(roadmap: &Roadmap, facts: &Facts, date: &str) -> Vec<Edit> 
     {
         edits.push(Edit::replace(p.checkbox.mark.clone(), "x"));
     }
-    if let Some(table) = &roadmap.progress
-        && let Some(row) = table
-            .rows
-            .iter()
-            .find(|r| r.phase.as_ref() == Some(&facts.plan.phase))
-    {
-        let word = |pred: &dyn Fn(&str) -> bool, default: &str| {
-            table
-                .rows
-                .iter()
-                .filter_map(|r| table.status_col.and_then(|c| r.cells.get(c)))
-                .map(|c| doc.text(c.text.clone()))
-                .find(|t| pred(&t.to_lowercase()))
-                .unwrap_or(default)
-                .to_string()
-        };
-        if let Some(c) = table.plans_col.and_then(|i| row.cells.get(i)) {
-            let text = doc.text(c.text.clone());
-            let new = match text.split_once('/') {
-                Some((done, total)) => {
-                    let total = facts
-                        .phase_total
-                        .map_or(total.trim().to_string(), |t| pad_like(t, total.trim()));
-                    format!("{}/{total}", pad_like(facts.phase_done, done.trim()))
-                }
-                None => pad_like(facts.phase_done, text),
-            };
-            edits.push(Edit::replace(c.raw.clone(), cell_raw(doc, c, &new)));
+    for table in &roadmap.progress_tables {
+        if let Some(row) = table.row(&facts.plan.phase) {
+            edits.extend(progress_row_edits(doc, table, row, facts, date));
         }
-        if let Some(c) = table.status_col.and_then(|i| row.cells.get(i)) {
-            let status = if facts.phase_complete {
-                word(
-                    &|t| t.contains("complete") && !t.contains("not"),
-                    "Complete",
-                )
-            } else {
-                word(&|t| t.contains("progress"), "In Progress")
-            };
-            edits.push(Edit::replace(c.raw.clone(), cell_raw(doc, c, &status)));
-        }
-        if facts.phase_complete
-            && let Some(c) = table.completed_col.and_then(|i| row.cells.get(i))
-        {
-            edits.push(Edit::replace(c.raw.clone(), cell_raw(doc, c, date)));
-        }
+    }
+    if let Some(phase) = roadmap.phase(&facts.plan.phase) {
+        edits.extend(plans_field_edit(doc, phase, facts));
     }
     if let Some(phase) = roadmap.phase(&facts.plan.phase)
         && let Some(cb) = &phase.checkbox
@@ -120,8 +88,139 @@ pub fn roadmap_edits(roadmap: &Roadmap, facts: &Facts, date: &str) -> Vec<Edit> 
     edits
 }
 
+/// The phase's row in one progress table: the plans count, the status and, when this plan
+/// finishes the phase, the completion date. Every table that lists the phase gets the same
+/// update, each through its own header positions.
+///
+/// Cells are found by meaning ([`ProgressTable::cell`]), never by raw index, so a
+/// column-shifted row (a 4-column row a tool wrote into a 5-column Milestone table) is edited
+/// where its values actually are and keeps its shape: repairing the row would rewrite cells
+/// the user did not ask about, and `gsd check` is the place that reports the shape. Only
+/// cells whose text changes get an edit, and each keeps its padding ([`cell_raw`]).
+fn progress_row_edits(
+    doc: &Doc,
+    table: &ProgressTable,
+    row: &ProgressRow,
+    facts: &Facts,
+    date: &str,
+) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    let mut set = |cell: &Cell, text: &str| {
+        if doc.text(cell.text.clone()) != text {
+            edits.push(Edit::replace(cell.raw.clone(), cell_raw(doc, cell, text)));
+        }
+    };
+    if let Some(c) = table.cell(row, Column::Plans)
+        && let Some(text) = plans_cell(table, doc.text(c.text.clone()), facts)
+    {
+        set(c, &text);
+    }
+    let target = if facts.phase_complete {
+        RowStatus::Complete
+    } else {
+        RowStatus::InProgress
+    };
+    if let Some(c) = table.cell(row, Column::Status)
+        && RowStatus::classify(doc.text(c.text.clone())) != target
+    {
+        set(c, &status_word(doc, table, row, target));
+    }
+    if facts.phase_complete
+        && !facts.was_complete
+        && let Some(c) = table.cell(row, Column::Completed)
+        && !starts_with_date(doc.text(c.text.clone()))
+    {
+        set(c, date);
+    }
+    edits
+}
+
+/// The new plans cell: `N/M` (or `N/?`) gets the phase's done count (and its total when known); a bare
+/// number is a done count only under a header that says so (`Plans Complete`), since a bare
+/// `Plans` column may hold the total. Anything else (`TBD`, `-`) is left alone.
+fn plans_cell(table: &ProgressTable, text: &str, facts: &Facts) -> Option<String> {
+    if let Some((done, total)) = text.split_once('/') {
+        // `1/2`, and `0/?` (total not yet known): the done part must be a count.
+        done.trim().parse::<u64>().ok()?;
+        let total = facts
+            .phase_total
+            .map_or(total.trim().to_string(), |t| pad_like(t, total.trim()));
+        return Some(format!(
+            "{}/{total}",
+            pad_like(facts.phase_done, done.trim())
+        ));
+    }
+    let header = table.columns.get(table.plans_col?)?;
+    let counts_done = header.contains("complete") || header.contains("done");
+    (counts_done && !text.is_empty() && text.chars().all(|c| c.is_ascii_digit()))
+        .then(|| pad_like(facts.phase_done, text))
+}
+
+/// The status word for `target`, in the table's own vocabulary: the spelling the other rows
+/// use most (`✅ Complete`, `Done`, `🚧 In progress`), else the template's `Complete` /
+/// `In Progress` (the spelling real tables pair with `Not started`).
+fn status_word(doc: &Doc, table: &ProgressTable, row: &ProgressRow, target: RowStatus) -> String {
+    let mut seen: Vec<(&str, usize)> = Vec::new();
+    for r in table.rows.iter().filter(|r| r.line != row.line) {
+        let Some(c) = table.cell(r, Column::Status) else {
+            continue;
+        };
+        let text = doc.text(c.text.clone());
+        if RowStatus::classify(text) == target {
+            match seen.iter_mut().find(|(t, _)| *t == text) {
+                Some((_, n)) => *n += 1,
+                None => seen.push((text, 1)),
+            }
+        }
+    }
+    // The most frequent spelling; the first seen on a tie.
+    let best = seen
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, (_, n))| (*n, std::cmp::Reverse(*i)))
+        .map(|(_, (t, _))| t.to_string());
+    best.unwrap_or_else(|| match target {
+        RowStatus::Complete => "Complete".into(),
+        _ => "In Progress".into(),
+    })
+}
+
+/// Whether a cell already holds a date (`2026-02-19`, `2026-02-19 ✓`).
+fn starts_with_date(text: &str) -> bool {
+    let t = text.trim().trim_start_matches(['*', '~']);
+    t.len() >= 10 && NaiveDate::parse_from_str(&t[..10], "%Y-%m-%d").is_ok()
+}
+
+/// `**Plans**: 1/2 plans complete` / `**Plans:** 1/2 complete`: the field's completed count
+/// becomes the phase's done count; its total is raised only if the done count passed it
+/// (the field may announce plans not yet written, so a smaller list is no reason to lower it).
+/// `2 plans`, `TBD` and prose carry no completed count and are left alone.
+fn plans_field_edit(doc: &Doc, phase: &RoadmapPhase, facts: &Facts) -> Option<Edit> {
+    let field = phase.plans_value.as_ref()?;
+    let (complete, total) = (field.complete?, field.total?);
+    let value = doc.text(field.value.clone());
+    let done_len = value.find('/')?;
+    let total_len = value[done_len + 1..]
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(value.len() - done_len - 1);
+    let done = facts.phase_done;
+    let new_total = u64::from(total).max(done);
+    if u64::from(complete) == done && u64::from(total) == new_total {
+        return None;
+    }
+    let start = field.value.start;
+    Some(Edit::replace(
+        start..start + done_len + 1 + total_len,
+        format!(
+            "{}/{}",
+            pad_like(done, &value[..done_len]),
+            pad_like(new_total, &value[done_len + 1..done_len + 1 + total_len])
+        ),
+    ))
+}
+
 /// `- [ ] Phase 2: Scoring (0/2 plans)`: the `(N/M plans)` count on the phase's line.
-fn checklist_count(doc: &crate::syntax::Doc, line: usize, facts: &Facts) -> Option<Edit> {
+fn checklist_count(doc: &Doc, line: usize, facts: &Facts) -> Option<Edit> {
     let text = doc.line(line);
     let open = text
         .find(" plans)")

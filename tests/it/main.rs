@@ -29,6 +29,7 @@ mod model_state_context;
 mod ops_cli;
 mod ops_proptest;
 mod ops_regressions;
+mod ops_roadmap;
 mod ops_snapshots;
 mod ops_support;
 mod proptest_roundtrip;
