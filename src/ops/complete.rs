@@ -15,7 +15,9 @@ use crate::model::values::parse_minutes;
 use crate::model::workspace::Workspace;
 use crate::ops::complete_metrics::metrics_edits;
 use crate::ops::complete_position::{position_edits, progress_edits};
-use crate::ops::complete_roadmap::{overall_counts, phase_counts, roadmap_edits};
+use crate::ops::complete_roadmap::{
+    overall_counts, phase_counts, phase_counts_from_fields, roadmap_edits,
+};
 use crate::ops::decide::current_phase;
 use crate::ops::session::session_edits;
 use crate::ops::style::{date_separator, pad_like, percent};
@@ -298,10 +300,16 @@ fn facts(ws: &Workspace, plan: PlanId, minutes: f64) -> Facts {
             )
         }
     };
-    let (phase_done, phase_total) = match from_roadmap.or_else(from_dirs) {
-        Some((d, t)) => (d, Some(t)),
-        None => from_state(),
+    let from_roadmap_fields = || {
+        ws.roadmap
+            .as_ref()
+            .and_then(|r| phase_counts_from_fields(r, &plan))
     };
+    let (phase_done, phase_total) =
+        match from_roadmap.or_else(from_dirs).or_else(from_roadmap_fields) {
+            Some((d, t)) => (d, Some(t)),
+            None => from_state(),
+        };
     // A plan beyond the stated total (a gap-closure plan) grows the total, never `3 of 2`.
     let was_complete = phase_total.is_some_and(|t| phase_done > t);
     let phase_total = phase_total.map(|t| t.max(phase_done));

@@ -35,6 +35,27 @@ pub fn phase_counts(roadmap: &Roadmap, facts_plan: &crate::model::PlanId) -> Opt
     Some((done, total))
 }
 
+/// (completed, total) plans of the fact's phase per the roadmap's own counts, for a phase that
+/// lists no plans: its `**Plans**: N/M …` field, else its progress row's `N/M`, with the plan
+/// being completed counted as one more done. Weaker evidence than a plan list or the phases
+/// folder (a hand-kept count), so the caller asks for it after those.
+pub fn phase_counts_from_fields(
+    roadmap: &Roadmap,
+    plan: &crate::model::PlanId,
+) -> Option<(u64, u64)> {
+    let field = roadmap
+        .phase(&plan.phase)
+        .and_then(|p| p.plans_value.as_ref())
+        .and_then(|f| Some((f.complete?, f.total?)));
+    let row = || {
+        let (table, row) = roadmap.progress_row(&plan.phase)?;
+        table.plans(&roadmap.doc, row)
+    };
+    let (done, total) = field.or_else(row)?;
+    let done = u64::from(done) + 1;
+    Some((done, u64::from(total).max(done)))
+}
+
 /// (completed, total) plans over the whole roadmap, counting the plan being completed.
 pub fn overall_counts(roadmap: &Roadmap, plan: &crate::model::PlanId) -> Option<(u64, u64)> {
     let (done, total) = roadmap.plan_counts();
@@ -56,8 +77,17 @@ pub fn roadmap_edits(roadmap: &Roadmap, facts: &Facts, date: &str) -> Vec<Edit> 
     {
         edits.push(Edit::replace(p.checkbox.mark.clone(), "x"));
     }
+    // The first table listing the phase, plus any later one that is plainly a progress table
+    // (has a plans or completed column): a `Phase | Requirements | Status` coverage table
+    // further down is not one to rewrite.
+    let first = roadmap
+        .progress_row(&facts.plan.phase)
+        .map(|(t, _)| t.header_line);
     for table in &roadmap.progress_tables {
-        if let Some(row) = table.row(&facts.plan.phase) {
+        let progress_like = table.plans_col.is_some() || table.completed_col.is_some();
+        if let Some(row) = table.row(&facts.plan.phase)
+            && (Some(table.header_line) == first || progress_like)
+        {
             edits.extend(progress_row_edits(doc, table, row, facts, date));
         }
     }

@@ -176,3 +176,32 @@ fn a_date_already_in_the_completed_cell_is_kept() {
         ]
     );
 }
+
+#[test]
+fn phase_in_two_progress_tables_updates_both_but_not_a_later_coverage_table() {
+    let text = "# Roadmap\n\n### Phase 2: Core\n\nPlans:\n- [x] 02-01-PLAN.md — A\n- [ ] 02-02-PLAN.md — B\n- [ ] 02-03-PLAN.md — C\n\n## v1.0 Progress\n\n| Phase | Plans Complete | Status | Completed |\n|---|---|---|---|\n| 2. Core | 1/3 | Not started | - |\n\n## All phases\n\n| Phase | Milestone | Plans Complete | Status | Completed |\n|---|---|---|---|---|\n| 2. Core | v1.0 | 1/3 | Not started | - |\n\n## Coverage\n\n| Phase | Requirements | Status |\n|---|---|---|\n| 2 | CORE-01 | Pending |\n";
+    let (_, new) = complete_in(text, "02-02");
+    assert_eq!(
+        changed_lines(text, &new),
+        [
+            "- [x] 02-02-PLAN.md — B",
+            "| 2. Core | 2/3 | In Progress | - |",
+            "| 2. Core | v1.0 | 2/3 | In Progress | - |",
+        ]
+    );
+}
+
+#[test]
+fn without_a_plan_list_the_roadmap_counts_are_the_phase_counts() {
+    // Phase 4 lists no plans and STATE.md is on phase 3: only ROADMAP.md's own counts say
+    // that 04-02 is the phase's second plan of three.
+    let text = "# Roadmap\n\n### Phase 4: Web\n**Plans**: 1/3 plans complete\n\n| Phase | Plans Complete | Status | Completed |\n|---|---|---|---|\n| 4. Web | 1/3 | In Progress | - |\n";
+    let (_, new) = complete_in(text, "04-02");
+    assert_eq!(
+        changed_lines(text, &new),
+        [
+            "**Plans**: 2/3 plans complete",
+            "| 4. Web | 2/3 | In Progress | - |"
+        ]
+    );
+}
