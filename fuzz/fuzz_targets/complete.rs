@@ -21,8 +21,7 @@ fuzz_target!(|data: &[u8]| {
         plan: common::pick(data, PLANS),
         duration: Some(DURATIONS[data.len() % DURATIONS.len()]),
         summary: (data.len() % 2 == 0).then_some("Did | the 🚀 thing"),
-        resume_file: None,
-        summary_file: None,
+        ..Default::default()
     };
     let clock = common::clock();
     let outcome = complete(&ws, &clock, &args);
