@@ -205,3 +205,33 @@ fn without_a_plan_list_the_roadmap_counts_are_the_phase_counts() {
         ]
     );
 }
+
+#[test]
+fn shifted_milestones_tree_completes_the_phase_in_its_own_table() {
+    let root = crate::support::fixtures_dir()
+        .join("ops")
+        .join("roadmap-shifted-milestones");
+    let ws = crate::ops_support::tree(&root);
+    let old = ws.roadmap.as_ref().unwrap().doc.source.text.clone();
+    let args = Complete {
+        plan: "13-02",
+        duration: Some("12 min"),
+        ..Default::default()
+    };
+    let out = ops::complete::complete(&ws, &clock(), &args).unwrap();
+    let (change, _) = out
+        .changes
+        .iter()
+        .find(|(c, _)| c.display.ends_with("ROADMAP.md"))
+        .expect("ROADMAP.md changes");
+    let new = apply_checked(change);
+    assert_eq!(
+        changed_lines(&old, &new),
+        [
+            "- [x] **Phase 13: Docs Site** - docs and search (completed 2026-02-01)",
+            "**Plans:** 2/2 complete",
+            "- [x] 13-02-PLAN.md — Search",
+            "| 13. Docs Site | 2/2 | ✅ Complete | 2026-02-01 |",
+        ]
+    );
+}
