@@ -119,13 +119,14 @@ pub fn roadmap_edits(roadmap: &Roadmap, facts: &Facts, date: &str) -> Vec<Edit> 
 }
 
 /// The phase's row in one progress table: the plans count, the status and, when this plan
-/// finishes the phase, the completion date. Every table that lists the phase gets the same
-/// update, each through its own header positions.
+/// finishes the phase, the completion date. Each table [`roadmap_edits`] picks gets the same
+/// update through its own header positions.
 ///
 /// Cells are found by meaning ([`ProgressTable::cell`]), never by raw index, so a
 /// column-shifted row (a 4-column row a tool wrote into a 5-column Milestone table) is edited
 /// where its values actually are and keeps its shape: repairing the row would rewrite cells
-/// the user did not ask about, and `gsd check` is the place that reports the shape. Only
+/// the user did not ask about (the Milestone value is not even known), so fixing the shape
+/// belongs to a separate, explicit repair (no `gsd check` rule reports it yet). Only
 /// cells whose text changes get an edit, and each keeps its padding ([`cell_raw`]).
 fn progress_row_edits(
     doc: &Doc,
