@@ -105,17 +105,57 @@ pub fn roadmap_edits(roadmap: &Roadmap, facts: &Facts, date: &str) -> Vec<Edit> 
         && !cb.checked
     {
         edits.push(Edit::replace(cb.mark.clone(), "x"));
-        let others_dated = roadmap.phases.iter().any(|p| {
-            p.checkbox
-                .as_ref()
-                .is_some_and(|c| c.checked && doc.line(c.line).contains("(completed 20"))
-        });
-        if others_dated && !doc.line(cb.line).contains("(completed") {
+        if phase.completed.is_none()
+            && let Some((prefix, tail)) = completed_suffix_form(roadmap, cb.line)
+        {
             let end = doc.line_start(cb.line) + doc.line(cb.line).trim_end().len();
-            edits.push(Edit::insert(end, format!(" (completed {date})")));
+            edits.push(Edit::insert(end, format!("{prefix}{date}{tail}")));
         }
     }
     edits
+}
+
+/// How the file's finished phases carry their date, as (text before the date, text after):
+/// `(" (completed ", ")")` for the template's `(completed 2026-01-12)`, `(" — completed ", "")`
+/// for the plain form `Phase 1: Name (2/2 plans) — completed 2026-03-11`. Copied from the
+/// ticked phase line nearest above `line` (the same list's style, as files mix a bold active
+/// list with plain `<details>` lists), else the nearest below; `None` when no finished phase
+/// has a date, so a file that never dated its phases does not start now.
+fn completed_suffix_form(roadmap: &Roadmap, line: usize) -> Option<(String, String)> {
+    let doc = &roadmap.doc;
+    let dated: Vec<(usize, &std::ops::Range<usize>)> = roadmap
+        .phases
+        .iter()
+        .filter(|p| p.checkbox.as_ref().is_some_and(|c| c.checked))
+        .filter_map(|p| Some((p.listing?, &p.completed.as_ref()?.1)))
+        .collect();
+    let (other, date) = dated
+        .iter()
+        .filter(|(l, _)| *l < line)
+        .max_by_key(|(l, _)| *l)
+        .or_else(|| dated.iter().filter(|(l, _)| *l > line).min_by_key(|(l, _)| *l))?;
+    let start = doc.line_start(*other);
+    let text = doc.line(*other);
+    let (date_start, date_end) = (date.start - start, date.end - start);
+    let before = &text[..date_start];
+    let lower = before.to_ascii_lowercase();
+    let word = ["completed", "complete", "shipped", "done"]
+        .iter()
+        .filter_map(|w| lower.rfind(w))
+        .max()?;
+    // Back over the separator that opens the suffix: ` (`, ` — `, ` - `, ` – `, ` [`.
+    let head = before[..word].trim_end();
+    let head = head
+        .strip_suffix(['(', '[', '—', '–', '-'])
+        .map_or(head, str::trim_end);
+    let prefix = &text[head.len()..date_start];
+    let after = text[date_end..].trim_end();
+    let tail = match prefix.trim_start().chars().next() {
+        Some('(') if after.starts_with(')') => ")",
+        Some('[') if after.starts_with(']') => "]",
+        _ => "",
+    };
+    (!prefix.trim().is_empty()).then(|| (prefix.to_string(), tail.to_string()))
 }
 
 /// The phase's row in one progress table: the plans count, the status and, when this plan

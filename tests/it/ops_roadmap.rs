@@ -235,3 +235,27 @@ fn shifted_milestones_tree_completes_the_phase_in_its_own_table() {
         ]
     );
 }
+
+#[test]
+fn completed_suffix_copies_the_files_own_form() {
+    let text = "# Roadmap\n\n## Phases\n\n- [x] Phase 1: Data Foundation (2/2 plans) — completed 2026-01-11\n- [ ] Phase 2: Scoring (1/2 plans)\n\n### Phase 2: Scoring\n\nPlans:\n- [x] 02-01: weights\n- [ ] 02-02: ranking\n";
+    let (diff, new) = complete_in(text, "02-02");
+    assert_eq!(
+        changed_lines(text, &new),
+        [
+            "- [x] Phase 2: Scoring (2/2 plans) — completed 2026-02-01",
+            "- [x] 02-02: ranking",
+        ]
+    );
+    insta::assert_snapshot!(diff);
+    // The template's `(completed DATE)`, and no suffix when no finished phase has one.
+    let bold = "- [x] **Phase 1: Setup** - tooling (completed 2026-01-12)\n- [ ] **Phase 2: Scoring** - ranking\n\n### Phase 2: Scoring\n\nPlans:\n- [ ] 02-01: ranking\n";
+    let (_, new) = complete_in(bold, "02-01");
+    assert!(
+        new.contains("- [x] **Phase 2: Scoring** - ranking (completed 2026-02-01)\n"),
+        "{new}"
+    );
+    let undated = bold.replace(" (completed 2026-01-12)", "");
+    let (_, new) = complete_in(&undated, "02-01");
+    assert!(new.contains("- [x] **Phase 2: Scoring** - ranking\n"), "{new}");
+}
