@@ -133,7 +133,12 @@ fn completed_suffix_form(roadmap: &Roadmap, line: usize) -> Option<(String, Stri
         .iter()
         .filter(|(l, _)| *l < line)
         .max_by_key(|(l, _)| *l)
-        .or_else(|| dated.iter().filter(|(l, _)| *l > line).min_by_key(|(l, _)| *l))?;
+        .or_else(|| {
+            dated
+                .iter()
+                .filter(|(l, _)| *l > line)
+                .min_by_key(|(l, _)| *l)
+        })?;
     let start = doc.line_start(*other);
     let text = doc.line(*other);
     let (date_start, date_end) = (date.start - start, date.end - start);

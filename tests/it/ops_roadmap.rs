@@ -257,5 +257,8 @@ fn completed_suffix_copies_the_files_own_form() {
     );
     let undated = bold.replace(" (completed 2026-01-12)", "");
     let (_, new) = complete_in(&undated, "02-01");
-    assert!(new.contains("- [x] **Phase 2: Scoring** - ranking\n"), "{new}");
+    assert!(
+        new.contains("- [x] **Phase 2: Scoring** - ranking\n"),
+        "{new}"
+    );
 }
