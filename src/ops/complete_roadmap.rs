@@ -101,16 +101,44 @@ pub fn roadmap_edits(roadmap: &Roadmap, facts: &Facts, date: &str) -> Vec<Edit> 
     }
     if facts.phase_complete
         && let Some(phase) = roadmap.phase(&facts.plan.phase)
-        && let Some(cb) = &phase.checkbox
-        && !cb.checked
     {
-        edits.push(Edit::replace(cb.mark.clone(), "x"));
-        if phase.completed.is_none()
-            && let Some((prefix, tail)) = completed_suffix_form(roadmap, cb.line)
-        {
-            let end = doc.line_start(cb.line) + doc.line(cb.line).trim_end().len();
-            edits.push(Edit::insert(end, format!("{prefix}{date}{tail}")));
+        edits.extend(mark_phase_done(roadmap, phase, date));
+    }
+    edits
+}
+
+/// Marks a finished phase on its listing line: `[ ]` → `[x]`, or a not-done emoji
+/// (`- 🚧 **Phase 13: …**`) → the done emoji the file's other phases use (else ✅); then a
+/// completion date in the file's own form, when its other finished phases carry one.
+fn mark_phase_done(roadmap: &Roadmap, phase: &RoadmapPhase, date: &str) -> Vec<Edit> {
+    let doc = &roadmap.doc;
+    let mut edits = Vec::new();
+    let line = if let Some(cb) = &phase.checkbox {
+        if cb.checked {
+            return edits;
         }
+        edits.push(Edit::replace(cb.mark.clone(), "x"));
+        cb.line
+    } else if let Some(g) = &phase.glyph {
+        if g.done {
+            return edits;
+        }
+        let done = roadmap
+            .phases
+            .iter()
+            .filter_map(|p| p.glyph.as_ref())
+            .find(|g| g.done)
+            .map_or("✅", |g| doc.text(g.glyph.clone()));
+        edits.push(Edit::replace(g.glyph.clone(), done));
+        g.line
+    } else {
+        return edits;
+    };
+    if phase.completed.is_none()
+        && let Some((prefix, tail)) = completed_suffix_form(roadmap, line)
+    {
+        let end = doc.line_start(line) + doc.line(line).trim_end().len();
+        edits.push(Edit::insert(end, format!("{prefix}{date}{tail}")));
     }
     edits
 }
@@ -126,7 +154,7 @@ fn completed_suffix_form(roadmap: &Roadmap, line: usize) -> Option<(String, Stri
     let dated: Vec<(usize, &std::ops::Range<usize>)> = roadmap
         .phases
         .iter()
-        .filter(|p| p.checkbox.as_ref().is_some_and(|c| c.checked))
+        .filter(|p| p.is_checked())
         .filter_map(|p| Some((p.listing?, &p.completed.as_ref()?.1)))
         .collect();
     let (other, date) = dated

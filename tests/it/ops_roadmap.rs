@@ -262,3 +262,16 @@ fn completed_suffix_copies_the_files_own_form() {
         "{new}"
     );
 }
+
+#[test]
+fn emoji_listed_phase_gets_the_files_done_glyph_and_date() {
+    let text = "# Roadmap\n\n- ✅ **Phase 12: Cask** - brew (completed 2026-01-19)\n- 🚧 **Phase 13: Docs** - site\n\n### Phase 13: Docs\n\nPlans:\n- [x] 13-01-PLAN.md — Pages\n- [ ] 13-02-PLAN.md — Search\n";
+    let (_, new) = complete_in(text, "13-02");
+    assert_eq!(
+        changed_lines(text, &new),
+        [
+            "- ✅ **Phase 13: Docs** - site (completed 2026-02-01)",
+            "- [x] 13-02-PLAN.md — Search",
+        ]
+    );
+}
