@@ -211,7 +211,10 @@ fn progress_row_edits(
     let mut edits = Vec::new();
     let mut set = |cell: &Cell, text: &str| {
         if doc.text(cell.text.clone()) != text {
-            edits.push(Edit::replace(cell.raw.clone(), cell_raw(doc, cell, text)));
+            edits.push(Edit::replace(
+                cell.raw.clone(),
+                cell_in_row(doc, row, cell, text),
+            ));
         }
     };
     if let Some(c) = table.cell(row, Column::Plans)
@@ -237,6 +240,21 @@ fn progress_row_edits(
         set(c, date);
     }
     edits
+}
+
+/// The new raw text of a row's cell: when the row is padded (any cell has more than one space
+/// around its text: a tool aligned it, even if a later shifted or hand-written row spoils the
+/// column's alignment) the cell keeps its width, so the row's columns stay where they were;
+/// otherwise [`cell_raw`] decides from the column.
+fn cell_in_row(doc: &Doc, row: &ProgressRow, cell: &Cell, text: &str) -> String {
+    let padded = |c: &Cell| c.raw.end - c.text.end > 1 || c.text.start - c.raw.start > 1;
+    if !row.cells.iter().any(padded) {
+        return cell_raw(doc, cell, text);
+    }
+    let width = doc.text(cell.raw.clone()).chars().count();
+    let lead = (cell.text.start - cell.raw.start).max(1);
+    let trail = width.saturating_sub(lead + text.chars().count()).max(1);
+    format!("{}{text}{}", " ".repeat(lead), " ".repeat(trail))
 }
 
 /// The new plans cell: `N/M` (or `N/?`) gets the phase's done count (and its total when known); a bare

@@ -30,6 +30,7 @@ mod ops_cli;
 mod ops_proptest;
 mod ops_regressions;
 mod ops_roadmap;
+mod ops_roadmap_proptest;
 mod ops_snapshots;
 mod ops_support;
 mod proptest_roundtrip;

@@ -275,3 +275,18 @@ fn emoji_listed_phase_gets_the_files_done_glyph_and_date() {
         ]
     );
 }
+
+#[test]
+fn padded_row_keeps_its_widths_when_a_shifted_row_spoils_the_alignment() {
+    // Found by the table property: the column is no longer aligned (the shifted row), but the
+    // row itself is padded, so its cells keep their widths.
+    let text = "# Roadmap\n\n### Phase 2: Core\n\nPlans:\n- [x] 02-01-PLAN.md — A\n- [ ] 02-02-PLAN.md — B\n\n| Phase    | Milestone | Plans Complete | Status      | Completed  |\n|----------|-----------|----------------|-------------|------------|\n| 1. Setup | v1.0      | 2/2            | Complete    | 2026-01-10 |\n| 2. Core  | v1.0      | 1/2            | In Progress | -          |\n| 3. Public API | 0/4 | Not started | - |\n";
+    let (_, new) = complete_in(text, "02-02");
+    assert_eq!(
+        changed_lines(text, &new),
+        [
+            "- [x] 02-02-PLAN.md — B",
+            "| 2. Core  | v1.0      | 2/2            | Complete    | 2026-02-01 |",
+        ]
+    );
+}
