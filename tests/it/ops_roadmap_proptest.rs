@@ -2,7 +2,8 @@
 //! columns, aligned or single-space cells, a status vocabulary family, column-shifted rows,
 //! and any phase with any number of its plans done. After completing the next plan, the
 //! phase's row reads `done/total` with the right status and date (found again by meaning),
-//! keeps its cell count and, when aligned, its width; every other row is byte-identical.
+//! keeps its cell count and, when aligned, its width; every other row is byte-identical; a
+//! `**Plans**: k/m …` field counts one more (other field forms are left alone); CRLF is kept.
 
 use gsd::model::roadmap::{Column, Roadmap, RowStatus};
 use gsd::ops::{self, complete::Complete};
@@ -25,7 +26,20 @@ struct Table {
     target: usize,
     plans: u32,
     done: u32,
+    /// Index into [`FIELDS`] of the phase's `**Plans**:` field form.
+    field: usize,
+    crlf: bool,
 }
+
+/// `**Plans**:` field forms: (label, value template with `{k}` done and `{m}` total, whether
+/// it counts completed plans).
+const FIELDS: [(&str, &str, bool); 5] = [
+    ("**Plans**:", "{m} plans", false),
+    ("**Plans**:", "{k}/{m} plans complete", true),
+    ("**Plans:**", "{k}/{m} complete", true),
+    ("**Plans:**", "TBD", false),
+    ("**Plans**:", "{m} plans in 2 waves", false),
+];
 
 fn table() -> impl Strategy<Value = Table> {
     (
@@ -41,20 +55,35 @@ fn table() -> impl Strategy<Value = Table> {
                 proptest::collection::vec(any::<bool>(), rows),
                 0..rows,
                 0..plans,
+                0..FIELDS.len(),
+                any::<bool>(),
             )
         })
         .prop_map(
-            |((rows, milestone, aligned, family, plans), shifted, target, done)| Table {
-                rows,
-                milestone,
-                aligned,
-                family,
-                shifted: shifted.into_iter().map(|s| s && milestone).collect(),
-                target,
-                plans,
-                done,
+            |((rows, milestone, aligned, family, plans), shifted, target, done, field, crlf)| {
+                Table {
+                    rows,
+                    milestone,
+                    aligned,
+                    family,
+                    shifted: shifted.into_iter().map(|s| s && milestone).collect(),
+                    target,
+                    plans,
+                    done,
+                    field,
+                    crlf,
+                }
             },
         )
+}
+
+/// The target phase's `**Plans**:` line with `done` plans complete.
+fn field_line(t: &Table, done: u32) -> String {
+    let (label, value, _) = FIELDS[t.field];
+    let value = value
+        .replace("{k}", &done.to_string())
+        .replace("{m}", &t.plans.to_string());
+    format!("{label} {value}")
 }
 
 /// The ROADMAP.md text and the target row's line index.
@@ -117,9 +146,10 @@ fn render(t: &Table) -> (String, usize) {
         text.push_str(&format!("- [{mark}] **Phase {}: {name}** - x\n", i + 1));
     }
     text.push_str(&format!(
-        "\n### Phase {}: {}\n\nPlans:\n",
+        "\n### Phase {}: {}\n{}\n\nPlans:\n",
         t.target + 1,
-        NAMES[t.target]
+        NAMES[t.target],
+        field_line(t, t.done)
     ));
     for p in 1..=t.plans {
         let mark = if p <= t.done { 'x' } else { ' ' };
@@ -151,6 +181,9 @@ fn render(t: &Table) -> (String, usize) {
         text.push_str(&line(cells, t.aligned && !shifted));
         text.push('\n');
     }
+    if t.crlf {
+        text = text.replace('\n', "\r\n");
+    }
     (text, first_row + t.target)
 }
 
@@ -180,6 +213,11 @@ proptest! {
                 prop_assert_eq!(old_lines[i], new_lines[i]);
             }
         }
+        let field = field_line(&t, t.done);
+        let field_at = old_lines.iter().position(|l| *l == field).expect("field line");
+        let counts = FIELDS[t.field].2;
+        let want_field = if counts { field_line(&t, t.done + 1) } else { field };
+        prop_assert_eq!(new_lines[field_at], want_field.as_str());
         let r = Roadmap::parse(Source::new("R", new.clone()));
         let (table, row) = r.progress_row(&r.phases[t.target].number).expect("row");
         let done = t.done + 1;
