@@ -44,8 +44,9 @@ fn text(doc: &Doc, r: Option<std::ops::Range<usize>>) -> Value {
 pub fn state_json(state: &StateDoc, file: &str) -> Value {
     let doc = &state.doc;
     let pos = &state.position;
-    let field_text =
-        |f: Option<&crate::model::Field>| f.map_or(Value::Null, |f| json!(f.value(doc)));
+    let field_text = |f: Option<&crate::model::Field>| {
+        f.map_or(Value::Null, |f| json!(unemphasized(f.value(doc))))
+    };
 
     let (phase, phase_total, phase_name) = match &pos.phase {
         Some(p) => (
@@ -267,6 +268,21 @@ fn typed_scalar(raw: &str) -> Value {
         _ if canonical_int => raw.parse::<i64>().map_or_else(|_| json!(raw), |n| json!(n)),
         _ => json!(raw),
     }
+}
+
+/// A value wholly wrapped in one emphasis pair reads without it (`**v1.4 SHIPPED**` →
+/// `v1.4 SHIPPED`); anything else is kept exactly as written.
+fn unemphasized(value: &str) -> &str {
+    for mark in ["**", "__"] {
+        if let Some(inner) = value
+            .strip_prefix(mark)
+            .and_then(|v| v.strip_suffix(mark))
+            .filter(|inner| !inner.is_empty() && !inner.contains(mark))
+        {
+            return inner;
+        }
+    }
+    value
 }
 
 /// Template placeholders that mean "no value yet": `-`, `—`, `N/A`, `[X]`, `TBD` alone.

@@ -338,3 +338,12 @@ fn empty_bullets_are_not_entries() {
     assert_eq!(v["decisions"].as_array().unwrap().len(), 1);
     assert_eq!(v["blockers"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn a_wholly_bold_value_reads_without_its_emphasis() {
+    let v = show(
+        "## Current Position\n\nStatus: **v1.4 SHIPPED 2026-06-03**\nMilestone: **v2** and **v3**\n",
+    );
+    assert_eq!(v["position"]["status"], "v1.4 SHIPPED 2026-06-03");
+    assert_eq!(v["position"]["milestone"], "**v2** and **v3**");
+}
