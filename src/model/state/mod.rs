@@ -97,6 +97,7 @@ pub fn section_role(title: &str) -> SectionRole {
         "open issues",
         "known risks",
         "bloqueio",
+        "bloqueador",
         "blocage",
     ]) {
         SectionRole::Blockers
