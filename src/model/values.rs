@@ -116,24 +116,48 @@ pub fn find_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
     None
 }
 
-/// Formats a number of minutes or hours the way the file wrote its neighbour: the same
-/// number of decimals as `like` (`0.3` → one decimal, `0.42` → two), trailing zeros trimmed
-/// only if `like` had none after the point (`7.5` stays `7.5`, `6` stays `6`).
-pub fn format_like(value: f64, like: &str) -> String {
-    let decimals = like.split_once('.').map_or(0, |(_, frac)| {
+/// The number of decimals written in a number's text (`0.42` → 2, `6` → 0).
+pub fn decimals(number_text: &str) -> usize {
+    number_text.split_once('.').map_or(0, |(_, frac)| {
         frac.chars().take_while(char::is_ascii_digit).count()
-    });
-    if decimals == 0 {
-        // An integer-looking neighbour: show a fraction only when the value has one.
-        let rounded_1 = (value * 10.0).round() / 10.0;
-        if (rounded_1 - rounded_1.round()).abs() < 1e-9 {
-            format!("{}", rounded_1.round() as i64)
-        } else {
-            format!("{rounded_1:.1}")
+    })
+}
+
+/// `value` written with exactly `decimals` decimals.
+pub fn format_decimals(value: f64, decimals: usize) -> String {
+    format!("{value:.decimals$}")
+}
+
+/// `value` in a precision of `decimals` decimals, the way the files themselves round:
+/// whole-number precision gains one decimal when that makes the value exact (`6.5` beside
+/// `3`); otherwise the value is rounded (`6.75` beside `6` → `7`), unless rounding would
+/// misstate it by more than 10% (`0.2` hours beside `0 hours`, `1.2` beside `1`), in which
+/// case decimals are added (at most two) until it does not.
+pub fn format_in_precision(value: f64, decimals: usize) -> String {
+    let rounded = |d: usize| {
+        let scale = 10f64.powi(d as i32);
+        (value * scale).round() / scale
+    };
+    let exact_at = |d: usize| (rounded(d) - value).abs() < 1e-9;
+    let close_at = |d: usize| value != 0.0 && ((rounded(d) - value) / value).abs() <= 0.10;
+    for d in decimals..=decimals + 2 {
+        if exact_at(d) {
+            return format_decimals(value, d);
         }
-    } else {
-        format!("{value:.decimals$}")
+        if d == 0 && exact_at(1) {
+            return format_decimals(value, 1);
+        }
+        if close_at(d) {
+            return format_decimals(value, d);
+        }
     }
+    format_decimals(value, decimals + 2)
+}
+
+/// Formats a number the way the file wrote its neighbour `like`: in `like`'s precision
+/// (see [`format_in_precision`]), so `0.3 hours` stays one decimal and `6 min` whole minutes.
+pub fn format_like(value: f64, like: &str) -> String {
+    format_in_precision(value, decimals(like))
 }
 
 #[cfg(test)]
@@ -168,5 +192,14 @@ mod tests {
         assert_eq!(format_like(0.4833, "0.42"), "0.48");
         assert_eq!(format_like(7.0, "6"), "7");
         assert_eq!(format_like(6.5, "3"), "6.5");
+        assert_eq!(format_like(6.75, "6"), "7");
+        assert_eq!(format_like(9.333, "9"), "9");
+        assert_eq!(format_like(0.467, "0.3"), "0.5");
+        assert_eq!(format_like(0.2, "0"), "0.2");
+        assert_eq!(format_like(1.2, "1"), "1.2");
+        assert_eq!(format_like(12.5, "10"), "12.5");
+        assert_eq!(format_like(5.6, "4"), "5.6");
+        assert_eq!(format_like(5.65, "4"), "6");
+        assert_eq!(format_like(0.9, "1"), "0.9");
     }
 }

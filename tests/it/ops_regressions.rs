@@ -353,7 +353,7 @@ fn by_phase_row_is_inserted_in_order_with_the_tables_padding() {
     let new = new_state(&ops::complete::complete(&ws, &clock(), &args).unwrap()).unwrap();
     assert!(new.contains("| 01    | 1     | 10 min | 10 min   |\n| 02    | 1     | 12 min | 12 min   |\n| 03    |"), "{new}");
     assert!(
-        new.contains("- Average duration: 10.7 min\n- Total execution time: 0.5 hours\n"),
+        new.contains("- Average duration: 11 min\n- Total execution time: 0.5 hours\n"),
         "{new}"
     );
 }

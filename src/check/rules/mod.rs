@@ -83,23 +83,13 @@ pub fn integers_in(text: &str) -> Vec<u64> {
         .collect()
 }
 
-/// The number of decimals written in a number's text (`0.42` → 2, `6` → 0).
-pub fn decimals(number_text: &str) -> usize {
-    number_text.split_once('.').map_or(0, |(_, f)| {
-        f.chars().take_while(char::is_ascii_digit).count()
-    })
-}
+pub use crate::model::values::{decimals, format_decimals};
 
 /// Whether `written` (shown with `decimals` decimals) is `exact` rounded the file's way:
 /// within half a unit of the last written digit.
 pub fn within(written: f64, decimals: usize, exact: f64) -> bool {
     let half_unit = 0.5 * 10f64.powi(-(decimals as i32));
     (written - exact).abs() <= half_unit + 1e-9
-}
-
-/// `value` written with `decimals` decimals.
-pub fn format_decimals(value: f64, decimals: usize) -> String {
-    format!("{value:.decimals$}")
 }
 
 /// A number written in a value (`~28 min`, `0.3 hours`, `5min`) with its unit in minutes.
@@ -166,17 +156,7 @@ impl Amount {
     /// The replacement text for this amount's digits holding `exact_minutes`: in the written
     /// precision, or with one more decimal when that makes it exact (`7.5` next to `5`).
     pub fn rewrite(&self, exact_minutes: f64) -> String {
-        let v = exact_minutes / self.unit_minutes;
-        let exact_at = |d: usize| {
-            let scale = 10f64.powi(d as i32);
-            ((v * scale).round() / scale - v).abs() < 1e-9
-        };
-        let d = if !exact_at(self.decimals) && self.decimals == 0 && exact_at(1) {
-            1
-        } else {
-            self.decimals
-        };
-        format_decimals(v, d)
+        crate::model::values::format_in_precision(exact_minutes / self.unit_minutes, self.decimals)
     }
 
     /// `exact_minutes` in this amount's unit and precision, for messages (`0.3 hours`).
