@@ -108,8 +108,16 @@ impl PhasesDir {
         Ok(PhasesDir { phases })
     }
 
+    /// The folder of phase `n`.
+    ///
+    /// When two folders share a number (`39-cleanup-uat` next to an empty, renamed
+    /// `39-cleanup-and-uat`), the one holding the most plan files wins; ties go to the first.
     pub fn phase(&self, n: &PhaseNum) -> Option<&PhaseDir> {
-        self.phases.iter().find(|p| &p.number == n)
+        self.phases
+            .iter()
+            .filter(|p| &p.number == n)
+            .rev()
+            .max_by_key(|p| p.files.len())
     }
 
     /// (plans with a SUMMARY, plans with a PLAN) over all phases.

@@ -10,12 +10,14 @@
 //! - `errors`: missing/invalid/unreadable inputs: exit 2, a message with a hint, no write.
 //! - `ops_*`: the changing commands: diff snapshots per fixture, regressions, CLI, properties.
 //! - `cli`: `state get`, completions, `--help` examples on every command, `-C`.
+//! - `check_leniency`: loose-but-consistent shapes from real projects, each with a wrong twin.
 //! - `check_rules`, `check_cli`, `check_proptest`: `gsd check` per rule (fixtures, four
 //!   formats, --fix), on seeds and as a CLI, and never panicking on generated documents.
 //! - `bad_input`, `crash`, `concurrency`: the bad-input matrix, SIGKILL and 50-writer safety.
 
 mod bad_input;
 mod check_cli;
+mod check_leniency;
 mod check_proptest;
 mod check_rules;
 mod cli;

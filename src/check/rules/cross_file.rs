@@ -5,7 +5,6 @@ use std::ops::Range;
 
 use crate::check::{Diagnostic, FileKind, Input, Rule, Severity};
 use crate::model::ids::plan_ids_in;
-use crate::model::values::first_integer;
 use crate::syntax::LineKind;
 
 use super::lenient;
@@ -18,7 +17,8 @@ pub static RULES: &[Rule] = &[
         fixable: false,
         summary: "STATE.md's core value is not PROJECT.md's Core Value.",
         what: "Compares `**Core value:**` in STATE.md with the paragraph under `## Core Value` in \
-PROJECT.md, leniently (case, punctuation, `—` vs `-`, a STATE copy cut short).",
+PROJECT.md, leniently (case, punctuation, `—` vs `-`, a STATE copy cut short or with words left \
+out; text without spaces, such as Chinese, by character bigrams).",
         why: "STATE.md repeats the core value so every session starts from it. A stale copy \
 steers work by a goal the project no longer has.",
         example: "**Core value:** Fast search for every document\n<!-- PROJECT.md: Accurate search for every document -->\n",
@@ -31,7 +31,8 @@ steers work by a goal the project no longer has.",
         fixable: false,
         summary: "The see-line's PROJECT.md date is not PROJECT.md's last-updated date.",
         what: "Compares the date in `See: .planning/PROJECT.md (updated DATE)` with the \
-`*Last updated: DATE …*` footer of PROJECT.md.",
+`*Last updated: DATE …*` footer of PROJECT.md; only a see-line older than the footer is \
+reported.",
         why: "The see-line tells readers whether their picture of the project is current. A \
 stale date hides that PROJECT.md changed.",
         example: "See: .planning/PROJECT.md (updated 2026-01-20)\n<!-- PROJECT.md: *Last updated: 2026-01-26 after Phase 2* -->\n",
@@ -124,11 +125,50 @@ written or the record names the wrong plan.",
 pub fn check(input: &Input) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     project(input, &mut out);
-    roadmap_vs_summaries(input, &mut out);
-    completed_count(input, &mut out);
+    super::cross_plans::roadmap_vs_summaries(input, &mut out);
+    super::cross_plans::completed_count(input, &mut out);
     frontmatter(input, &mut out);
     session(input, &mut out);
     out
+}
+
+/// Whether STATE.md's copy is a shortened PROJECT.md core value: every content word (four
+/// letters or more) of it appears in PROJECT.md's, so it only leaves things out. Text in
+/// scripts written without spaces has no words to compare and is compared by bigrams.
+fn paraphrase(ours: &str, theirs: &str) -> bool {
+    let content = |t: &str| -> Vec<String> {
+        t.split(' ')
+            .filter(|w| w.chars().count() >= 4)
+            .map(|w| w.trim_end_matches('s').to_string())
+            .collect()
+    };
+    let (a, b) = (content(ours), content(theirs));
+    if a.len() < 3 {
+        return bigram_dice(ours, theirs) >= 0.8;
+    }
+    a.iter().all(|w| b.contains(w))
+}
+
+/// Dice similarity of character bigrams: word-splitting says nothing about scripts written
+/// without spaces (`训练出…` vs `训练…`).
+fn bigram_dice(a: &str, b: &str) -> f64 {
+    let grams = |t: &str| -> Vec<(char, char)> {
+        let cs: Vec<char> = t.chars().filter(|c| !c.is_whitespace()).collect();
+        cs.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    let (x, mut y) = (grams(a), grams(b));
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    let total = x.len() + y.len();
+    let mut shared = 0;
+    for g in &x {
+        if let Some(i) = y.iter().position(|h| h == g) {
+            y.swap_remove(i);
+            shared += 1;
+        }
+    }
+    2.0 * shared as f64 / total as f64
 }
 
 fn project(input: &Input, out: &mut Vec<Diagnostic>) {
@@ -148,7 +188,8 @@ fn project(input: &Input, out: &mut Vec<Diagnostic>) {
         let theirs = lenient(&paragraph.join(" "));
         let ours = lenient(field.value(doc));
         let agree = ours == theirs
-            || !ours.is_empty() && (theirs.starts_with(&ours) || ours.starts_with(&theirs));
+            || !ours.is_empty() && (theirs.starts_with(&ours) || ours.starts_with(&theirs))
+            || paraphrase(&ours, &theirs);
         if !agree && !ours.is_empty() && !theirs.is_empty() {
             out.push(
                 Diagnostic::new(
@@ -166,7 +207,7 @@ fn project(input: &Input, out: &mut Vec<Diagnostic>) {
     }
     if let (Some((see, span)), Some((updated, _))) =
         (&state.reference.project_updated, &project.last_updated)
-        && see != updated
+        && see < updated
     {
         out.push(
             Diagnostic::new(
@@ -180,81 +221,6 @@ fn project(input: &Input, out: &mut Vec<Diagnostic>) {
             .help(format!("set the date to {updated}")),
         );
     }
-}
-
-fn roadmap_vs_summaries(input: &Input, out: &mut Vec<Diagnostic>) {
-    let (Some(roadmap), Some(phases)) = (&input.ws.roadmap, &input.ws.phases) else {
-        return;
-    };
-    for phase in &roadmap.phases {
-        let Some(dir) = phases.phase(&phase.number) else {
-            continue;
-        };
-        for plan in &phase.plans {
-            let has_summary = dir.summaries.iter().any(|s| s.plan == plan.id.plan);
-            let mark = plan.checkbox.mark.clone();
-            if plan.checkbox.checked && !has_summary {
-                out.push(
-                    Diagnostic::new(
-                        "GSD403",
-                        FileKind::Roadmap,
-                        mark,
-                        format!("plan {} is ticked but has no SUMMARY.md", plan.id),
-                    )
-                    .help(format!(
-                        "write {}-SUMMARY.md in {}, or untick the plan",
-                        plan.id,
-                        dir.path.file_name().map_or_else(String::new, |n| format!(
-                            "phases/{}/",
-                            n.to_string_lossy()
-                        ))
-                    )),
-                );
-            } else if !plan.checkbox.checked && has_summary {
-                out.push(
-                    Diagnostic::new(
-                        "GSD404",
-                        FileKind::Roadmap,
-                        mark,
-                        format!("plan {} has a SUMMARY.md but is not ticked", plan.id),
-                    )
-                    .help(format!(
-                        "tick it (`[x]`), or run `gsd state complete {}`",
-                        plan.id
-                    )),
-                );
-            }
-        }
-    }
-}
-
-fn completed_count(input: &Input, out: &mut Vec<Diagnostic>) {
-    let state = &input.ws.state;
-    let doc = &state.doc;
-    let (Some(phases), Some(field)) = (&input.ws.phases, &state.metrics.plans_completed) else {
-        return;
-    };
-    if phases.phases.is_empty() {
-        return;
-    }
-    let value = field.value(doc);
-    let Some((n, r)) = first_integer(value).filter(|(_, r)| r.start <= 1) else {
-        return;
-    };
-    let summaries = phases.plan_counts().0 as u64;
-    let ticked = input.ws.roadmap.as_ref().map(|r| r.plan_counts().0 as u64);
-    if n == summaries || ticked == Some(n) || super::integers_in(value).contains(&summaries) {
-        return;
-    }
-    out.push(
-        Diagnostic::new(
-            "GSD405",
-            FileKind::State,
-            field.value.start + r.start..field.value.start + r.end,
-            format!("Total plans completed is {n} but phases/ holds {summaries} SUMMARY.md files"),
-        )
-        .help("set the count to the plans completed, or write the missing summaries"),
-    );
 }
 
 /// A status by meaning, from either the frontmatter or the body.

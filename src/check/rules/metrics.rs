@@ -21,7 +21,7 @@ pub static RULES: &[Rule] = &[
         what: "Adds up the Plans column of the `**By Phase:**` table (the completed `N` of an \
 `N/M` cell) and compares it with `Total plans completed`. Skipped when the table is scoped to \
 one milestone (`**By Phase (v3.0):**`) or a row's plans cannot be read; a total that \
-breaks itself down (`14 (v2.0: 11, v3.0: 3)`) agrees when one of its parts is the sum.",
+breaks itself down (`14 (v2.0: 11, v3.0: 3)`) agrees when one of its parts is the sum. A total that equals the number of SUMMARY.md files is right (the table lags), and a total kept per milestone is not compared. The fix is offered only when the SUMMARY.md count agrees with the table.",
         why: "The total is derived from the table. When they disagree, a plan was recorded in \
 one place and not the other, and every average built on the total is off.",
         example: "- Total plans completed: 9\n\n| Phase | Plans | Total | Avg/Plan |\n|---|---|---|---|\n| 1 | 2 | 15 min | 7.5 min |\n| 2 | 1 | 3 min | 3 min |\n",
@@ -118,7 +118,13 @@ pub fn check(input: &Input) -> Vec<Diagnostic> {
                 .sum::<Option<f64>>()
         })
         .flatten();
-    plans_completed(doc, m, plans_sum, &mut out);
+    let summaries = input
+        .ws
+        .phases
+        .as_ref()
+        .filter(|p| !p.phases.is_empty())
+        .map(|p| p.plan_counts().0 as u64);
+    plans_completed(doc, m, plans_sum, summaries, &mut out);
     total_time(doc, m, minutes_sum, &mut out);
     average(doc, m, plans_sum.zip(minutes_sum), &mut out);
     if let Some(t) = &m.by_phase {
@@ -144,7 +150,16 @@ fn approximate(text: &str) -> bool {
     text.trim_start().starts_with(['~', '≈']) || text.to_lowercase().contains("approx")
 }
 
-fn plans_completed(doc: &Doc, m: &Metrics, sum: Option<u64>, out: &mut Vec<Diagnostic>) {
+/// `summaries` (the SUMMARY.md count) arbitrates: a total the files bear out is right and
+/// the table is what lags, and the total is rewritten only when the files agree with the
+/// table.
+fn plans_completed(
+    doc: &Doc,
+    m: &Metrics,
+    sum: Option<u64>,
+    summaries: Option<u64>,
+    out: &mut Vec<Diagnostic>,
+) {
     let (Some(field), Some(sum)) = (&m.plans_completed, sum) else {
         return;
     };
@@ -156,19 +171,28 @@ fn plans_completed(doc: &Doc, m: &Metrics, sum: Option<u64>, out: &mut Vec<Diagn
     if n == sum || approximate(value) || super::integers_in(value).contains(&sum) {
         return;
     }
+    let line = doc.source.line_of(field.value.start);
+    if summaries == Some(n) || super::cross_plans::milestone_scoped(doc, line, value) {
+        return;
+    }
     let span = field.value.start + r.start..field.value.start + r.end;
-    out.push(
-        Diagnostic::new(
-            "GSD201",
-            FileKind::State,
-            span.clone(),
-            format!("Total plans completed is {n} but the By Phase table adds up to {sum}"),
-        )
-        .fix(
+    let d = Diagnostic::new(
+        "GSD201",
+        FileKind::State,
+        span.clone(),
+        format!("Total plans completed is {n} but the By Phase table adds up to {sum}"),
+    );
+    out.push(if summaries.is_none_or(|s| s == sum) {
+        d.fix(
             format!("set the total to {sum}"),
             vec![Edit::replace(span, sum.to_string())],
-        ),
-    );
+        )
+    } else {
+        d.help(format!(
+            "phases/ holds {} SUMMARY.md files; set the total and the table to the plans completed",
+            summaries.unwrap_or_default()
+        ))
+    });
 }
 
 fn total_time(doc: &Doc, m: &Metrics, sum: Option<f64>, out: &mut Vec<Diagnostic>) {

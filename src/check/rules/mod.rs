@@ -3,6 +3,7 @@
 
 pub mod context;
 pub mod cross_file;
+pub mod cross_plans;
 pub mod metrics;
 pub mod parse;
 pub mod position;

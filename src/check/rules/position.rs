@@ -114,7 +114,8 @@ than one day ahead is reported (one day of slack covers time zones).",
         severity: Severity::Warning,
         fixable: false,
         summary: "`Last activity` is older than `Last session`.",
-        what: "Compares the date of `Last activity` with the date of `Last session`.",
+        what: "Compares the date of `Last activity` with the date of `Last session`, with a \
+day's slack (sessions run past midnight, and some tools stamp them in UTC).",
         why: "A session that ended after the last recorded activity means the activity line was \
 not updated: the position may describe older work.",
         example: "Last activity: 2026-01-20 — Completed 01-02-PLAN.md\n...\nLast session: 2026-01-26 20:04\n",
@@ -427,8 +428,9 @@ fn dates(input: &Input, out: &mut Vec<Diagnostic>) {
         .last
         .as_ref()
         .and_then(|s| crate::model::values::find_date(s.value(doc)));
+    // A day's slack: sessions run past midnight and tools stamp them in UTC.
     if let (Some((a, span)), Some((s, _))) = (activity, session)
-        && a < s
+        && (s - a).num_days() > 1
     {
         out.push(
             Diagnostic::new(

@@ -30,12 +30,14 @@ one of them was edited by hand or by a tool that forgot the other.",
         what: "Computes completed / total plans from ROADMAP.md's plan checkboxes, from the phases \
 folder (SUMMARY files over PLAN files), and from a `(12/22 plans …)` note on the progress \
 line, and checks the percent against them. The percent may round either way; it passes when \
-it agrees with any of the counts the project has (or with the share of ticked phases).",
+it agrees with any of the counts the project has, with any `N/M` in the note, with the share \
+of phases ROADMAP.md records as done, or with the current milestone's plans or phases. A \
+percent marked approximate (`~99%`) is not checked.",
         why: "The percent is a derived value. When it disagrees with the plans actually done, \
 dashboards and status reports overstate or understate the project.",
         example: "Progress: [███░░░░░░░] 30% (4/10 plans complete)\n",
         fix: "`gsd check --fix` rewrites the percent from the counts (here `40%`); the bar is then \
-redrawn to match.",
+redrawn to match. No fix is offered when the counts disagree with each other.",
     },
 ];
 
@@ -102,6 +104,12 @@ fn percent_vs_counts(
     percent: u64,
     out: &mut Vec<Diagnostic>,
 ) {
+    // `~99%` says itself that it is not exact.
+    if let Some(span) = &progress.percent
+        && doc.text(0..span.start).trim_end().ends_with(['~', '≈'])
+    {
+        return;
+    }
     let ws = input.ws;
     let mut candidates: Vec<Counts> = Vec::new();
     if let Some(roadmap) = &ws.roadmap {
@@ -135,48 +143,136 @@ fn percent_vs_counts(
             });
         }
     }
+    // The files are the most reliable count (roadmaps often leave plan lines unticked).
+    candidates.sort_by_key(|c| !c.source.starts_with("phases/"));
     let Some(primary) = candidates.first() else {
         return;
     };
-    let agrees = |c: &Counts| {
-        let exact = c.done as f64 * 100.0 / c.total as f64;
-        (percent as f64 - exact).abs() < 1.0 - 1e-9
+    let agrees = |done: usize, total: usize| {
+        let exact = done as f64 * 100.0 / total as f64;
+        total > 0 && (percent as f64 - exact).abs() < 1.0 - 1e-9
     };
-    if candidates.iter().any(agrees) {
+    if candidates.iter().any(|c| agrees(c.done, c.total))
+        || other_shares(input, doc, progress)
+            .into_iter()
+            .any(|(d, t)| agrees(d, t))
+    {
         return;
     }
-    // Progress counted in phases rather than plans is consistent too.
-    if let Some(roadmap) = &ws.roadmap {
-        let boxed: Vec<bool> = roadmap
-            .phases
-            .iter()
-            .filter_map(|p| p.checkbox.as_ref().map(|c| c.checked))
-            .collect();
-        if !boxed.is_empty() {
-            let phase_counts = Counts {
-                done: boxed.iter().filter(|c| **c).count(),
-                total: boxed.len(),
-                source: String::new(),
-            };
-            if agrees(&phase_counts) {
-                return;
-            }
-        }
-    }
-    let want = (primary.done as f64 * 100.0 / primary.total as f64).round() as u64;
+    let want_of = |c: &Counts| (c.done as f64 * 100.0 / c.total as f64).round() as u64;
+    let want = want_of(primary);
     let span = progress.percent.clone().expect("percent was read");
-    out.push(
-        Diagnostic::new(
-            "GSD102",
-            FileKind::State,
-            span.clone(),
-            format!("progress says {percent}% but {} ({want}%)", primary.source),
-        )
-        .fix(
+    let d = Diagnostic::new(
+        "GSD102",
+        FileKind::State,
+        span.clone(),
+        format!("progress says {percent}% but {} ({want}%)", primary.source),
+    );
+    // Rewritten only when every count the project keeps gives the same percent.
+    out.push(if candidates.iter().all(|c| want_of(c) == want) {
+        d.fix(
             format!("set the percent to {want}%"),
             vec![Edit::replace(span, want.to_string())],
-        ),
-    );
+        )
+    } else {
+        let all: Vec<String> = candidates
+            .iter()
+            .map(|c| format!("{} ({}%)", c.source, want_of(c)))
+            .collect();
+        d.help(format!("the counts disagree: {}", all.join("; ")))
+    });
+}
+
+/// Other shares a percent may legitimately be of: any `N/M` or `N of M` in the note
+/// (`75% (6/8 phases complete)`), the share of phases ROADMAP.md records as done, and the
+/// current milestone's plans.
+fn other_shares(input: &Input, doc: &Doc, progress: &ProgressLine) -> Vec<(usize, usize)> {
+    let mut shares = Vec::new();
+    if let Some(note) = &progress.note {
+        shares.extend(fractions_in(doc.text(note.clone())));
+    }
+    let Some(roadmap) = &input.ws.roadmap else {
+        return shares;
+    };
+    let done = |p: &crate::model::roadmap::RoadmapPhase| {
+        p.is_checked()
+            || roadmap
+                .progress_row(&p.number)
+                .and_then(|(t, r)| t.status(&roadmap.doc, r))
+                == Some(crate::model::roadmap::RowStatus::Complete)
+    };
+    let boxed: Vec<_> = roadmap
+        .phases
+        .iter()
+        .filter(|p| p.checkbox.is_some() || p.glyph.is_some())
+        .collect();
+    shares.push((boxed.iter().filter(|p| done(p)).count(), boxed.len()));
+    shares.push((
+        roadmap.phases.iter().filter(|p| done(p)).count(),
+        roadmap.phases.len(),
+    ));
+    // The current milestone: the roadmap group of the phase STATE.md is in.
+    let position = &input.ws.state.position;
+    let current = position
+        .phase
+        .as_ref()
+        .and_then(|p| p.number(doc))
+        .and_then(crate::model::PhaseNum::parse)
+        .and_then(|n| roadmap.phase(&n))
+        .and_then(|p| p.milestone);
+    if let Some(group) = current {
+        let members: Vec<_> = roadmap
+            .phases
+            .iter()
+            .filter(|p| p.milestone == Some(group))
+            .collect();
+        let listed: usize = members.iter().map(|p| p.plans.len()).sum();
+        let ticked: usize = members
+            .iter()
+            .map(|p| p.plans.iter().filter(|x| x.checkbox.checked).count())
+            .sum();
+        shares.push((ticked, listed));
+        shares.push((members.iter().filter(|p| done(p)).count(), members.len()));
+        if let Some(phases) = &input.ws.phases {
+            let dirs = members.iter().filter_map(|p| phases.phase(&p.number));
+            let (d, t) = dirs.fold((0, 0), |(d, t), dir| {
+                (
+                    d + dir.summaries.len(),
+                    t + dir.plans.len().max(dir.summaries.len()),
+                )
+            });
+            shares.push((d, t));
+        }
+    }
+    shares
+}
+
+/// Every `N/M` and `N of M` in free text.
+fn fractions_in(text: &str) -> Vec<(usize, usize)> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | ';' | '[' | ']'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if let Some((a, b)) = w.split_once('/')
+            && let (Ok(a), Ok(b)) = (a.parse(), b.trim_end_matches(['.', ':']).parse())
+        {
+            out.push((a, b));
+        }
+        if *w == "of"
+            && i > 0
+            && let (Ok(a), Some(Ok(b))) = (
+                words[i - 1].parse(),
+                words
+                    .get(i + 1)
+                    .map(|x| x.trim_end_matches(['.', ':']).parse()),
+            )
+        {
+            out.push((a, b));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
