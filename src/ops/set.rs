@@ -89,7 +89,9 @@ pub fn set_field_text(doc: &Doc, field: &Field, value: &str) -> Edit {
     let value = value.trim();
     if field.value.is_empty() {
         let before = doc.source.text[..field.value.start].chars().last();
-        let space = if matches!(before, Some(' ' | '\t')) {
+        // Any whitespace the parser trimmed (a vertical tab too) already separates the
+        // label from the value; adding a space would make a second run change the file.
+        let space = if before.is_some_and(char::is_whitespace) {
             ""
         } else {
             " "

@@ -270,3 +270,22 @@ fn assert_only_inserted(before: &str, after: &str, needle: &str) {
         .collect();
     assert!(without == before, "bytes outside the inserted line changed");
 }
+
+/// Found by the `set` fuzz target: a value ending in a vertical tab, set to empty, made a
+/// second identical `set` insert a space (the parser trims `\v`, the op only knew ' ' and
+/// '\t'). A second identical run must change nothing.
+#[test]
+fn fuzz_regression_set_empty_after_vertical_tab_is_idempotent() {
+    let p = project_with_bytes(
+        "# Project State\n\n**Current focus:** Phase 05 \u{2014} Registry\u{b}\n## Next\n"
+            .as_bytes(),
+    );
+    ok(&p, &["state", "set", "current_focus", ""]);
+    let once = state_bytes(&p);
+    ok(&p, &["state", "set", "current_focus", ""]);
+    assert_eq!(
+        state_bytes(&p),
+        once,
+        "the second identical run changed the file"
+    );
+}
