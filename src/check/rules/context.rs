@@ -43,7 +43,7 @@ like `D-` or `D-1a-` breaks the series and cannot be cited reliably.",
         what: "Finds plan ids (`02-03`) in decisions and blockers and checks them against the \
 plans in ROADMAP.md and the phases folder. Only plans of known phases are checked (a phase \
 archived with an old milestone is not), and the rule is skipped without ROADMAP.md or \
-phases/.",
+phases/. Unpadded ranges (`phases 36-43`, `1-3 days`) are not plan ids.",
         why: "A reference to a plan that does not exist is a typo or a plan that was renumbered; \
 readers following it find nothing.",
         example: "- Use RunSQL for unique indexes (01-07)\n<!-- phase 1 has plans 01-01 and 01-02 -->\n",
@@ -183,7 +183,7 @@ fn plan_references(input: &Input, out: &mut Vec<Diagnostic>) {
         let Some(id) = PlanId::parse(&raw) else {
             continue;
         };
-        if plan_exists(input, &id) == Some(false) {
+        if plan_exists(input, &id) == Some(false) && !looks_like_range(&raw) {
             out.push(
                 Diagnostic::new(
                     "GSD303",
@@ -198,6 +198,20 @@ fn plan_references(input: &Input, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+}
+
+/// Whether `A-B` reads as a range of numbers rather than a plan id: neither side
+/// zero-padded and the second larger (`phases 36-43`, `steps 6-8`, `1-3 business days`).
+/// Plan ids are written padded (`02-05`), or with a plan number below the phase's.
+fn looks_like_range(raw: &str) -> bool {
+    let Some((phase, plan)) = raw.rsplit_once('-') else {
+        return false;
+    };
+    let unpadded = |t: &str| !t.starts_with('0');
+    let whole = |t: &str| t.split('.').next().and_then(|w| w.parse::<u64>().ok());
+    unpadded(phase)
+        && unpadded(plan)
+        && matches!((whole(phase), whole(plan)), (Some(a), Some(b)) if b > a)
 }
 
 /// The first whole upper-case word `FIXED` or `RESOLVED` in `text`.
@@ -257,5 +271,15 @@ mod tests {
         assert_eq!(resolved_word("Redis — RESOLVED (x)"), Some(10..18));
         assert_eq!(resolved_word("UNRESOLVED"), None);
         assert_eq!(resolved_word("resolved"), None);
+    }
+
+    #[test]
+    fn ranges_are_not_plan_ids() {
+        for range in ["1-3", "36-43", "6-8", "10-13", "30-50"] {
+            assert!(looks_like_range(range), "{range}");
+        }
+        for id in ["02-05", "36-04", "2-1", "12-3", "02.1-02", "10-10"] {
+            assert!(!looks_like_range(id), "{id}");
+        }
     }
 }

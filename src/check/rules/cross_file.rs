@@ -7,8 +7,6 @@ use crate::check::{Diagnostic, FileKind, Input, Rule, Severity};
 use crate::model::ids::plan_ids_in;
 use crate::syntax::LineKind;
 
-use super::lenient;
-
 pub static RULES: &[Rule] = &[
     Rule {
         code: "GSD401",
@@ -17,8 +15,9 @@ pub static RULES: &[Rule] = &[
         fixable: false,
         summary: "STATE.md's core value is not PROJECT.md's Core Value.",
         what: "Compares `**Core value:**` in STATE.md with the paragraph under `## Core Value` in \
-PROJECT.md, leniently (case, punctuation, `—` vs `-`, a STATE copy cut short or with words left \
-out; text without spaces, such as Chinese, by character bigrams).",
+PROJECT.md, leniently: case, punctuation, accents, `—` vs `-` and `( … )` asides aside, a \
+STATE copy that only leaves words out (or rewords one word of ten or more) agrees; Chinese, \
+Japanese and Korean text is compared by character bigrams.",
         why: "STATE.md repeats the core value so every session starts from it. A stale copy \
 steers work by a goal the project no longer has.",
         example: "**Core value:** Fast search for every document\n<!-- PROJECT.md: Accurate search for every document -->\n",
@@ -132,45 +131,6 @@ pub fn check(input: &Input) -> Vec<Diagnostic> {
     out
 }
 
-/// Whether STATE.md's copy is a shortened PROJECT.md core value: every content word (four
-/// letters or more) of it appears in PROJECT.md's, so it only leaves things out. Text in
-/// scripts written without spaces has no words to compare and is compared by bigrams.
-fn paraphrase(ours: &str, theirs: &str) -> bool {
-    let content = |t: &str| -> Vec<String> {
-        t.split(' ')
-            .filter(|w| w.chars().count() >= 4)
-            .map(|w| w.trim_end_matches('s').to_string())
-            .collect()
-    };
-    let (a, b) = (content(ours), content(theirs));
-    if a.len() < 3 {
-        return bigram_dice(ours, theirs) >= 0.8;
-    }
-    a.iter().all(|w| b.contains(w))
-}
-
-/// Dice similarity of character bigrams: word-splitting says nothing about scripts written
-/// without spaces (`训练出…` vs `训练…`).
-fn bigram_dice(a: &str, b: &str) -> f64 {
-    let grams = |t: &str| -> Vec<(char, char)> {
-        let cs: Vec<char> = t.chars().filter(|c| !c.is_whitespace()).collect();
-        cs.windows(2).map(|w| (w[0], w[1])).collect()
-    };
-    let (x, mut y) = (grams(a), grams(b));
-    if x.is_empty() || y.is_empty() {
-        return 0.0;
-    }
-    let total = x.len() + y.len();
-    let mut shared = 0;
-    for g in &x {
-        if let Some(i) = y.iter().position(|h| h == g) {
-            y.swap_remove(i);
-            shared += 1;
-        }
-    }
-    2.0 * shared as f64 / total as f64
-}
-
 fn project(input: &Input, out: &mut Vec<Diagnostic>) {
     let state = &input.ws.state;
     let doc = &state.doc;
@@ -185,12 +145,7 @@ fn project(input: &Input, out: &mut Vec<Diagnostic>) {
             .take_while(|&i| pdoc.kinds[i] == LineKind::Text)
             .map(|i| pdoc.line(i).trim())
             .collect();
-        let theirs = lenient(&paragraph.join(" "));
-        let ours = lenient(field.value(doc));
-        let agree = ours == theirs
-            || !ours.is_empty() && (theirs.starts_with(&ours) || ours.starts_with(&theirs))
-            || paraphrase(&ours, &theirs);
-        if !agree && !ours.is_empty() && !theirs.is_empty() {
+        if !super::core_value::agrees(field.value(doc), &paragraph.join(" ")) {
             out.push(
                 Diagnostic::new(
                     "GSD401",

@@ -2,6 +2,7 @@
 //! comparison and tolerance that follows the precision the file itself wrote.
 
 pub mod context;
+pub mod core_value;
 pub mod cross_file;
 pub mod cross_plans;
 pub mod metrics;

@@ -65,6 +65,10 @@ impl ByPhaseRow {
     /// Plans completed in the phase: `2` or the `N` of `N/M`.
     pub fn plans(&self, doc: &Doc) -> Option<u64> {
         let t = self.cell_text(doc, self.plans)?;
+        // `6+FIX`, `3+FIX2+UAT`: plans the count leaves out; no number to add up.
+        if t.contains('+') {
+            return None;
+        }
         first_integer(t)
             .filter(|(_, r)| r.start == 0)
             .map(|(n, _)| n)
