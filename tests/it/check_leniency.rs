@@ -234,3 +234,56 @@ fn gsd110_allows_a_session_stamped_the_next_day() {
     )]);
     assert_eq!(of(&p, "GSD110").len(), 1);
 }
+
+#[test]
+fn gsd408_reads_only_the_completed_clause_and_survives_case_folding() {
+    let stopped = "Stopped at: Completed 02-01-PLAN.md (filtering)";
+    let p = base_with(&[(
+        "STATE.md",
+        stopped,
+        "Stopped at: Completed quick task 260727-fb9. Next: 02-02-PLAN.md",
+    )]);
+    assert_eq!(of(&p, "GSD408"), Vec::<Value>::new());
+    // `İ` lower-cases to more bytes; offsets must stay those of the original text.
+    let p = base_with(&[(
+        "STATE.md",
+        stopped,
+        "Stopped at: İİİİ Completed 02-02-PLAN.md",
+    )]);
+    let d = of(&p, "GSD408");
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0]["start"]["line"], 57);
+    assert_eq!(d[0]["start"]["column"], 28);
+}
+
+#[test]
+fn gsd407_ignores_slash_commands_and_finds_bare_names_in_phase_folders() {
+    for resume in [
+        "Resume file: `/clear` then `/gsd:new-milestone`",
+        "Resume file: 02-02-PLAN.md",
+    ] {
+        let p = base_with(&[("STATE.md", "Resume file: None", resume)]);
+        assert_eq!(of(&p, "GSD407"), Vec::<Value>::new(), "{resume}");
+    }
+    let p = base_with(&[(
+        "STATE.md",
+        "Resume file: None",
+        "Resume file: 02-07-PLAN.md",
+    )]);
+    assert_eq!(of(&p, "GSD407").len(), 1);
+}
+
+#[test]
+fn gsd001_accepts_a_position_kept_in_the_frontmatter_between_milestones() {
+    let p = base_with(&[]);
+    p.write(
+        "STATE.md",
+        "---\nstatus: complete\nprogress:\n  percent: 100\n---\n\n# Project State\n\n## Milestone History\n\n- v1.0 shipped\n",
+    );
+    assert_eq!(of(&p, "GSD001"), Vec::<Value>::new());
+    p.write(
+        "STATE.md",
+        "# Project State\n\n## Milestone History\n\n- v1.0 shipped\n",
+    );
+    assert_eq!(of(&p, "GSD001").len(), 1);
+}

@@ -100,7 +100,8 @@ and humans act on different facts.",
         fixable: false,
         summary: "`Resume file` points at a file that does not exist.",
         what: "Reads the path in `Resume file:` (ignoring `None`) and checks that it exists, \
-relative to the project folder or to `.planning/`.",
+relative to the project folder or to `.planning/` (a bare file name also in the phase \
+folders). Slash commands (`/clear`) are not files.",
         why: "The resume file is where the next session starts. A dangling pointer loses the \
 hand-off.",
         example: "Resume file: .planning/phases/02-api/.continue-here.md\n<!-- no such file -->\n",
@@ -113,7 +114,8 @@ hand-off.",
         fixable: false,
         summary: "`Stopped at: Completed NN-MM` names a plan that has no SUMMARY.md.",
         what: "When `Stopped at` says a plan was completed, checks that its SUMMARY.md exists in \
-the phases folder (skipped when the phase has no folder).",
+the phases folder (skipped when the phase has no folder). Only the completed clause counts: \
+in `Completed quick task X. Next: 03-07-PLAN.md`, 03-07 is the next plan.",
         why: "The session record claims work that left no summary; either the summary was not \
 written or the record names the wrong plan.",
         example: "Stopped at: Completed 02-02-PLAN.md\n<!-- phases/02-api/ has no 02-02-SUMMARY.md -->\n",
@@ -323,7 +325,10 @@ fn resume_path(value: &str) -> Option<(Range<usize>, &str)> {
         .find(|c: char| c.is_whitespace() || c == '`')
         .unwrap_or(body.len());
     let path = body[..end].trim_end_matches(['*', ',', ';', ')']);
-    (path.contains('/') || path.ends_with(".md")).then_some((start..start + path.len(), path))
+    // `/clear`, `/gsd:new-milestone`: a slash command to run, not a file.
+    let command = path.starts_with('/') && !path[1..].contains('/') && !path.ends_with(".md");
+    (!command && (path.contains('/') || path.ends_with(".md")))
+        .then_some((start..start + path.len(), path))
 }
 
 fn session(input: &Input, out: &mut Vec<Diagnostic>) {
@@ -334,9 +339,17 @@ fn session(input: &Input, out: &mut Vec<Diagnostic>) {
     {
         let root = &input.ws.root;
         let planning = crate::model::workspace::Workspace::planning_dir(root);
-        let exists = [root.join(path), planning.join(path)]
-            .iter()
-            .any(|p| p.exists());
+        // A bare file name (`02-03-PLAN.md`) is looked for in the phase folders too.
+        let in_a_phase = !path.contains('/')
+            && input
+                .ws
+                .phases
+                .as_ref()
+                .is_some_and(|ph| ph.phases.iter().any(|d| d.path.join(path).exists()));
+        let exists = in_a_phase
+            || [root.join(path), planning.join(path)]
+                .iter()
+                .any(|p| p.exists());
         if !exists {
             let base = field.value.start;
             out.push(
@@ -354,10 +367,17 @@ fn session(input: &Input, out: &mut Vec<Diagnostic>) {
         return;
     };
     let value = field.value(doc);
-    let Some(at) = value.to_lowercase().find("completed") else {
+    let Some(at) = value.to_ascii_lowercase().find("completed") else {
         return;
     };
-    let after = &value[at..];
+    // Only the clause that says what was completed: `Completed quick task X. Next: 03-07`
+    // names 03-07 as the next plan, not a completed one.
+    let clause_end = ["next", ". ", ";", "→", "->"]
+        .iter()
+        .filter_map(|m| value[at..].to_ascii_lowercase().find(m))
+        .min()
+        .map_or(value.len(), |e| at + e);
+    let after = &value[at..clause_end];
     let Some(id) = plan_ids_in(after).into_iter().next() else {
         return;
     };
@@ -421,5 +441,10 @@ mod tests {
             resume_path("[x](/Users/a/b.md)").map(|r| r.1),
             Some("/Users/a/b.md")
         );
+        assert_eq!(
+            resume_path("`/clear` 后 `/gsd-new-milestone`").map(|r| r.1),
+            None
+        );
+        assert_eq!(resume_path("/gsd:execute-phase 3").map(|r| r.1), None);
     }
 }

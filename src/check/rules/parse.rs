@@ -14,7 +14,8 @@ pub static RULES: &[Rule] = &[
         fixable: false,
         summary: "STATE.md has no Current Position: no section and no Phase, Plan, Status or Progress line.",
         what: "Looks for the `## Current Position` section, or at least one of the position fields \
-(`Phase:`, `Plan:`, `Status:`, `Progress:`) anywhere in STATE.md.",
+(`Phase:`, `Plan:`, `Status:`, `Progress:`) anywhere in STATE.md. A frontmatter `status:` \
+counts too (between milestones the position may live there alone).",
         why: "Every other check, and every tool that resumes work, starts from the current position. \
 A STATE.md without one (a JSON blob, a session log, a file that moved elsewhere) cannot tell \
 anyone where the project is.",
@@ -91,6 +92,14 @@ fn missing_position(state: &StateDoc, out: &mut Vec<Diagnostic>) {
         return;
     }
     let doc = &state.doc;
+    // Between milestones the position can live in the frontmatter alone (`status: complete`).
+    if doc
+        .frontmatter
+        .first()
+        .is_some_and(|fm| fm.get("status").is_some())
+    {
+        return;
+    }
     let first = (0..doc.kinds.len()).find(|&i| !doc.line(i).trim().is_empty());
     let span = first.map_or(0..0, |i| {
         let start = doc.line_start(i);
