@@ -149,10 +149,12 @@ impl Source {
             line.start
         };
         let mut upto = offset.min(line.content_end).max(from);
-        // An offset inside a character counts as that character's column, never a panic.
+        // An offset inside a character (the BOM included) counts as that character's
+        // column, never a panic.
         while !self.text.is_char_boundary(upto) {
             upto -= 1;
         }
+        let from = from.min(upto);
         let col = self.text[from..upto].chars().count() + 1;
         (index + 1, col)
     }
@@ -236,6 +238,15 @@ mod tests {
         assert_eq!(src.line_col(arrow + 1), (2, 1));
         assert_eq!(src.line_col(arrow + 2), (2, 1));
         assert_eq!(src.line_col(arrow + 3), (2, 2));
+    }
+
+    #[test]
+    fn an_offset_inside_the_bom_is_column_one() {
+        // Found by the `parse` fuzz target: a file holding only a BOM.
+        let src = Source::new("x", "\u{feff}".to_string());
+        for offset in 0..=3 {
+            assert_eq!(src.line_col(offset), (1, 1));
+        }
     }
 
     #[test]
