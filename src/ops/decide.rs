@@ -183,6 +183,24 @@ fn bullet_body(e: &Entry, model: Option<&str>) -> String {
         }
         return core;
     }
+    // `(Plan 02-04) …` and `**41-01:** …`: the plan leads the entry.
+    if let Some(rest) = model.strip_prefix("(Plan ")
+        && rest.split(')').next().and_then(PlanId::parse).is_some()
+    {
+        return match plan {
+            Some(p) => format!("(Plan {p}) {core}"),
+            None => core,
+        };
+    }
+    if let Some(rest) = model.strip_prefix("**")
+        && let Some((id, _)) = rest.split_once(":**")
+        && PlanId::parse(id).is_some()
+    {
+        return match plan {
+            Some(p) => format!("**{p}:** {core}"),
+            None => core,
+        };
+    }
     if model.starts_with('[')
         && model
             .split(']')

@@ -406,3 +406,33 @@ fn table_lists_get_rows_not_bullets() {
         placeholder.replace("| *(none)* | | |", "|  | Keys | Open |")
     );
 }
+
+#[test]
+fn decision_with_a_leading_plan_reference_keeps_that_shape() {
+    for (entry, want) in [
+        (
+            "- (Plan 02-04) Dual-mode parser",
+            "- (Plan 02-05) Cache tenants",
+        ),
+        (
+            "- **41-01:** PrismaService extends PrismaClient",
+            "- **02-05:** Cache tenants",
+        ),
+    ] {
+        let text = format!(
+            "## Accumulated Context\n\n### Decisions\n\n{entry}\n\n### Blockers/Concerns\n\nNone.\n"
+        );
+        let ws = state_only(&text);
+        let d = ops::decide::Decision {
+            text: "Cache tenants",
+            plan: Some("02-05"),
+            ..Default::default()
+        };
+        let new = new_state(&ops::decide::decide(&ws, &clock(), &d).unwrap()).unwrap();
+        assert_eq!(
+            new,
+            text.replace(&format!("{entry}\n"), &format!("{entry}\n{want}\n")),
+            "{entry}"
+        );
+    }
+}
