@@ -289,3 +289,22 @@ fn fuzz_regression_set_empty_after_vertical_tab_is_idempotent() {
         "the second identical run changed the file"
     );
 }
+
+/// Found by the `begin` fuzz target: with no `Phase:` line, a metrics table inside Current
+/// Position had its header row read as the field `Phase: Plans`, and `begin` rewrote the
+/// table header. Now the header of a wider table is never a field: `begin` refuses, untouched.
+#[test]
+fn fuzz_regression_begin_never_writes_into_a_table_header() {
+    let p = Project::copy_of(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo"));
+    p.write(
+        "STATE.md",
+        "# Project State\n\n## Current Position\n\nPlan: 1 of 2\nStatus: In progress\n\n\
+         **By Phase:**\n\n| Phase | Plans | Total | Avg/Plan |\n|-------|-------|-------|----------|\n\
+         | 1 | 1 | 3 min | 3 min |\n",
+    );
+    refused(
+        &p,
+        &["state", "begin", "1", "--plans", "4"],
+        "no `Phase:` line",
+    );
+}

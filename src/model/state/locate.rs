@@ -152,8 +152,17 @@ impl<'a> Locator<'a> {
     /// A `| Phase | 6 of 6 |` row of a two-column key/value table.
     fn table_field(&self, lines: Range<usize>, labels: &[&str]) -> Option<Field> {
         let doc = self.doc;
+        // The header row of a wider table names columns, never a field: `| Phase | Plans |
+        // Total | Avg/Plan |` heads a metrics table, it does not say the phase is "Plans".
+        // (A two-column table may use its header row as its first field.)
+        let column_header = |i: usize| {
+            doc.kinds.get(i + 1) == Some(&LineKind::TableDelimiter)
+                && doc.cells(i).is_some_and(|c| c.len() > 2)
+        };
         lines
-            .filter(|&i| doc.kinds[i] == LineKind::TableRow && !self.is_hidden(i))
+            .filter(|&i| {
+                doc.kinds[i] == LineKind::TableRow && !column_header(i) && !self.is_hidden(i)
+            })
             .find_map(|i| {
                 let cells = doc.cells(i)?;
                 let (key, value) = (cells.first()?, cells.get(1)?);
