@@ -6,7 +6,7 @@ use crate::app::{Context, Output};
 use crate::error::UserError;
 use crate::model::workspace::{Needs, Workspace};
 use crate::render::state_human::dashboard;
-use crate::render::state_json::state_json;
+use crate::render::state_json::{state_json, state_view};
 use crate::render::style::Palette;
 
 /// Short names for `gsd state get`, mapped to JSON paths.
@@ -34,20 +34,23 @@ pub const FIELDS: &[(&str, &str)] = &[
     ("resume_file", "session.resume_file"),
 ];
 
-fn load_json(ctx: &Context) -> anyhow::Result<Value> {
+fn load(ctx: &Context) -> anyhow::Result<Workspace> {
     let root = ctx.root()?;
-    let ws = Workspace::load(&root, Needs::STATE_ONLY)?;
-    Ok(state_json(&ws.state, ".planning/STATE.md"))
+    Ok(Workspace::load(&root, Needs::STATE_ONLY)?)
 }
 
+/// The path every `state` output names the file by.
+const FILE: &str = ".planning/STATE.md";
+
 pub fn show(ctx: &Context) -> anyhow::Result<Output> {
-    let json = load_json(ctx)?;
+    let ws = load(ctx)?;
+    let view = state_view(&ws.state, FILE);
     if ctx.global.json {
-        let mut text = serde_json::to_string_pretty(&json)?;
+        let mut text = serde_json::to_string_pretty(&view)?;
         text.push('\n');
         Ok(Output::ok(text))
     } else {
-        Ok(Output::ok(dashboard(&json, &Palette::new(ctx.color))))
+        Ok(Output::ok(dashboard(&view, &Palette::new(ctx.color))))
     }
 }
 
@@ -69,7 +72,8 @@ pub fn lookup<'a>(json: &'a Value, field: &str) -> Option<&'a Value> {
 }
 
 pub fn get(ctx: &Context, field: &str) -> anyhow::Result<Output> {
-    let json = load_json(ctx)?;
+    let ws = load(ctx)?;
+    let json = state_json(&ws.state, FILE);
     let Some(value) = lookup(&json, field) else {
         let names: Vec<&str> = FIELDS.iter().map(|(n, _)| *n).collect();
         return Err(UserError::new(format!("unknown field `{field}`"))

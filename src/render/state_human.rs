@@ -7,8 +7,10 @@
 //! in the way (open blockers and todos, first five each) and where to resume. Rows the file has
 //! no value for are left out; colour comes only from the [`Palette`] (plain when off).
 
+use anstyle::Style;
 use serde_json::Value;
 
+use super::state_json::{ItemView, StateView};
 use super::style::Palette;
 
 /// Items listed under Blockers / Todos before "… and N more".
@@ -30,37 +32,32 @@ fn s(v: &Value) -> Option<String> {
     }
 }
 
-/// Renders the dashboard from `state_json` output.
-pub fn dashboard(json: &Value, palette: &Palette) -> String {
+/// Renders the dashboard from the same view `--json` prints, so the two never disagree.
+pub fn dashboard(view: &StateView, palette: &Palette) -> String {
     let mut out = String::new();
     let p = palette;
-    let title = s(&json["title"]).unwrap_or_else(|| "STATE.md".to_string());
-    out.push_str(&p.paint(p.heading, &title));
-    out.push_str(&p.paint(
-        p.dim,
-        &format!("  ({})", s(&json["file"]).unwrap_or_default()),
-    ));
+    let title = view
+        .title
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or("STATE.md");
+    out.push_str(&p.paint(p.heading, title));
+    out.push_str(&p.paint(p.dim, &format!("  ({})", view.file)));
     out.push('\n');
     let before = out.len();
-    position(&mut out, json, p);
-    progress(&mut out, &json["progress"], p);
-    metrics(&mut out, &json["metrics"], p);
+    position(&mut out, &view.position, p);
+    progress(&mut out, &view.progress, p);
+    metrics(&mut out, &view.metrics, p);
     let facts = out.len() > before;
-    if let Some(n) = json["decisions"]
-        .as_array()
-        .map(Vec::len)
-        .filter(|n| *n > 0)
-    {
-        row(&mut out, p, "Decisions", n.to_string());
+    if !view.decisions.is_empty() {
+        row(&mut out, p, "Decisions", view.decisions.len().to_string());
     }
-    let lists = json["blockers"].as_array().is_some_and(|a| !a.is_empty())
-        || json["todos"].as_array().is_some_and(|a| !a.is_empty());
+    let lists = !view.blockers.is_empty() || !view.todos.is_empty();
     if facts || lists {
-        open_items(&mut out, json, p, "Blockers", "blockers");
-        open_items(&mut out, json, p, "Todos", "todos");
+        open_items(&mut out, &view.blockers, p, "Blockers", p.bad);
+        open_items(&mut out, &view.todos, p, "Todos", p.warn);
     }
-    session(&mut out, &json["session"], p);
-    if !facts && !lists && json["session"]["last"].is_null() {
+    session(&mut out, &view.session, p);
+    if !facts && !lists && view.session["last"].is_null() {
         out.push_str(&p.paint(
             p.dim,
             "  No position, progress or metrics found: the file does not follow the GSD template.\n",
@@ -69,8 +66,7 @@ pub fn dashboard(json: &Value, palette: &Palette) -> String {
     out
 }
 
-fn position(out: &mut String, json: &Value, p: &Palette) {
-    let pos = &json["position"];
+fn position(out: &mut String, pos: &Value, p: &Palette) {
     if let Some(m) = s(&pos["milestone"]) {
         row(out, p, "Milestone", clip(&m));
     }
@@ -186,20 +182,16 @@ fn metrics(out: &mut String, m: &Value, p: &Palette) {
     }
 }
 
-fn open_items(out: &mut String, json: &Value, p: &Palette, label: &str, key: &str) {
-    let Some(all) = json[key].as_array() else {
-        return;
-    };
-    let open: Vec<String> = all
+fn open_items(out: &mut String, items: &[ItemView], p: &Palette, label: &str, style: Style) {
+    let open: Vec<&str> = items
         .iter()
-        .filter(|i| i["resolved"] != Value::Bool(true))
-        .filter_map(|i| s(&i["text"]))
+        .filter(|i| !i.resolved && !i.text.trim().is_empty())
+        .map(|i| i.text)
         .collect();
     if open.is_empty() {
         row(out, p, label, p.paint(p.dim, "none open"));
         return;
     }
-    let style = if key == "blockers" { p.bad } else { p.warn };
     row(
         out,
         p,
@@ -284,22 +276,27 @@ fn truncate(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::model::StateDoc;
+    use crate::render::state_json::state_view;
+    use crate::source::Source;
+
+    fn render(text: &str, color: bool) -> String {
+        let state = StateDoc::parse(Source::new("S", text.to_string()));
+        dashboard(&state_view(&state, "f"), &Palette::new(color))
+    }
 
     #[test]
     fn plain_palette_has_no_escapes_and_colour_does() {
-        let v = json!({"title": "S", "file": "f", "position": {"status": "Blocked on API"},
-            "progress": {"percent": 40}, "metrics": {}, "blockers": [], "todos": [], "session": {}});
-        let plain_out = dashboard(&v, &Palette::new(false));
+        let text =
+            "# S\n\n## Current Position\n\nStatus: Blocked on API\n\nProgress: [████░░░░░░] 40%\n";
+        let plain_out = render(text, false);
         assert!(!plain_out.contains('\u{1b}'));
         assert!(plain_out.contains("[████████░░░░░░░░░░░░] 40%"));
-        assert!(dashboard(&v, &Palette::new(true)).contains('\u{1b}'));
+        assert!(render(text, true).contains('\u{1b}'));
     }
 
     #[test]
     fn a_file_without_template_fields_says_so() {
-        let v = json!({"title": null, "file": "f", "position": {}, "progress": {}, "metrics": {},
-            "decisions": [], "blockers": [], "todos": [], "session": {}});
-        assert!(dashboard(&v, &Palette::new(false)).contains("does not follow the GSD template"));
+        assert!(render("just some notes\n", false).contains("does not follow the GSD template"));
     }
 }

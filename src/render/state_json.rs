@@ -11,6 +11,7 @@
 //! `session.next`; `milestones`; `footer`. Frontmatter scalars are typed by their spelling
 //! (`05` and `1.0` stay strings).
 
+use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use crate::model::state::StateDoc;
@@ -40,8 +41,66 @@ fn text(doc: &Doc, r: Option<std::ops::Range<usize>>) -> Value {
     r.map_or(Value::Null, |r| json!(doc.text(r)))
 }
 
-/// Builds the JSON object for a STATE.md.
+/// The `--json` object as a typed view borrowing from the document. Small, fixed-shape parts
+/// are built as `Value`s; the lists that grow with the file (decisions, todos, blockers,
+/// milestones, sections) are borrowed structs, so printing a large file costs about the size
+/// of its output rather than an object per entry. Field order is the printed key order.
+#[derive(Debug, Serialize)]
+pub struct StateView<'a> {
+    pub version: u64,
+    pub file: &'a str,
+    pub title: Option<&'a str>,
+    pub project_reference: Value,
+    pub position: Value,
+    pub progress: Value,
+    pub metrics: Value,
+    pub decisions: Vec<DecisionView<'a>>,
+    pub todos: Vec<ItemView<'a>>,
+    pub blockers: Vec<ItemView<'a>>,
+    pub session: Value,
+    pub milestones: Vec<&'a str>,
+    pub footer: Option<&'a str>,
+    pub frontmatter: Value,
+    pub sections: Vec<SectionView<'a>>,
+}
+
+/// One entry of `decisions`.
+#[derive(Debug, Serialize)]
+pub struct DecisionView<'a> {
+    pub id: Option<&'a str>,
+    pub text: &'a str,
+    pub rationale: Option<&'a str>,
+    pub phase: Option<&'a str>,
+    pub plan: Option<&'a str>,
+    pub date: Option<&'a str>,
+    pub group: &'a str,
+    pub subgroup: Option<&'a str>,
+    pub line: usize,
+}
+
+/// One entry of `todos` or `blockers`.
+#[derive(Debug, Serialize)]
+pub struct ItemView<'a> {
+    pub text: &'a str,
+    pub resolved: bool,
+    pub line: usize,
+}
+
+/// One entry of `sections`.
+#[derive(Debug, Serialize)]
+pub struct SectionView<'a> {
+    pub title: &'a str,
+    pub level: u8,
+    pub line: usize,
+}
+
+/// The JSON object for a STATE.md as a `Value` (for lookups such as `gsd state get`).
 pub fn state_json(state: &StateDoc, file: &str) -> Value {
+    serde_json::to_value(state_view(state, file)).expect("the view serializes to JSON")
+}
+
+/// Builds the typed view of a STATE.md.
+pub fn state_view<'a>(state: &'a StateDoc, file: &'a str) -> StateView<'a> {
     let doc = &state.doc;
     let pos = &state.position;
     let field_text = |f: Option<&crate::model::Field>| {
@@ -141,43 +200,53 @@ pub fn state_json(state: &StateDoc, file: &str) -> Value {
         })
         .collect();
 
-    let decisions: Vec<Value> = state
+    let decisions: Vec<DecisionView> = state
         .all_decisions()
-        .map(|(g, d)| {
-            json!({
-                "id": d.id, "text": d.text, "rationale": d.rationale, "phase": d.phase,
-                "plan": d.plan, "date": d.date, "group": g.title, "subgroup": d.subgroup,
-                "line": d.line + 1,
-            })
+        .map(|(g, d)| DecisionView {
+            id: d.id.as_deref(),
+            text: &d.text,
+            rationale: d.rationale.as_deref(),
+            phase: d.phase.as_deref(),
+            plan: d.plan.as_deref(),
+            date: d.date.as_deref(),
+            group: &g.title,
+            subgroup: d.subgroup.as_deref(),
+            line: d.line + 1,
         })
         .collect();
-    let items = |lists: &[crate::model::state::ItemList]| -> Vec<Value> {
+    let items = |lists: &'a [crate::model::state::ItemList]| -> Vec<ItemView<'a>> {
         lists
             .iter()
             .flat_map(|l| &l.items)
-            .map(|i| {
-                json!({"text": doc.text(i.main.clone()), "resolved": i.resolved, "line": i.line + 1})
+            .map(|i| ItemView {
+                text: doc.text(i.main.clone()),
+                resolved: i.resolved,
+                line: i.line + 1,
             })
             .collect()
     };
 
     let frontmatter = frontmatter_json(state);
-    let sections: Vec<Value> = doc
+    let sections: Vec<SectionView> = doc
         .sections
         .iter()
-        .map(|s| json!({"title": doc.title(s), "level": s.level, "line": s.line + 1}))
+        .map(|s| SectionView {
+            title: doc.title(s),
+            level: s.level,
+            line: s.line + 1,
+        })
         .collect();
 
-    json!({
-        "version": VERSION,
-        "file": file,
-        "title": text(doc, state.title.clone()),
-        "project_reference": {
+    StateView {
+        version: VERSION,
+        file,
+        title: state.title.clone().map(|r| doc.text(r)),
+        project_reference: json!({
             "core_value": field_text(state.reference.core_value.as_ref()),
             "current_focus": field_text(state.reference.current_focus.as_ref()),
             "project_updated": state.reference.project_updated.as_ref().map(|(d, _)| d.to_string()),
-        },
-        "position": {
+        }),
+        position: json!({
             "phase": phase,
             "phase_total": phase_total,
             "phase_name": phase_name,
@@ -189,9 +258,9 @@ pub fn state_json(state: &StateDoc, file: &str) -> Value {
             "phase_number": phase_number,
             "phase_status": phase_status,
             "plan_id": plan_id,
-        },
-        "progress": progress,
-        "metrics": {
+        }),
+        progress,
+        metrics: json!({
             "plans_completed": m.plans_completed_count(doc),
             "average_minutes": num(m.average_minutes(doc)),
             "total_hours": num(m.total_hours(doc)),
@@ -199,21 +268,25 @@ pub fn state_json(state: &StateDoc, file: &str) -> Value {
             "recent": recent,
             "trend": m.trend.as_ref().map(|f| f.value(doc)).filter(|t| !is_placeholder_value(t)),
             "plan_rows": plan_rows,
-        },
-        "decisions": decisions,
-        "todos": items(&state.todo_lists),
-        "blockers": items(&state.blocker_lists),
-        "session": {
+        }),
+        decisions,
+        todos: items(&state.todo_lists),
+        blockers: items(&state.blocker_lists),
+        session: json!({
             "last": field_text(state.session.last.as_ref()),
             "stopped_at": field_text(state.session.stopped_at.as_ref()),
             "resume_file": field_text(state.session.resume_file.as_ref()),
             "next": field_text(state.session.next.as_ref()),
-        },
-        "milestones": state.milestones.iter().map(|m| json!(doc.text(m.text.clone()))).collect::<Vec<_>>(),
-        "footer": state.footer.map(|l| doc.line(l).trim()),
-        "frontmatter": frontmatter,
-        "sections": sections,
-    })
+        }),
+        milestones: state
+            .milestones
+            .iter()
+            .map(|m| doc.text(m.text.clone()))
+            .collect(),
+        footer: state.footer.map(|l| doc.line(l).trim()),
+        frontmatter,
+        sections,
+    }
 }
 
 /// The frontmatter, each scalar typed by its spelling so nothing is reinterpreted: `05` and
