@@ -436,3 +436,20 @@ fn decision_with_a_leading_plan_reference_keeps_that_shape() {
         );
     }
 }
+
+#[test]
+fn blocker_is_not_added_to_a_quick_tasks_table_nested_under_the_blockers_heading() {
+    let text = "## Open Issues / Blockers\n\n- **Phase 19 reopened** — tests\n  - TEST-02: fixture\n\n### Quick Tasks Completed\n\n| # | Description | Date |\n|---|-------------|------|\n| 260721-n3z | Reconcile tenants | 2026-07-21 |\n\n## Session\n\nStopped at: x\n";
+    let ws = state_only(text);
+    let c = clock();
+    let new = new_state(&ops::block::block(&ws, &c, "API keys").unwrap()).unwrap();
+    assert_eq!(
+        new,
+        text.replace(
+            "  - TEST-02: fixture\n",
+            "  - TEST-02: fixture\n- API keys\n"
+        )
+    );
+    // The quick task is not a blocker to resolve.
+    assert!(ops::block::unblock(&ws, &c, "Reconcile").is_err());
+}

@@ -195,6 +195,38 @@ fn status_cell_closed(doc: &Doc, columns: &[String], cells: &[crate::syntax::Cel
 }
 
 /// Reads a list section (todos, blockers) in lines `lines`.
+/// [`read_items`] over `lines` without the `skip` ranges (sub-sections of another kind).
+/// The first stretch of kept lines gives the list its shape; later stretches (a sub-section
+/// of its own kind after a foreign one) add their items.
+pub fn read_items_except(
+    doc: &Doc,
+    section: usize,
+    lines: Range<usize>,
+    skip: &[Range<usize>],
+) -> ItemList {
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    for l in lines.filter(|l| !skip.iter().any(|r| r.contains(l))) {
+        match runs.last_mut() {
+            Some(run) if run.end == l => run.end = l + 1,
+            _ => runs.push(l..l + 1),
+        }
+    }
+    let mut runs = runs.into_iter();
+    let Some(first) = runs.next() else {
+        return read_items(doc, section, 0..0);
+    };
+    let mut list = read_items(doc, section, first);
+    for run in runs {
+        let more = read_items(doc, section, run);
+        if list.items.is_empty() && list.placeholder.is_none() {
+            list.shape = more.shape;
+            list.placeholder = more.placeholder;
+        }
+        list.items.extend(more.items);
+    }
+    list
+}
+
 pub fn read_items(doc: &Doc, section: usize, lines: Range<usize>) -> ItemList {
     let mut items = Vec::new();
     let mut placeholder = None;

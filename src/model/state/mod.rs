@@ -43,6 +43,30 @@ pub enum SectionRole {
     Other,
 }
 
+/// The line ranges of sub-sections of section `i` that hold something else than `role`'s
+/// items: another known role (`### Decisions` under `## Blockers`), or a tool-kept log
+/// (`### Quick Tasks Completed`, `### Roadmap Evolution`). Their rows are not its items.
+fn foreign_subsections(
+    doc: &Doc,
+    roles: &[SectionRole],
+    i: usize,
+    role: SectionRole,
+) -> Vec<Range<usize>> {
+    let body = doc.sections[i].body.clone();
+    doc.sections
+        .iter()
+        .enumerate()
+        .skip(i + 1)
+        .take_while(|(_, s)| body.contains(&s.line))
+        .filter(|(j, s)| {
+            let title = normalize_title(doc.title(s));
+            let other = roles[*j] != role && roles[*j] != SectionRole::Other;
+            other || title.contains("quick task") || title.contains("roadmap evolution")
+        })
+        .map(|(_, s)| s.line..s.body.end)
+        .collect()
+}
+
 /// Classifies a normalised heading title (English and the localised titles seen in real
 /// files: pt, de, fr).
 pub fn section_role(title: &str) -> SectionRole {
@@ -234,7 +258,12 @@ impl StateDoc {
                     continue;
                 }
                 covered.push(s.body.clone());
-                lists.push(context::read_items(&doc, i, s.body.clone()));
+                lists.push(context::read_items_except(
+                    &doc,
+                    i,
+                    s.body.clone(),
+                    &foreign_subsections(&doc, &find.roles, i, role),
+                ));
             }
             lists
         };
