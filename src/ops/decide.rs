@@ -348,7 +348,7 @@ fn next_id(state: &StateDoc, e: &Entry) -> String {
 }
 
 /// `D-07` → `D-08`, `12` → `13`: the trailing number + 1, padding kept.
-fn increment_trailing(id: &str) -> String {
+pub(crate) fn increment_trailing(id: &str) -> String {
     let digits = id.chars().rev().take_while(char::is_ascii_digit).count();
     if digits == 0 {
         return format!("{id}-2");

@@ -28,13 +28,14 @@ pub fn add_to_list(
     };
     let heading = doc.sections[list.section].line;
     if let ListShape::Table { columns } = &list.shape {
-        let texts = table_texts(columns, text, clock);
+        let mut texts = table_texts(columns, text, clock);
         let last_real = list
             .items
             .iter()
             .rev()
             .find(|i| !placeholder_row(doc, i.line));
         if let Some(last) = last_real.map(|i| i.line) {
+            next_id(doc, columns, last, &mut texts);
             return Ok(insert_after_line(doc, last, &[row_like(doc, last, &texts)]));
         }
         if let Some(edit) = first_row(doc, list.section, &texts) {
@@ -112,6 +113,24 @@ fn table_texts(columns: &[String], text: &str, clock: &Clock) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// Fills an `ID` / `#` column with the next id of the series the last row started
+/// (`KI-003` → `KI-004`); left empty when that row's id has no number.
+fn next_id(doc: &Doc, columns: &[String], last: usize, texts: &mut [String]) {
+    let Some(col) = columns
+        .iter()
+        .position(|c| matches!(c.as_str(), "id" | "#" | "no" | "no."))
+    else {
+        return;
+    };
+    let cells = doc.cells(last).unwrap_or_default();
+    let Some(prev) = cells.get(col).map(|c| doc.text(c.text.clone()).trim()) else {
+        return;
+    };
+    if prev.ends_with(|c: char| c.is_ascii_digit()) && texts[col].is_empty() {
+        texts[col] = crate::ops::decide::increment_trailing(prev);
+    }
 }
 
 /// Checks an entry's text: one non-empty line.

@@ -453,3 +453,14 @@ fn blocker_is_not_added_to_a_quick_tasks_table_nested_under_the_blockers_heading
     // The quick task is not a blocker to resolve.
     assert!(ops::block::unblock(&ws, &c, "Reconcile").is_err());
 }
+
+#[test]
+fn blocker_table_with_an_id_column_gets_the_next_id() {
+    let text = "### Blockers/Concerns\n\n| ID | Description | Niveau |\n|---|---|---|\n| KI-003 | GitHub MCP deprecated | Moyen |\n\n## Session\n\nStopped at: x\n";
+    let ws = state_only(text);
+    let new = new_state(&ops::block::block(&ws, &clock(), "API keys").unwrap()).unwrap();
+    assert_eq!(
+        new,
+        text.replace("| Moyen |\n", "| Moyen |\n| KI-004 | API keys |  |\n")
+    );
+}
