@@ -349,9 +349,18 @@ fn recent_edit(doc: &Doc, recent: &crate::model::state::RecentTrend, facts: &Fac
     let field = &recent.field;
     let label = field.label(doc).to_lowercase();
     let keep = first_integer(&label).map_or(5, |(n, _)| n as usize).max(1);
-    let new_item = match recent.items.last() {
-        Some((r, _)) => item_like(doc.text(r.clone()), facts),
-        None => format!("{}min", format_like(facts.minutes, "1")),
+    // The shape of the latest item that reads as a duration; prose (`04-01 through 04-05
+    // (all complete)`) is no template, and the new item then names its plan.
+    let template = recent
+        .items
+        .iter()
+        .rev()
+        .find(|(_, minutes)| minutes.is_some())
+        .map(|(r, _)| doc.text(r.clone()));
+    let new_item = match template {
+        Some(t) => item_like(t, facts),
+        None if recent.items.is_empty() => format!("{}min", format_like(facts.minutes, "1")),
+        None => format!("{} ({}min)", facts.plan, format_like(facts.minutes, "1")),
     };
     if recent.items.is_empty() {
         return vec![crate::ops::set::set_field_text(doc, field, &new_item)];

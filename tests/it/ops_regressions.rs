@@ -464,3 +464,21 @@ fn blocker_table_with_an_id_column_gets_the_next_id() {
         text.replace("| Moyen |\n", "| Moyen |\n| KI-004 | API keys |  |\n")
     );
 }
+
+#[test]
+fn recent_trend_prose_is_not_used_as_a_template_for_the_new_item() {
+    let text = "## Current Position\n\nPhase: 8 of 9\nPlan: 0 of 2\nStatus: Ready to execute\n\n## Performance Metrics\n\n**Recent Trend:**\n- Last 5 plans: 04-01 through 04-05 (v1.14.0 Phase 4, all complete)\n- Trend: Stable\n";
+    let ws = state_only(text);
+    let complete = ops::complete::Complete {
+        plan: "08-01",
+        duration: Some("10min"),
+        ..Default::default()
+    };
+    let new = new_state(&ops::complete::complete(&ws, &clock(), &complete).unwrap()).unwrap();
+    assert!(
+        new.contains(
+            "- Last 5 plans: 04-01 through 04-05 (v1.14.0 Phase 4, all complete), 08-01 (10min)\n"
+        ),
+        "{new}"
+    );
+}
