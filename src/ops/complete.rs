@@ -358,6 +358,16 @@ fn frontmatter_edits(ws: &Workspace, facts: &Facts, clock: &Clock, stopped: &str
         };
         edits.extend(frontmatter::set(doc, "last_activity", &new));
     }
+    // A plan of another phase moves the frontmatter's phase with the body's.
+    if let Some(old) = frontmatter::get(doc, "current_phase")
+        && crate::model::PhaseNum::parse(old).is_some_and(|n| n != facts.plan.phase)
+    {
+        let new = crate::ops::style::phase_like(&facts.plan.phase, old);
+        edits.extend(frontmatter::set(doc, "current_phase", &new));
+        if let Some(name) = &facts.phase_name {
+            edits.extend(frontmatter::set(doc, "current_phase_name", name));
+        }
+    }
     if frontmatter::get(doc, "current_plan").is_some() {
         let like = frontmatter::get(doc, "current_plan").unwrap_or("");
         edits.extend(frontmatter::set(

@@ -482,3 +482,17 @@ fn recent_trend_prose_is_not_used_as_a_template_for_the_new_item() {
         "{new}"
     );
 }
+
+#[test]
+fn completing_a_plan_of_another_phase_moves_the_frontmatter_phase_too() {
+    let text = "---\ncurrent_phase: 05\ncurrent_phase_name: AE2 Integration\nstatus: executing\n---\n\n## Current Position\n\nPhase: 5 of 6 (AE2 Integration)\nPlan: 1 of 2\nStatus: In progress\n";
+    let ws = state_only(text);
+    let complete = ops::complete::Complete {
+        plan: "06-01",
+        duration: Some("5min"),
+        ..Default::default()
+    };
+    let new = new_state(&ops::complete::complete(&ws, &clock(), &complete).unwrap()).unwrap();
+    assert!(new.starts_with("---\ncurrent_phase: 06\n"), "{new}");
+    assert!(new.contains("Phase: 6 of 6"), "{new}");
+}
