@@ -287,3 +287,23 @@ fn gsd001_accepts_a_position_kept_in_the_frontmatter_between_milestones() {
     );
     assert_eq!(of(&p, "GSD001").len(), 1);
 }
+
+#[test]
+fn gsd004_reports_a_run_of_misplaced_rows_once() {
+    let rows = "| Phase 02 P01 | 3min | 2 tasks | 3 files |\n| Phase 02 P02 | 4min | 1 tasks | 2 files |\n| Phase 02 P03 | 5min | 2 tasks | 4 files |\n";
+    let p = base_with(&[(
+        "STATE.md",
+        "| 2 | 1 | 3 min | 3 min |\n",
+        &format!("| 2 | 1 | 3 min | 3 min |\n{rows}"),
+    )]);
+    let d = of(&p, "GSD004");
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0]["start"]["line"], 32);
+    assert!(
+        d[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("3 per-plan metrics rows (lines 32–34) sit inside"),
+        "{d:?}"
+    );
+}

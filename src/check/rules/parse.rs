@@ -62,7 +62,8 @@ session properly.",
         what: "Finds tool-appended per-plan rows (`| Phase 03 P03 | 3min | 2 tasks | 3 files |`) \
 inside a table whose header is not a per-plan table (no Duration, Tasks or Files column): the \
 By Phase table, the decisions table, a deferred-items table. Such rows in their own block \
-after `*Updated after each plan completion*` are fine.",
+after `*Updated after each plan completion*` are fine. One finding per host table, at its \
+first misplaced row, with the count and line range.",
         why: "The row's cells land in the wrong columns (a duration under Plans, `2 tasks` under \
 Total), so the host table no longer adds up and readers misread it.",
         example: "| Phase | Plans | Total | Avg/Plan |\n|---|---|---|---|\n| 1 | 2 | 15 min | 7.5 min |\n| Phase 01 P02 | 3min | 2 tasks | 3 files |\n",
@@ -217,9 +218,13 @@ fn argument_leaks(state: &StateDoc, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// One finding per host table: tools append a row per plan, and twenty identical findings
+/// for one mistake bury everything else.
 fn misplaced_metric_rows(state: &StateDoc, out: &mut Vec<Diagnostic>) {
     let doc = &state.doc;
     let mut header: Option<usize> = None;
+    // (host header line, misplaced row lines)
+    let mut hosts: Vec<(usize, Vec<usize>)> = Vec::new();
     for i in 0..doc.kinds.len() {
         match doc.kinds[i] {
             LineKind::TableRow => {
@@ -238,24 +243,45 @@ fn misplaced_metric_rows(state: &StateDoc, out: &mut Vec<Diagnostic>) {
                 {
                     continue;
                 }
-                let start = doc.line_start(i);
-                out.push(
-                    Diagnostic::new(
-                        "GSD004",
-                        FileKind::State,
-                        start..start + doc.line(i).trim_end().len(),
-                        format!(
-                            "a per-plan metrics row sits inside the table `{}` (line {})",
-                            doc.line(h).trim(),
-                            h + 1
-                        ),
-                    )
-                    .help("move the row out of this table, below `*Updated after each plan completion*`, or delete it"),
-                );
+                match hosts.last_mut() {
+                    Some((host, rows)) if *host == h => rows.push(i),
+                    _ => hosts.push((h, vec![i])),
+                }
             }
             LineKind::TableDelimiter => {}
             _ => header = None,
         }
+    }
+    for (h, rows) in hosts {
+        let first = rows[0];
+        let start = doc.line_start(first);
+        let what = if rows.len() == 1 {
+            "a per-plan metrics row sits".to_string()
+        } else {
+            format!(
+                "{} per-plan metrics rows (lines {}–{}) sit",
+                rows.len(),
+                first + 1,
+                rows[rows.len() - 1] + 1
+            )
+        };
+        out.push(
+            Diagnostic::new(
+                "GSD004",
+                FileKind::State,
+                start..start + doc.line(first).trim_end().len(),
+                format!(
+                    "{what} inside the table `{}` (line {})",
+                    doc.line(h).trim(),
+                    h + 1
+                ),
+            )
+            .help(if rows.len() == 1 {
+                "move the row out of this table, below `*Updated after each plan completion*`, or delete it"
+            } else {
+                "move the rows out of this table, below `*Updated after each plan completion*`, or delete them"
+            }),
+        );
     }
 }
 
