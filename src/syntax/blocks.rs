@@ -96,7 +96,6 @@ pub fn classify(source: &Source, from: usize) -> (Vec<Block>, Vec<LineKind>) {
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let body = &text[from..];
     let mut list_depth: u8 = 0;
-    let mut ordered_stack: Vec<bool> = Vec::new();
     // Lines after an item's first line; tight items have no paragraph to claim them.
     let mut item_tails: Vec<Range<usize>> = Vec::new();
 
@@ -161,7 +160,6 @@ pub fn classify(source: &Source, from: usize) -> (Vec<Block>, Vec<LineKind>) {
                 }
                 Tag::List(start) => {
                     list_depth = list_depth.saturating_add(1);
-                    ordered_stack.push(start.is_some());
                     blocks.push(Block {
                         kind: BlockKind::List {
                             ordered: start.is_some(),
@@ -214,7 +212,6 @@ pub fn classify(source: &Source, from: usize) -> (Vec<Block>, Vec<LineKind>) {
             },
             Event::End(TagEnd::List(_)) => {
                 list_depth = list_depth.saturating_sub(1);
-                ordered_stack.pop();
             }
             Event::Rule => {
                 set(&mut kinds, range.clone(), LineKind::Rule, false);
