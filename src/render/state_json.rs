@@ -15,7 +15,6 @@ use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use crate::model::state::StateDoc;
-use crate::model::values::parse_minutes;
 use crate::syntax::Doc;
 
 /// The JSON schema version.
@@ -380,9 +379,4 @@ fn insert_path(map: &mut Map<String, Value>, path: &str, value: Value) {
             map.insert(path.to_string(), value);
         }
     }
-}
-
-/// Durations as minutes, for callers that format `recent` themselves.
-pub fn minutes_of(text: &str) -> Option<f64> {
-    parse_minutes(text)
 }
