@@ -16,6 +16,15 @@ pub fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
         .then(|| &text[prefix.len()..])
 }
 
+/// Whether a field value is a template placeholder meaning "no value yet": `-`, `—`, `–`,
+/// `N/A`, `None`, `TBD` alone (any case), or a value holding the template's `[X]` slot
+/// (`[X] min`). One list, so `show --json`, `complete` and the State model agree on what
+/// counts as empty.
+pub fn is_placeholder_value(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    matches!(t.as_str(), "" | "-" | "—" | "–" | "n/a" | "none" | "tbd") || t.contains("[x]")
+}
+
 /// The first decimal number in `text` (`~6.5 hours` → 6.5 at 1..4).
 pub fn first_number(text: &str) -> Option<(f64, Range<usize>)> {
     let bytes = text.as_bytes();
@@ -176,6 +185,27 @@ mod tests {
         assert_eq!(parse_minutes("-"), None);
         assert_eq!(parse_minutes("[X] min"), None);
         assert_eq!(parse_minutes("about an hour"), None);
+    }
+
+    #[test]
+    fn placeholders() {
+        for p in [
+            "",
+            " - ",
+            "—",
+            "–",
+            "N/A",
+            "None",
+            "TBD",
+            "[X]",
+            "[X] min",
+            "[x] hours",
+        ] {
+            assert!(is_placeholder_value(p), "{p:?}");
+        }
+        for v in ["0", "12 min", "None yet, see notes", "Stable", "n/a-ish"] {
+            assert!(!is_placeholder_value(v), "{v:?}");
+        }
     }
 
     #[test]

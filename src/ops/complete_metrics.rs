@@ -9,7 +9,7 @@ use crate::edit::Edit;
 use crate::model::ids::plan_ids_in;
 use crate::model::state::metrics::leading_duration;
 use crate::model::state::{ByPhaseRow, ByPhaseTable, RecentTrend, StateDoc};
-use crate::model::values::{first_integer, first_number, format_like};
+use crate::model::values::{first_integer, first_number, format_like, is_placeholder_value};
 use crate::ops::complete::Facts;
 use crate::ops::insert::{insert_after_line, insert_before_line, replace_line};
 use crate::ops::style::{cell_raw, duration_like, pad_like, phase_like, row_like};
@@ -64,10 +64,6 @@ pub fn metrics_edits(state: &StateDoc, facts: &Facts, notices: &mut Vec<String>)
         edits.extend(recent_edit(doc, recent, facts));
     }
     edits
-}
-
-fn is_placeholder_value(v: &str) -> bool {
-    matches!(v.trim(), "" | "-" | "—" | "–" | "N/A" | "n/a" | "TBD") || v.contains("[X]")
 }
 
 /// The minutes spent so far: By Phase totals when every row has one, else the total time,

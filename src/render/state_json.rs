@@ -15,6 +15,7 @@ use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use crate::model::state::StateDoc;
+use crate::model::values::is_placeholder_value;
 use crate::syntax::Doc;
 
 /// The JSON schema version.
@@ -355,14 +356,6 @@ fn unemphasized(value: &str) -> &str {
         }
     }
     value
-}
-
-/// Template placeholders that mean "no value yet": `-`, `—`, `N/A`, `[X]`, `TBD` alone.
-fn is_placeholder_value(text: &str) -> bool {
-    matches!(
-        text.trim().to_lowercase().as_str(),
-        "" | "-" | "—" | "–" | "n/a" | "[x]" | "none" | "tbd"
-    )
 }
 
 fn insert_path(map: &mut Map<String, Value>, path: &str, value: Value) {

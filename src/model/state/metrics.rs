@@ -4,7 +4,9 @@ use std::ops::Range;
 
 use crate::model::field::{Field, find_field};
 use crate::model::ids::PhaseNum;
-use crate::model::values::{first_integer, first_number, parse_minutes, strip_prefix_ci};
+use crate::model::values::{
+    first_integer, first_number, is_placeholder_value, parse_minutes, strip_prefix_ci,
+};
 use crate::syntax::{Cell, Doc, LineKind};
 
 /// The metrics section's fields, each optional.
@@ -250,7 +252,7 @@ impl RecentTrend {
         let base = field.value.start;
         let value = field.value(doc);
         let mut items = Vec::new();
-        if !matches!(value.trim(), "" | "-" | "—" | "none" | "None" | "N/A") {
+        if !is_placeholder_value(value) {
             let mut start = 0;
             for piece in split_top_level_commas(value) {
                 let r = start..start + piece.len();
