@@ -77,12 +77,10 @@ pub fn parse_minutes(text: &str) -> Option<f64> {
             .find(|c: char| !c.is_alphabetic())
             .unwrap_or(after.len());
         let unit = &after[..unit_len];
-        let factor = match unit.to_ascii_lowercase().as_str() {
-            "" => 1.0,
-            "m" | "min" | "mins" | "minute" | "minutes" => 1.0,
-            "h" | "hr" | "hrs" | "hour" | "hours" => 60.0,
-            "s" | "sec" | "secs" | "second" | "seconds" => 1.0 / 60.0,
-            _ => return None,
+        let factor = if unit.is_empty() {
+            1.0
+        } else {
+            minutes_per_unit(unit)?
         };
         total += n * factor;
         any = true;
@@ -95,6 +93,17 @@ pub fn parse_minutes(text: &str) -> Option<f64> {
         }
     }
     (any && rest.is_empty()).then_some(total)
+}
+
+/// Minutes in one of a duration unit as the files write it (`min`, `hours`, `s`, any case);
+/// `None` for a word that is not a time unit.
+pub fn minutes_per_unit(unit: &str) -> Option<f64> {
+    match unit.to_ascii_lowercase().as_str() {
+        "m" | "min" | "mins" | "minute" | "minutes" => Some(1.0),
+        "h" | "hr" | "hrs" | "hour" | "hours" => Some(60.0),
+        "s" | "sec" | "secs" | "second" | "seconds" => Some(1.0 / 60.0),
+        _ => None,
+    }
 }
 
 /// A `YYYY-MM-DD` date at the start of `text` (after optional spaces), with its range.

@@ -125,12 +125,10 @@ impl Amount {
             .find(|c: char| !c.is_alphabetic())
             .unwrap_or(after.len());
         let unit = after[..unit_len].to_string();
-        let unit_minutes = match unit.to_lowercase().as_str() {
-            "" => default_unit,
-            "m" | "min" | "mins" | "minute" | "minutes" => 1.0,
-            "h" | "hr" | "hrs" | "hour" | "hours" => 60.0,
-            "s" | "sec" | "secs" | "second" | "seconds" => 1.0 / 60.0,
-            _ => return None,
+        let unit_minutes = if unit.is_empty() {
+            default_unit
+        } else {
+            crate::model::values::minutes_per_unit(&unit)?
         };
         // `1h 5m`: a second number with a unit right after is a compound duration.
         let rest = after[unit_len..].trim_start();
