@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::support::{Project, fixtures_dir, run};
+use crate::support::{Project, copy_dir, fixtures_dir, run};
 
 fn check_dir() -> PathBuf {
     fixtures_dir().join("check")
@@ -25,18 +25,6 @@ fn rule_fixtures() -> Vec<(String, PathBuf)> {
         .collect();
     out.sort();
     out
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
 }
 
 /// A project from `fixture/<kind>`: laid over `base/` unless it says it stands alone.

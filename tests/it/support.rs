@@ -96,7 +96,8 @@ pub fn gsd() -> Command {
     cmd
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// Copies a directory tree, every file made writable (see [`copy_writable`]).
+pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for e in std::fs::read_dir(from).unwrap().flatten() {
         let target = to.join(e.file_name());
