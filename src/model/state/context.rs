@@ -21,6 +21,16 @@ pub enum ListShape {
     Empty,
 }
 
+impl ListShape {
+    /// The bullet shape a list item line sets for the items added after it.
+    pub fn bullets_of(line: &str) -> Option<ListShape> {
+        list_marker(line).map(|(indent, marker)| ListShape::Bullets {
+            marker: marker.to_string(),
+            indent: indent.to_string(),
+        })
+    }
+}
+
 /// A list section (todos, blockers): its items and placeholder.
 #[derive(Debug, Clone)]
 pub struct ItemList {
@@ -246,12 +256,9 @@ pub fn read_items(doc: &Doc, section: usize, lines: Range<usize>) -> ItemList {
                     continue;
                 }
                 if shape == ListShape::Empty
-                    && let Some((indent, marker)) = list_marker(doc.line(i))
+                    && let Some(bullets) = ListShape::bullets_of(doc.line(i))
                 {
-                    shape = ListShape::Bullets {
-                        marker: marker.to_string(),
-                        indent: indent.to_string(),
-                    };
+                    shape = bullets;
                 }
                 let main = without_checkbox(doc, text.clone());
                 items.push(Item {

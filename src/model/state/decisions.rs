@@ -7,7 +7,7 @@ use crate::model::ids::{PlanId, plan_ids_in};
 use crate::model::values::find_date;
 use crate::syntax::{Doc, LineKind, Section};
 
-use super::context::{ListShape, is_placeholder, item_text_range, list_marker};
+use super::context::{ListShape, is_placeholder, item_text_range};
 
 /// One decision, in whichever shape the file wrote it.
 #[derive(Debug, Clone)]
@@ -72,12 +72,9 @@ impl DecisionGroup {
                         continue;
                     }
                     if shape == ListShape::Empty
-                        && let Some((indent, marker)) = list_marker(doc.line(i))
+                        && let Some(bullets) = ListShape::bullets_of(doc.line(i))
                     {
-                        shape = ListShape::Bullets {
-                            marker: marker.to_string(),
-                            indent: indent.to_string(),
-                        };
+                        shape = bullets;
                     }
                     let mut decision = parse_bullet_decision(i, text);
                     decision.subgroup = subgroup.clone();
