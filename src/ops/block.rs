@@ -9,24 +9,19 @@ use crate::edit::Edit;
 use crate::error::UserError;
 use crate::model::state::Item;
 use crate::model::workspace::Workspace;
-use crate::ops::todo::{add_to_list, one_line};
+use crate::ops::todo::add_entry;
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, state_error};
 
 /// Runs `block`.
 pub fn block(ws: &Workspace, clock: &Clock, text: &str) -> Result<Outcome, UserError> {
-    let text = one_line("blocker", text)?;
-    let edit = add_to_list(
-        &ws.state,
+    add_entry(
+        ws,
+        clock,
         ws.state.blockers.as_ref(),
         "Blockers/Concerns",
-        &text,
-        clock,
-    )?;
-    let mut out = Outcome::default();
-    if let Some(c) = file_change(ws, PlanningFile::State, &ws.state.doc.source, vec![edit]) {
-        out.changes.push((c, format!("blocker added: {text}")));
-    }
-    Ok(out)
+        "blocker",
+        text,
+    )
 }
 
 /// Runs `unblock`.

@@ -15,7 +15,7 @@ use crate::ops::{Clock, Outcome, PlanningFile, file_change};
 use crate::syntax::{Doc, LineKind};
 
 /// The edit adding `text` to `list` (or creating the section `title` when there is none).
-pub fn add_to_list(
+fn add_to_list(
     state: &StateDoc,
     list: Option<&ItemList>,
     title: &str,
@@ -146,17 +146,32 @@ pub fn one_line(what: &str, text: &str) -> Result<String, UserError> {
 
 /// Runs `todo`.
 pub fn todo(ws: &Workspace, clock: &Clock, text: &str) -> Result<Outcome, UserError> {
-    let text = one_line("todo", text)?;
-    let edit = add_to_list(
-        &ws.state,
+    add_entry(
+        ws,
+        clock,
         ws.state.todos.as_ref(),
         "Pending Todos",
-        &text,
-        clock,
-    )?;
+        "todo",
+        text,
+    )
+}
+
+/// Adds `text` as one entry of `list` (a section titled `title` is created when the file has
+/// none): the whole of `todo` and `block`, which differ only in the list. `what` names the
+/// entry in messages (`todo`, `blocker`).
+pub fn add_entry(
+    ws: &Workspace,
+    clock: &Clock,
+    list: Option<&ItemList>,
+    title: &str,
+    what: &str,
+    text: &str,
+) -> Result<Outcome, UserError> {
+    let text = one_line(what, text)?;
+    let edit = add_to_list(&ws.state, list, title, &text, clock)?;
     let mut out = Outcome::default();
     if let Some(c) = file_change(ws, PlanningFile::State, &ws.state.doc.source, vec![edit]) {
-        out.changes.push((c, format!("todo added: {text}")));
+        out.changes.push((c, format!("{what} added: {text}")));
     }
     Ok(out)
 }
