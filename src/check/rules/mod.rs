@@ -13,6 +13,9 @@ pub mod progress;
 use std::ops::Range;
 
 use super::{Diagnostic, Input, Rule};
+use crate::model::values::{
+    decimals, first_number, format_decimals, format_in_precision, minutes_per_unit,
+};
 
 /// A family: its rules (documentation) and the function that checks them all.
 pub struct Family {
@@ -85,8 +88,6 @@ pub fn integers_in(text: &str) -> Vec<u64> {
         .collect()
 }
 
-pub use crate::model::values::{decimals, format_decimals};
-
 /// Whether `written` (shown with `decimals` decimals) is `exact` rounded the file's way:
 /// within half a unit of the last written digit.
 pub fn within(written: f64, decimals: usize, exact: f64) -> bool {
@@ -112,7 +113,7 @@ impl Amount {
     /// takes `default_unit` minutes (hours for `Total execution time`, minutes elsewhere).
     /// Compound values (`1h 5m`) and prose are not amounts.
     pub fn read(value: &str, base: usize, default_unit: f64) -> Option<Amount> {
-        let (number, r) = crate::model::values::first_number(value)?;
+        let (number, r) = first_number(value)?;
         if !value[..r.start]
             .trim()
             .trim_start_matches(['~', '≈'])
@@ -128,7 +129,7 @@ impl Amount {
         let unit_minutes = if unit.is_empty() {
             default_unit
         } else {
-            crate::model::values::minutes_per_unit(&unit)?
+            minutes_per_unit(&unit)?
         };
         // `1h 5m`: a second number with a unit right after is a compound duration.
         let rest = after[unit_len..].trim_start();
@@ -156,7 +157,7 @@ impl Amount {
     /// The replacement text for this amount's digits holding `exact_minutes`: in the written
     /// precision, or with one more decimal when that makes it exact (`7.5` next to `5`).
     pub fn rewrite(&self, exact_minutes: f64) -> String {
-        crate::model::values::format_in_precision(exact_minutes / self.unit_minutes, self.decimals)
+        format_in_precision(exact_minutes / self.unit_minutes, self.decimals)
     }
 
     /// `exact_minutes` in this amount's unit and precision, for messages (`0.3 hours`).
