@@ -134,6 +134,15 @@ pub fn find_date(text: &str) -> Option<(NaiveDate, Range<usize>)> {
     None
 }
 
+/// Rounds a completion ratio to a whole percent (half up), 0 when there is nothing to do.
+pub fn percent(done: u64, total: u64) -> u64 {
+    if total == 0 {
+        0
+    } else {
+        ((done as f64) * 100.0 / (total as f64)).round() as u64
+    }
+}
+
 /// The number of decimals written in a number's text (`0.42` → 2, `6` → 0).
 pub fn decimals(number_text: &str) -> usize {
     number_text.split_once('.').map_or(0, |(_, frac)| {
@@ -223,6 +232,13 @@ mod tests {
         assert_eq!(first_integer("14 (v2.0: 13)"), Some((14, 0..2)));
         assert_eq!(leading_date("2026-01-26 — x").unwrap().1, 0..10);
         assert!(find_date("Phase 12 execution (2026-03-07)").is_some());
+    }
+
+    #[test]
+    fn percents_round_half_up() {
+        assert_eq!(percent(13, 22), 59);
+        assert_eq!(percent(1, 8), 13);
+        assert_eq!(percent(0, 0), 0);
     }
 
     #[test]

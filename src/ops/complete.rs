@@ -12,6 +12,7 @@ use crate::model::ids::{PhaseNum, PlanId};
 use crate::model::phases::SummaryInfo;
 use crate::model::state::StateDoc;
 use crate::model::values::parse_minutes;
+use crate::model::values::percent;
 use crate::model::workspace::Workspace;
 use crate::ops::complete_metrics::metrics_edits;
 use crate::ops::complete_position::{position_edits, progress_edits};
@@ -20,7 +21,7 @@ use crate::ops::complete_roadmap::{
 };
 use crate::ops::decide::current_phase;
 use crate::ops::session::session_edits;
-use crate::ops::style::{date_separator, pad_like, percent};
+use crate::ops::style::{date_separator, pad_like};
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, frontmatter, state_error};
 
 /// `complete`'s inputs. `summary_file` is the plan's SUMMARY.md as read by the command layer

@@ -9,13 +9,14 @@
 use crate::edit::Edit;
 use crate::model::ids::PlanId;
 use crate::model::state::StateDoc;
+use crate::model::values::percent;
 use crate::model::workspace::Workspace;
 use crate::ops::Clock;
 use crate::ops::begin::{focus_edit, phase_line_edits};
 use crate::ops::complete::Facts;
 use crate::ops::complete_roadmap::overall_counts;
 use crate::ops::decide::current_phase;
-use crate::ops::style::{date_separator, done_suffix, pad_like, percent, phase_like, render_bar};
+use crate::ops::style::{date_separator, done_suffix, pad_like, phase_like, render_bar};
 
 /// Step 2: `Plan:`, `Status:`, `Last activity:` (and `Phase:` when the plan is in another phase).
 pub fn position_edits(

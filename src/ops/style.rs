@@ -46,15 +46,6 @@ pub fn render_bar(bar: &Bar, percent: u64) -> String {
     out
 }
 
-/// Rounds a completion ratio to a whole percent (half up), 0 when there is nothing to do.
-pub fn percent(done: u64, total: u64) -> u64 {
-    if total == 0 {
-        0
-    } else {
-        ((done as f64) * 100.0 / (total as f64)).round() as u64
-    }
-}
-
 /// A duration written like `like`: the number replaced, the unit and spacing kept
 /// (`3 min` → `13 min`, `2min` → `10min`, `0.3 hours` → `0.5 hours`). `minutes` is converted
 /// into the neighbour's unit. Falls back to `N min` when `like` has no number.
@@ -370,6 +361,5 @@ mod tests {
             empty: '░',
         };
         assert_eq!(render_bar(&bar, 40), "████░░░░░░");
-        assert_eq!(percent(13, 22), 59);
     }
 }

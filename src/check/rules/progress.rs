@@ -3,6 +3,7 @@
 use crate::check::{Diagnostic, FileKind, Input, Rule, Severity};
 use crate::edit::Edit;
 use crate::model::state::{Bar, ProgressLine};
+use crate::model::values;
 use crate::syntax::Doc;
 
 pub static RULES: &[Rule] = &[
@@ -159,7 +160,7 @@ fn percent_vs_counts(
     {
         return;
     }
-    let want_of = |c: &Counts| (c.done as f64 * 100.0 / c.total as f64).round() as u64;
+    let want_of = |c: &Counts| values::percent(c.done as u64, c.total as u64);
     let want = want_of(primary);
     let span = progress.percent.clone().expect("percent was read");
     let d = Diagnostic::new(
