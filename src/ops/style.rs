@@ -281,12 +281,16 @@ pub fn timestamp_like(like: &str, now: DateTime<FixedOffset>) -> Option<(String,
     Some((text, len))
 }
 
+/// The separators the files write between a value and what follows it (`DATE — text`,
+/// `Name - COMPLETE`).
+const SEPARATORS: [&str; 4] = [" — ", " -- ", " - ", " – "];
+
 /// The separator a file uses between a date and text (` — `, ` - `, ` -- `), read from a
 /// `Last activity:` value (the first one after the date, so `DATE (continuation) -- text`
 /// counts); ` — ` when there is none to copy.
 pub fn date_separator(value: &str) -> &str {
     let after = value.get(10..).unwrap_or("");
-    [" — ", " -- ", " - ", " – "]
+    SEPARATORS
         .iter()
         .filter_map(|sep| after.find(sep).map(|i| (i, *sep)))
         .min_by_key(|(i, sep)| (*i, usize::MAX - sep.len()))
@@ -298,7 +302,7 @@ pub fn date_separator(value: &str) -> &str {
 /// that makes it untrue can drop it.
 pub fn done_suffix(value: &str, from: usize) -> Option<std::ops::Range<usize>> {
     let tail = value.get(from..)?;
-    let (i, _) = [" — ", " -- ", " - ", " – "]
+    let (i, _) = SEPARATORS
         .iter()
         .filter_map(|sep| tail.find(sep).map(|i| (i, *sep)))
         .min_by_key(|(i, _)| *i)?;
