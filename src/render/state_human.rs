@@ -1,5 +1,5 @@
-//! `gsd state show`: a compact dashboard for people, built from the same JSON value the
-//! `--json` form prints, so the two never disagree.
+//! `gsd state show`: a compact dashboard for people, built from the same [`StateView`] the
+//! `--json` form serializes, so the two never disagree.
 //!
 //! One line per fact, in the order a person scans: where the project is (milestone, phase,
 //! plan, status, last activity), how far along (a bar redrawn from the percent, or the file's
