@@ -8,7 +8,7 @@ use gsd::model::roadmap::Roadmap;
 use gsd::ops::{self, complete::Complete};
 use gsd::source::Source;
 
-use crate::ops_support::{apply_checked, clock, report, state_only};
+use crate::ops_support::{apply_checked, clock, new_text, report, state_only};
 
 const STATE: &str = "# State\n\n## Current Position\n\nPhase: 3 of 3 (API)\nPlan: 1 of 2 in current phase\nStatus: In progress\nLast activity: 2026-01-30 — Planned phase 3\n\n## Session Continuity\n\nLast session: 2026-01-30\nStopped at: Planned phase 3\n";
 
@@ -219,12 +219,7 @@ fn shifted_milestones_tree_completes_the_phase_in_its_own_table() {
         ..Default::default()
     };
     let out = ops::complete::complete(&ws, &clock(), &args).unwrap();
-    let (change, _) = out
-        .changes
-        .iter()
-        .find(|(c, _)| c.display.ends_with("ROADMAP.md"))
-        .expect("ROADMAP.md changes");
-    let new = apply_checked(change);
+    let new = new_text(&out, "ROADMAP.md").expect("ROADMAP.md changes");
     assert_eq!(
         changed_lines(&old, &new),
         [

@@ -10,7 +10,7 @@ use gsd::ops::{self, complete::Complete};
 use gsd::source::Source;
 use proptest::prelude::*;
 
-use crate::ops_support::{apply_checked, clock, state_only};
+use crate::ops_support::{clock, new_text, state_only};
 
 const STATE: &str = "## Current Position\n\nPhase: 1 of 9\nPlan: 0 of 1\nStatus: Ready\nLast activity: 2026-01-30 — Planned\n\n## Session Continuity\n\nLast session: 2026-01-30\nStopped at: Planned\n";
 const NAMES: [&str; 6] = ["Setup", "Core", "Public API", "Web", "Docs Site", "Ops"];
@@ -198,12 +198,7 @@ proptest! {
         let plan = format!("{:02}-{:02}", t.target + 1, t.done + 1);
         let args = Complete { plan: &plan, duration: Some("5 min"), ..Default::default() };
         let out = ops::complete::complete(&ws, &clock(), &args).unwrap();
-        let (change, _) = out
-            .changes
-            .iter()
-            .find(|(c, _)| c.display.ends_with("ROADMAP.md"))
-            .expect("ROADMAP.md changes");
-        let new = apply_checked(change);
+        let new = new_text(&out, "ROADMAP.md").expect("ROADMAP.md changes");
         let old_lines: Vec<&str> = text.lines().collect();
         let new_lines: Vec<&str> = new.lines().collect();
         prop_assert_eq!(old_lines.len(), new_lines.len());

@@ -153,10 +153,15 @@ pub fn report(result: Result<Outcome, gsd::error::UserError>) -> String {
     }
 }
 
-/// Applies every change of an outcome and returns the new STATE.md text (checked).
+/// The new STATE.md text of an outcome (checked), if it changes STATE.md.
 pub fn new_state(out: &Outcome) -> Option<String> {
+    new_text(out, "STATE.md")
+}
+
+/// The new text of the outcome's change to the file named `file` (checked), if it has one.
+pub fn new_text(out: &Outcome, file: &str) -> Option<String> {
     out.changes
         .iter()
-        .find(|(c, _)| c.display.ends_with("STATE.md"))
+        .find(|(c, _)| c.display.ends_with(file))
         .map(|(c, _)| apply_checked(c))
 }
