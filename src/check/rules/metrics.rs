@@ -386,16 +386,10 @@ fn recent(doc: &Doc, m: &Metrics, out: &mut Vec<Diagnostic>) {
     );
 }
 
-/// Whether a duration text is a placeholder rather than a value.
+/// Whether a duration text is a placeholder rather than a value: it has no digit (`-`, `N/A`,
+/// `TBD`, `pending`, `?`) or holds a template slot (`[X] min`).
 fn placeholder(text: &str) -> bool {
-    let t = text.trim().trim_matches(['*', '_', '`']).to_lowercase();
-    t.is_empty()
-        || t.contains('[')
-        || matches!(
-            t.as_str(),
-            "-" | "—" | "–" | "n/a" | "tbd" | "none" | "pending" | "?"
-        )
-        || !t.chars().any(|c| c.is_ascii_digit())
+    text.contains('[') || !text.chars().any(|c| c.is_ascii_digit())
 }
 
 fn unreadable(doc: &Doc, m: &Metrics, out: &mut Vec<Diagnostic>) {
