@@ -12,6 +12,7 @@ use serde_json::Value;
 
 use super::state_json::{ItemView, StateView};
 use super::style::Palette;
+use crate::model::state::context::is_placeholder;
 
 /// Items listed under Blockers / Todos before "… and N more".
 const LIST_MAX: usize = 5;
@@ -227,13 +228,11 @@ fn session(out: &mut String, ses: &Value, p: &Palette) {
     }
 }
 
-/// `None`, `—`, `` `None` ``: a resume pointer that points nowhere.
+/// `None`, `—`, `` `None` ``, `(none)`: a resume pointer that points nowhere (the State
+/// model's "nothing here" placeholders, in backticks or not).
 fn is_none(text: &str) -> bool {
-    let t = text.trim().trim_matches('`').trim().to_lowercase();
-    matches!(
-        t.as_str(),
-        "" | "none" | "-" | "—" | "n/a" | "nenhum" | "keine" | "aucun"
-    )
+    let t = text.trim().trim_matches('`');
+    t.trim().is_empty() || is_placeholder(t)
 }
 
 fn row(out: &mut String, p: &Palette, label: &str, value: String) {
@@ -293,6 +292,28 @@ mod tests {
         assert!(!plain_out.contains('\u{1b}'));
         assert!(plain_out.contains("[████████░░░░░░░░░░░░] 40%"));
         assert!(render(text, true).contains('\u{1b}'));
+    }
+
+    #[test]
+    fn resume_pointers_to_nowhere_are_not_shown() {
+        for none in [
+            "",
+            "None",
+            "`None`",
+            "(none)",
+            "—",
+            "N/A",
+            "Nenhum",
+            "None yet.",
+        ] {
+            assert!(is_none(none), "{none:?}");
+        }
+        for path in [
+            "`.planning/phases/02-x/02-01-PLAN.md`",
+            "None of the above.md",
+        ] {
+            assert!(!is_none(path), "{path:?}");
+        }
     }
 
     #[test]
