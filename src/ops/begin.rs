@@ -171,8 +171,8 @@ fn begin_edits(
 }
 
 /// `Phase: N of Y (Name)` for a new phase: the number in the line's padding, `of Y` kept, the
-/// name replaced (or dropped when unknown: the old phase's name would be wrong), and a stale
-/// `— COMPLETE` suffix removed. Shared with `complete` when a plan moves to another phase.
+/// name replaced (or dropped when unknown: the old phase's name would be wrong), and the old
+/// phase's status (`— EXECUTING`, `(complete)`, `— COMPLETE`) removed. Shared with `complete` when a plan moves to another phase.
 pub fn phase_line_edits(
     state: &StateDoc,
     line: &crate::model::state::PhaseLine,
@@ -208,7 +208,27 @@ pub fn phase_line_edits(
             .flatten()
             .max()
             .unwrap_or(num.end);
-            if let Some(r) = done_suffix(value, handled - base) {
+            // A status after the number (`— EXECUTING`, `(complete)`) described the old
+            // phase: drop it with its separator.
+            let from = handled
+                + (doc.text(handled..line.field.value.end).len()
+                    - doc
+                        .text(handled..line.field.value.end)
+                        .trim_start_matches(')')
+                        .len());
+            let stale_status = line.status.clone().filter(|st| {
+                st.start >= from
+                    && doc
+                        .text(from..st.start)
+                        .chars()
+                        .all(|c| c.is_whitespace() || "—–-:(".contains(c))
+            });
+            if let Some(st) = stale_status {
+                let opened = doc.text(from..st.start).contains('(');
+                let close =
+                    usize::from(opened && doc.text(st.end..line.field.value.end).starts_with(')'));
+                edits.push(Edit::replace(from..st.end + close, ""));
+            } else if let Some(r) = done_suffix(value, handled - base) {
                 edits.push(Edit::replace(base + r.start..base + r.end, ""));
             }
         }

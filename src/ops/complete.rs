@@ -83,8 +83,9 @@ pub fn known_phase(ws: &Workspace, phase: &PhaseNum) -> bool {
     }
 }
 
-/// Without ROADMAP.md or `phases/`, STATE.md's own `Phase: N of M` and By Phase rows decide;
-/// a file that says nothing about phases cannot refuse any.
+/// Without ROADMAP.md or `phases/`, only STATE.md's own `Phase: N of M` total can refuse a
+/// phase: the By Phase rows list finished phases, not the plan, so a file without a total
+/// (`Phase: 7 - Database Setup`) accepts the next phase, and any other.
 fn state_knows_phase(state: &StateDoc, phase: &PhaseNum) -> bool {
     let doc = &state.doc;
     let line = state.position.phase.as_ref();
@@ -93,7 +94,7 @@ fn state_knows_phase(state: &StateDoc, phase: &PhaseNum) -> bool {
         .and_then(|l| l.total.clone())
         .and_then(|r| doc.text(r).parse::<u64>().ok());
     let rows = state.metrics.by_phase.as_ref();
-    if current.is_none() && total.is_none() && rows.is_none_or(|t| t.rows.is_empty()) {
+    if total.is_none() {
         return true;
     }
     current.as_ref() == Some(phase)

@@ -496,3 +496,29 @@ fn completing_a_plan_of_another_phase_moves_the_frontmatter_phase_too() {
     assert!(new.starts_with("---\ncurrent_phase: 06\n"), "{new}");
     assert!(new.contains("Phase: 6 of 6"), "{new}");
 }
+
+#[test]
+fn begin_next_phase_without_roadmap_or_total_is_accepted_and_drops_the_old_status() {
+    // Seed 003's shape: `Phase: 7 - Name` has no `of Y`, and there is no ROADMAP.md, so
+    // nothing can say phase 8 does not exist.
+    let text = "## Current Position\n\nPhase: 05 (proration) — EXECUTING\nPlan: 2 of 3\nStatus: Executing\n";
+    let ws = state_only(text);
+    let args = ops::begin::Begin {
+        phase: "6",
+        plans: Some(2),
+        name: None,
+    };
+    let new = new_state(&ops::begin::begin(&ws, &clock(), &args).unwrap()).unwrap();
+    assert!(new.contains("Phase: 06\nPlan: 0 of 2\n"), "{new}");
+}
+
+#[test]
+fn begin_beyond_the_stated_total_is_refused() {
+    let text = "## Current Position\n\nPhase: 2 of 3 (API)\nPlan: 1 of 2\n";
+    let ws = state_only(text);
+    let args = ops::begin::Begin {
+        phase: "4",
+        ..Default::default()
+    };
+    assert!(ops::begin::begin(&ws, &clock(), &args).is_err());
+}
