@@ -13,7 +13,7 @@ use crate::model::state::{DecisionGroup, ListShape, StateDoc};
 use crate::model::workspace::Workspace;
 use crate::ops::insert::{
     create_context_section, first_in_section, insert_after_line, item_end, item_prefix,
-    replace_line,
+    replace_placeholder,
 };
 use crate::ops::style::{pad_like, row_like};
 use crate::ops::todo::one_line;
@@ -130,7 +130,7 @@ fn group_edit(state: &StateDoc, group: &DecisionGroup, e: &Entry, clock: &Clock)
         );
     }
     if let Some(p) = group.placeholder {
-        return replace_line(doc, p, &format!("- {body}"));
+        return replace_placeholder(doc, p, &body);
     }
     first_in_section(doc, section.line, section.own.end, &format!("- {body}"))
 }

@@ -120,11 +120,7 @@ pub fn append_item(doc: &Doc, list: &ItemList, heading_line: usize, text: &str) 
         return insert_after_line(doc, item_end(doc, last), &[format!("{prefix}{text}")]);
     }
     if let Some(p) = list.placeholder {
-        let prefix = match doc.kinds[p] {
-            LineKind::ListItem { .. } => item_prefix_same(doc, p),
-            _ => "- ".to_string(),
-        };
-        return replace_line(doc, p, &format!("{prefix}{text}"));
+        return replace_placeholder(doc, p, text);
     }
     let bullet = match &list.shape {
         ListShape::Bullets { marker, indent } => format!("{indent}{marker} "),
@@ -138,13 +134,22 @@ pub fn append_item(doc: &Doc, list: &ItemList, heading_line: usize, text: &str) 
     )
 }
 
-/// The prefix of a list line itself (no renumbering): used when replacing a `- None` line.
-fn item_prefix_same(doc: &Doc, line: usize) -> String {
+/// Puts `text` as a list's first item in place of its lone placeholder line. A `- None yet`
+/// bullet keeps its indentation, marker and spacing: only the words after the marker are
+/// replaced. A bare `None yet.` line becomes a `- ` bullet.
+pub fn replace_placeholder(doc: &Doc, line: usize, text: &str) -> Edit {
     let l = doc.line(line);
-    match list_marker(l) {
-        Some((indent, marker)) => format!("{indent}{marker} "),
-        None => "- ".to_string(),
+    if matches!(doc.kinds[line], LineKind::ListItem { .. })
+        && let Some((indent, marker)) = list_marker(l)
+    {
+        let after = indent.len() + marker.len();
+        let gap = l[after..].len() - l[after..].trim_start().len();
+        if gap > 0 {
+            let start = doc.line_start(line);
+            return Edit::replace(start + after + gap..start + l.len(), text);
+        }
     }
+    replace_line(doc, line, &format!("- {text}"))
 }
 
 /// The line index where the section headed at `heading_line` ends (its next heading).

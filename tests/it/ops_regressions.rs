@@ -522,3 +522,22 @@ fn begin_beyond_the_stated_total_is_refused() {
     };
     assert!(ops::begin::begin(&ws, &clock(), &args).is_err());
 }
+
+#[test]
+fn a_placeholder_bullet_keeps_its_marker_and_spacing() {
+    let c = clock();
+    let decisions = "## Accumulated Context\n\n### Decisions\n\n*  None yet.\n\n## Session Continuity\n\nStopped at: x\n";
+    let d = ops::decide::Decision {
+        text: "Use SQL",
+        ..Default::default()
+    };
+    let new = new_state(&ops::decide::decide(&state_only(decisions), &c, &d).unwrap()).unwrap();
+    assert_eq!(new, decisions.replace("*  None yet.", "*  Use SQL"));
+    let todos = "## Accumulated Context\n\n### Pending Todos\n\n  + None\n\n## Session Continuity\n\nStopped at: x\n";
+    let new = new_state(&ops::todo::todo(&state_only(todos), &c, "Write docs").unwrap()).unwrap();
+    assert_eq!(new, todos.replace("  + None", "  + Write docs"));
+    // A bare placeholder line becomes a bullet.
+    let bare = decisions.replace("*  None yet.", "None yet.");
+    let new = new_state(&ops::decide::decide(&state_only(&bare), &c, &d).unwrap()).unwrap();
+    assert_eq!(new, bare.replace("None yet.", "- Use SQL"));
+}
