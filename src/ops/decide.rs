@@ -15,7 +15,7 @@ use crate::ops::insert::{
     create_context_section, first_in_section, insert_after_line, item_end, item_prefix,
     replace_placeholder,
 };
-use crate::ops::style::{pad_like, row_like};
+use crate::ops::style::{increment_trailing, pad_like, row_like};
 use crate::ops::todo::one_line;
 use crate::ops::{Clock, Outcome, PlanningFile, file_change};
 use crate::syntax::{Doc, LineKind};
@@ -345,17 +345,6 @@ fn next_id(state: &StateDoc, e: &Entry) -> String {
         Some(last) => increment_trailing(last),
         None => "1".to_string(),
     }
-}
-
-/// `D-07` → `D-08`, `12` → `13`: the trailing number + 1, padding kept.
-pub(crate) fn increment_trailing(id: &str) -> String {
-    let digits = id.chars().rev().take_while(char::is_ascii_digit).count();
-    if digits == 0 {
-        return format!("{id}-2");
-    }
-    let (head, num) = id.split_at(id.len() - digits);
-    let n: u64 = num.parse().unwrap_or(0);
-    format!("{head}{}", pad_like(n + 1, num))
 }
 
 /// The PROJECT.md Key Decisions row.

@@ -21,6 +21,18 @@ pub fn pad_like(n: u64, like: &str) -> String {
     }
 }
 
+/// The id after `id` in its series: `D-07` → `D-08`, `KI-003` → `KI-004`, `12` → `13` (the
+/// trailing number + 1, padding kept).
+pub fn increment_trailing(id: &str) -> String {
+    let digits = id.chars().rev().take_while(char::is_ascii_digit).count();
+    if digits == 0 {
+        return format!("{id}-2");
+    }
+    let (head, num) = id.split_at(id.len() - digits);
+    let n: u64 = num.parse().unwrap_or(0);
+    format!("{head}{}", pad_like(n + 1, num))
+}
+
 /// A phase number spelled like `written` (`02` → `03`, `2` → `3`, `02.1` → `03`).
 pub fn phase_like(phase: &PhaseNum, written: &str) -> String {
     let lead = written.split('.').next().unwrap_or("");
@@ -322,6 +334,9 @@ mod tests {
     fn padding_and_units_follow_the_neighbour() {
         assert_eq!(pad_like(2, "01"), "02");
         assert_eq!(pad_like(2, "1"), "2");
+        assert_eq!(increment_trailing("D-07"), "D-08");
+        assert_eq!(increment_trailing("KI-009"), "KI-010");
+        assert_eq!(increment_trailing("12"), "13");
         assert_eq!(duration_like(13.0, "3 min"), "13 min");
         assert_eq!(duration_like(10.0, "3min"), "10min");
         assert_eq!(duration_like(28.0, "0.3 hours"), "0.5 hours");

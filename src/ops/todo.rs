@@ -10,7 +10,7 @@ use crate::model::state::context::is_placeholder;
 use crate::model::state::{ItemList, ListShape, StateDoc};
 use crate::model::workspace::Workspace;
 use crate::ops::insert::{append_item, create_context_section, insert_after_line, replace_line};
-use crate::ops::style::row_like;
+use crate::ops::style::{increment_trailing, row_like};
 use crate::ops::{Clock, Outcome, PlanningFile, file_change};
 use crate::syntax::{Doc, LineKind};
 
@@ -129,7 +129,7 @@ fn next_id(doc: &Doc, columns: &[String], last: usize, texts: &mut [String]) {
         return;
     };
     if prev.ends_with(|c: char| c.is_ascii_digit()) && texts[col].is_empty() {
-        texts[col] = crate::ops::decide::increment_trailing(prev);
+        texts[col] = increment_trailing(prev);
     }
 }
 
