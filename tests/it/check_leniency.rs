@@ -6,8 +6,8 @@
 
 use serde_json::Value;
 
-use crate::check_rules::project;
-use crate::support::{Project, fixtures_dir, run};
+use crate::check_rules::{check_json, project};
+use crate::support::{Project, fixtures_dir};
 
 /// The consistent base project with `edits` (file, from, to) applied.
 fn base_with(edits: &[(&str, &str, &str)]) -> Project {
@@ -22,10 +22,7 @@ fn base_with(edits: &[(&str, &str, &str)]) -> Project {
 }
 
 fn findings(p: &Project) -> Vec<Value> {
-    let (code, stdout, stderr) = run(p.gsd().args(["check", "--format", "json"]));
-    assert!(code == 0 || code == 1, "exit {code}: {stderr}");
-    let json: Value = serde_json::from_str(&stdout).unwrap();
-    json["diagnostics"].as_array().unwrap().clone()
+    check_json(p)["diagnostics"].as_array().unwrap().clone()
 }
 
 /// The findings of rule `code`.

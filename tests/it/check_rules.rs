@@ -41,7 +41,8 @@ pub fn project(fixture: &Path, kind: &str) -> Project {
     Project { dir }
 }
 
-fn check_json(p: &Project) -> Value {
+/// `gsd check --format json` on `p`, which must exit 0 (clean) or 1 (findings).
+pub fn check_json(p: &Project) -> Value {
     let (code, stdout, stderr) = run(p.gsd().args(["check", "--format", "json"]));
     assert!(code == 0 || code == 1, "exit {code}: {stderr}");
     serde_json::from_str(&stdout).unwrap()
