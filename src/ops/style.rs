@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::model::ids::PhaseNum;
 use crate::model::state::Bar;
+use crate::model::state::position::DASH_SEPARATORS;
 use crate::model::values::{first_number, format_like};
 use crate::syntax::{Cell, Doc, LineKind, table};
 
@@ -293,16 +294,12 @@ pub fn timestamp_like(like: &str, now: DateTime<FixedOffset>) -> Option<(String,
     Some((text, len))
 }
 
-/// The separators the files write between a value and what follows it (`DATE — text`,
-/// `Name - COMPLETE`).
-const SEPARATORS: [&str; 4] = [" — ", " -- ", " - ", " – "];
-
 /// The separator a file uses between a date and text (` — `, ` - `, ` -- `), read from a
 /// `Last activity:` value (the first one after the date, so `DATE (continuation) -- text`
 /// counts); ` — ` when there is none to copy.
 pub fn date_separator(value: &str) -> &str {
     let after = value.get(10..).unwrap_or("");
-    SEPARATORS
+    DASH_SEPARATORS
         .iter()
         .filter_map(|sep| after.find(sep).map(|i| (i, *sep)))
         .min_by_key(|(i, sep)| (*i, usize::MAX - sep.len()))
@@ -314,7 +311,7 @@ pub fn date_separator(value: &str) -> &str {
 /// that makes it untrue can drop it.
 pub fn done_suffix(value: &str, from: usize) -> Option<std::ops::Range<usize>> {
     let tail = value.get(from..)?;
-    let (i, _) = SEPARATORS
+    let (i, _) = DASH_SEPARATORS
         .iter()
         .filter_map(|sep| tail.find(sep).map(|i| (i, *sep)))
         .min_by_key(|(i, _)| *i)?;

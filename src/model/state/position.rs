@@ -270,12 +270,16 @@ pub fn is_status_word(text: &str) -> bool {
     lead || short_tail
 }
 
+/// The dashes the files write between a value and what follows it (`DATE — text`,
+/// `Name - COMPLETE`), with their spaces.
+pub const DASH_SEPARATORS: [&str; 4] = [" — ", " -- ", " - ", " – "];
+
 /// A status after the name: the first ` — X` / ` - X` / ` -- X` / `(X)` whose text is a
 /// status word. Returns its range relative to `value`.
 fn trailing_status(value: &str, from: usize) -> Option<Range<usize>> {
     let tail = value.get(from..)?;
     let mut candidates: Vec<usize> = Vec::new();
-    for sep in [" — ", " -- ", " - ", " – "] {
+    for sep in DASH_SEPARATORS {
         candidates.extend(tail.match_indices(sep).map(|(i, m)| i + m.len()));
     }
     candidates.extend(tail.match_indices('(').map(|(i, _)| i + 1));
@@ -405,7 +409,7 @@ impl ActivityLine {
 
 /// The length of a ` — ` / ` - ` / ` -- ` / ` – ` / `: ` / ` ` separator at the start of `tail`.
 pub fn separator_len(tail: &str) -> usize {
-    for sep in [" — ", " -- ", " - ", " – ", ": ", " —", " "] {
+    for sep in DASH_SEPARATORS.into_iter().chain([": ", " —", " "]) {
         if tail.starts_with(sep) {
             return sep.len();
         }
