@@ -3,7 +3,7 @@
 //! gsd's files are read line by line (a `Status:` field, a table row, a bullet), but *which*
 //! lines may be read that way is a Markdown question: a `Status:` inside a code fence or an
 //! HTML comment is not a field. pulldown-cmark's offset iterator answers it; this module turns
-//! its events into [`Block`]s with byte spans and a [`LineKind`] per line. It never fails:
+//! its events into a [`LineKind`] per line. It never fails:
 //! text pulldown-cmark does not place in a block is still a line with a kind.
 
 use std::ops::Range;
@@ -59,31 +59,10 @@ impl LineKind {
     }
 }
 
-/// The kinds of block gsd keeps with their spans.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum BlockKind {
-    Heading(u8),
-    Paragraph,
-    List { ordered: bool },
-    ListItem { depth: u8 },
-    Table,
-    CodeBlock,
-    Html,
-    BlockQuote,
-    Rule,
-}
-
-/// A block and its exact byte range in the source.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
-    pub kind: BlockKind,
-    pub span: Range<usize>,
-}
-
-/// Runs pulldown-cmark over `source.text[from..]` and returns the blocks and a kind for every
-/// line of the file. Lines before `from` (BOM, frontmatter) must already be classified by the
+/// Runs pulldown-cmark over `source.text[from..]` and returns a kind for every line of the
+/// file. Lines before `from` (BOM, frontmatter) must already be classified by the
 /// caller; they are left as [`LineKind::Frontmatter`] when `from > body_start`.
-pub fn classify(source: &Source, from: usize) -> (Vec<Block>, Vec<LineKind>) {
+pub fn classify(source: &Source, from: usize) -> Vec<LineKind> {
     let text = &source.text;
     let mut kinds: Vec<Option<LineKind>> = vec![None; source.lines.len()];
     for (i, line) in source.lines.iter().enumerate() {
@@ -91,7 +70,6 @@ pub fn classify(source: &Source, from: usize) -> (Vec<Block>, Vec<LineKind>) {
             kinds[i] = Some(LineKind::Frontmatter);
         }
     }
-    let mut blocks = Vec::new();
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let body = &text[from..];
@@ -119,65 +97,27 @@ pub fn classify(source: &Source, from: usize) -> (Vec<Block>, Vec<LineKind>) {
                     let level = level as u8;
                     let atx = text[range.clone()].trim_start().starts_with('#');
                     if atx {
-                        set(&mut kinds, range.clone(), LineKind::Heading(level), true);
-                        blocks.push(Block {
-                            kind: BlockKind::Heading(level),
-                            span: range,
-                        });
+                        set(&mut kinds, range, LineKind::Heading(level), true);
                     } else {
                         // Setext: text lines then an underline. gsd reads the text as text.
-                        let (first, last) = line_range(source, range.clone());
+                        let (first, last) = line_range(source, range);
                         for slot in &mut kinds[first..last] {
                             slot.get_or_insert(LineKind::Text);
                         }
                         kinds[last].get_or_insert(LineKind::Rule);
-                        blocks.push(Block {
-                            kind: BlockKind::Paragraph,
-                            span: range,
-                        });
                     }
                 }
-                Tag::CodeBlock(_) => {
-                    set(&mut kinds, range.clone(), LineKind::Code, false);
-                    blocks.push(Block {
-                        kind: BlockKind::CodeBlock,
-                        span: range,
-                    });
-                }
-                Tag::HtmlBlock => {
-                    set(&mut kinds, range.clone(), LineKind::Html, false);
-                    blocks.push(Block {
-                        kind: BlockKind::Html,
-                        span: range,
-                    });
-                }
-                Tag::BlockQuote(_) => {
-                    set(&mut kinds, range.clone(), LineKind::Quote, false);
-                    blocks.push(Block {
-                        kind: BlockKind::BlockQuote,
-                        span: range,
-                    });
-                }
-                Tag::List(start) => {
-                    list_depth = list_depth.saturating_add(1);
-                    blocks.push(Block {
-                        kind: BlockKind::List {
-                            ordered: start.is_some(),
-                        },
-                        span: range,
-                    });
-                }
+                Tag::CodeBlock(_) => set(&mut kinds, range, LineKind::Code, false),
+                Tag::HtmlBlock => set(&mut kinds, range, LineKind::Html, false),
+                Tag::BlockQuote(_) => set(&mut kinds, range, LineKind::Quote, false),
+                Tag::List(_) => list_depth = list_depth.saturating_add(1),
                 Tag::Item => {
-                    let (first, last) = line_range(source, range.clone());
+                    let (first, last) = line_range(source, range);
                     kinds[first].get_or_insert(LineKind::ListItem { depth: list_depth });
                     item_tails.push(first + 1..last + 1);
-                    blocks.push(Block {
-                        kind: BlockKind::ListItem { depth: list_depth },
-                        span: range,
-                    });
                 }
                 Tag::Paragraph => {
-                    let (first, last) = line_range(source, range.clone());
+                    let (first, last) = line_range(source, range);
                     let in_list = list_depth > 0;
                     for slot in &mut kinds[first..=last] {
                         slot.get_or_insert(if in_list {
@@ -186,16 +126,6 @@ pub fn classify(source: &Source, from: usize) -> (Vec<Block>, Vec<LineKind>) {
                             LineKind::Text
                         });
                     }
-                    blocks.push(Block {
-                        kind: BlockKind::Paragraph,
-                        span: range,
-                    });
-                }
-                Tag::Table(_) => {
-                    blocks.push(Block {
-                        kind: BlockKind::Table,
-                        span: range,
-                    });
                 }
                 Tag::TableHead => {
                     set(&mut kinds, range.clone(), LineKind::TableRow, false);
@@ -213,13 +143,7 @@ pub fn classify(source: &Source, from: usize) -> (Vec<Block>, Vec<LineKind>) {
             Event::End(TagEnd::List(_)) => {
                 list_depth = list_depth.saturating_sub(1);
             }
-            Event::Rule => {
-                set(&mut kinds, range.clone(), LineKind::Rule, false);
-                blocks.push(Block {
-                    kind: BlockKind::Rule,
-                    span: range,
-                });
-            }
+            Event::Rule => set(&mut kinds, range, LineKind::Rule, false),
             _ => {}
         }
     }
@@ -229,7 +153,7 @@ pub fn classify(source: &Source, from: usize) -> (Vec<Block>, Vec<LineKind>) {
             slot.get_or_insert(LineKind::ListContinuation);
         }
     }
-    let kinds = kinds
+    kinds
         .into_iter()
         .enumerate()
         .map(|(i, kind)| {
@@ -251,8 +175,7 @@ pub fn classify(source: &Source, from: usize) -> (Vec<Block>, Vec<LineKind>) {
                 Some(kind) => kind,
             }
         })
-        .collect();
-    (blocks, kinds)
+        .collect()
 }
 
 /// The first and last line indexes a byte range touches (an empty range touches one line).
@@ -273,7 +196,7 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<LineKind> {
         let src = Source::new("t", text.to_string());
-        classify(&src, src.body_start).1
+        classify(&src, src.body_start)
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub mod table;
 
 use std::ops::Range;
 
-pub use blocks::{Block, BlockKind, LineKind};
+pub use blocks::LineKind;
 pub use frontmatter::{Frontmatter, FrontmatterEntry};
 pub use kv::{Bold, KeyValue, LabelStyle};
 pub use sections::Section;
@@ -28,7 +28,6 @@ pub struct Doc {
     pub frontmatter: Vec<Frontmatter>,
     /// Where the Markdown body starts (after BOM and frontmatter).
     pub body_from: usize,
-    pub blocks: Vec<Block>,
     /// One kind per line of `source.lines`.
     pub kinds: Vec<LineKind>,
     pub sections: Vec<Section>,
@@ -38,13 +37,12 @@ impl Doc {
     /// Parses a source. Infallible: unknown structure is kept as plain lines.
     pub fn parse(source: Source) -> Doc {
         let (frontmatter, body_from) = frontmatter::parse(&source);
-        let (blocks, kinds) = blocks::classify(&source, body_from);
+        let kinds = blocks::classify(&source, body_from);
         let sections = sections::collect(&source, &kinds);
         Doc {
             source,
             frontmatter,
             body_from,
-            blocks,
             kinds,
             sections,
         }

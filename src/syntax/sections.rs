@@ -106,7 +106,7 @@ mod tests {
     #[test]
     fn nesting_and_titles() {
         let src = Source::new("t", "# State\n## A ##\ntext\n### A1\nx\n## B\n".to_string());
-        let (_, kinds) = classify(&src, 0);
+        let kinds = classify(&src, 0);
         let s = collect(&src, &kinds);
         assert_eq!(s.len(), 4);
         assert_eq!(src.slice(s[1].title.clone()), "A");
