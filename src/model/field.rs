@@ -35,14 +35,6 @@ pub fn find_field(doc: &Doc, lines: Range<usize>, labels: &[&str]) -> Option<Fie
         .find(|f| labels.contains(&normalize_label(f.label(doc)).as_str()))
 }
 
-/// Every field in `lines` whose label is one of `labels`, in order.
-pub fn find_fields(doc: &Doc, lines: Range<usize>, labels: &[&str]) -> Vec<Field> {
-    lines
-        .filter_map(|i| field_at(doc, i))
-        .filter(|f| labels.contains(&normalize_label(f.label(doc)).as_str()))
-        .collect()
-}
-
 /// Line `i` as a field, if it is one.
 pub fn field_at(doc: &Doc, i: usize) -> Option<Field> {
     let kv = doc.key_value(i)?;

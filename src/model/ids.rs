@@ -145,11 +145,6 @@ impl PlanId {
     pub fn canonical(&self) -> String {
         format!("{}-{:02}", self.phase.padded(2), self.plan)
     }
-
-    /// The plan part as written (`01`).
-    pub fn plan_str(&self) -> &str {
-        &self.raw_plan
-    }
 }
 
 impl fmt::Display for PlanId {

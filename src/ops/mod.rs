@@ -127,9 +127,3 @@ pub fn planning_path(ws: &Workspace, name: &str) -> PathBuf {
 pub fn state_error(message: impl Into<String>) -> UserError {
     UserError::new(message).in_file(Workspace::display_path("STATE.md"))
 }
-
-/// A `UserError` located at byte `offset` of `source`.
-pub fn error_at(source: &Source, offset: usize, message: impl Into<String>) -> UserError {
-    let (line, col) = source.line_col(offset);
-    UserError::new(message).in_file(&source.path).at(line, col)
-}

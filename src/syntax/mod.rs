@@ -95,11 +95,4 @@ impl Doc {
         }
         Some(table::split_cells(self.line(i), self.line_start(i)))
     }
-
-    /// The first section whose normalised title satisfies `pred`, in document order.
-    pub fn find_section(&self, mut pred: impl FnMut(&str) -> bool) -> Option<&Section> {
-        self.sections
-            .iter()
-            .find(|s| pred(&sections::normalize_title(self.title(s))))
-    }
 }
