@@ -1,9 +1,11 @@
 //! All file-system access for writes, and careful reads.
 //!
 //! Reads keep the exact bytes and turn every failure into a [`UserError`] naming the file.
-//! Writes go through [`write_atomic`] (temp file in the same folder, fsync, rename; the
-//! file's permissions kept; a symlink written through to its target), and every command that
-//! writes holds a [`WorkspaceLock`] from before it reads until after it writes.
+//! Writes are atomic (temp file in the same folder, fsync, rename; the file's permissions
+//! kept; a symlink written through to its target): commands [`stage`] every changed file and
+//! then [`StagedWrite::commit`] each (see `transaction::commit`); [`write_atomic`] is the same
+//! for a single file. Every command that writes holds a [`WorkspaceLock`] from before it reads
+//! until after it writes.
 
 use std::fs::File;
 use std::io::{ErrorKind, Write};
