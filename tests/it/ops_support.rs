@@ -1,8 +1,6 @@
 //! Helpers for the ops tests: run an op in memory on a fixture, apply its edits, and check the
 //! round-trip invariants every change must keep.
 
-#![allow(dead_code)]
-
 use std::path::{Path, PathBuf};
 
 use chrono::DateTime;

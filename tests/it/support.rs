@@ -1,8 +1,6 @@
 //! Test fixture: a temp folder holding a `.planning/` tree and a way to run `gsd` in it with
 //! a cleared environment and a fixed clock, plus the fixture catalogue.
 
-#![allow(dead_code)]
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
