@@ -204,7 +204,6 @@ fn status_cell_closed(doc: &Doc, columns: &[String], cells: &[crate::syntax::Cel
         || doc.text(cell.text.clone()).contains(['✅', '✓'])
 }
 
-/// Reads a list section (todos, blockers) in lines `lines`.
 /// [`read_items`] over `lines` without the `skip` ranges (sub-sections of another kind).
 /// The first stretch of kept lines gives the list its shape; later stretches (a sub-section
 /// of its own kind after a foreign one) add their items.
@@ -237,6 +236,7 @@ pub fn read_items_except(
     list
 }
 
+/// Reads a list section (todos, blockers) in lines `lines`.
 pub fn read_items(doc: &Doc, section: usize, lines: Range<usize>) -> ItemList {
     let mut items = Vec::new();
     let mut placeholder = None;
