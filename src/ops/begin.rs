@@ -185,6 +185,8 @@ pub fn phase_line_edits(
     match line.number.clone() {
         Some(num) => {
             edits.push(Edit::replace(num.clone(), shown(doc.text(num.clone()))));
+            let safe_name = name.map(|n| crate::ops::style::table_safe(doc, line.field.line, n));
+            let name = safe_name.as_deref();
             match (name, line.name.clone(), line.total.clone()) {
                 (Some(n), Some(r), _) => edits.push(Edit::replace(r, n)),
                 (Some(n), None, Some(t)) => edits.push(Edit::insert(t.end, format!(" ({n})"))),

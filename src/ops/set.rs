@@ -86,7 +86,8 @@ pub fn set_field(state: &StateDoc, field: &Field, value: &str) -> Edit {
 
 /// [`set_field`] for any parsed document.
 pub fn set_field_text(doc: &Doc, field: &Field, value: &str) -> Edit {
-    let value = value.trim();
+    let value = crate::ops::style::table_safe(doc, field.line, value.trim());
+    let value = value.as_str();
     if field.value.is_empty() {
         let before = doc.source.text[..field.value.start].chars().last();
         // Any whitespace the parser trimmed (a vertical tab too) already separates the

@@ -319,8 +319,44 @@ pub fn done_suffix(value: &str, from: usize) -> Option<std::ops::Range<usize>> {
     (lower.contains("complete") || lower.contains("done")).then(|| from + i..value.len())
 }
 
+/// `text` made safe to write into line `line`: when the next line is a table delimiter row
+/// (`|---|---|`), a `|` in the new text could turn the line into that table's header row and
+/// the field would vanish from the next parse, so unescaped pipes are written as `\|`
+/// (which Markdown renders as `|`). Anywhere else the text is kept as given.
+pub fn table_safe(doc: &Doc, line: usize, text: &str) -> String {
+    let next_is_delimiter = line + 1 < doc.kinds.len()
+        && crate::syntax::table::is_delimiter(doc.line(line + 1))
+        && doc.line(line + 1).contains('|');
+    if !next_is_delimiter || !text.contains('|') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut escaped = false;
+    for c in text.chars() {
+        if c == '|' && !escaped {
+            out.push('\\');
+        }
+        escaped = c == '\\' && !escaped;
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    use crate::source::Source;
+
+    #[test]
+    fn pipes_are_escaped_only_above_a_table_delimiter() {
+        let doc = Doc::parse(Source::new(
+            "S",
+            "Phase: 2\n|---|---|\nStatus: x\n".to_string(),
+        ));
+        assert_eq!(table_safe(&doc, 0, "A | B"), "A \\| B");
+        assert_eq!(table_safe(&doc, 0, "A \\| B"), "A \\| B");
+        assert_eq!(table_safe(&doc, 2, "A | B"), "A | B");
+    }
+
     use super::*;
 
     fn now() -> DateTime<FixedOffset> {

@@ -541,3 +541,25 @@ fn a_placeholder_bullet_keeps_its_marker_and_spacing() {
     let new = new_state(&ops::decide::decide(&state_only(&bare), &c, &d).unwrap()).unwrap();
     assert_eq!(new, bare.replace("None yet.", "- Use SQL"));
 }
+
+#[test]
+fn pipe_in_a_value_above_a_table_delimiter_is_escaped() {
+    // Found by fuzzing: a `|` written into a field line that sits directly on a delimiter row
+    // turned the line into the table's header, so the field vanished and a second run edited
+    // again. The pipe is written as `\|` there (rendered as `|`), and only there.
+    let text = "## Current Position\n\nPhase: 2 of 3\n|---|---|\nStatus: x\n";
+    let ws = state_only(text);
+    let once = new_state(&ops::set::set(&ws, "status", "A | B").unwrap()).unwrap();
+    assert_eq!(once, text.replace("Status: x", "Status: A | B"));
+    let phase = new_state(&ops::set::set(&ws, "phase", "2 of 3 (A | B)").unwrap()).unwrap();
+    assert!(
+        phase.contains("Phase: 2 of 3 (A \\| B)\n|---|---|\n"),
+        "{phase}"
+    );
+    let again = state_only(&phase);
+    let outcome = ops::set::set(&again, "phase", "2 of 3 (A | B)").unwrap();
+    assert!(
+        new_state(&outcome).is_none_or(|t| t == phase),
+        "second run changed the file"
+    );
+}
