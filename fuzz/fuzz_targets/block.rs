@@ -7,10 +7,6 @@ use gsd::ops::block::block;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((state, roadmap)) = common::split(data) else {
-        return;
-    };
-    let ws = common::workspace(state, roadmap);
-    let outcome = block(&ws, &common::clock(), common::pick(data, common::TEXTS));
-    common::apply(state, roadmap, &outcome);
+    let text = common::pick(data, common::TEXTS);
+    common::run_op(data, None, |ws, clock| block(ws, clock, text));
 });

@@ -115,6 +115,38 @@ pub fn assert_second_run_changes_nothing(
     }
 }
 
+/// What a second run of the op on its own output must do.
+pub enum SecondRun {
+    /// Run it and check only `apply`'s invariants (ops whose second run may add again).
+    Apply,
+    /// Run it and require that it changes nothing (idempotent ops).
+    ChangesNothing,
+}
+
+/// The body every op target shares: reads the two files the input holds, runs `op` on their
+/// workspace, checks `apply`'s invariants, then runs `op` again on the result as `second`
+/// says. Inputs that are not two UTF-8 files are skipped.
+pub fn run_op(
+    data: &[u8],
+    second: Option<SecondRun>,
+    op: impl Fn(&Workspace, &Clock) -> Result<Outcome, UserError>,
+) {
+    let Some((state, roadmap)) = split(data) else {
+        return;
+    };
+    let clock = clock();
+    let outcome = op(&workspace(state, roadmap), &clock);
+    let (state2, roadmap2) = apply(state, roadmap, &outcome);
+    let Some(second) = second else { return };
+    let again = op(&workspace(&state2, &roadmap2), &clock);
+    match second {
+        SecondRun::Apply => {
+            apply(&state2, &roadmap2, &again);
+        }
+        SecondRun::ChangesNothing => assert_second_run_changes_nothing(&outcome, &again),
+    }
+}
+
 /// A few argument texts, picked by the input's length so each input exercises one of them.
 pub fn pick<'a>(data: &[u8], choices: &[&'a str]) -> &'a str {
     choices[data.len() % choices.len()]

@@ -5,6 +5,7 @@
 mod common;
 
 use gsd::ops::complete::{Complete, complete};
+use common::SecondRun;
 use libfuzzer_sys::fuzz_target;
 
 const PLANS: &[&str] = &[
@@ -13,19 +14,13 @@ const PLANS: &[&str] = &[
 const DURATIONS: &[&str] = &["12min", "1h 5m", "90s", "45 min", "abc"];
 
 fuzz_target!(|data: &[u8]| {
-    let Some((state, roadmap)) = common::split(data) else {
-        return;
-    };
-    let ws = common::workspace(state, roadmap);
     let args = Complete {
         plan: common::pick(data, PLANS),
         duration: Some(DURATIONS[data.len() % DURATIONS.len()]),
         summary: (data.len() % 2 == 0).then_some("Did | the 🚀 thing"),
         ..Default::default()
     };
-    let clock = common::clock();
-    let outcome = complete(&ws, &clock, &args);
-    let (state2, roadmap2) = common::apply(state, roadmap, &outcome);
-    let again = complete(&common::workspace(&state2, &roadmap2), &clock, &args);
-    common::assert_second_run_changes_nothing(&outcome, &again);
+    common::run_op(data, Some(SecondRun::ChangesNothing), |ws, clock| {
+        complete(ws, clock, &args)
+    });
 });

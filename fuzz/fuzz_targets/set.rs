@@ -5,6 +5,7 @@
 mod common;
 
 use gsd::ops::set::set;
+use common::SecondRun;
 use libfuzzer_sys::fuzz_target;
 
 const FIELDS: &[&str] = &[
@@ -20,14 +21,9 @@ const FIELDS: &[&str] = &[
 ];
 
 fuzz_target!(|data: &[u8]| {
-    let Some((state, roadmap)) = common::split(data) else {
-        return;
-    };
-    let ws = common::workspace(state, roadmap);
     let field = FIELDS[data.len() % FIELDS.len()];
     let value = common::pick(data, common::TEXTS);
-    let outcome = set(&ws, field, value);
-    let (after, _) = common::apply(state, roadmap, &outcome);
-    let again = set(&common::workspace(&after, roadmap), field, value);
-    common::assert_second_run_changes_nothing(&outcome, &again);
+    common::run_op(data, Some(SecondRun::ChangesNothing), |ws, _| {
+        set(ws, field, value)
+    });
 });

@@ -7,10 +7,6 @@ use gsd::ops::todo::todo;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((state, roadmap)) = common::split(data) else {
-        return;
-    };
-    let ws = common::workspace(state, roadmap);
-    let outcome = todo(&ws, &common::clock(), common::pick(data, common::TEXTS));
-    common::apply(state, roadmap, &outcome);
+    let text = common::pick(data, common::TEXTS);
+    common::run_op(data, None, |ws, clock| todo(ws, clock, text));
 });
