@@ -4,8 +4,8 @@
 #[path = "common.rs"]
 mod common;
 
-use gsd::ops::begin::{Begin, begin};
 use common::SecondRun;
+use gsd::ops::begin::{Begin, begin};
 use libfuzzer_sys::fuzz_target;
 
 const PHASES: &[&str] = &["1", "2", "02", "3", "2.1", "12A", "0", "x", ""];

@@ -4,8 +4,8 @@
 #[path = "common.rs"]
 mod common;
 
-use gsd::ops::complete::{Complete, complete};
 use common::SecondRun;
+use gsd::ops::complete::{Complete, complete};
 use libfuzzer_sys::fuzz_target;
 
 const PLANS: &[&str] = &[

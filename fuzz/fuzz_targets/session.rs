@@ -4,8 +4,8 @@
 #[path = "common.rs"]
 mod common;
 
-use gsd::ops::session::session;
 use common::SecondRun;
+use gsd::ops::session::session;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

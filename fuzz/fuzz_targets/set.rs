@@ -4,8 +4,8 @@
 #[path = "common.rs"]
 mod common;
 
-use gsd::ops::set::set;
 use common::SecondRun;
+use gsd::ops::set::set;
 use libfuzzer_sys::fuzz_target;
 
 const FIELDS: &[&str] = &[

@@ -4,8 +4,8 @@
 #[path = "common.rs"]
 mod common;
 
-use gsd::ops::block::unblock;
 use common::SecondRun;
+use gsd::ops::block::unblock;
 use libfuzzer_sys::fuzz_target;
 
 const PATTERNS: &[&str] = &["Redis", "API", "a", "~~", "RESOLVED", "", "🚀", "None"];
