@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use crate::model::field::{Field, find_field};
+use crate::model::field::Field;
 use crate::model::ids::PhaseNum;
 use crate::model::values::{find_date, first_integer, leading_date, strip_prefix_ci};
 use crate::syntax::Doc;
@@ -39,20 +39,6 @@ impl Reference {
             project_updated,
             core_value,
             current_focus,
-        }
-    }
-
-    pub fn parse(doc: &Doc, lines: Range<usize>) -> Reference {
-        let see = find_field(doc, lines.clone(), &["see"]);
-        let project_updated = see.as_ref().and_then(|f| {
-            let v = f.value(doc);
-            find_date(v).map(|(d, r)| (d, f.value.start + r.start..f.value.start + r.end))
-        });
-        Reference {
-            see,
-            project_updated,
-            core_value: find_field(doc, lines.clone(), &["core value"]),
-            current_focus: find_field(doc, lines, &["current focus"]),
         }
     }
 }
