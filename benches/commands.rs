@@ -11,7 +11,7 @@ use divan::Bencher;
 use gsd::cli::Cli;
 
 mod support;
-use support::{BenchProject, Case, UNIQUE_BLOCKER, cases, text};
+use support::{BenchProject, Case, UNIQUE_BLOCKER, cases, plan_and_phase, text};
 
 #[global_allocator]
 static ALLOC: divan::AllocProfiler = divan::AllocProfiler::system();
@@ -23,17 +23,6 @@ fn main() {
         std::env::set_var("NO_COLOR", "1");
     }
     divan::main();
-}
-
-/// A plan each fixture has not completed yet, and a phase it is not in.
-fn plan_and_phase(fixture: &str) -> (&'static str, &'static str) {
-    match fixture {
-        "000" => ("02-02", "3"),
-        "001" => ("02-02", "2"),
-        "002" => ("03-01", "4"),
-        "003" => ("07-03", "4"),
-        _ => ("11-02", "12"),
-    }
 }
 
 /// Runs `gsd -C <project> -q <args>` on a fresh copy of the case's STATE.md per iteration.

@@ -16,7 +16,7 @@ use gsd::ops::{Clock, Outcome};
 use gsd::source::Source;
 
 mod support;
-use support::{Case, UNIQUE_BLOCKER, cases, text};
+use support::{Case, UNIQUE_BLOCKER, cases, plan_and_phase, text};
 
 #[global_allocator]
 static ALLOC: divan::AllocProfiler = divan::AllocProfiler::system();
@@ -55,17 +55,6 @@ fn run_op(bencher: Bencher, case: Case, op: impl Fn(&Workspace) -> Result<Outcom
                 .map(|c| c.edits.apply(&c.original).unwrap().len())
                 .sum::<usize>()
         });
-}
-
-/// A plan each fixture has not completed yet, and a phase it is not in.
-fn plan_and_phase(fixture: &str) -> (&'static str, &'static str) {
-    match fixture {
-        "000" => ("02-02", "3"),
-        "001" => ("02-02", "2"),
-        "002" => ("03-01", "4"),
-        "003" => ("07-03", "4"),
-        _ => ("11-02", "12"),
-    }
 }
 
 #[divan::bench(args = cases(), sample_count = 20, sample_size = 1)]
