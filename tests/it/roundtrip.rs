@@ -1,6 +1,6 @@
 //! Byte identity: parse every fixture and write it back with no edit; same bytes.
 
-use gsd::edit::EditSet;
+use gsd::edit::{Edit, EditSet};
 use gsd::model::StateDoc;
 use gsd::source::Source;
 
@@ -14,7 +14,48 @@ fn every_fixture_round_trips_byte_identical() {
         let bytes = std::fs::read(&path).unwrap();
         let text = String::from_utf8(bytes.clone()).unwrap();
         let state = StateDoc::parse(Source::new(&path, text));
-        let written = EditSet::new().apply(state.text()).unwrap();
+        // The line index covers the file exactly: every byte, every terminator, in order.
+        let rebuilt: String = state
+            .doc
+            .source
+            .lines
+            .iter()
+            .map(|l| &state.text()[l.start..l.end])
+            .collect();
+        assert_eq!(
+            rebuilt.as_bytes(),
+            &bytes[..],
+            "{name}: lines do not cover the file"
+        );
+        // Rewriting every value the model located with its own text is a no-op: the spans sit
+        // on whole values, never overlap, and never split a character.
+        let mut same = EditSet::new();
+        let pos = &state.position;
+        let fields = [
+            pos.milestone.as_ref(),
+            pos.phase.as_ref().map(|p| &p.field),
+            pos.plan.as_ref().map(|p| &p.field),
+            pos.status.as_ref(),
+            pos.last_activity.as_ref().map(|a| &a.field),
+            pos.progress.as_ref().map(|p| &p.field),
+            state.session.last.as_ref(),
+            state.session.stopped_at.as_ref(),
+            state.session.resume_file.as_ref(),
+            state.reference.core_value.as_ref(),
+            state.reference.current_focus.as_ref(),
+        ];
+        let mut seen = std::collections::HashSet::new();
+        for f in fields.into_iter().flatten() {
+            if seen.insert(f.value.clone()) {
+                same.push(Edit::replace(
+                    f.value.clone(),
+                    state.doc.text(f.value.clone()),
+                ));
+            }
+        }
+        let written = same
+            .apply(state.text())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(
             written.as_bytes(),
             &bytes[..],
