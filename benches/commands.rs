@@ -39,8 +39,9 @@ fn run_command(bencher: Bencher, case: Case, args: &[&str]) {
             Cli::try_parse_from(&argv).expect("arguments")
         })
         .bench_local_values(|cli| {
-            let out = gsd::app::run(cli).expect("command failed");
+            let mut out = gsd::app::run(cli).expect("command failed");
             assert!(out.code <= 1, "{}", out.stderr);
+            out.write_stdout(&mut std::io::sink()).expect("output");
             out
         });
 }

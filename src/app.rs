@@ -1,7 +1,7 @@
 //! Turns parsed arguments into work: finds the workspace, runs the command, and returns
 //! what to print and the exit code. Nothing here prints; `main` does.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use crate::cli::{Cli, ColorChoice, Command, GlobalArgs, StateCommand};
@@ -10,12 +10,28 @@ use crate::error::UserError;
 use crate::model::workspace::find_root;
 
 /// What a command produced.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+#[derive(Debug, Default)]
 pub struct Output {
     pub stdout: String,
+    /// More standard output, written after `stdout` straight to the stream `main` gives it.
+    pub stream: Option<Stream>,
     pub stderr: String,
     /// 0 success, 1 check found problems, 2 could not do the job.
     pub code: u8,
+}
+
+/// Output produced while it is written, for results too large to hold as one string:
+/// `state show --json` of a 10 MB STATE.md prints about 20 MB of JSON, which as a `String`
+/// would double the command's peak memory.
+pub struct Stream(Box<WriteFn>);
+
+/// What a [`Stream`] runs: writes its output to the writer it is given.
+type WriteFn = dyn FnOnce(&mut dyn Write) -> std::io::Result<()>;
+
+impl std::fmt::Debug for Stream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Stream(..)")
+    }
 }
 
 impl Output {
@@ -24,6 +40,23 @@ impl Output {
             stdout,
             ..Output::default()
         }
+    }
+
+    /// Success whose standard output `write` produces when `main` prints it.
+    pub fn streamed(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()> + 'static) -> Output {
+        Output {
+            stream: Some(Stream(Box::new(write))),
+            ..Output::default()
+        }
+    }
+
+    /// Writes the standard output (text, then the stream) to `w`.
+    pub fn write_stdout(&mut self, w: &mut dyn Write) -> std::io::Result<()> {
+        w.write_all(self.stdout.as_bytes())?;
+        if let Some(Stream(write)) = self.stream.take() {
+            write(w)?;
+        }
+        Ok(())
     }
 }
 

@@ -15,8 +15,8 @@ fn main() -> ExitCode {
         }
     };
     match gsd::app::run(cli) {
-        Ok(out) => {
-            if let Err(e) = write_all(&out.stdout, &out.stderr) {
+        Ok(mut out) => {
+            if let Err(e) = write_all(&mut out) {
                 if e.kind() == std::io::ErrorKind::BrokenPipe {
                     return ExitCode::SUCCESS;
                 }
@@ -38,14 +38,13 @@ fn main() -> ExitCode {
     }
 }
 
-fn write_all(stdout: &str, stderr: &str) -> std::io::Result<()> {
-    if !stdout.is_empty() {
-        let mut out = std::io::stdout().lock();
-        out.write_all(stdout.as_bytes())?;
-        out.flush()?;
-    }
-    if !stderr.is_empty() {
-        std::io::stderr().write_all(stderr.as_bytes())?;
+fn write_all(out: &mut gsd::app::Output) -> std::io::Result<()> {
+    // Buffered: a streamed output is written in many small pieces.
+    let mut stdout = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    out.write_stdout(&mut stdout)?;
+    stdout.flush()?;
+    if !out.stderr.is_empty() {
+        std::io::stderr().write_all(out.stderr.as_bytes())?;
     }
     Ok(())
 }

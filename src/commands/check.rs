@@ -63,6 +63,7 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
             let diff: String = applied.iter().map(|a| a.diff.as_str()).collect();
             return Ok(Output {
                 stdout: diff,
+                stream: None,
                 stderr: if ctx.global.quiet {
                     String::new()
                 } else {
@@ -175,6 +176,7 @@ fn report(
     let code = u8::from(summary.errors > 0 && !args.exit_zero);
     Output {
         stdout,
+        stream: None,
         stderr: note,
         code,
     }

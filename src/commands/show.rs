@@ -44,12 +44,14 @@ const FILE: &str = ".planning/STATE.md";
 
 pub fn show(ctx: &Context) -> anyhow::Result<Output> {
     let ws = load(ctx)?;
-    let view = state_view(&ws.state, FILE);
     if ctx.global.json {
-        let mut text = serde_json::to_string_pretty(&view)?;
-        text.push('\n');
-        Ok(Output::ok(text))
+        // Written while it is produced: the JSON of a large file is twice its size.
+        Ok(Output::streamed(move |w| {
+            serde_json::to_writer_pretty(&mut *w, &state_view(&ws.state, FILE))?;
+            w.write_all(b"\n")
+        }))
     } else {
+        let view = state_view(&ws.state, FILE);
         Ok(Output::ok(dashboard(&view, &Palette::new(ctx.color))))
     }
 }

@@ -17,7 +17,7 @@ pub fn block(ws: &Workspace, clock: &Clock, text: &str) -> Result<Outcome, UserE
     add_entry(
         ws,
         clock,
-        ws.state.blockers.as_ref(),
+        ws.state.blockers(),
         "Blockers/Concerns",
         "blocker",
         text,
@@ -34,7 +34,7 @@ pub fn unblock(ws: &Workspace, clock: &Clock, pattern: &str) -> Result<Outcome, 
     let state = &ws.state;
     let doc = &state.doc;
     let open: Vec<&Item> = state
-        .blockers
+        .blockers()
         .iter()
         .flat_map(|l| &l.items)
         .filter(|i| !i.resolved)

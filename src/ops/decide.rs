@@ -107,19 +107,17 @@ fn group_edit(state: &StateDoc, group: &DecisionGroup, e: &Entry, clock: &Clock)
     let doc = &state.doc;
     let section = &doc.sections[group.section];
     if let ListShape::Table { columns } = &group.shape {
-        let template = group.entries.last().map_or(
-            group.item_lines.last().copied().unwrap_or(section.line),
-            |d| d.line,
-        );
-        let template_row = group.entries.last().map_or_else(
-            || header_line(doc, section.own.clone()).unwrap_or(template),
-            |d| d.line,
-        );
+        let template = group
+            .last_entry_line()
+            .unwrap_or(group.item_lines.last().copied().unwrap_or(section.line));
+        let template_row = group
+            .last_entry_line()
+            .unwrap_or_else(|| header_line(doc, section.own.clone()).unwrap_or(template));
         let texts = table_cells(state, group, columns, e, clock);
         let after = group.item_lines.last().copied().unwrap_or(template);
         return insert_after_line(doc, after, &[row_like(doc, template_row, &texts)]);
     }
-    let last = group.entries.last().map(|d| d.line);
+    let last = group.last_entry_line();
     let model_text = last.map(|l| item_body(doc, l));
     let body = bullet_body(e, model_text.as_deref());
     if let Some(l) = last {
@@ -250,9 +248,8 @@ fn table_cells(
 ) -> Vec<String> {
     let doc = &state.doc;
     let last_cells: Vec<String> = group
-        .entries
-        .last()
-        .and_then(|d| doc.cells(d.line))
+        .last_entry_line()
+        .and_then(|line| doc.cells(line))
         .unwrap_or_default()
         .iter()
         .map(|c| doc.text(c.text.clone()).to_string())
@@ -294,10 +291,7 @@ fn table_cells(
 /// The next decision id in the file's series: `D-PP-MM-NN` per plan (`D-11-01-01` →
 /// `D-11-01-02`, or `D-11-02-01` for a new plan), else the last id with its number + 1.
 fn next_id(state: &StateDoc, e: &Entry) -> String {
-    let ids: Vec<&str> = state
-        .all_decisions()
-        .filter_map(|(_, d)| d.id.as_deref())
-        .collect();
+    let ids: Vec<String> = state.all_decisions().filter_map(|(_, d)| d.id).collect();
     let four: Vec<(String, u64, usize)> = ids
         .iter()
         .filter_map(|id| {

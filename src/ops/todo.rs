@@ -146,14 +146,7 @@ pub fn one_line(what: &str, text: &str) -> Result<String, UserError> {
 
 /// Runs `todo`.
 pub fn todo(ws: &Workspace, clock: &Clock, text: &str) -> Result<Outcome, UserError> {
-    add_entry(
-        ws,
-        clock,
-        ws.state.todos.as_ref(),
-        "Pending Todos",
-        "todo",
-        text,
-    )
+    add_entry(ws, clock, ws.state.todos(), "Pending Todos", "todo", text)
 }
 
 /// Adds `text` as one entry of `list` (a section titled `title` is created when the file has

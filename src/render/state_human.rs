@@ -54,8 +54,8 @@ pub fn dashboard(view: &StateView, palette: &Palette) -> String {
     }
     let lists = !view.blockers.is_empty() || !view.todos.is_empty();
     if facts || lists {
-        open_items(&mut out, &view.blockers, p, "Blockers", p.bad);
-        open_items(&mut out, &view.todos, p, "Todos", p.warn);
+        open_items(&mut out, view.blockers.iter(), p, "Blockers", p.bad);
+        open_items(&mut out, view.todos.iter(), p, "Todos", p.warn);
     }
     session(&mut out, &view.session, p);
     if !facts && !lists && view.session["last"].is_null() {
@@ -183,9 +183,14 @@ fn metrics(out: &mut String, m: &Value, p: &Palette) {
     }
 }
 
-fn open_items(out: &mut String, items: &[ItemView], p: &Palette, label: &str, style: Style) {
+fn open_items<'a>(
+    out: &mut String,
+    items: impl Iterator<Item = ItemView<'a>>,
+    p: &Palette,
+    label: &str,
+    style: Style,
+) {
     let open: Vec<&str> = items
-        .iter()
         .filter(|i| !i.resolved && !i.text.trim().is_empty())
         .map(|i| i.text)
         .collect();

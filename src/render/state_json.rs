@@ -54,9 +54,9 @@ pub struct StateView<'a> {
     pub position: Value,
     pub progress: Value,
     pub metrics: Value,
-    pub decisions: Vec<DecisionView<'a>>,
-    pub todos: Vec<ItemView<'a>>,
-    pub blockers: Vec<ItemView<'a>>,
+    pub decisions: Decisions<'a>,
+    pub todos: Items<'a>,
+    pub blockers: Items<'a>,
     pub session: Value,
     pub milestones: Vec<&'a str>,
     pub footer: Option<&'a str>,
@@ -76,6 +76,75 @@ pub struct DecisionView<'a> {
     pub group: &'a str,
     pub subgroup: Option<&'a str>,
     pub line: usize,
+}
+
+/// The `decisions` array, read from the document while it is printed: a file with 100 000
+/// decisions never holds them all at once.
+#[derive(Debug, Clone, Copy)]
+pub struct Decisions<'a>(&'a StateDoc);
+
+impl Decisions<'_> {
+    /// How many decisions the file has.
+    pub fn len(&self) -> usize {
+        self.0.decisions.iter().map(|g| g.entry_count).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Serialize for Decisions<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.len()))?;
+        for (g, d) in self.0.all_decisions() {
+            seq.serialize_element(&DecisionView {
+                id: d.id.as_deref(),
+                text: &d.text,
+                rationale: d.rationale.as_deref(),
+                phase: d.phase.as_deref(),
+                plan: d.plan.as_deref(),
+                date: d.date.as_deref(),
+                group: &g.title,
+                subgroup: d.subgroup.as_deref(),
+                line: d.line + 1,
+            })?;
+        }
+        seq.end()
+    }
+}
+
+/// The `todos` or `blockers` array: every item of these lists, borrowed from the document.
+#[derive(Debug, Clone, Copy)]
+pub struct Items<'a> {
+    doc: &'a Doc,
+    lists: &'a [crate::model::state::ItemList],
+}
+
+impl<'a> Items<'a> {
+    /// The entries, in document order.
+    pub fn iter(&self) -> impl Iterator<Item = ItemView<'a>> + 'a {
+        let doc = self.doc;
+        self.lists
+            .iter()
+            .flat_map(|l| &l.items)
+            .map(move |i| ItemView {
+                text: doc.text(i.main.clone()),
+                resolved: i.resolved,
+                line: i.line + 1,
+            })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lists.iter().all(|l| l.items.is_empty())
+    }
+}
+
+impl Serialize for Items<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
 }
 
 /// One entry of `todos` or `blockers`.
@@ -200,32 +269,6 @@ pub fn state_view<'a>(state: &'a StateDoc, file: &'a str) -> StateView<'a> {
         })
         .collect();
 
-    let decisions: Vec<DecisionView> = state
-        .all_decisions()
-        .map(|(g, d)| DecisionView {
-            id: d.id.as_deref(),
-            text: &d.text,
-            rationale: d.rationale.as_deref(),
-            phase: d.phase.as_deref(),
-            plan: d.plan.as_deref(),
-            date: d.date.as_deref(),
-            group: &g.title,
-            subgroup: d.subgroup.as_deref(),
-            line: d.line + 1,
-        })
-        .collect();
-    let items = |lists: &'a [crate::model::state::ItemList]| -> Vec<ItemView<'a>> {
-        lists
-            .iter()
-            .flat_map(|l| &l.items)
-            .map(|i| ItemView {
-                text: doc.text(i.main.clone()),
-                resolved: i.resolved,
-                line: i.line + 1,
-            })
-            .collect()
-    };
-
     let frontmatter = frontmatter_json(state);
     let sections: Vec<SectionView> = doc
         .sections
@@ -269,9 +312,15 @@ pub fn state_view<'a>(state: &'a StateDoc, file: &'a str) -> StateView<'a> {
             "trend": m.trend.as_ref().map(|f| f.value(doc)).filter(|t| !is_placeholder_value(t)),
             "plan_rows": plan_rows,
         }),
-        decisions,
-        todos: items(&state.todo_lists),
-        blockers: items(&state.blocker_lists),
+        decisions: Decisions(state),
+        todos: Items {
+            doc,
+            lists: &state.todo_lists,
+        },
+        blockers: Items {
+            doc,
+            lists: &state.blocker_lists,
+        },
         session: json!({
             "last": field_text(state.session.last.as_ref()),
             "stopped_at": field_text(state.session.stopped_at.as_ref()),

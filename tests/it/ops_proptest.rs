@@ -113,13 +113,13 @@ proptest! {
         let again = state_only(&new);
         let st = &again.state;
         let d = &st.doc;
-        let texts = |list: &Option<gsd::model::state::ItemList>| -> Vec<String> {
+        let texts = |list: Option<&gsd::model::state::ItemList>| -> Vec<String> {
             list.iter().flat_map(|l| &l.items).map(|i| d.text(i.text.clone()).to_string()).collect()
         };
         match &cmd {
             Command::Set(v) => prop_assert_eq!(st.position.status.as_ref().map(|f| f.value(d)), Some(v.trim())),
-            Command::Todo(v) => prop_assert!(texts(&st.todos).iter().any(|t| t == v.trim()), "{:?}", texts(&st.todos)),
-            Command::Block(v) => prop_assert!(texts(&st.blockers).iter().any(|t| t == v.trim())),
+            Command::Todo(v) => prop_assert!(texts(st.todos()).iter().any(|t| t == v.trim()), "{:?}", texts(st.todos())),
+            Command::Block(v) => prop_assert!(texts(st.blockers()).iter().any(|t| t == v.trim())),
             Command::Decide(v) => prop_assert!(st.all_decisions().any(|(_, x)| x.text.starts_with(v.trim()))),
             Command::Session(v) => prop_assert_eq!(st.session.stopped_at.as_ref().map(|f| f.value(d)), Some(v.trim())),
             Command::Complete(n) => {

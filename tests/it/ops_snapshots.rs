@@ -37,7 +37,7 @@ fn next_phase(ws: &Workspace) -> String {
 fn blocker_phrase(ws: &Workspace) -> String {
     let doc = &ws.state.doc;
     ws.state
-        .blockers
+        .blockers()
         .iter()
         .flat_map(|l| &l.items)
         .find(|i| !i.resolved)

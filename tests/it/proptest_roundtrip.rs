@@ -265,7 +265,7 @@ fn check_document(text: &str) {
             assert_eq!(text[b.span.clone()].chars().count(), b.width);
         }
     }
-    for list in [&state.todos, &state.blockers].into_iter().flatten() {
+    for list in [state.todos(), state.blockers()].into_iter().flatten() {
         for item in &list.items {
             assert_span(text, &item.text, "item");
             assert_span(text, &item.main, "item main");

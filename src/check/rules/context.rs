@@ -172,7 +172,7 @@ fn plan_references(input: &Input, out: &mut Vec<Diagnostic>) {
             refs.push((d.line, plan.clone(), "decision"));
         }
     }
-    if let Some(blockers) = &state.blockers {
+    if let Some(blockers) = state.blockers() {
         for item in &blockers.items {
             for id in plan_ids_in(doc.text(item.text.clone())) {
                 refs.push((item.line, id.to_string(), "blocker"));
@@ -233,7 +233,7 @@ fn resolved_word(text: &str) -> Option<Range<usize>> {
 fn resolved_blockers(input: &Input, out: &mut Vec<Diagnostic>) {
     let state = &input.ws.state;
     let doc = &state.doc;
-    let Some(blockers) = &state.blockers else {
+    let Some(blockers) = state.blockers() else {
         return;
     };
     for item in &blockers.items {

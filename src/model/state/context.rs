@@ -233,6 +233,7 @@ pub fn read_items_except(
         }
         list.items.extend(more.items);
     }
+    list.items.shrink_to_fit();
     list
 }
 
@@ -308,6 +309,8 @@ pub fn read_items(doc: &Doc, section: usize, lines: Range<usize>) -> ItemList {
             _ => {}
         }
     }
+    // Exact size: a list of 100 000 bullets would otherwise keep up to twice its size.
+    items.shrink_to_fit();
     ItemList {
         section,
         shape,

@@ -24,15 +24,19 @@ pub struct Decision {
     pub subgroup: Option<String>,
 }
 
-/// A decisions heading and its entries (`### Decisions (v3.0 - Current)`).
+/// A decisions heading and where its entries are. The entries themselves are read on demand
+/// ([`DecisionGroup::entries`]): each owns several strings, and a file with 100 000 decisions
+/// would otherwise hold them all while most commands never look at one.
 #[derive(Debug, Clone)]
 pub struct DecisionGroup {
     /// Index into `Doc::sections`.
     pub section: usize,
     pub title: String,
     pub shape: ListShape,
-    pub entries: Vec<Decision>,
-    /// Lines of the group's own items (for inserting after the last one).
+    /// How many decisions the group holds.
+    pub entry_count: usize,
+    /// Lines of the group's own items (for inserting after the last one): its entries, or
+    /// a table's delimiter row while the table has none.
     pub item_lines: Vec<usize>,
     /// A lone placeholder line (`None yet.`), if the group has one.
     pub placeholder: Option<usize>,
@@ -41,91 +45,176 @@ pub struct DecisionGroup {
 impl DecisionGroup {
     /// Reads the decisions under one heading (its own lines, up to the next heading).
     pub fn read(doc: &Doc, section_index: usize, section: &Section) -> DecisionGroup {
-        let title = doc.title(section).to_string();
-        let mut entries = Vec::new();
-        let mut item_lines = Vec::new();
         let mut shape = ListShape::Empty;
         let mut placeholder = None;
-        let mut columns: Option<Vec<String>> = None;
-        let mut subgroup: Option<String> = None;
-        let mut in_table = false;
-        for i in section.own.clone() {
-            let kind = doc.kinds[i];
-            let starts_table = kind == LineKind::TableRow && !in_table;
-            in_table = matches!(kind, LineKind::TableRow | LineKind::TableDelimiter);
-            match kind {
-                LineKind::Text => {
-                    if let Some(label) = bold_label(doc.line(i)) {
-                        subgroup = Some(label.to_string());
-                    } else if entries.is_empty() && is_placeholder(doc.line(i)) {
-                        placeholder = Some(i);
-                    }
+        let mut item_lines = Vec::new();
+        let mut entry_count = 0;
+        for step in Walker::new(doc, section) {
+            match step {
+                Step::Entry(d) => {
+                    entry_count += 1;
+                    item_lines.push(d.line);
                 }
-                LineKind::ListItem { depth: 1 } => {
-                    let range = item_text_range(doc, i);
-                    let text = doc.text(range);
-                    if text.trim().is_empty() {
-                        continue; // an empty `-` bullet says nothing
-                    }
-                    if is_placeholder(text) && entries.is_empty() {
-                        placeholder = Some(i);
-                        continue;
-                    }
-                    if shape == ListShape::Empty
-                        && let Some(bullets) = ListShape::bullets_of(doc.line(i))
-                    {
-                        shape = bullets;
-                    }
-                    let mut decision = parse_bullet_decision(i, text);
-                    decision.subgroup = subgroup.clone();
-                    entries.push(decision);
-                    item_lines.push(i);
-                }
-                LineKind::TableRow => {
-                    let cells = doc.cells(i).unwrap_or_default();
-                    if crate::model::state::metrics::is_plan_metric_row(doc, &cells) {
-                        continue;
-                    }
-                    let texts: Vec<&str> = cells.iter().map(|c| doc.text(c.text.clone())).collect();
-                    if starts_table {
-                        columns = None;
-                    }
-                    match &columns {
-                        None => {
-                            let cols: Vec<String> =
-                                texts.iter().map(|t| t.to_lowercase()).collect();
-                            shape = ListShape::Table {
-                                columns: cols.clone(),
-                            };
-                            columns = Some(cols);
-                        }
-                        Some(cols) => {
-                            if texts.iter().all(|t| is_placeholder(t) || t.is_empty()) {
-                                continue;
-                            }
-                            let mut decision = table_decision(i, cols, &texts);
-                            decision.subgroup = subgroup.clone();
-                            entries.push(decision);
-                            item_lines.push(i);
-                        }
-                    }
-                }
-                LineKind::TableDelimiter if columns.is_some() => item_lines.push(i),
-                _ => {}
+                Step::Placeholder(line) => placeholder = Some(line),
+                Step::Bullets(bullets) if shape == ListShape::Empty => shape = bullets,
+                Step::Bullets(_) => {}
+                Step::TableHeader(table) => shape = table,
+                Step::Delimiter(line) => item_lines.push(line),
             }
         }
         // The delimiter counts as an insertion point only while the table has no rows.
-        if entries.iter().any(|_| true) {
+        if entry_count > 0 {
             item_lines.retain(|&l| doc.kinds[l] != LineKind::TableDelimiter);
         }
+        item_lines.shrink_to_fit();
         DecisionGroup {
             section: section_index,
-            title,
+            title: doc.title(section).to_string(),
             shape,
-            entries,
+            entry_count,
             item_lines,
             placeholder,
         }
+    }
+
+    /// The group's decisions, in document order, read from the document again.
+    pub fn entries<'a>(&self, doc: &'a Doc) -> impl Iterator<Item = Decision> + 'a {
+        Walker::new(doc, &doc.sections[self.section]).filter_map(|step| match step {
+            Step::Entry(d) => Some(d),
+            _ => None,
+        })
+    }
+
+    /// The line of the group's last decision.
+    pub fn last_entry_line(&self) -> Option<usize> {
+        if self.entry_count == 0 {
+            None
+        } else {
+            self.item_lines.last().copied()
+        }
+    }
+}
+
+/// What one line of a decisions section says.
+enum Step {
+    Entry(Decision),
+    Placeholder(usize),
+    /// A list item: the list's shape, if the group has none yet.
+    Bullets(ListShape),
+    /// A table's header row: the group's shape from here on.
+    TableHeader(ListShape),
+    /// A table's delimiter row.
+    Delimiter(usize),
+}
+
+/// Reads a decisions section line by line, keeping the state a line's meaning depends on
+/// (the bold sub-label above it, the columns of the table it is in).
+struct Walker<'a> {
+    doc: &'a Doc,
+    lines: std::ops::Range<usize>,
+    /// A step waiting to be returned after the one just returned (a list item yields its
+    /// shape and then its entry).
+    pending: Option<Step>,
+    columns: Option<Vec<String>>,
+    subgroup: Option<&'a str>,
+    in_table: bool,
+    seen_entry: bool,
+}
+
+impl<'a> Walker<'a> {
+    fn new(doc: &'a Doc, section: &Section) -> Walker<'a> {
+        Walker {
+            doc,
+            lines: section.own.clone(),
+            pending: None,
+            columns: None,
+            subgroup: None,
+            in_table: false,
+            seen_entry: false,
+        }
+    }
+
+    /// The step for line `i`, if it says anything.
+    fn step(&mut self, i: usize) -> Option<Step> {
+        let doc = self.doc;
+        let kind = doc.kinds[i];
+        let starts_table = kind == LineKind::TableRow && !self.in_table;
+        self.in_table = matches!(kind, LineKind::TableRow | LineKind::TableDelimiter);
+        match kind {
+            LineKind::Text => {
+                if let Some(label) = bold_label(doc.line(i)) {
+                    self.subgroup = Some(label);
+                    None
+                } else if !self.seen_entry && is_placeholder(doc.line(i)) {
+                    Some(Step::Placeholder(i))
+                } else {
+                    None
+                }
+            }
+            LineKind::ListItem { depth: 1 } => {
+                let text = doc.text(item_text_range(doc, i));
+                if text.trim().is_empty() {
+                    return None; // an empty `-` bullet says nothing
+                }
+                if is_placeholder(text) && !self.seen_entry {
+                    return Some(Step::Placeholder(i));
+                }
+                let mut decision = parse_bullet_decision(i, text);
+                decision.subgroup = self.subgroup.map(str::to_string);
+                self.seen_entry = true;
+                match ListShape::bullets_of(doc.line(i)) {
+                    Some(bullets) => {
+                        self.pending = Some(Step::Entry(decision));
+                        Some(Step::Bullets(bullets))
+                    }
+                    None => Some(Step::Entry(decision)),
+                }
+            }
+            LineKind::TableRow => {
+                let cells = doc.cells(i).unwrap_or_default();
+                if crate::model::state::metrics::is_plan_metric_row(doc, &cells) {
+                    return None;
+                }
+                let texts: Vec<&str> = cells.iter().map(|c| doc.text(c.text.clone())).collect();
+                if starts_table {
+                    self.columns = None;
+                }
+                match &self.columns {
+                    None => {
+                        let cols: Vec<String> = texts.iter().map(|t| t.to_lowercase()).collect();
+                        self.columns = Some(cols.clone());
+                        Some(Step::TableHeader(ListShape::Table { columns: cols }))
+                    }
+                    Some(cols) => {
+                        if texts.iter().all(|t| is_placeholder(t) || t.is_empty()) {
+                            return None;
+                        }
+                        let mut decision = table_decision(i, cols, &texts);
+                        decision.subgroup = self.subgroup.map(str::to_string);
+                        self.seen_entry = true;
+                        Some(Step::Entry(decision))
+                    }
+                }
+            }
+            LineKind::TableDelimiter if self.columns.is_some() => Some(Step::Delimiter(i)),
+            _ => None,
+        }
+    }
+}
+
+impl Iterator for Walker<'_> {
+    type Item = Step;
+
+    fn next(&mut self) -> Option<Step> {
+        if let Some(step) = self.pending.take() {
+            return Some(step);
+        }
+        while let Some(i) = self.lines.next() {
+            if let Some(step) = self.step(i) {
+                return Some(step);
+            }
+        }
+        None
     }
 }
 

@@ -78,3 +78,22 @@ pub const NEXT_ACTION: &[&str] = &[
     "nächster schritt",
     "prochaine étape",
 ];
+
+/// Every label a [`super::Locator`] lookup may ask for. The locator keeps only the field lines
+/// whose label is one of these, so a file with 100 000 `Decision N: …` bullets does not hold an
+/// entry per bullet; a new field must add its label list here.
+pub const ALL: &[&[&str]] = &[
+    SEE,
+    CORE_VALUE,
+    CURRENT_FOCUS,
+    MILESTONE,
+    PHASE,
+    PLAN,
+    STATUS,
+    LAST_ACTIVITY,
+    PROGRESS,
+    LAST_SESSION,
+    STOPPED_AT,
+    RESUME_FILE,
+    NEXT_ACTION,
+];

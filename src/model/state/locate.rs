@@ -15,7 +15,7 @@ use crate::model::field::{Field, field_at};
 use crate::syntax::kv::normalize_label;
 use crate::syntax::{Doc, LabelStyle, LineKind};
 
-use super::SectionRole;
+use super::{SectionRole, labels};
 
 /// Per-document lookup state: section roles, the header lines and the hidden lines.
 pub struct Locator<'a> {
@@ -29,8 +29,10 @@ pub struct Locator<'a> {
     /// The canonical role owning each line (`None` for Other/Context sections and lines
     /// outside any section).
     owner: Vec<Option<SectionRole>>,
-    /// Every visible prose line that reads as `Label: value`, with its normalised label, in
-    /// line order: parsed once, so a dozen field lookups do not re-parse the document.
+    /// Every visible prose line that reads as `Label: value` with a label some lookup asks
+    /// for ([`labels::ALL`]), with its normalised label, in line order: parsed once, so a
+    /// dozen field lookups do not re-parse the document, and small however many other
+    /// `Label: value` bullets (decisions, notes) the file has.
     fields: Vec<(usize, String, Field)>,
 }
 
@@ -55,6 +57,7 @@ impl<'a> Locator<'a> {
             .filter(|&i| !hidden[i])
             .filter_map(|i| field_at(doc, i))
             .map(|f| (f.line, normalize_label(f.label(doc)), f))
+            .filter(|(_, label, _)| is_known(label))
             .collect();
         Locator {
             doc,
@@ -100,6 +103,10 @@ impl<'a> Locator<'a> {
         labels: &[&str],
         anywhere: bool,
     ) -> Option<Field> {
+        debug_assert!(
+            labels.iter().all(|l| is_known(l)),
+            "a lookup label missing from labels::ALL: {labels:?}"
+        );
         let doc = self.doc;
         let mut any_section = false;
         for r in std::iter::once(role).chain(also.iter().copied()) {
@@ -175,6 +182,11 @@ impl<'a> Locator<'a> {
                 })
             })
     }
+}
+
+/// Whether a normalised label is one any lookup asks for.
+fn is_known(normal: &str) -> bool {
+    labels::ALL.iter().any(|list| label_matches(normal, list))
 }
 
 /// Whether a normalised label is one of `labels`, also with a leading version tag:

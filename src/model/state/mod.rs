@@ -176,10 +176,6 @@ pub struct StateDoc {
     pub position: Position,
     pub metrics: Metrics,
     pub decisions: Vec<DecisionGroup>,
-    /// The first todos section (where new todos go).
-    pub todos: Option<ItemList>,
-    /// The first blockers section (where new blockers go).
-    pub blockers: Option<ItemList>,
     /// Every todos section, in order (`### Pending Todos` and `### Open Todos`).
     pub todo_lists: Vec<ItemList>,
     /// Every blockers section, in order (`### Blockers` and `### Known Risks`).
@@ -269,8 +265,6 @@ impl StateDoc {
         };
         let todo_lists = item_lists(SectionRole::Todos);
         let blocker_lists = item_lists(SectionRole::Blockers);
-        let todos = todo_lists.first().cloned();
-        let blockers = blocker_lists.first().cloned();
 
         let ses = SectionRole::Session;
         let session = Session {
@@ -307,8 +301,6 @@ impl StateDoc {
             position,
             metrics,
             decisions,
-            todos,
-            blockers,
             todo_lists,
             blocker_lists,
             session,
@@ -323,11 +315,21 @@ impl StateDoc {
         &self.doc.source.text
     }
 
-    /// Every decision, across groups, in document order.
-    pub fn all_decisions(&self) -> impl Iterator<Item = (&DecisionGroup, &Decision)> {
+    /// The first todos section (where new todos go).
+    pub fn todos(&self) -> Option<&ItemList> {
+        self.todo_lists.first()
+    }
+
+    /// The first blockers section (where new blockers go).
+    pub fn blockers(&self) -> Option<&ItemList> {
+        self.blocker_lists.first()
+    }
+
+    /// Every decision, across groups, in document order (read from the text on each call).
+    pub fn all_decisions(&self) -> impl Iterator<Item = (&DecisionGroup, Decision)> {
         self.decisions
             .iter()
-            .flat_map(|g| g.entries.iter().map(move |d| (g, d)))
+            .flat_map(|g| g.entries(&self.doc).map(move |d| (g, d)))
     }
 }
 
