@@ -49,11 +49,15 @@ impl DecisionGroup {
         let mut placeholder = None;
         let mut item_lines = Vec::new();
         let mut entry_count = 0;
-        for step in Walker::new(doc, section) {
+        for step in Walker::new(doc, section, false) {
             match step {
                 Step::Entry(d) => {
                     entry_count += 1;
                     item_lines.push(d.line);
+                }
+                Step::EntryAt(line) => {
+                    entry_count += 1;
+                    item_lines.push(line);
                 }
                 Step::Placeholder(line) => placeholder = Some(line),
                 Step::Bullets(bullets) if shape == ListShape::Empty => shape = bullets,
@@ -79,7 +83,7 @@ impl DecisionGroup {
 
     /// The group's decisions, in document order, read from the document again.
     pub fn entries<'a>(&self, doc: &'a Doc) -> impl Iterator<Item = Decision> + 'a {
-        Walker::new(doc, &doc.sections[self.section]).filter_map(|step| match step {
+        Walker::new(doc, &doc.sections[self.section], true).filter_map(|step| match step {
             Step::Entry(d) => Some(d),
             _ => None,
         })
@@ -98,6 +102,8 @@ impl DecisionGroup {
 /// What one line of a decisions section says.
 enum Step {
     Entry(Decision),
+    /// A decision's line, from a walker that does not read decisions.
+    EntryAt(usize),
     Placeholder(usize),
     /// A list item: the list's shape, if the group has none yet.
     Bullets(ListShape),
@@ -119,11 +125,15 @@ struct Walker<'a> {
     subgroup: Option<&'a str>,
     in_table: bool,
     seen_entry: bool,
+    /// Whether to read each decision ([`Step::Entry`]) or only say where it is
+    /// ([`Step::EntryAt`]): finding the group's shape and lines needs no decision text.
+    read_entries: bool,
 }
 
 impl<'a> Walker<'a> {
-    fn new(doc: &'a Doc, section: &Section) -> Walker<'a> {
+    fn new(doc: &'a Doc, section: &Section, read_entries: bool) -> Walker<'a> {
         Walker {
+            read_entries,
             doc,
             lines: section.own.clone(),
             pending: None,
@@ -159,15 +169,20 @@ impl<'a> Walker<'a> {
                 if is_placeholder(text) && !self.seen_entry {
                     return Some(Step::Placeholder(i));
                 }
-                let mut decision = parse_bullet_decision(i, text);
-                decision.subgroup = self.subgroup.map(str::to_string);
                 self.seen_entry = true;
+                let entry = if self.read_entries {
+                    let mut decision = parse_bullet_decision(i, text);
+                    decision.subgroup = self.subgroup.map(str::to_string);
+                    Step::Entry(decision)
+                } else {
+                    Step::EntryAt(i)
+                };
                 match ListShape::bullets_of(doc.line(i)) {
                     Some(bullets) => {
-                        self.pending = Some(Step::Entry(decision));
+                        self.pending = Some(entry);
                         Some(Step::Bullets(bullets))
                     }
-                    None => Some(Step::Entry(decision)),
+                    None => Some(entry),
                 }
             }
             LineKind::TableRow => {
@@ -189,9 +204,12 @@ impl<'a> Walker<'a> {
                         if texts.iter().all(|t| is_placeholder(t) || t.is_empty()) {
                             return None;
                         }
+                        self.seen_entry = true;
+                        if !self.read_entries {
+                            return Some(Step::EntryAt(i));
+                        }
                         let mut decision = table_decision(i, cols, &texts);
                         decision.subgroup = self.subgroup.map(str::to_string);
-                        self.seen_entry = true;
                         Some(Step::Entry(decision))
                     }
                 }
