@@ -6,7 +6,7 @@ use crate::app::{Context, Output};
 use crate::error::UserError;
 use crate::model::workspace::{Needs, Workspace};
 use crate::render::state_human::dashboard;
-use crate::render::state_json::{state_json, state_view};
+use crate::render::state_json::state_view;
 use crate::render::style::Palette;
 
 /// Short names for `gsd state get`, mapped to JSON paths.
@@ -56,14 +56,18 @@ pub fn show(ctx: &Context) -> anyhow::Result<Output> {
     }
 }
 
-/// Resolves a field name (short or dotted path) in the model JSON.
-pub fn lookup<'a>(json: &'a Value, field: &str) -> Option<&'a Value> {
-    let path = FIELDS
+/// The dotted JSON path a field name stands for: a short name from [`FIELDS`] or a path.
+pub fn field_path(field: &str) -> &str {
+    FIELDS
         .iter()
         .find(|(name, _)| name.eq_ignore_ascii_case(field) || name.replace('_', "-") == field)
-        .map_or(field, |(_, p)| p);
+        .map_or(field, |(_, p)| p)
+}
+
+/// Follows a dotted path (object keys, array indexes) inside a JSON value.
+pub fn lookup<'a>(json: &'a Value, path: &str) -> Option<&'a Value> {
     let mut v = json;
-    for part in path.split('.') {
+    for part in path.split('.').filter(|p| !p.is_empty()) {
         v = match v {
             Value::Object(map) => map.get(part)?,
             Value::Array(items) => items.get(part.parse::<usize>().ok()?)?,
@@ -75,8 +79,12 @@ pub fn lookup<'a>(json: &'a Value, field: &str) -> Option<&'a Value> {
 
 pub fn get(ctx: &Context, field: &str) -> anyhow::Result<Output> {
     let ws = load(ctx)?;
-    let json = state_json(&ws.state, FILE);
-    let Some(value) = lookup(&json, field) else {
+    let (head, rest) = field_path(field)
+        .split_once('.')
+        .unwrap_or((field_path(field), ""));
+    // Only the top-level key asked for is turned into JSON.
+    let top = state_view(&ws.state, FILE).key(head);
+    let Some(value) = top.as_ref().and_then(|v| lookup(v, rest)) else {
         let names: Vec<&str> = FIELDS.iter().map(|(n, _)| *n).collect();
         return Err(UserError::new(format!("unknown field `{field}`"))
             .hint(format!(

@@ -163,6 +163,32 @@ pub struct SectionView<'a> {
     pub line: usize,
 }
 
+impl StateView<'_> {
+    /// The value of one top-level key, serialised alone: `gsd state get status` on a file
+    /// with 100 000 decisions does not build their JSON. `None` for a key the view lacks.
+    pub fn key(&self, key: &str) -> Option<Value> {
+        let value = match key {
+            "version" => serde_json::to_value(self.version),
+            "file" => serde_json::to_value(self.file),
+            "title" => serde_json::to_value(self.title),
+            "project_reference" => Ok(self.project_reference.clone()),
+            "position" => Ok(self.position.clone()),
+            "progress" => Ok(self.progress.clone()),
+            "metrics" => Ok(self.metrics.clone()),
+            "decisions" => serde_json::to_value(self.decisions),
+            "todos" => serde_json::to_value(self.todos),
+            "blockers" => serde_json::to_value(self.blockers),
+            "session" => Ok(self.session.clone()),
+            "milestones" => serde_json::to_value(&self.milestones),
+            "footer" => serde_json::to_value(self.footer),
+            "frontmatter" => Ok(self.frontmatter.clone()),
+            "sections" => serde_json::to_value(&self.sections),
+            _ => return None,
+        };
+        Some(value.expect("the view serializes to JSON"))
+    }
+}
+
 /// The JSON object for a STATE.md as a `Value` (for lookups such as `gsd state get`).
 pub fn state_json(state: &StateDoc, file: &str) -> Value {
     serde_json::to_value(state_view(state, file)).expect("the view serializes to JSON")

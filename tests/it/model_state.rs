@@ -483,3 +483,31 @@ fn by_phase_tables_and_tool_rows() {
         ]
     );
 }
+
+/// `gsd state get` serialises only the top-level key it needs; each key alone must equal the
+/// same key of the whole object, and the view must answer for every key the object has.
+#[test]
+fn each_top_level_key_serialises_alone_as_in_the_whole_object() {
+    use gsd::render::state_json::state_view;
+    let dir = crate::support::fixtures_dir().join("seeds");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files.push(crate::support::fixtures_dir().join("../examples/demo/.planning/STATE.md"));
+    for path in files {
+        let state = StateDoc::parse(Source::new(
+            "STATE.md",
+            std::fs::read_to_string(&path).unwrap(),
+        ));
+        let whole = state_json(&state, ".planning/STATE.md");
+        let view = state_view(&state, ".planning/STATE.md");
+        let object = whole.as_object().unwrap();
+        assert!(object.len() > 10, "{path:?}");
+        for (key, value) in object {
+            assert_eq!(view.key(key).as_ref(), Some(value), "{path:?}: {key}");
+        }
+        assert_eq!(view.key("no_such_key"), None);
+    }
+}
