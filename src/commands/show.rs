@@ -64,27 +64,10 @@ pub fn field_path(field: &str) -> &str {
         .map_or(field, |(_, p)| p)
 }
 
-/// Follows a dotted path (object keys, array indexes) inside a JSON value.
-pub fn lookup<'a>(json: &'a Value, path: &str) -> Option<&'a Value> {
-    let mut v = json;
-    for part in path.split('.').filter(|p| !p.is_empty()) {
-        v = match v {
-            Value::Object(map) => map.get(part)?,
-            Value::Array(items) => items.get(part.parse::<usize>().ok()?)?,
-            _ => return None,
-        };
-    }
-    Some(v)
-}
-
 pub fn get(ctx: &Context, field: &str) -> anyhow::Result<Output> {
     let ws = load(ctx)?;
-    let (head, rest) = field_path(field)
-        .split_once('.')
-        .unwrap_or((field_path(field), ""));
-    // Only the top-level key asked for is turned into JSON.
-    let top = state_view(&ws.state, FILE).key(head);
-    let Some(value) = top.as_ref().and_then(|v| lookup(v, rest)) else {
+    // Only the JSON on the field's path is built.
+    let Some(value) = state_view(&ws.state, FILE).path(field_path(field)) else {
         let names: Vec<&str> = FIELDS.iter().map(|(n, _)| *n).collect();
         return Err(UserError::new(format!("unknown field `{field}`"))
             .hint(format!(
@@ -93,7 +76,7 @@ pub fn get(ctx: &Context, field: &str) -> anyhow::Result<Output> {
             ))
             .into());
     };
-    let text = match value {
+    let text = match &value {
         Value::Null => {
             return Ok(Output {
                 stderr: if ctx.global.quiet {

@@ -14,7 +14,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
-use crate::model::state::StateDoc;
+use crate::model::state::{Decision, DecisionGroup, StateDoc};
 use crate::model::values::is_placeholder_value;
 use crate::syntax::Doc;
 
@@ -99,19 +99,25 @@ impl Serialize for Decisions<'_> {
         use serde::ser::SerializeSeq;
         let mut seq = serializer.serialize_seq(Some(self.len()))?;
         for (g, d) in self.0.all_decisions() {
-            seq.serialize_element(&DecisionView {
-                id: d.id.as_deref(),
-                text: &d.text,
-                rationale: d.rationale.as_deref(),
-                phase: d.phase.as_deref(),
-                plan: d.plan.as_deref(),
-                date: d.date.as_deref(),
-                group: &g.title,
-                subgroup: d.subgroup.as_deref(),
-                line: d.line + 1,
-            })?;
+            seq.serialize_element(&DecisionView::new(g, &d))?;
         }
         seq.end()
+    }
+}
+
+impl<'a> DecisionView<'a> {
+    fn new(group: &'a DecisionGroup, d: &'a Decision) -> DecisionView<'a> {
+        DecisionView {
+            id: d.id.as_deref(),
+            text: &d.text,
+            rationale: d.rationale.as_deref(),
+            phase: d.phase.as_deref(),
+            plan: d.plan.as_deref(),
+            date: d.date.as_deref(),
+            group: &group.title,
+            subgroup: d.subgroup.as_deref(),
+            line: d.line + 1,
+        }
     }
 }
 
@@ -164,6 +170,28 @@ pub struct SectionView<'a> {
 }
 
 impl StateView<'_> {
+    /// The value at a dotted path (`position.plan`, `decisions.3.text`), building only the
+    /// JSON on that path's way: the one top-level key, and of a list only the entry named.
+    pub fn path(&self, path: &str) -> Option<Value> {
+        let (key, rest) = path.split_once('.').unwrap_or((path, ""));
+        let (index, rest) = rest.split_once('.').unwrap_or((rest, ""));
+        let entry =
+            index.parse::<usize>().ok().and_then(|i| match key {
+                "decisions" => Some(self.decisions.0.all_decisions().nth(i).map(|(g, d)| {
+                    serde_json::to_value(DecisionView::new(g, &d)).expect("serializes")
+                })),
+                "todos" => Some(self.todos.iter().nth(i).map(|item| json!(item))),
+                "blockers" => Some(self.blockers.iter().nth(i).map(|item| json!(item))),
+                _ => None,
+            });
+        match entry {
+            Some(found) => found.and_then(|v| follow(&v, rest).cloned()),
+            None => self
+                .key(key)
+                .and_then(|v| follow(&v, path.split_once('.').map_or("", |(_, r)| r)).cloned()),
+        }
+    }
+
     /// The value of one top-level key, serialised alone: `gsd state get status` on a file
     /// with 100 000 decisions does not build their JSON. `None` for a key the view lacks.
     pub fn key(&self, key: &str) -> Option<Value> {
@@ -187,6 +215,19 @@ impl StateView<'_> {
         };
         Some(value.expect("the view serializes to JSON"))
     }
+}
+
+/// Follows a dotted path (object keys, array indexes) inside a JSON value; `""` is the value.
+pub fn follow<'a>(json: &'a Value, path: &str) -> Option<&'a Value> {
+    let mut v = json;
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        v = match v {
+            Value::Object(map) => map.get(part)?,
+            Value::Array(items) => items.get(part.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(v)
 }
 
 /// The JSON object for a STATE.md as a `Value` (for lookups such as `gsd state get`).

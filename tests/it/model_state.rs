@@ -484,11 +484,11 @@ fn by_phase_tables_and_tool_rows() {
     );
 }
 
-/// `gsd state get` serialises only the top-level key it needs; each key alone must equal the
-/// same key of the whole object, and the view must answer for every key the object has.
+/// `gsd state get` builds only the JSON on its path (one top-level key; of a list, one entry).
+/// Every path must give what the same path gives in the whole object.
 #[test]
-fn each_top_level_key_serialises_alone_as_in_the_whole_object() {
-    use gsd::render::state_json::state_view;
+fn a_path_alone_gives_what_it_gives_in_the_whole_object() {
+    use gsd::render::state_json::{follow, state_view};
     let dir = crate::support::fixtures_dir().join("seeds");
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
@@ -497,17 +497,33 @@ fn each_top_level_key_serialises_alone_as_in_the_whole_object() {
     files.sort();
     files.push(crate::support::fixtures_dir().join("../examples/demo/.planning/STATE.md"));
     for path in files {
-        let state = StateDoc::parse(Source::new(
-            "STATE.md",
-            std::fs::read_to_string(&path).unwrap(),
-        ));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let state = StateDoc::parse(Source::new("STATE.md", text));
         let whole = state_json(&state, ".planning/STATE.md");
         let view = state_view(&state, ".planning/STATE.md");
-        let object = whole.as_object().unwrap();
-        assert!(object.len() > 10, "{path:?}");
-        for (key, value) in object {
-            assert_eq!(view.key(key).as_ref(), Some(value), "{path:?}: {key}");
+        let mut paths = vec!["no_such_key".to_string(), "decisions.x".to_string()];
+        for (key, value) in whole.as_object().unwrap() {
+            paths.push(key.clone());
+            match value {
+                Value::Array(items) => {
+                    for i in 0..=items.len() {
+                        for tail in ["", ".text", ".line", ".nope"] {
+                            paths.push(format!("{key}.{i}{tail}"));
+                        }
+                    }
+                }
+                Value::Object(map) => {
+                    for sub in map.keys() {
+                        paths.push(format!("{key}.{sub}"));
+                        paths.push(format!("{key}.{sub}.0"));
+                    }
+                }
+                _ => {}
+            }
         }
-        assert_eq!(view.key("no_such_key"), None);
+        assert!(paths.len() > 30, "{path:?}");
+        for p in &paths {
+            assert_eq!(view.path(p), follow(&whole, p).cloned(), "{path:?}: {p}");
+        }
     }
 }
