@@ -58,6 +58,11 @@ pub struct Item {
 /// Whether a line is a lone "nothing here" placeholder: `None yet.`, `None.`, `(None)`,
 /// `Nenhum.`, `(none yet)`, `- None`. Text that merely mentions "none" is not.
 pub fn is_placeholder(line: &str) -> bool {
+    // The longest placeholder with its decoration is well under this; most lines are longer,
+    // and are answered without allocating.
+    if line.len() > 40 {
+        return false;
+    }
     let t = line
         .trim()
         .trim_start_matches(['-', '*'])

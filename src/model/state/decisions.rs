@@ -60,7 +60,9 @@ impl DecisionGroup {
                     item_lines.push(line);
                 }
                 Step::Placeholder(line) => placeholder = Some(line),
-                Step::Bullets(bullets) if shape == ListShape::Empty => shape = bullets,
+                Step::Bullets(line) if shape == ListShape::Empty => {
+                    shape = ListShape::bullets_of(doc.line(line)).unwrap_or(ListShape::Empty);
+                }
                 Step::Bullets(_) => {}
                 Step::TableHeader(table) => shape = table,
                 Step::Delimiter(line) => item_lines.push(line),
@@ -105,8 +107,8 @@ enum Step {
     /// A decision's line, from a walker that does not read decisions.
     EntryAt(usize),
     Placeholder(usize),
-    /// A list item: the list's shape, if the group has none yet.
-    Bullets(ListShape),
+    /// A list item's line: it sets the list's shape, if the group has none yet.
+    Bullets(usize),
     /// A table's header row: the group's shape from here on.
     TableHeader(ListShape),
     /// A table's delimiter row.
@@ -177,13 +179,8 @@ impl<'a> Walker<'a> {
                 } else {
                     Step::EntryAt(i)
                 };
-                match ListShape::bullets_of(doc.line(i)) {
-                    Some(bullets) => {
-                        self.pending = Some(entry);
-                        Some(Step::Bullets(bullets))
-                    }
-                    None => Some(entry),
-                }
+                self.pending = Some(entry);
+                Some(Step::Bullets(i))
             }
             LineKind::TableRow => {
                 let cells = doc.cells(i).unwrap_or_default();

@@ -56,6 +56,9 @@ impl<'a> Locator<'a> {
         let fields = (0..doc.kinds.len())
             .filter(|&i| !hidden[i])
             .filter_map(|i| field_at(doc, i))
+            // No known label is longer than this: most `Label: value` bullets are skipped
+            // before their label is normalised.
+            .filter(|f| f.label(doc).len() <= LONGEST_LABEL)
             .map(|f| (f.line, normalize_label(f.label(doc)), f))
             .filter(|(_, label, _)| is_known(label))
             .collect();
@@ -183,6 +186,10 @@ impl<'a> Locator<'a> {
             })
     }
 }
+
+/// A bound on the bytes of a label [`is_known`] accepts as written (a version tag, bold
+/// markers and spacing included): the longest known label is 19 bytes.
+const LONGEST_LABEL: usize = 48;
 
 /// Whether a normalised label is one any lookup asks for.
 fn is_known(normal: &str) -> bool {
