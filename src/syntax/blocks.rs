@@ -12,6 +12,11 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::source::Source;
 
+mod chunks;
+
+#[doc(hidden)]
+pub use chunks::classify_chunked;
+
 /// What a physical line is, as far as gsd's readers care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
@@ -62,64 +67,102 @@ impl LineKind {
 /// Runs pulldown-cmark over `source.text[from..]` and returns a kind for every line of the
 /// file. Lines before `from` (BOM, frontmatter) must already be classified by the
 /// caller; they are left as [`LineKind::Frontmatter`] when `from > body_start`.
+///
+/// The body is parsed in pieces of a few hundred KiB (the `chunks` module says why that
+/// gives the same kinds as one parse of the whole body), so memory stays bounded on huge
+/// files.
 pub fn classify(source: &Source, from: usize) -> Vec<LineKind> {
-    let text = &source.text;
-    let mut kinds: Vec<Option<LineKind>> = vec![None; source.lines.len()];
-    for (i, line) in source.lines.iter().enumerate() {
-        if line.end <= from && from > source.body_start {
-            kinds[i] = Some(LineKind::Frontmatter);
-        }
+    chunks::classify_chunked(source, from, chunks::CHUNK_BYTES)
+}
+
+/// [`classify`] with one pulldown-cmark parse over the whole body: the reference the chunked
+/// version is tested against. Memory grows with the file (pulldown-cmark builds a tree of
+/// the whole input before its first event), so production code uses [`classify`].
+#[doc(hidden)]
+pub fn classify_whole(source: &Source, from: usize) -> Vec<LineKind> {
+    let mut kinds = frontmatter_slots(source, from);
+    if from < source.text.len() {
+        parse_range(source, from..source.text.len(), &mut kinds, 0);
     }
+    finish(source, kinds)
+}
+
+/// One slot per line, the lines before `from` already marked as frontmatter.
+fn frontmatter_slots(source: &Source, from: usize) -> Vec<Option<LineKind>> {
+    source
+        .lines
+        .iter()
+        .map(|line| (line.end <= from && from > source.body_start).then_some(LineKind::Frontmatter))
+        .collect()
+}
+
+/// Runs pulldown-cmark over `source.text[range]` alone and records what its events say about
+/// each line in `window`, which holds the slots of lines `first_line..` (it must cover every
+/// line the range touches). Slots already set are kept unless a heading claims the line.
+fn parse_range(
+    source: &Source,
+    range: Range<usize>,
+    window: &mut [Option<LineKind>],
+    first_line: usize,
+) {
+    let text = &source.text;
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
-    let body = &text[from..];
+    let offset = range.start;
+    let last_slot = window.len() - 1;
+    // Window-relative first and last line of an event (an empty range at the very end of the
+    // parsed text belongs to its last line, as it would at the end of the file).
+    let lines_of = |range: Range<usize>| {
+        let (first, last) = line_range(source, range);
+        (
+            (first - first_line).min(last_slot),
+            (last - first_line).min(last_slot),
+        )
+    };
     let mut list_depth: u8 = 0;
     // Lines after an item's first line; tight items have no paragraph to claim them.
     let mut item_tails: Vec<Range<usize>> = Vec::new();
 
-    let set = |kinds: &mut Vec<Option<LineKind>>,
-               range: Range<usize>,
-               kind: LineKind,
-               overwrite: bool| {
-        let (first, last) = line_range(source, range);
-        for slot in &mut kinds[first..=last] {
-            if overwrite || slot.is_none() {
-                *slot = Some(kind);
+    let set =
+        |kinds: &mut [Option<LineKind>], lines: (usize, usize), kind: LineKind, overwrite: bool| {
+            for slot in &mut kinds[lines.0..=lines.1] {
+                if overwrite || slot.is_none() {
+                    *slot = Some(kind);
+                }
             }
-        }
-    };
+        };
 
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
-        let range = range.start + from..range.end + from;
+    for (event, range) in Parser::new_ext(&text[range], options).into_offset_iter() {
+        let range = range.start + offset..range.end + offset;
         match event {
             Event::Start(tag) => match tag {
                 Tag::Heading { level, .. } => {
                     let level = level as u8;
                     let atx = text[range.clone()].trim_start().starts_with('#');
+                    let (first, last) = lines_of(range);
                     if atx {
-                        set(&mut kinds, range, LineKind::Heading(level), true);
+                        set(window, (first, last), LineKind::Heading(level), true);
                     } else {
                         // Setext: text lines then an underline. gsd reads the text as text.
-                        let (first, last) = line_range(source, range);
-                        for slot in &mut kinds[first..last] {
+                        for slot in &mut window[first..last] {
                             slot.get_or_insert(LineKind::Text);
                         }
-                        kinds[last].get_or_insert(LineKind::Rule);
+                        window[last].get_or_insert(LineKind::Rule);
                     }
                 }
-                Tag::CodeBlock(_) => set(&mut kinds, range, LineKind::Code, false),
-                Tag::HtmlBlock => set(&mut kinds, range, LineKind::Html, false),
-                Tag::BlockQuote(_) => set(&mut kinds, range, LineKind::Quote, false),
+                Tag::CodeBlock(_) => set(window, lines_of(range), LineKind::Code, false),
+                Tag::HtmlBlock => set(window, lines_of(range), LineKind::Html, false),
+                Tag::BlockQuote(_) => set(window, lines_of(range), LineKind::Quote, false),
                 Tag::List(_) => list_depth = list_depth.saturating_add(1),
                 Tag::Item => {
-                    let (first, last) = line_range(source, range);
-                    kinds[first].get_or_insert(LineKind::ListItem { depth: list_depth });
+                    let (first, last) = lines_of(range);
+                    window[first].get_or_insert(LineKind::ListItem { depth: list_depth });
                     item_tails.push(first + 1..last + 1);
                 }
                 Tag::Paragraph => {
-                    let (first, last) = line_range(source, range);
+                    let (first, last) = lines_of(range);
                     let in_list = list_depth > 0;
-                    for slot in &mut kinds[first..=last] {
+                    for slot in &mut window[first..=last] {
                         slot.get_or_insert(if in_list {
                             LineKind::ListContinuation
                         } else {
@@ -128,31 +171,35 @@ pub fn classify(source: &Source, from: usize) -> Vec<LineKind> {
                     }
                 }
                 Tag::TableHead => {
-                    set(&mut kinds, range.clone(), LineKind::TableRow, false);
+                    let (first, last) = lines_of(range);
+                    set(window, (first, last), LineKind::TableRow, false);
                     // The delimiter row follows the head line.
-                    let (_, last) = line_range(source, range);
-                    if let Some(slot) = kinds.get_mut(last + 1) {
+                    if let Some(slot) = window.get_mut(last + 1) {
                         slot.get_or_insert(LineKind::TableDelimiter);
                     }
                 }
-                Tag::TableRow => {
-                    set(&mut kinds, range, LineKind::TableRow, false);
-                }
+                Tag::TableRow => set(window, lines_of(range), LineKind::TableRow, false),
                 _ => {}
             },
             Event::End(TagEnd::List(_)) => {
                 list_depth = list_depth.saturating_sub(1);
             }
-            Event::Rule => set(&mut kinds, range, LineKind::Rule, false),
+            Event::Rule => set(window, lines_of(range), LineKind::Rule, false),
             _ => {}
         }
     }
 
     for tail in item_tails {
-        for slot in &mut kinds[tail] {
+        for slot in &mut window[tail] {
             slot.get_or_insert(LineKind::ListContinuation);
         }
     }
+}
+
+/// Turns the slots into kinds: blank lines are [`LineKind::Blank`] (unless code or
+/// frontmatter), pipe lines pulldown-cmark left as text are [`LineKind::PipeRow`], and lines
+/// no block claimed are [`LineKind::Text`].
+fn finish(source: &Source, kinds: Vec<Option<LineKind>>) -> Vec<LineKind> {
     kinds
         .into_iter()
         .enumerate()

@@ -14,8 +14,10 @@
 //! - `check_rules`, `check_cli`, `check_proptest`: `gsd check` per rule (fixtures, four
 //!   formats, --fix), on seeds and as a CLI, and never panicking on generated documents.
 //! - `bad_input`, `crash`, `concurrency`: the bad-input matrix, SIGKILL and 50-writer safety.
+//! - `blocks_chunks`: the block classifier gives the same line kinds in pieces as in one parse.
 
 mod bad_input;
+mod blocks_chunks;
 mod check_cli;
 mod check_leniency;
 mod check_proptest;
