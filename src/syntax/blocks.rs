@@ -226,8 +226,22 @@ fn finish(source: &Source, kinds: Vec<Option<LineKind>>) -> Vec<LineKind> {
 }
 
 /// The first and last line indexes a byte range touches (an empty range touches one line).
+///
+/// A range that starts in a line's terminator and goes on past it starts on the next line:
+/// pulldown-cmark begins a tab-indented nested list (`\t- c` under `- a` / `b`) at the
+/// newline before it. Read literally, that gave the list item's kind to the line above
+/// (`b`) when nothing had claimed it yet, i.e. only in a tight list, so a line's kind would
+/// depend on a blank line anywhere else in the list.
 fn line_range(source: &Source, range: Range<usize>) -> (usize, usize) {
-    let first = source.line_of(range.start);
+    let mut first = source.line_of(range.start);
+    if let Some(line) = source.lines.get(first)
+        && range.start > line.start
+        && range.start >= line.content_end
+        && range.end > line.end
+        && first + 1 < source.lines.len()
+    {
+        first += 1;
+    }
     let last_byte = if range.end > range.start {
         range.end - 1
     } else {
@@ -274,6 +288,18 @@ mod tests {
         assert_eq!(k[0], LineKind::ListItem { depth: 1 });
         assert_eq!(k[1], LineKind::ListItem { depth: 2 });
         assert_eq!(k[3], LineKind::ListContinuation);
+    }
+
+    #[test]
+    fn tab_indented_nested_items_start_on_their_own_line() {
+        // pulldown-cmark starts such an item at the previous line's newline; tight or loose,
+        // the item is the tab line and the line above stays the outer item's text.
+        let item = LineKind::ListItem { depth: 2 };
+        let k = kinds("- a\nb\n\t- c\n");
+        assert_eq!(&k[1..3], &[LineKind::ListContinuation, item]);
+        let k = kinds("- a\n\n  b\n\t- c\n- d\r\ne\r\n\t- f\r\n");
+        assert_eq!(&k[2..4], &[LineKind::ListContinuation, item]);
+        assert_eq!(&k[5..7], &[LineKind::ListContinuation, item]);
     }
 
     #[test]

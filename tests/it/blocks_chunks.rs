@@ -78,7 +78,8 @@ fn line() -> impl Strategy<Value = String> {
             "<div>", "</div>", "<pre>", "</pre>", "<custom-tag>",
             "> quote", "> - quoted item", "> # quoted heading", ">",
             "[ref]: /url", "[ref]: /url \"title", "title\"", "[ref]:", "[multi", "]: /u",
-            "Heading text", "\t- tab item",
+            "Heading text", "\t- tab item", "\t\t- deeper tab", " \t- mixed", "\t```", "\tcode",
+            "lazy", "  b", "- [ ] a", "  - [x] b",
         ])
         .prop_map(str::to_string),
     ]
@@ -123,12 +124,46 @@ fn block() -> impl Strategy<Value = Vec<String>> {
         })
 }
 
+/// A run of list lines: items, nested items (spaces and tabs), lazy and indented text, blank
+/// lines. Blank lines make a list loose, and the piece before a cut may see it tight.
+fn list_run() -> impl Strategy<Value = Vec<String>> {
+    prop::collection::vec(
+        prop::sample::select(vec![
+            "- a",
+            "- b",
+            "* c",
+            "+ d",
+            "- [ ] e",
+            "-\tf",
+            "text",
+            "lazy text",
+            "  indented",
+            "  - nested",
+            "    - deeper",
+            "\t- tab",
+            "\t\t- tabs",
+            " \t- mixed",
+            "  \t- mixed2",
+            "\ttabbed text",
+            "",
+            "",
+            "  ```",
+            "  # h",
+            "  > q",
+            "  | a |",
+            "1. one",
+        ])
+        .prop_map(str::to_string),
+        2..12,
+    )
+}
+
 fn document() -> impl Strategy<Value = String> {
     (
         any::<bool>(),
         prop::sample::select(vec!["", "---\nstatus: x\n---\n", "---\r\na: 1\r\n---\r\n"]),
         prop::collection::vec(
-            prop_oneof![2 => line().prop_map(|l| vec![l]), 1 => block()],
+            prop_oneof![3 => line().prop_map(|l| vec![l]), 2 => block(), 2 => list_run()],
             0..30,
         ),
         prop::sample::select(vec!["\n", "\n", "\r\n", "\r", "mixed"]),
@@ -155,7 +190,7 @@ fn document() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 2048, ..ProptestConfig::default() })]
 
     #[test]
     fn chunked_classification_matches_one_parse(text in document(), size in 1usize..200) {

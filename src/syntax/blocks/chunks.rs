@@ -11,7 +11,8 @@
 //! before it has ended at `L` (paragraph, table, block quote, HTML block, code block, deeper
 //! list); only a top-level list may go on through it, and what that changes (whether the list
 //! is loose, i.e. whether its items' text comes as paragraphs) does not change any line's
-//! kind. So a parse that starts at `L` gives the lines from `L` on the kinds the whole parse
+//! kind (`line_range` makes sure of that for the one place pulldown-cmark's ranges would let
+//! it: a tab-indented nested list that starts on the newline before it). So a parse that starts at `L` gives the lines from `L` on the kinds the whole parse
 //! gives them. The lines before `L` look ahead at most one line (a setext underline, a table
 //! delimiter row; pulldown-cmark ends link reference definitions at a block start too), so
 //! the piece before `L` is parsed *with* `L` as its last line, and kinds are taken from it
@@ -199,6 +200,14 @@ mod tests {
     fn nested_lists_and_continuations() {
         assert_same_at_every_size("- a\n  - b\n    - c\n- d\n  more\n\n- e\n\n  para\n* f\n+ g\n");
         assert_same_at_every_size("1. a\n- b\n2. c\n   - d\n- e\n");
+    }
+
+    #[test]
+    fn lists_tight_before_a_cut_and_loose_after_it() {
+        // A blank line late in the list makes the whole list loose (its text comes as
+        // paragraphs); the piece before a cut sees a tight list. Kinds must not care.
+        assert_same_at_every_size("- [ ] a\nb\n\t- c\n- d\ne\n\t- f\n\n- g\n");
+        assert_same_at_every_size("- a\n\n- b\nc\n\t- d\n- e\n");
     }
 
     #[test]
