@@ -201,16 +201,27 @@ for size in 1 10; do
   cp "$WORK/big$size/STATE.pristine" "$WORK/big$size/.planning/STATE.md"
 done
 peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
-for cmd in "state show --json" "state decide 'Use cursor pagination'" "check --exit-zero"; do
+for size in 1 10; do
+  printf 'cp %s/big%s/STATE.pristine %s/big%s/.planning/STATE.md\ncp %s/pristine/ROADMAP.md %s/big%s/.planning/ROADMAP.md\n' \
+    "$WORK" "$size" "$WORK" "$size" "$WORK" "$WORK" "$size" >"$WORK/big$size/reset.sh"
+done
+# Every command, read-only and writing; each writing run starts from the pristine file.
+SCALE_CMDS=(
+  "state show" "state show --json" "state get status" "check --exit-zero"
+  "state decide 'Use cursor pagination'" "state todo 'Write the bench notes'"
+  "state block 'Waiting on the bench'" "state set status 'In review'"
+  "state session --stopped-at 'Benchmarked'" "state complete 02-02 --duration 12min"
+  "state begin 3"
+)
+for cmd in "${SCALE_CMDS[@]}"; do
   ms=()
   for size in 1 10; do
-    reset="cp $WORK/big$size/STATE.pristine $WORK/big$size/.planning/STATE.md"
-    read -r m _ <<<"$(time_pair "$GSD -C $WORK/big$size -q $cmd" "$reset" "true" "true")"
+    read -r m _ <<<"$(time_pair "$GSD -C $WORK/big$size -q $cmd" "sh $WORK/big$size/reset.sh" "true" "true")"
     ms+=("$m")
   done
   peak="n/a"
   if [ -x /usr/bin/time ]; then
-    eval "cp $WORK/big10/STATE.pristine $WORK/big10/.planning/STATE.md"
+    sh "$WORK/big10/reset.sh"
     kb=$(eval "peak_kb $GSD -C $WORK/big10 -q $cmd")
     peak="$((kb / 1024)) MB"
   fi
