@@ -6,6 +6,7 @@
 //! its events into a [`LineKind`] per line. It never fails:
 //! text pulldown-cmark does not place in a block is still a line with a kind.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -105,10 +106,31 @@ fn parse_range(
     window: &mut [Option<LineKind>],
     first_line: usize,
 ) {
+    parse_piece(source, None, range, window, first_line);
+}
+
+/// [`parse_range`] over `source.text[prefix]` followed by `source.text[range]`: the `chunks`
+/// module starts a piece inside a table by putting the table's header and delimiter lines
+/// before it. Events inside the prefix are dropped and the others mapped back to `range`, so
+/// only the lines of `range` get kinds.
+fn parse_piece(
+    source: &Source,
+    prefix: Option<Range<usize>>,
+    range: Range<usize>,
+    window: &mut [Option<LineKind>],
+    first_line: usize,
+) {
     let text = &source.text;
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let offset = range.start;
+    let (input, prefix_len) = match prefix {
+        None => (Cow::Borrowed(&text[range]), 0),
+        Some(prefix) => {
+            let len = prefix.len();
+            (Cow::Owned([&text[prefix], &text[range]].concat()), len)
+        }
+    };
     let last_slot = window.len() - 1;
     // Window-relative first and last line of an event (an empty range at the very end of the
     // parsed text belongs to its last line, as it would at the end of the file).
@@ -132,8 +154,12 @@ fn parse_range(
             }
         };
 
-    for (event, range) in Parser::new_ext(&text[range], options).into_offset_iter() {
-        let range = range.start + offset..range.end + offset;
+    for (event, range) in Parser::new_ext(&input, options).into_offset_iter() {
+        if range.start < prefix_len && range.end <= prefix_len {
+            continue;
+        }
+        let range =
+            range.start.max(prefix_len) - prefix_len + offset..range.end - prefix_len + offset;
         match event {
             Event::Start(tag) => match tag {
                 Tag::Heading { level, .. } => {

@@ -158,12 +158,95 @@ fn list_run() -> impl Strategy<Value = Vec<String>> {
     )
 }
 
+/// A long GFM table (or a pipe block with no delimiter row), possibly inside a list item or a
+/// block quote, then the line that ends it. With tiny pieces it is cut between nearly every
+/// two rows, each cut starting a piece under a copy of the table's head.
+fn table_run() -> impl Strategy<Value = Vec<String>> {
+    let head = prop::sample::select(vec![
+        ("| a | b | c |", "|---|:-:|--:|"),
+        (
+            "| Decision | Rationale | Impact |",
+            "|----------|-----------|--------|",
+        ),
+        ("a | b", "--|--"),
+        ("| a |", "|---|"),
+        ("| a | b |", "|---|"),
+        ("| a | b |", ""),
+        ("| a \\| b |", "|---|"),
+        ("| `a|b` |", "|---|---|"),
+    ]);
+    let rows = prop::collection::vec(
+        prop::sample::select(vec![
+            "| 1 | 2 | 3 |",
+            "| Decision: keep | it | now |",
+            "| x \\| y | z |",
+            "| `code | pipe` | w |",
+            "| \\\\| two |",
+            "1 | 2",
+            "| only |",
+            "| 1 | 2 | 3 | 4 | 5 |",
+            "|",
+            "| |",
+            "|---|---|",
+            "  | indented |",
+            "    | four |",
+            "| - x |",
+            "| # h |",
+            "\t| tab |",
+        ])
+        .prop_map(str::to_string),
+        1..25,
+    );
+    let ender = prop::sample::select(vec![
+        "",
+        "- bullet",
+        "# heading",
+        "paragraph",
+        "> quote",
+        "```",
+        "<!--",
+        "| a |",
+        "---",
+        "    code",
+    ]);
+    let container = prop::sample::select(vec!["", "", "", "list", "quote", "lazy"]);
+    (head, rows, ender, container).prop_map(|((header, delimiter), rows, ender, container)| {
+        let mut lines = vec![header.to_string()];
+        if !delimiter.is_empty() {
+            lines.push(delimiter.to_string());
+        }
+        lines.extend(rows);
+        let mut lines: Vec<String> = match container {
+            "list" => std::iter::once("- item".to_string())
+                .chain(lines.into_iter().map(|l| format!("  {l}")))
+                .collect(),
+            "quote" => lines.into_iter().map(|l| format!("> {l}")).collect(),
+            // The head in a container, the rows at column 0.
+            "lazy" => std::iter::once("- item".to_string())
+                .chain(lines.into_iter().enumerate().map(
+                    |(i, l)| {
+                        if i < 2 { format!("  {l}") } else { l }
+                    },
+                ))
+                .collect(),
+            _ => lines,
+        };
+        lines.push(ender.to_string());
+        lines
+    })
+}
+
 fn document() -> impl Strategy<Value = String> {
     (
         any::<bool>(),
         prop::sample::select(vec!["", "---\nstatus: x\n---\n", "---\r\na: 1\r\n---\r\n"]),
         prop::collection::vec(
-            prop_oneof![3 => line().prop_map(|l| vec![l]), 2 => block(), 2 => list_run()],
+            prop_oneof![
+                3 => line().prop_map(|l| vec![l]),
+                2 => block(),
+                2 => list_run(),
+                2 => table_run(),
+            ],
             0..30,
         ),
         prop::sample::select(vec!["\n", "\n", "\r\n", "\r", "mixed"]),
