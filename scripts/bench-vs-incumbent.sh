@@ -24,14 +24,15 @@ REPO=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/gsd-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
-# The binary we would ship: on Linux x86_64 `cargo dist` (.cargo/config.toml: static, not
-# position-independent, so no dynamic loader runs); elsewhere the plain release build. Set
+# The binary we would ship: on Linux x86_64 scripts/dist.sh (`cargo dist`: static, not
+# position-independent, so no dynamic loader runs; then relinked with the functions commands
+# run laid out together); elsewhere the plain release build. Set
 # GSD_BUILD=release to time what `cargo install` builds instead.
 if [ "${GSD_BUILD:-dist}" = dist ] && [ "$(uname -sm)" = "Linux x86_64" ]; then
-  echo "== building gsd (cargo dist: static release binary)" >&2
-  (cd "$REPO" && cargo dist --quiet)
+  echo "== building gsd (scripts/dist.sh: static release binary, functions in run order)" >&2
+  bash "$REPO/scripts/dist.sh"
   GSD="$REPO/target/x86_64-unknown-linux-gnu/release/gsd"
-  BUILD="cargo dist (static, non-PIE)"
+  BUILD="scripts/dist.sh (static, non-PIE, ordered)"
 else
   echo "== building gsd (release)" >&2
   cargo build --release --quiet --manifest-path "$REPO/Cargo.toml"
