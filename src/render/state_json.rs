@@ -92,6 +92,12 @@ impl Decisions<'_> {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// Entry `i` as JSON, reading no decision after it.
+    fn nth(&self, i: usize) -> Option<Value> {
+        let (g, d) = self.0.all_decisions().nth(i)?;
+        Some(serde_json::to_value(DecisionView::new(g, &d)).expect("the view serializes"))
+    }
 }
 
 impl Serialize for Decisions<'_> {
@@ -145,6 +151,11 @@ impl<'a> Items<'a> {
     pub fn is_empty(&self) -> bool {
         self.lists.iter().all(|l| l.items.is_empty())
     }
+
+    /// Entry `i` as JSON.
+    fn nth(&self, i: usize) -> Option<Value> {
+        self.iter().nth(i).map(|item| json!(item))
+    }
 }
 
 impl Serialize for Items<'_> {
@@ -174,22 +185,19 @@ impl StateView<'_> {
     /// JSON on that path's way: the one top-level key, and of a list only the entry named.
     pub fn path(&self, path: &str) -> Option<Value> {
         let (key, rest) = path.split_once('.').unwrap_or((path, ""));
-        let (index, rest) = rest.split_once('.').unwrap_or((rest, ""));
-        let entry =
-            index.parse::<usize>().ok().and_then(|i| match key {
-                "decisions" => Some(self.decisions.0.all_decisions().nth(i).map(|(g, d)| {
-                    serde_json::to_value(DecisionView::new(g, &d)).expect("serializes")
-                })),
-                "todos" => Some(self.todos.iter().nth(i).map(|item| json!(item))),
-                "blockers" => Some(self.blockers.iter().nth(i).map(|item| json!(item))),
+        let (index, tail) = rest.split_once('.').unwrap_or((rest, ""));
+        if let Ok(i) = index.parse::<usize>() {
+            let entry = match key {
+                "decisions" => Some(self.decisions.nth(i)),
+                "todos" => Some(self.todos.nth(i)),
+                "blockers" => Some(self.blockers.nth(i)),
                 _ => None,
-            });
-        match entry {
-            Some(found) => found.and_then(|v| follow(&v, rest).cloned()),
-            None => self
-                .key(key)
-                .and_then(|v| follow(&v, path.split_once('.').map_or("", |(_, r)| r)).cloned()),
+            };
+            if let Some(entry) = entry {
+                return entry.and_then(|v| follow(&v, tail).cloned());
+            }
         }
+        self.key(key).and_then(|v| follow(&v, rest).cloned())
     }
 
     /// The value of one top-level key, serialised alone: `gsd state get status` on a file
