@@ -51,11 +51,7 @@ impl DecisionGroup {
         let mut entry_count = 0;
         for step in Walker::new(doc, section, false) {
             match step {
-                Step::Entry(d) => {
-                    entry_count += 1;
-                    item_lines.push(d.line);
-                }
-                Step::EntryAt(line) => {
+                Step::Entry(Decision { line, .. }) | Step::EntryAt(line) => {
                     entry_count += 1;
                     item_lines.push(line);
                 }
