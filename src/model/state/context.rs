@@ -60,7 +60,7 @@ pub struct Item {
 pub fn is_placeholder(line: &str) -> bool {
     // The longest placeholder with its decoration is well under this; most lines are longer,
     // and are answered without allocating.
-    if line.len() > 40 {
+    if line.trim().len() > 40 {
         return false;
     }
     let t = line
