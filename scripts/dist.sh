@@ -52,8 +52,9 @@ done | grep -v -e '^0x' -e ' ' | awk '!seen[$0]++' >"$ORDER"
 echo "   $(wc -l <"$ORDER") functions" >&2
 
 echo "== pass 2: relink in that order" >&2
-cargo build --release --locked --quiet --bin gsd --target "$TRIPLE" --config \
-  "target.$TRIPLE.rustflags = ['-C', 'target-feature=+crt-static', '-C', 'relocation-model=static', '-C', 'link-arg=-Wl,--symbol-ordering-file=$ORDER', '-C', 'link-arg=-Wl,--no-warn-symbol-ordering']"
+# Cargo appends these flags to the ones `cargo dist` sets (config arrays merge).
+cargo dist --quiet --config \
+  "target.$TRIPLE.rustflags = ['-C', 'link-arg=-Wl,--symbol-ordering-file=$ORDER', '-C', 'link-arg=-Wl,--no-warn-symbol-ordering']"
 
 # The order only helps if its names are this binary's names.
 nm "$BIN" | awk '{print $NF}' >"$WORK/names"
