@@ -83,7 +83,7 @@ pub fn classify(source: &Source, from: usize) -> Vec<LineKind> {
 pub fn classify_whole(source: &Source, from: usize) -> Vec<LineKind> {
     let mut kinds = frontmatter_slots(source, from);
     if from < source.text.len() {
-        parse_range(source, from..source.text.len(), &mut kinds, 0);
+        parse_piece(source, None, from..source.text.len(), &mut kinds, 0);
     }
     finish(source, kinds)
 }
@@ -97,21 +97,11 @@ fn frontmatter_slots(source: &Source, from: usize) -> Vec<Option<LineKind>> {
         .collect()
 }
 
-/// Runs pulldown-cmark over `source.text[range]` alone and records what its events say about
-/// each line in `window`, which holds the slots of lines `first_line..` (it must cover every
-/// line the range touches). Slots already set are kept unless a heading claims the line.
-fn parse_range(
-    source: &Source,
-    range: Range<usize>,
-    window: &mut [Option<LineKind>],
-    first_line: usize,
-) {
-    parse_piece(source, None, range, window, first_line);
-}
-
-/// [`parse_range`] over `source.text[prefix]` followed by `source.text[range]`: the `chunks`
-/// module starts a piece inside a table by putting the table's header and delimiter lines
-/// before it. Events inside the prefix are dropped and the others mapped back to `range`, so
+/// Runs pulldown-cmark over `source.text[prefix]` (if any) followed by `source.text[range]`
+/// and records what its events say about each line in `window`, which holds the slots of
+/// lines `first_line..` (it must cover every line the range touches). Slots already set are
+/// kept unless a heading claims the line. The `chunks` module starts a piece inside a table
+/// by putting the table's header and delimiter lines before it. Events inside the prefix are dropped and the others mapped back to `range`, so
 /// only the lines of `range` get kinds.
 fn parse_piece(
     source: &Source,
