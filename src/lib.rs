@@ -21,6 +21,7 @@ pub mod commands;
 pub mod edit;
 pub mod error;
 pub mod io;
+pub mod ledger;
 pub mod model;
 pub mod ops;
 pub mod render;

@@ -114,16 +114,23 @@ impl fmt::Display for PhaseNum {
     }
 }
 
-/// A plan id `PP-MM` (`02-01`, `02.1-03`, `12A-01`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// A plan id `PP-MM` (`02-01`, `02.1-03`, `12A-01`), optionally with a one-letter suffix on
+/// the plan number (`01-02a`, an inserted plan kept apart from `01-02`).
+///
+/// Ids compare by (phase, plan number, suffix): `2-1` = `02-01`, and the suffix's case is
+/// ignored (`05-02B` = `05-02b`). The plan number is kept as written for display.
+#[derive(Debug, Clone)]
 pub struct PlanId {
     pub phase: PhaseNum,
     pub plan: u32,
+    /// The suffix letter, lowercased for comparing (`a` in `01-02a`).
+    suffix: Option<char>,
+    /// The plan part as written (`02a`), for display.
     raw_plan: String,
 }
 
 impl PlanId {
-    /// Parses `02-01`, also accepting a `-PLAN.md` / `-SUMMARY.md` file name.
+    /// Parses `02-01` or `01-02a`, also accepting a `-PLAN.md` / `-SUMMARY.md` file name.
     pub fn parse(raw: &str) -> Option<PlanId> {
         let raw = raw.trim();
         let raw = raw
@@ -131,19 +138,73 @@ impl PlanId {
             .or_else(|| raw.strip_suffix("-SUMMARY.md"))
             .unwrap_or(raw);
         let (phase, plan) = raw.rsplit_once('-')?;
-        if plan.is_empty() || plan.len() > 4 || !plan.chars().all(|c| c.is_ascii_digit()) {
+        Self::from_parts(PhaseNum::parse(phase)?, plan)
+    }
+
+    /// The plan `plan` (`01`, `2`, `02a`) of `phase`; `None` unless `plan` is one to four digits
+    /// with at most one trailing ASCII letter.
+    pub fn from_parts(phase: PhaseNum, plan: &str) -> Option<PlanId> {
+        let (digits, suffix) = match plan.char_indices().last()? {
+            (i, c) if c.is_ascii_alphabetic() => (&plan[..i], Some(c.to_ascii_lowercase())),
+            _ => (plan, None),
+        };
+        if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
         Some(PlanId {
-            phase: PhaseNum::parse(phase)?,
-            plan: plan.parse().ok()?,
+            phase,
+            plan: digits.parse().ok()?,
+            suffix,
             raw_plan: plan.to_string(),
         })
     }
 
-    /// The canonical spelling, `PP-MM` with two-digit padding.
+    /// The suffix letter (`a` in `01-02a`), lowercased.
+    pub fn suffix(&self) -> Option<char> {
+        self.suffix
+    }
+
+    /// The canonical spelling, `PP-MM` with two-digit padding and the suffix as written
+    /// (`2-1` → `02-01`, `1-2a` → `01-02a`).
     pub fn canonical(&self) -> String {
-        format!("{}-{:02}", self.phase.padded(2), self.plan)
+        let letter = self
+            .raw_plan
+            .chars()
+            .last()
+            .filter(char::is_ascii_alphabetic)
+            .map(String::from)
+            .unwrap_or_default();
+        format!("{}-{:02}{letter}", self.phase.padded(2), self.plan)
+    }
+
+    fn key(&self) -> (&PhaseNum, u32, Option<char>) {
+        (&self.phase, self.plan, self.suffix)
+    }
+}
+
+impl PartialEq for PlanId {
+    fn eq(&self, other: &Self) -> bool {
+        self.key() == other.key()
+    }
+}
+
+impl Eq for PlanId {}
+
+impl PartialOrd for PlanId {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for PlanId {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+impl std::hash::Hash for PlanId {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.key().hash(state);
     }
 }
 
@@ -173,14 +234,23 @@ pub fn plan_ids_in(text: &str) -> Vec<PlanId> {
                 while k < bytes.len() && bytes[k].is_ascii_digit() {
                     k += 1;
                 }
-                let ends = k == bytes.len()
-                    || !(bytes[k].is_ascii_alphanumeric()
-                        || bytes[k] == b'-' && bytes.get(k + 1).is_some_and(u8::is_ascii_digit));
-                if k > j + 1 && k - j - 1 <= 3 && ends {
-                    if let Some(id) = PlanId::parse(&text[i..k]) {
+                let digits = k - j - 1;
+                let ends_at = |e: usize| {
+                    e == bytes.len()
+                        || !(bytes[e].is_ascii_alphanumeric()
+                            || bytes[e] == b'-' && bytes.get(e + 1).is_some_and(u8::is_ascii_digit))
+                };
+                // A single lowercase letter right after the number is a suffix (`01-02a`).
+                let end = if bytes.get(k).is_some_and(u8::is_ascii_lowercase) && ends_at(k + 1) {
+                    k + 1
+                } else {
+                    k
+                };
+                if digits > 0 && digits <= 3 && ends_at(end) {
+                    if let Some(id) = PlanId::parse(&text[i..end]) {
                         out.push(id);
                     }
-                    i = k;
+                    i = end;
                     continue;
                 }
             }
@@ -231,5 +301,69 @@ mod tests {
             plan_ids_in("Completed 02-01-PLAN.md (x) and 11-02; not 2026-01-21 or D-09-01-01");
         let got: Vec<String> = ids.iter().map(|i| i.to_string()).collect();
         assert_eq!(got, vec!["02-01", "11-02"]);
+    }
+
+    fn id(s: &str) -> PlanId {
+        PlanId::parse(s).unwrap()
+    }
+
+    #[test]
+    fn plan_ids_compare_without_padding() {
+        assert_eq!(id("2-1"), id("02-01"));
+        assert_eq!(id("02.1-3"), id("2.1-003"));
+        assert_ne!(id("02-01"), id("02-02"));
+        let set: std::collections::HashSet<PlanId> = ["2-1", "02-01", "002-001", "02-02"]
+            .iter()
+            .map(|s| id(s))
+            .collect();
+        assert_eq!(set.len(), 2);
+        assert_eq!(id("2-1").to_string(), "2-1", "display keeps the spelling");
+        assert_eq!(id("2-1").canonical(), "02-01");
+    }
+
+    #[test]
+    fn plan_id_letter_suffix() {
+        let a = id("01-02a");
+        assert_eq!((a.phase.as_str(), a.plan, a.suffix()), ("01", 2, Some('a')));
+        assert_ne!(a, id("01-02"));
+        assert_eq!(a, id("1-2a"));
+        assert_eq!(id("1-2a").canonical(), "01-02a");
+        assert_eq!(id("1-2a").to_string(), "1-2a");
+        assert_eq!(id("05-02B"), id("05-02b"), "suffix case is ignored");
+        assert_eq!(id("05-02B").to_string(), "05-02B");
+        assert_eq!(id("01-02a-PLAN.md"), a);
+        assert_eq!(id("01-02").suffix(), None);
+        for bad in ["01-02ab", "01-a", "01-12345", "01-2a3", "01-", "a-01"] {
+            assert!(PlanId::parse(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn plan_ids_order_by_phase_plan_suffix() {
+        let mut ids: Vec<PlanId> = [
+            "02-01", "01-03", "01-02b", "1-2", "01-02a", "2.1-01", "10-01",
+        ]
+        .iter()
+        .map(|s| id(s))
+        .collect();
+        ids.sort();
+        let got: Vec<String> = ids.iter().map(PlanId::canonical).collect();
+        assert_eq!(
+            got,
+            [
+                "01-02", "01-02a", "01-02b", "01-03", "02-01", "02.1-01", "10-01"
+            ]
+        );
+        assert!(id("1-2") < id("01-02a"));
+        assert_eq!(id("1-2").cmp(&id("01-02")), Ordering::Equal);
+    }
+
+    #[test]
+    fn finds_suffixed_ids_in_text() {
+        let ids = plan_ids_in(
+            "Done 01-02a and 01-03b-PLAN.md (x), 01-04c. Not 01-05ab, 2-3x4, 01-06A or 01-07a1",
+        );
+        let got: Vec<String> = ids.iter().map(|i| i.to_string()).collect();
+        assert_eq!(got, vec!["01-02a", "01-03b", "01-04c"]);
     }
 }

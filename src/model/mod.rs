@@ -8,6 +8,7 @@ pub mod phases;
 pub mod project;
 pub mod roadmap;
 pub mod state;
+pub mod status;
 pub mod values;
 pub mod workspace;
 

@@ -1,5 +1,22 @@
 //! The `phases/` folder: `NN-slug/NN-MM-PLAN.md` and `NN-MM-SUMMARY.md` files, and what a
 //! SUMMARY says about its plan (frontmatter `duration`, the one-liner).
+//!
+//! Inside a phase folder (`02-api`, `phase-02`, `Phase-2-api`, `02`) a plan file is named
+//! `02-01-PLAN.md`, and also, as real projects write it:
+//!
+//! - `02-01-slug-PLAN.md`, `02-01-FIX-PLAN.md` (anything after the plan number);
+//! - `2-1-PLAN.md`, `02-1-PLAN.md` (any padding), `02-01a-PLAN.md` (a lettered plan);
+//! - `02-api-01-PLAN.md` (the folder's own name, then the plan number);
+//! - `2026-06-15-02-01-PLAN.md` (a leading date, dropped);
+//! - `01-PLAN.md`, `PLAN-01.md`, `02-PLAN-01.md`, `PLAN-01-SUMMARY.md` (a plan number alone:
+//!   a plan of the folder's phase);
+//! - any of these inside a `plans/` or `summaries/` subfolder.
+//!
+//! A summary with no plan number (`PHASE-SUMMARY.md`, `SUMMARY.md`, `02-api-SUMMARY.md`, or
+//! `02-SUMMARY.md` in phase 2's folder) covers the whole phase: it is kept as
+//! [`PhaseDir::phase_summary`], not as a plan. `02-SUMMARY.md` in phase 2's folder is ambiguous;
+//! it is plan 2's summary when the folder numbers plans that way (`01-PLAN.md`, `02-PLAN.md`…),
+//! and both plan 2's summary and the phase summary when it pairs with a lone `02-PLAN.md`.
 
 use std::path::{Path, PathBuf};
 
@@ -18,8 +35,11 @@ pub struct PhaseDir {
     pub plans: Vec<PlanId>,
     /// Plan ids with a `-SUMMARY.md` file.
     pub summaries: Vec<PlanId>,
-    /// Every PLAN and SUMMARY file with its id, sorted by plan then kind.
+    /// Every PLAN and SUMMARY file with its id, sorted by plan, kind, then path.
     pub files: Vec<PlanFile>,
+    /// A SUMMARY of the whole phase, with no plan number (`PHASE-SUMMARY.md`, `SUMMARY.md`,
+    /// `02-api-SUMMARY.md`, a lone `02-SUMMARY.md` in phase 2): evidence the phase is done.
+    pub phase_summary: Option<PathBuf>,
 }
 
 /// Whether a plan file is the plan or its summary.
@@ -53,7 +73,7 @@ pub struct SummaryInfo {
 }
 
 impl PhasesDir {
-    /// Lists `dir` (a `phases/` folder). Unreadable entries are skipped.
+    /// Lists `dir` (a `phases/` folder). Unreadable entries are skipped; files are not read.
     pub fn scan(dir: &Path) -> std::io::Result<PhasesDir> {
         let mut phases = Vec::new();
         for entry in std::fs::read_dir(dir)? {
@@ -65,44 +85,7 @@ impl PhasesDir {
             let Some((number, slug)) = parse_dir_name(&name) else {
                 continue;
             };
-            let mut files = Vec::new();
-            if let Ok(listing) = std::fs::read_dir(entry.path()) {
-                for f in listing.flatten() {
-                    let fname = f.file_name().to_string_lossy().into_owned();
-                    let found = plan_file_id(&fname, "-PLAN.md")
-                        .map(|id| (id, PlanFileKind::Plan))
-                        .or_else(|| {
-                            plan_file_id(&fname, "-SUMMARY.md")
-                                .map(|id| (id, PlanFileKind::Summary))
-                        });
-                    // `2026-06-15-01-01-PLAN.md` or another phase's file: not this phase's plan.
-                    if let Some((id, kind)) = found.filter(|(id, _)| id.phase == number) {
-                        files.push(PlanFile {
-                            id,
-                            kind,
-                            path: f.path(),
-                        });
-                    }
-                }
-            }
-            files.sort_by(|a, b| (a.id.plan, a.kind, &a.path).cmp(&(b.id.plan, b.kind, &b.path)));
-            let ids = |kind: PlanFileKind| {
-                let mut v: Vec<PlanId> = Vec::new();
-                for f in files.iter().filter(|f| f.kind == kind) {
-                    if !v.contains(&f.id) {
-                        v.push(f.id.clone());
-                    }
-                }
-                v
-            };
-            phases.push(PhaseDir {
-                number,
-                path: entry.path(),
-                slug,
-                plans: ids(PlanFileKind::Plan),
-                summaries: ids(PlanFileKind::Summary),
-                files,
-            });
+            phases.push(scan_phase(entry.path(), number, slug));
         }
         phases.sort_by(|a, b| a.number.cmp(&b.number));
         Ok(PhasesDir { phases })
@@ -117,7 +100,7 @@ impl PhasesDir {
             .iter()
             .filter(|p| &p.number == n)
             .rev()
-            .max_by_key(|p| p.files.len())
+            .max_by_key(|p| p.files.len() + usize::from(p.phase_summary.is_some()))
     }
 
     /// (plans with a SUMMARY, plans with a PLAN) over all phases.
@@ -175,13 +158,223 @@ pub fn parse_dir_name(name: &str) -> Option<(PhaseNum, Option<String>)> {
     Some((number, slug))
 }
 
-/// `02-01-PLAN.md` (also `02-01-slug-PLAN.md`, `02-01-FIX-PLAN.md`) → 02-01.
+/// `02-01-PLAN.md` (also `02-01-slug-PLAN.md`, `02-01-FIX-PLAN.md`, `2-1-PLAN.md`,
+/// `02-01a-PLAN.md`, `2026-06-15-02-01-PLAN.md`) → 02-01. Only names that carry their phase;
+/// [`PhasesDir::scan`] also reads the folder-relative forms.
 pub fn plan_file_id(name: &str, suffix: &str) -> Option<PlanId> {
-    let stem = name.strip_suffix(suffix)?;
+    let stem = without_date(name.strip_suffix(suffix)?);
     let mut parts = stem.splitn(3, '-');
-    let phase = parts.next()?;
-    let plan = parts.next()?;
-    PlanId::parse(&format!("{phase}-{plan}"))
+    let phase = PhaseNum::parse(parts.next()?)?;
+    PlanId::from_parts(phase, parts.next()?)
+}
+
+/// Subfolders of a phase folder whose files are read as the folder's own.
+const PLAN_SUBDIRS: [&str; 2] = ["plans", "summaries"];
+
+/// Lists one phase folder (and its `plans/` / `summaries/` subfolders).
+fn scan_phase(path: PathBuf, number: PhaseNum, slug: Option<String>) -> PhaseDir {
+    let mut named = Vec::new();
+    for sub in list_phase_files(&path, &number, slug.as_deref(), &mut named) {
+        // One level only: a `plans/plans/` folder is not read.
+        list_phase_files(&sub, &number, slug.as_deref(), &mut named);
+    }
+
+    // `NN-PLAN.md` with NN the phase's own number is the phase's (single) plan, unless the
+    // folder numbers several plans that way (`01-PLAN.md`, `02-PLAN.md`…).
+    let is_phase_number =
+        |id: &PlanId| id.suffix().is_none() && number.as_integer() == Some(u64::from(id.plan));
+    let numbered = named
+        .iter()
+        .any(|(_, what, _)| matches!(what, Named::Bare { plan, .. } if !is_phase_number(plan)));
+    let phase_plan = named.iter().any(|(kind, what, _)| {
+        *kind == PlanFileKind::Plan
+            && matches!(what, Named::Bare { plan, explicit: false } if is_phase_number(plan))
+    });
+
+    let mut files = Vec::new();
+    let mut phase_summaries = Vec::new();
+    for (kind, what, path) in named {
+        let id = match what {
+            Named::Plan(id) if id.phase == number => id,
+            // Another phase's file (or `2026-06-15-…` read as phase 2026): not this phase's.
+            Named::Plan(_) => continue,
+            Named::Bare { plan, explicit } => {
+                let whole_phase = kind == PlanFileKind::Summary
+                    && !explicit
+                    && !numbered
+                    && is_phase_number(&plan);
+                if whole_phase {
+                    phase_summaries.push(path.clone());
+                    if !phase_plan {
+                        continue;
+                    }
+                }
+                plan
+            }
+            Named::Phase => {
+                phase_summaries.push(path);
+                continue;
+            }
+        };
+        files.push(PlanFile { id, kind, path });
+    }
+    files.sort_by(|a, b| (&a.id, a.kind, &a.path).cmp(&(&b.id, b.kind, &b.path)));
+    let ids = |kind: PlanFileKind| {
+        let mut v: Vec<PlanId> = Vec::new();
+        for f in files.iter().filter(|f| f.kind == kind) {
+            if !v.contains(&f.id) {
+                v.push(f.id.clone());
+            }
+        }
+        v
+    };
+    // Several whole-phase summaries: the shortest name (`SUMMARY.md` before
+    // `02-api-SUMMARY.md`), then the path, so the choice does not depend on listing order.
+    let phase_summary = phase_summaries
+        .into_iter()
+        .min_by_key(|p| (p.file_name().map_or(0, |n| n.len()), p.clone()));
+    PhaseDir {
+        number,
+        path,
+        slug,
+        plans: ids(PlanFileKind::Plan),
+        summaries: ids(PlanFileKind::Summary),
+        files,
+        phase_summary,
+    }
+}
+
+/// Adds the PLAN and SUMMARY files in `dir` to `named`; returns its `plans/` and `summaries/`
+/// subfolders. An unreadable folder adds nothing.
+fn list_phase_files(
+    dir: &Path,
+    number: &PhaseNum,
+    slug: Option<&str>,
+    named: &mut Vec<(PlanFileKind, Named, PathBuf)>,
+) -> Vec<PathBuf> {
+    let mut subdirs = Vec::new();
+    let Ok(listing) = std::fs::read_dir(dir) else {
+        return subdirs;
+    };
+    for f in listing.flatten() {
+        let fname = f.file_name().to_string_lossy().into_owned();
+        if PLAN_SUBDIRS.iter().any(|d| fname.eq_ignore_ascii_case(d)) {
+            if f.file_type().is_ok_and(|t| t.is_dir()) {
+                subdirs.push(f.path());
+            }
+        } else if let Some((kind, what)) = classify(&fname, number, slug) {
+            named.push((kind, what, f.path()));
+        }
+    }
+    subdirs
+}
+
+/// What a file name in a phase folder names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Named {
+    /// A plan with its phase written (`02-01-PLAN.md`); the phase may not be the folder's.
+    Plan(PlanId),
+    /// A plan number alone, of the folder's phase: `01-PLAN.md`, or `explicit`ly a plan number
+    /// (`PLAN-01.md`, `02-PLAN-01.md`, `PLAN-01-SUMMARY.md`).
+    Bare { plan: PlanId, explicit: bool },
+    /// The whole phase: `SUMMARY.md`, `PHASE-SUMMARY.md`, `02-api-SUMMARY.md`.
+    Phase,
+}
+
+/// Reads a file name in the folder of phase `number` (slug `slug`); `None` when it is not a PLAN
+/// or SUMMARY file (`02-CONTEXT.md`, `02-PLAN-CHECK.md`, `02-GAP-PLAN.md`, `PLAN.md`).
+fn classify(name: &str, number: &PhaseNum, slug: Option<&str>) -> Option<(PlanFileKind, Named)> {
+    let stem = name.strip_suffix(".md")?;
+    let bare = |plan: &str, explicit| {
+        PlanId::from_parts(number.clone(), plan).map(|plan| Named::Bare { plan, explicit })
+    };
+    if stem == "SUMMARY" {
+        return Some((PlanFileKind::Summary, Named::Phase));
+    }
+    let (kind, core) = if let Some(core) = stem.strip_suffix("-PLAN") {
+        (PlanFileKind::Plan, core)
+    } else if let Some(core) = stem.strip_suffix("-SUMMARY") {
+        (PlanFileKind::Summary, core)
+    } else {
+        // `PLAN-01.md`, `SUMMARY-01.md`, `02-PLAN-01.md`.
+        for (kind, word) in [
+            (PlanFileKind::Plan, "PLAN"),
+            (PlanFileKind::Summary, "SUMMARY"),
+        ] {
+            if let Some(plan) = stem.strip_prefix(word).and_then(|r| r.strip_prefix('-')) {
+                return Some((kind, bare(plan, true)?));
+            }
+            let Some((phase, plan)) = stem.split_once(&format!("-{word}-")) else {
+                continue;
+            };
+            let phase = PhaseNum::parse(without_date(phase))?;
+            return if phase == *number {
+                Some((kind, bare(plan, true)?))
+            } else {
+                Some((kind, Named::Plan(PlanId::from_parts(phase, plan)?)))
+            };
+        }
+        return None;
+    };
+    let core = without_date(core);
+    if core == "PHASE" {
+        return (kind == PlanFileKind::Summary).then_some((kind, Named::Phase));
+    }
+    if let Some(plan) = core.strip_prefix("PLAN-") {
+        return Some((kind, bare(plan, true)?));
+    }
+    // `02-api-01-PLAN.md` / `02-api-SUMMARY.md` in `02-api/`.
+    if let Some(rest) = slug.and_then(|slug| after_folder_name(core, number, slug)) {
+        if rest.is_empty() {
+            return (kind == PlanFileKind::Summary).then_some((kind, Named::Phase));
+        }
+        let plan = rest.split('-').next().unwrap_or(rest);
+        if let Some(id) = PlanId::from_parts(number.clone(), plan) {
+            return Some((kind, Named::Plan(id)));
+        }
+    }
+    let mut parts = core.splitn(3, '-');
+    let first = parts.next()?;
+    match parts.next() {
+        Some(plan) => Some((
+            kind,
+            Named::Plan(PlanId::from_parts(PhaseNum::parse(first)?, plan)?),
+        )),
+        None => Some((kind, bare(first, false)?)),
+    }
+}
+
+/// What follows the folder's own name (`02-api`, padded either way, `phase-` or not) at the
+/// start of `core`: `""` for exactly the name, the rest after its `-`, or `None`.
+fn after_folder_name<'a>(core: &'a str, number: &PhaseNum, slug: &str) -> Option<&'a str> {
+    let core = core
+        .strip_prefix("phase-")
+        .or_else(|| core.strip_prefix("Phase-"))
+        .unwrap_or(core);
+    let (num, rest) = core.split_once('-')?;
+    if PhaseNum::parse(num)? != *number {
+        return None;
+    }
+    let rest = rest.strip_prefix(slug)?;
+    if rest.is_empty() {
+        Some(rest)
+    } else {
+        rest.strip_prefix('-')
+    }
+}
+
+/// `2026-06-15-02-01` → `02-01`: a leading `YYYY-MM-DD-` is dropped.
+fn without_date(stem: &str) -> &str {
+    let b = stem.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let dated = b.len() > 11
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && b[10] == b'-';
+    if dated { &stem[11..] } else { stem }
 }
 
 /// Reads a SUMMARY.md's duration and one-liner.
@@ -250,6 +443,301 @@ mod tests {
                 .plan,
             3
         );
+        let dated = plan_file_id("2026-06-15-2-1a-PLAN.md", "-PLAN.md").unwrap();
+        assert_eq!(dated.canonical(), "02-01a");
+        assert!(plan_file_id("01-PLAN.md", "-PLAN.md").is_none());
+    }
+
+    /// A `phases/` folder holding `files` (paths under it), scanned.
+    fn scan_tree(files: &[&str]) -> (tempfile::TempDir, PhasesDir) {
+        let tmp = tempfile::tempdir().unwrap();
+        for f in files {
+            let p = tmp.path().join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "# x\n").unwrap();
+        }
+        let dir = PhasesDir::scan(tmp.path()).unwrap();
+        (tmp, dir)
+    }
+
+    fn phase<'a>(dir: &'a PhasesDir, n: &str) -> &'a PhaseDir {
+        dir.phase(&PhaseNum::parse(n).unwrap())
+            .unwrap_or_else(|| panic!("phase {n}"))
+    }
+
+    fn shown(ids: &[PlanId]) -> Vec<String> {
+        ids.iter().map(PlanId::canonical).collect()
+    }
+
+    /// The file names of a phase's files, in order, as `id kind name`.
+    fn listed(p: &PhaseDir) -> Vec<String> {
+        p.files
+            .iter()
+            .map(|f| {
+                let name = f.path.strip_prefix(&p.path).unwrap().to_string_lossy();
+                format!(
+                    "{} {:?} {}",
+                    f.id.canonical(),
+                    f.kind,
+                    name.replace('\\', "/")
+                )
+            })
+            .collect()
+    }
+
+    fn summary_name(p: &PhaseDir) -> Option<String> {
+        let path = p.phase_summary.as_ref()?;
+        Some(
+            path.strip_prefix(&p.path)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/"),
+        )
+    }
+
+    #[test]
+    fn standard_slugged_fix_and_dated_files() {
+        let (_tmp, dir) = scan_tree(&[
+            "01-setup/01-01-PLAN.md",
+            "01-setup/01-01-SUMMARY.md",
+            "01-setup/01-02-cli-PLAN.md",
+            "01-setup/01-02-FIX-PLAN.md",
+            "01-setup/2026-06-15-01-03-PLAN.md",
+            "01-setup/2026-06-15-01-03-SUMMARY.md",
+            "01-setup/01-CONTEXT.md",
+        ]);
+        let p = phase(&dir, "1");
+        assert_eq!(shown(&p.plans), ["01-01", "01-02", "01-03"]);
+        assert_eq!(shown(&p.summaries), ["01-01", "01-03"]);
+        assert_eq!(
+            listed(p),
+            [
+                "01-01 Plan 01-01-PLAN.md",
+                "01-01 Summary 01-01-SUMMARY.md",
+                "01-02 Plan 01-02-FIX-PLAN.md",
+                "01-02 Plan 01-02-cli-PLAN.md",
+                "01-03 Plan 2026-06-15-01-03-PLAN.md",
+                "01-03 Summary 2026-06-15-01-03-SUMMARY.md",
+            ]
+        );
+        assert_eq!(p.phase_summary, None);
+        let id = PlanId::parse("01-02").unwrap();
+        assert!(dir.plan_path(&id).unwrap().ends_with("01-02-cli-PLAN.md"));
+    }
+
+    #[test]
+    fn folder_name_then_plan_number() {
+        let (_tmp, dir) = scan_tree(&[
+            "02-api/02-api-01-PLAN.md",
+            "02-api/02-api-01-SUMMARY.md",
+            "02-api/02-api-02-PLAN.md",
+            "02-api/02-api-03-retry-PLAN.md",
+            "02-api/02-api-SUMMARY.md",
+            "02-api/02-api-PLAN.md",
+            "02-api/02-api-RESEARCH.md",
+            "Phase-3-ui/03-ui-01-PLAN.md",
+            "Phase-3-ui/Phase-3-ui-02-PLAN.md",
+            "Phase-3-ui/3-ui-SUMMARY.md",
+        ]);
+        let api = phase(&dir, "2");
+        assert_eq!(shown(&api.plans), ["02-01", "02-02", "02-03"]);
+        assert_eq!(shown(&api.summaries), ["02-01"]);
+        assert_eq!(summary_name(api).as_deref(), Some("02-api-SUMMARY.md"));
+        let ui = phase(&dir, "3");
+        assert_eq!(shown(&ui.plans), ["03-01", "03-02"]);
+        assert_eq!(summary_name(ui).as_deref(), Some("3-ui-SUMMARY.md"));
+    }
+
+    #[test]
+    fn unpadded_ids_match_padded_ones() {
+        let (_tmp, dir) = scan_tree(&[
+            "02-core/2-1-PLAN.md",
+            "02-core/02-2-PLAN.md",
+            "02-core/02-01-SUMMARY.md",
+            "02-core/002-02-SUMMARY.md",
+            "4-docs/04-01-PLAN.md",
+        ]);
+        let p = phase(&dir, "02");
+        assert_eq!(shown(&p.plans), ["02-01", "02-02"]);
+        assert_eq!(p.plans, p.summaries, "2-1 is 02-01");
+        assert_eq!(p.plans[0].to_string(), "2-1", "spelling kept");
+        assert_eq!(dir.plan_counts(), (2, 3));
+        assert_eq!(shown(&phase(&dir, "4").plans), ["04-01"]);
+    }
+
+    #[test]
+    fn lettered_plans_stay_apart() {
+        let (_tmp, dir) = scan_tree(&[
+            "01-setup/01-03-PLAN.md",
+            "01-setup/01-02a-PLAN.md",
+            "01-setup/01-02-PLAN.md",
+            "01-setup/01-02a-SUMMARY.md",
+            "01-setup/01-02B-PLAN.md",
+        ]);
+        let p = phase(&dir, "1");
+        assert_eq!(shown(&p.plans), ["01-02", "01-02a", "01-02B", "01-03"]);
+        assert_eq!(shown(&p.summaries), ["01-02a"]);
+        assert_eq!(p.summaries[0].suffix(), Some('a'));
+    }
+
+    #[test]
+    fn plans_and_summaries_subfolders() {
+        let (_tmp, dir) = scan_tree(&[
+            "03-ui/plans/03-01-PLAN.md",
+            "03-ui/plans/03-02-PLAN.md",
+            "03-ui/summaries/03-01-SUMMARY.md",
+            "03-ui/Plans-old/03-09-PLAN.md",
+            "03-ui/plans/deeper/03-08-PLAN.md",
+            "03-ui/03-03-PLAN.md",
+            "03-ui/03-CONTEXT.md",
+        ]);
+        let p = phase(&dir, "3");
+        assert_eq!(shown(&p.plans), ["03-01", "03-02", "03-03"]);
+        assert_eq!(
+            listed(p),
+            [
+                "03-01 Plan plans/03-01-PLAN.md",
+                "03-01 Summary summaries/03-01-SUMMARY.md",
+                "03-02 Plan plans/03-02-PLAN.md",
+                "03-03 Plan 03-03-PLAN.md",
+            ]
+        );
+        // A file named `plans` is not a folder to read.
+        let (_tmp, dir) = scan_tree(&["05-x/plans", "05-x/05-01-PLAN.md"]);
+        assert_eq!(shown(&phase(&dir, "5").plans), ["05-01"]);
+    }
+
+    #[test]
+    fn plan_number_alone() {
+        let (_tmp, dir) = scan_tree(&[
+            "phase-04/PLAN-01.md",
+            "phase-04/SUMMARY-01.md",
+            "phase-04/04-PLAN-02.md",
+            "phase-04/PLAN-02-SUMMARY.md",
+            "phase-04/PLAN-03.md",
+            "05-auth/01-PLAN.md",
+            "05-auth/01-SUMMARY.md",
+            "05-auth/02-PLAN.md",
+            "05-auth/05-PLAN.md",
+            "05-auth/05-SUMMARY.md",
+            "02.1-hotfix/01-PLAN.md",
+            "02.1-hotfix/02.1-02-PLAN.md",
+        ]);
+        let four = phase(&dir, "4");
+        assert_eq!(shown(&four.plans), ["04-01", "04-02", "04-03"]);
+        assert_eq!(shown(&four.summaries), ["04-01", "04-02"]);
+        let five = phase(&dir, "5");
+        assert_eq!(shown(&five.plans), ["05-01", "05-02", "05-05"]);
+        assert_eq!(
+            shown(&five.summaries),
+            ["05-01", "05-05"],
+            "05-SUMMARY.md among numbered plans is plan 5's"
+        );
+        assert_eq!(five.phase_summary, None);
+        let hotfix = phase(&dir, "2.1");
+        assert_eq!(shown(&hotfix.plans), ["02.1-01", "02.1-02"]);
+    }
+
+    #[test]
+    fn phase_level_summaries() {
+        let (_tmp, dir) = scan_tree(&[
+            // A lone NN-SUMMARY.md next to NN-MM plans: the phase's summary.
+            "06-x/06-01-PLAN.md",
+            "06-x/06-02-PLAN.md",
+            "06-x/06-01-SUMMARY.md",
+            "06-x/06-SUMMARY.md",
+            // A phase with one unnumbered plan and its summary: both.
+            "07-y/07-PLAN.md",
+            "07-y/07-SUMMARY.md",
+            // PHASE-SUMMARY.md and SUMMARY.md: the shorter name is kept.
+            "08-z/PHASE-SUMMARY.md",
+            "08-z/SUMMARY.md",
+            "08-z/08-01-PLAN.md",
+            // Only a summary.
+            "09/09-SUMMARY.md",
+            // Phase 1's lone 01-SUMMARY.md is the phase's too.
+            "01-a/01-01-PLAN.md",
+            "01-a/01-SUMMARY.md",
+        ]);
+        let six = phase(&dir, "6");
+        assert_eq!(shown(&six.plans), ["06-01", "06-02"]);
+        assert_eq!(shown(&six.summaries), ["06-01"]);
+        assert_eq!(summary_name(six).as_deref(), Some("06-SUMMARY.md"));
+        let seven = phase(&dir, "7");
+        assert_eq!(shown(&seven.plans), ["07-07"]);
+        assert_eq!(shown(&seven.summaries), ["07-07"]);
+        assert_eq!(summary_name(seven).as_deref(), Some("07-SUMMARY.md"));
+        let eight = phase(&dir, "8");
+        assert_eq!(summary_name(eight).as_deref(), Some("SUMMARY.md"));
+        assert!(eight.summaries.is_empty());
+        let nine = phase(&dir, "9");
+        assert!(nine.files.is_empty());
+        assert_eq!(summary_name(nine).as_deref(), Some("09-SUMMARY.md"));
+        let one = phase(&dir, "1");
+        assert!(one.summaries.is_empty());
+        assert_eq!(summary_name(one).as_deref(), Some("01-SUMMARY.md"));
+    }
+
+    #[test]
+    fn other_files_are_not_plans() {
+        let (_tmp, dir) = scan_tree(&[
+            "08-x/08-CONTEXT.md",
+            "08-x/08-RESEARCH.md",
+            "08-x/08-VERIFICATION.md",
+            "08-x/08-UAT.md",
+            "08-x/08-PLAN-CHECK.md",
+            "08-x/08-GAP-PLAN.md",
+            "08-x/08-FIX1-SUMMARY.md",
+            "08-x/PLAN.md",
+            "08-x/PHASE-PLAN.md",
+            "08-x/08-x-PLAN.md",
+            "08-x/SESSION-2026-01-18-SUMMARY.md",
+            "08-x/2026-06-15-SUMMARY.md",
+            "08-x/09-01-PLAN.md",
+            "08-x/08-01-PLAN.txt",
+            "notes/01-01-PLAN.md",
+        ]);
+        assert_eq!(dir.phases.len(), 1);
+        let p = phase(&dir, "8");
+        assert!(p.files.is_empty(), "{:?}", listed(p));
+        assert_eq!(p.phase_summary, None);
+    }
+
+    #[test]
+    fn file_names_alone() {
+        let n = |s: &str| PhaseNum::parse(s).unwrap();
+        let c = |name: &str, phase: &str, slug: Option<&str>| classify(name, &n(phase), slug);
+        let plan = |s: &str| Named::Plan(PlanId::parse(s).unwrap());
+        assert_eq!(
+            c("2026-06-15-01-01-PLAN.md", "1", None),
+            Some((PlanFileKind::Plan, plan("01-01")))
+        );
+        assert_eq!(
+            c("02-api-01-PLAN.md", "2", Some("api")),
+            Some((PlanFileKind::Plan, plan("02-01")))
+        );
+        assert_eq!(
+            c("02-api-01-PLAN.md", "2", None),
+            None,
+            "without the folder's slug, `api` is no plan number"
+        );
+        assert_eq!(
+            c("SUMMARY-03.md", "2", None),
+            Some((
+                PlanFileKind::Summary,
+                Named::Bare {
+                    plan: PlanId::parse("2-03").unwrap(),
+                    explicit: true
+                }
+            ))
+        );
+        assert_eq!(
+            c("10-PLAN-01.md", "9", None),
+            Some((PlanFileKind::Plan, plan("10-01")))
+        );
+        assert_eq!(without_date("2026-06-15-02-01"), "02-01");
+        assert_eq!(without_date("2026-06-15"), "2026-06-15");
+        assert_eq!(without_date("2026-6-15-02-01"), "2026-6-15-02-01");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::error::UserError;
 use crate::model::ids::PhaseNum;
 use crate::model::state::StateDoc;
 use crate::model::workspace::Workspace;
+use crate::ledger::Ledger;
 use crate::ops::complete::known_phase;
 use crate::ops::decide::current_phase;
 use crate::ops::set::set_field;
@@ -29,7 +30,8 @@ pub fn begin(ws: &Workspace, clock: &Clock, args: &Begin) -> Result<Outcome, Use
         UserError::new(format!("`{}` is not a phase number", args.phase))
             .hint("use e.g. `gsd state begin 3` or `gsd state begin 02.1`")
     })?;
-    if !known_phase(ws, &phase) {
+    let ledger = Ledger::build(ws, None);
+    if !known_phase(ws, &ledger, &phase) {
         return Err(
             UserError::new(format!("phase {phase} is not in this project"))
                 .hint("check the number against ROADMAP.md or the phases/ folder"),
@@ -47,26 +49,16 @@ pub fn begin(ws: &Workspace, clock: &Clock, args: &Begin) -> Result<Outcome, Use
             "phase {phase} is already the current phase"
         )));
     }
-    let name = args.name.map(str::to_string).or_else(|| {
-        ws.roadmap
-            .as_ref()
-            .and_then(|r| r.phase(&phase))
-            .and_then(|p| p.name.clone())
-    });
+    let entry = ledger.phase(&phase);
+    let name = args
+        .name
+        .map(str::to_string)
+        .or_else(|| entry.and_then(|p| p.name.clone()));
     let plans = args.plans.map(u64::from).or_else(|| {
-        let from_roadmap = ws
-            .roadmap
-            .as_ref()
-            .and_then(|r| r.phase(&phase))
-            .map(|p| p.plans.len() as u64)
-            .filter(|n| *n > 0);
-        from_roadmap.or_else(|| {
-            ws.phases
-                .as_ref()
-                .and_then(|p| p.phase(&phase))
-                .map(|d| d.plans.len() as u64)
-                .filter(|n| *n > 0)
-        })
+        entry
+            .filter(|p| p.has_folder || p.in_roadmap)
+            .and_then(|p| p.total())
+            .filter(|n| *n > 0)
     });
     let edits = begin_edits(state, clock, &phase, name.as_deref(), plans);
     let mut out = Outcome::default();

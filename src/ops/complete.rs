@@ -11,14 +11,14 @@ use crate::error::UserError;
 use crate::model::ids::{PhaseNum, PlanId};
 use crate::model::phases::SummaryInfo;
 use crate::model::state::StateDoc;
+use crate::model::status::{StatusKind, status_word};
 use crate::model::values::parse_minutes;
 use crate::model::values::percent;
 use crate::model::workspace::Workspace;
 use crate::ops::complete_metrics::metrics_edits;
 use crate::ops::complete_position::{position_edits, progress_edits};
-use crate::ops::complete_roadmap::{
-    overall_counts, phase_counts, phase_counts_from_fields, roadmap_edits,
-};
+use crate::ops::complete_roadmap::roadmap_edits;
+use crate::ledger::{Ledger, Reach, Relation, Scope, Unit, state_plan_names_next};
 use crate::ops::decide::current_phase;
 use crate::ops::session::session_edits;
 use crate::ops::style::{date_separator, pad_like};
@@ -37,7 +37,7 @@ pub struct Complete<'a> {
     pub plan_title: Option<String>,
 }
 
-/// What completing the plan means, derived once and shared by every step.
+/// What completing the plan means, derived once from the ledger and shared by every step.
 #[derive(Debug, Clone)]
 pub struct Facts {
     pub plan: PlanId,
@@ -51,35 +51,84 @@ pub struct Facts {
     pub phase_name: Option<String>,
     /// The phase folder's slug (`api-pagination`), when `phases/` has the phase.
     pub phase_slug: Option<String>,
+    /// Where the plan's phase stands relative to STATE.md's position.
+    pub relation: Relation,
+    /// STATE.md's `Plan:` names the next plan to run rather than the count done.
+    pub plan_names_next: bool,
+    /// The ledger as the file's current numbers saw it (this plan not yet recorded).
+    pub before: Ledger,
+    /// The ledger with this plan done.
+    pub after: Ledger,
+}
+
+impl Facts {
+    /// The body's new status: the file's own words for "in progress" or "phase complete".
+    pub fn body_status(&self, state: &StateDoc) -> String {
+        let target = if self.phase_complete {
+            StatusKind::PhaseComplete
+        } else {
+            StatusKind::InProgress
+        };
+        let current = state
+            .position
+            .status
+            .as_ref()
+            .map_or("", |f| f.value(&state.doc));
+        status_word(target, current)
+    }
+
+    /// Whether the position (Phase, Plan, Status) follows this plan: not for a plan of a
+    /// phase before the current one, which is recorded without moving the position back.
+    pub fn moves_position(&self) -> bool {
+        self.relation != Relation::Earlier
+    }
 }
 
 /// Parses and checks a plan id against what the workspace knows (exit 2 when unknown).
-pub fn known_plan(ws: &Workspace, raw: &str) -> Result<PlanId, UserError> {
+pub fn known_plan(ws: &Workspace, ledger: &Ledger, raw: &str) -> Result<PlanId, UserError> {
     let plan = PlanId::parse(raw).ok_or_else(|| {
         UserError::new(format!("`{raw}` is not a plan id"))
             .hint("use PHASE-PLAN, e.g. `gsd state complete 02-01`")
     })?;
     let phase = &plan.phase;
-    if !known_phase(ws, phase) {
+    if !ledger.has_siblings {
+        if state_knows_phase(&ws.state, phase) {
+            return Ok(plan);
+        }
+        return Err(UserError::new(format!(
+            "phase {phase} (of plan {plan}) is not in this project"
+        ))
+        .hint("STATE.md's `Phase: N of M` has no such phase; check the id"));
+    }
+    if !ledger.knows_phase(phase) {
         return Err(UserError::new(format!(
             "phase {phase} (of plan {plan}) is not in this project"
         ))
         .hint("check the id against ROADMAP.md or the phases/ folder"));
+    }
+    if !ledger.knows_plan(&plan) {
+        let have = ledger.plan_ids(phase);
+        let hint = if have.is_empty() {
+            format!("phase {phase} lists no plans yet; add the plan to ROADMAP.md or write its PLAN.md")
+        } else {
+            format!("phase {phase} has {}", have.join(", "))
+        };
+        return Err(UserError::new(format!(
+            "plan {} is not in ROADMAP.md or the phases/ folder, and is not the next plan of phase {phase}",
+            plan.canonical()
+        ))
+        .hint(hint));
     }
     Ok(plan)
 }
 
 /// Whether the workspace knows `phase`: ROADMAP.md or `phases/` when they list phases, else
 /// STATE.md itself.
-pub fn known_phase(ws: &Workspace, phase: &PhaseNum) -> bool {
-    let in_roadmap = ws.roadmap.as_ref().filter(|r| !r.phases.is_empty());
-    let in_dirs = ws.phases.as_ref().filter(|p| !p.phases.is_empty());
-    match (in_roadmap, in_dirs) {
-        (None, None) => state_knows_phase(&ws.state, phase),
-        (r, d) => {
-            r.is_some_and(|r| r.phase(phase).is_some())
-                || d.is_some_and(|d| d.phase(phase).is_some())
-        }
+pub fn known_phase(ws: &Workspace, ledger: &Ledger, phase: &PhaseNum) -> bool {
+    if ledger.has_siblings {
+        ledger.knows_phase(phase)
+    } else {
+        state_knows_phase(&ws.state, phase)
     }
 }
 
@@ -97,48 +146,85 @@ fn state_knows_phase(state: &StateDoc, phase: &PhaseNum) -> bool {
     if total.is_none() {
         return true;
     }
+    let whole = |p: &PhaseNum| {
+        p.padded(1)
+            .split('.')
+            .next()
+            .and_then(|n| n.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse::<u64>().ok())
+    };
     current.as_ref() == Some(phase)
         || rows.is_some_and(|t| t.row(phase).is_some())
-        || matches!((phase.as_integer(), total), (Some(n), Some(t)) if n >= 1 && n <= t)
-        || matches!((phase.as_integer(), total), (None, Some(t)) if phase.padded(1).split('.').next().and_then(|n| n.parse::<u64>().ok()).is_some_and(|n| n <= t))
+        || matches!((whole(phase), total), (Some(n), Some(t)) if n >= 1 && n <= t)
 }
 
-/// Whether the plan is already recorded as complete: ticked in ROADMAP.md, or named by
-/// STATE.md as the last plan completed.
+/// Whether STATE.md already records the plan as complete: its `Stopped at` or `Last
+/// activity` says it was completed, or its `Last N plans` list or a per-plan metric row names
+/// it. A SUMMARY file or a ROADMAP tick alone does not count: in real use both are written
+/// before `complete` runs.
 pub fn already_complete(ws: &Workspace, plan: &PlanId) -> bool {
-    if ws
-        .roadmap
-        .as_ref()
-        .and_then(|r| r.plan(plan))
-        .is_some_and(|p| p.checkbox.checked)
-    {
-        return true;
-    }
     let state = &ws.state;
     let doc = &state.doc;
-    let says_completed = |text: &str| {
-        // ASCII lower-casing keeps byte offsets, so `i` indexes `text` too.
-        let lower = text.to_ascii_lowercase();
-        lower.find("completed ").is_some_and(|i| {
-            crate::model::ids::plan_ids_in(&text[i..])
-                .first()
-                .is_some_and(|id| id == plan)
-        }) && !lower.contains("not completed")
-    };
     let activity = state
         .position
         .last_activity
         .as_ref()
         .map(|a| a.field.value(doc));
     let stopped = state.session.stopped_at.as_ref().map(|f| f.value(doc));
-    activity.is_some_and(says_completed) || stopped.is_some_and(says_completed)
+    if activity.is_some_and(|t| says_completed(t, plan))
+        || stopped.is_some_and(|t| says_completed(t, plan))
+    {
+        return true;
+    }
+    let in_recent = state.metrics.recent.as_ref().is_some_and(|r| {
+        r.items.iter().any(|(range, _)| {
+            crate::model::ids::plan_ids_in(doc.text(range.clone()))
+                .first()
+                .is_some_and(|id| id == plan)
+        })
+    });
+    let in_rows = state.metrics.plan_rows.iter().any(|row| {
+        let phase = PhaseNum::parse(doc.text(row.phase.clone()).split('-').next().unwrap_or(""));
+        let n = row
+            .plan
+            .clone()
+            .and_then(|r| doc.text(r).parse::<u32>().ok());
+        phase.as_ref() == Some(&plan.phase) && n == Some(plan.plan)
+    });
+    in_recent || in_rows
+}
+
+/// `Completed 02-01-PLAN.md`, `Completed plan 02-01 (…)`: the plan id in the same clause as
+/// the word, so `Completed quick task 5. Next: 03-07-PLAN.md` does not name 03-07.
+fn says_completed(text: &str, plan: &PlanId) -> bool {
+    // ASCII lower-casing keeps byte offsets, so indices into `lower` index `text` too.
+    let lower = text.to_ascii_lowercase();
+    if lower.contains("not completed") {
+        return false;
+    }
+    lower.match_indices("completed").any(|(i, w)| {
+        let rest = &text[i + w.len()..];
+        let lower_rest = &lower[i + w.len()..];
+        let clause_end = [". ", "; ", " next", " then", "→", "->", "|"]
+            .iter()
+            .filter_map(|m| lower_rest.find(m))
+            .min()
+            .unwrap_or(rest.len());
+        crate::model::ids::plan_ids_in(&rest[..clause_end])
+            .first()
+            .is_some_and(|id| id == plan)
+    })
 }
 
 /// Runs `complete`.
 pub fn complete(ws: &Workspace, clock: &Clock, args: &Complete) -> Result<Outcome, UserError> {
-    let plan = known_plan(ws, args.plan)?;
+    let parsed = PlanId::parse(args.plan);
+    let ledger = Ledger::build(ws, parsed.as_ref());
+    let plan = known_plan(ws, &ledger, args.plan)?;
     if already_complete(ws, &plan) {
-        return Ok(Outcome::nothing(format!("{plan} is already complete")));
+        return Ok(Outcome::nothing(format!(
+            "{} is already complete",
+            plan.canonical()
+        )));
     }
     let minutes = duration(&plan, args)?;
     let summary = args
@@ -147,7 +233,7 @@ pub fn complete(ws: &Workspace, clock: &Clock, args: &Complete) -> Result<Outcom
         .or_else(|| args.summary_file.as_ref().and_then(|s| s.one_liner.clone()))
         .or_else(|| args.plan_title.clone())
         .or_else(|| roadmap_plan_title(ws, &plan));
-    let facts = facts(ws, plan, minutes);
+    let facts = facts(ws, &ledger, plan, minutes);
     let state = &ws.state;
     let mut notices = Vec::new();
     let mut edits = position_edits(state, &facts, clock, summary.as_deref());
@@ -159,6 +245,13 @@ pub fn complete(ws: &Workspace, clock: &Clock, args: &Complete) -> Result<Outcom
         Err(_) => notices.push("no session block in STATE.md: session not recorded".into()),
     }
     edits.extend(frontmatter_edits(ws, &facts, clock, &stopped));
+    if !facts.moves_position() {
+        notices.push(format!(
+            "{} is in phase {}, before the current phase: recorded, position left where it is",
+            facts.plan.canonical(),
+            facts.plan.phase
+        ));
+    }
     let mut out = Outcome {
         notices,
         ..Outcome::default()
@@ -265,75 +358,42 @@ fn duration(plan: &PlanId, args: &Complete) -> Result<f64, UserError> {
     }
 }
 
-/// Derives the counts: ROADMAP's plan list, else the phase folder, else STATE's own lines.
-fn facts(ws: &Workspace, plan: PlanId, minutes: f64) -> Facts {
+/// Derives what completing the plan means from the ledger. Without ROADMAP.md or `phases/`,
+/// STATE.md's own lines are the only evidence: the current `Plan: A of B`, else the phase's
+/// By Phase row, each with this plan added.
+fn facts(ws: &Workspace, ledger: &Ledger, plan: PlanId, minutes: f64) -> Facts {
     let state = &ws.state;
-    let doc = &state.doc;
-    let from_roadmap = ws.roadmap.as_ref().and_then(|r| phase_counts(r, &plan));
-    let from_dirs = || {
-        let dir = ws.phases.as_ref()?.phase(&plan.phase)?;
-        if dir.plans.is_empty() {
-            return None;
-        }
-        let mut done: Vec<&PlanId> = dir.summaries.iter().collect();
-        if !done.contains(&&plan) {
-            done.push(&plan);
-        }
-        let mut all: Vec<&PlanId> = dir.plans.iter().chain(&dir.summaries).collect();
-        all.push(&plan);
-        all.sort_by_key(|p| p.plan);
-        all.dedup();
-        Some((done.len() as u64, all.len() as u64))
+    let before = ledger.without(&plan);
+    let after = ledger.completing(&plan);
+    let names_next = state_plan_names_next(state, Some(&plan));
+    let entry = after.phase(&plan.phase);
+    let prior = before.phase(&plan.phase);
+    let (mut phase_done, mut phase_total) = match entry {
+        Some(p) => (p.done(), p.total()),
+        None => (1, None),
     };
-    let from_state = || {
-        let line = state.position.plan.as_ref();
-        if current_phase(state).as_ref() == Some(&plan.phase) {
-            let done = line.and_then(|l| l.done_count(doc)).map_or(1, |n| n + 1);
-            (done, line.and_then(|l| l.total_count(doc)))
-        } else {
-            let row = state
-                .metrics
-                .by_phase
-                .as_ref()
-                .and_then(|t| t.row(&plan.phase));
-            (
-                row.and_then(|r| r.plans(doc)).map_or(1, |n| n + 1),
-                row.and_then(|r| r.plans_total(doc)),
-            )
-        }
-    };
-    let from_roadmap_fields = || {
-        ws.roadmap
-            .as_ref()
-            .and_then(|r| phase_counts_from_fields(r, &plan))
-    };
-    let (phase_done, phase_total) =
-        match from_roadmap.or_else(from_dirs).or_else(from_roadmap_fields) {
-            Some((d, t)) => (d, Some(t)),
-            None => from_state(),
-        };
-    // A plan beyond the stated total (a gap-closure plan) grows the total, never `3 of 2`.
-    let was_complete = phase_total.is_some_and(|t| phase_done > t);
-    let phase_total = phase_total.map(|t| t.max(phase_done));
-    let phase_slug = ws
-        .phases
-        .as_ref()
-        .and_then(|p| p.phase(&plan.phase))
-        .and_then(|d| d.slug.clone());
-    let phase_name = ws
-        .roadmap
-        .as_ref()
-        .and_then(|r| r.phase(&plan.phase))
-        .and_then(|p| p.name.clone());
+    if !ledger.has_siblings {
+        // STATE alone: its counters are the count before this plan.
+        let base = prior.map_or(0, |p| p.done());
+        phase_done = phase_done.max(base + 1);
+        phase_total = phase_total.map(|t| t.max(phase_done));
+    }
+    let was_complete = prior.is_some_and(|p| p.complete() && p.total().is_some_and(|t| t > 0));
+    let phase_complete = entry.is_some_and(|p| p.complete())
+        || phase_total.is_some_and(|t| phase_done >= t);
     Facts {
-        phase_complete: phase_total.is_some_and(|t| phase_done >= t),
+        relation: ledger.relation(&plan.phase),
+        phase_name: entry.and_then(|p| p.name.clone()),
+        phase_slug: entry.and_then(|p| p.slug.clone()),
         plan,
         minutes,
         phase_done,
         phase_total,
-        phase_name,
-        phase_slug,
+        phase_complete,
         was_complete,
+        plan_names_next: names_next,
+        before,
+        after,
     }
 }
 
@@ -344,12 +404,9 @@ fn frontmatter_edits(ws: &Workspace, facts: &Facts, clock: &Clock, stopped: &str
         return Vec::new();
     }
     let mut edits = Vec::new();
-    let body_status = if facts.phase_complete {
-        "Phase complete"
-    } else {
-        "In progress"
-    };
-    edits.extend(frontmatter::set_status(doc, body_status));
+    if facts.moves_position() {
+        edits.extend(frontmatter::set_status(doc, &facts.body_status(&ws.state)));
+    }
     if let Some(old) = frontmatter::get(doc, "last_activity") {
         let today = clock.date();
         let new = if old.len() <= 10 {
@@ -360,8 +417,9 @@ fn frontmatter_edits(ws: &Workspace, facts: &Facts, clock: &Clock, stopped: &str
         };
         edits.extend(frontmatter::set(doc, "last_activity", &new));
     }
-    // A plan of another phase moves the frontmatter's phase with the body's.
-    if let Some(old) = frontmatter::get(doc, "current_phase")
+    // A plan of a later phase moves the frontmatter's phase with the body's.
+    if facts.relation == Relation::Later
+        && let Some(old) = frontmatter::get(doc, "current_phase")
         && crate::model::PhaseNum::parse(old).is_some_and(|n| n != facts.plan.phase)
     {
         let new = crate::ops::style::phase_like(&facts.plan.phase, old);
@@ -370,7 +428,7 @@ fn frontmatter_edits(ws: &Workspace, facts: &Facts, clock: &Clock, stopped: &str
             edits.extend(frontmatter::set(doc, "current_phase_name", name));
         }
     }
-    if frontmatter::get(doc, "current_plan").is_some() {
+    if facts.moves_position() && frontmatter::get(doc, "current_plan").is_some() {
         let like = frontmatter::get(doc, "current_plan").unwrap_or("");
         edits.extend(frontmatter::set(
             doc,
@@ -387,46 +445,85 @@ fn frontmatter_edits(ws: &Workspace, facts: &Facts, clock: &Clock, stopped: &str
         edits.extend(frontmatter::set(doc, "stopped_at", stopped));
         edits.extend(frontmatter::set_timestamp(doc, "last_updated", clock.now));
     }
-    let counts = ws
-        .roadmap
-        .as_ref()
-        .and_then(|r| overall_counts(r, &facts.plan))
-        .or_else(|| {
-            let done: u64 = frontmatter::get(doc, "progress.completed_plans")?
-                .parse()
-                .ok()?;
-            let total: u64 = frontmatter::get(doc, "progress.total_plans")?
-                .parse()
-                .ok()?;
-            Some((done + 1, total.max(done + 1)))
-        });
-    if let Some((done, total)) = counts {
-        edits.extend(frontmatter::set(
-            doc,
-            "progress.completed_plans",
-            &done.to_string(),
-        ));
-        edits.extend(frontmatter::set(
-            doc,
-            "progress.total_plans",
-            &total.to_string(),
-        ));
-        edits.extend(frontmatter::set(
-            doc,
-            "progress.percent",
-            &percent(done.min(total), total).to_string(),
-        ));
+    edits.extend(frontmatter_progress(doc, facts));
+    edits
+}
+
+/// The frontmatter `progress:` mirror: `completed_plans` / `total_plans` in the scope whose
+/// counts reproduce the old values (project or milestone), `percent` from them, and
+/// `completed_phases` the same way. A value no scope reproduces is a running tally: it gains
+/// this plan (or this phase, when the plan finishes it). Nothing goes down.
+fn frontmatter_progress(doc: &crate::syntax::Doc, facts: &Facts) -> Vec<Edit> {
+    let num = |key: &str| frontmatter::get(doc, key).and_then(|v| v.trim().parse::<u64>().ok());
+    let mut edits = Vec::new();
+    let (before, after) = (&facts.before, &facts.after);
+    let plan_scopes: Vec<Scope> = before
+        .candidate_scopes()
+        .into_iter()
+        .filter(|s| s.unit == Unit::Plans && !matches!(s.reach, Reach::Phase(_)))
+        .collect();
+    let mut plans = None;
+    if let Some(old_done) = num("progress.completed_plans") {
+        let old_total = num("progress.total_plans");
+        let scope = before
+            .scope_of_counts(old_done, old_total, &plan_scopes)
+            .or_else(|| before.scope_of_counts(old_done, None, &plan_scopes));
+        let (done, total) = match scope.and_then(|s| after.counts(&s)) {
+            Some((d, t)) => (d, t),
+            None => {
+                let d = old_done + 1;
+                (d, old_total.unwrap_or(d).max(d))
+            }
+        };
+        let done = done.max(old_done);
+        let total = total.max(old_total.unwrap_or(0)).max(done);
+        edits.extend(frontmatter::set(doc, "progress.completed_plans", &done.to_string()));
+        if old_total.is_some() {
+            edits.extend(frontmatter::set(doc, "progress.total_plans", &total.to_string()));
+        }
+        plans = Some((done, total));
     }
-    if facts.phase_complete
-        && !facts.was_complete
-        && let Some(n) =
-            frontmatter::get(doc, "progress.completed_phases").and_then(|v| v.parse::<u64>().ok())
-    {
-        edits.extend(frontmatter::set(
-            doc,
-            "progress.completed_phases",
-            &(n + 1).to_string(),
-        ));
+    let phase_scopes: Vec<Scope> = before
+        .candidate_scopes()
+        .into_iter()
+        .filter(|s| s.unit == Unit::Phases)
+        .collect();
+    let mut phases = None;
+    if let Some(old_done) = num("progress.completed_phases") {
+        let old_total = num("progress.total_phases");
+        let scope = before
+            .scope_of_counts(old_done, old_total, &phase_scopes)
+            .or_else(|| before.scope_of_counts(old_done, None, &phase_scopes));
+        let newly = facts.phase_complete && !facts.was_complete;
+        let done = match scope.and_then(|s| after.counts(&s)) {
+            Some((d, _)) => d,
+            None => old_done + u64::from(newly),
+        }
+        .max(old_done);
+        edits.extend(frontmatter::set(doc, "progress.completed_phases", &done.to_string()));
+        phases = Some((done, old_total));
+    }
+    if let Some(old) = num("progress.percent") {
+        let by_plans = plans.map(|(d, t)| percent(d.min(t), t));
+        // The percent follows the plans mirror when it did before; else whichever count it
+        // matched.
+        let old_plans = (num("progress.completed_plans"), num("progress.total_plans"));
+        let tracked_plans = matches!(old_plans, (Some(d), Some(t)) if percent(d.min(t), t).abs_diff(old) <= 1);
+        let new = if tracked_plans {
+            by_plans
+        } else {
+            let scope = before.scope_of_percent(old as f64, &before.candidate_scopes());
+            scope
+                .and_then(|s| after.counts(&s))
+                .map(|(d, t)| percent(d.min(t), t))
+                .or_else(|| match phases {
+                    Some((d, Some(t))) if t > 0 => Some(percent(d.min(t), t)),
+                    _ => None,
+                })
+        };
+        if let Some(p) = new.filter(|p| *p > old) {
+            edits.extend(frontmatter::set(doc, "progress.percent", &p.to_string()));
+        }
     }
     edits
 }

@@ -13,8 +13,8 @@ use crate::model::values::percent;
 use crate::model::workspace::Workspace;
 use crate::ops::Clock;
 use crate::ops::begin::{focus_edit, phase_line_edits};
+use crate::ledger::{Reach, Relation, Scope, Unit};
 use crate::ops::complete::Facts;
-use crate::ops::complete_roadmap::overall_counts;
 use crate::ops::decide::current_phase;
 use crate::ops::style::{date_separator, done_suffix, pad_like, phase_like, render_bar};
 
@@ -28,10 +28,11 @@ pub fn position_edits(
     let doc = &state.doc;
     let pos = &state.position;
     let mut edits = Vec::new();
-    // A plan of another phase moves the position there, as `begin` would.
+    // A plan of a later phase moves the position there, as `begin` would; a plan of an
+    // earlier one is recorded without moving the position back.
     if let Some(line) = &pos.phase
         && line.number.is_some()
-        && current_phase(state).as_ref() != Some(&facts.plan.phase)
+        && facts.relation == Relation::Later
     {
         let name = facts.phase_name.as_deref();
         edits.extend(phase_line_edits(state, line, &facts.plan.phase, name));
@@ -39,14 +40,12 @@ pub fn position_edits(
             edits.push(focus_edit(state, focus, &facts.plan.phase, name));
         }
     }
-    edits.extend(plan_line_edits(state, facts));
-    if let Some(status) = &pos.status {
-        let text = if facts.phase_complete {
-            "Phase complete"
-        } else {
-            "In progress"
-        };
-        edits.push(crate::ops::set::set_field(state, status, text));
+    if facts.moves_position() {
+        edits.extend(plan_line_edits(state, facts));
+        if let Some(status) = &pos.status {
+            let text = facts.body_status(state);
+            edits.push(crate::ops::set::set_field(state, status, &text));
+        }
     }
     if let Some(activity) = &pos.last_activity {
         let what = match summary {
@@ -93,7 +92,9 @@ fn plan_line_edits(state: &StateDoc, facts: &Facts) -> Vec<Edit> {
                     let shown = phase_like(&facts.plan.phase, ph);
                     format!("{shown}-{}", pad_like(u64::from(facts.plan.plan), pl))
                 } else {
-                    pad_like(facts.phase_done, token)
+                    let same_phase = facts.relation == Relation::Current;
+                    let old = line.done_count(doc).filter(|_| same_phase).unwrap_or(0);
+                    pad_like(plan_number(facts).max(old), token)
                 };
                 edits.push(Edit::replace(done.clone(), new));
                 let value = line.field.value(doc);
@@ -129,52 +130,126 @@ fn plan_line_edits(state: &StateDoc, facts: &Facts) -> Vec<Edit> {
     edits
 }
 
-/// Step 3: percent, bar and the note's `(n/m plans)` counts.
+/// The number `Plan: A of B` gets: the count of plans done, or in a file whose `Plan:` names
+/// the plan to run next, that plan's number (the last one's, once the phase is complete).
+fn plan_number(facts: &Facts) -> u64 {
+    if !facts.plan_names_next {
+        return facts.phase_done;
+    }
+    if facts.phase_complete {
+        return facts
+            .phase_total
+            .unwrap_or(facts.phase_done)
+            .max(u64::from(facts.plan.plan));
+    }
+    let phase = facts.after.phase(&facts.plan.phase);
+    phase
+        .and_then(|p| p.next_plan())
+        .map_or(u64::from(facts.plan.plan) + 1, |next| u64::from(next.id.plan))
+}
+
+/// Step 3: percent, bar and the note's `(n/m plans)` counts, each in the scope it already
+/// uses (see [`crate::ledger::Ledger::scope_of_percent`]); with no sibling files, the note's
+/// own counts plus this plan. Neither the percent nor a count goes down.
 pub fn progress_edits(ws: &Workspace, facts: &Facts, notices: &mut Vec<String>) -> Vec<Edit> {
     let state = &ws.state;
     let doc = &state.doc;
     let Some(line) = &state.position.progress else {
         return Vec::new();
     };
-    let note_counts = line.plan_counts(doc);
-    let overall = ws
-        .roadmap
-        .as_ref()
-        .and_then(|r| overall_counts(r, &facts.plan))
-        .or_else(|| {
-            let p = ws.phases.as_ref()?;
-            let (done, total) = p.plan_counts();
-            if total == 0 {
-                return None;
-            }
-            let has_summary = p
-                .phase(&facts.plan.phase)
-                .is_some_and(|d| d.summaries.contains(&facts.plan));
-            Some((done as u64 + u64::from(!has_summary), total as u64))
+    let (before, after) = (&facts.before, &facts.after);
+    let note = line.plan_counts(doc);
+    let note_text = line.note.clone().map_or("", |r| doc.text(r));
+    let note_phase = note_phase(note_text);
+    let candidates = match &note_phase {
+        // `(Phase 6: 3/4 plans)`: the note, and so the line, is about one phase.
+        Some(n) => vec![Scope::new(Unit::Plans, Reach::Phase(n.clone()))],
+        None => before.candidate_scopes(),
+    };
+    let old_pct = line.percent_number(doc);
+    let scope = if !before.has_siblings {
+        None
+    } else if let Some(p) = old_pct {
+        before
+            .scope_of_percent(p, &candidates)
+            .or_else(|| after.scope_of_percent(p, &candidates))
+    } else {
+        note.as_ref().and_then(|((d, _), (t, _))| {
+            before
+                .scope_of_counts(*d, Some(*t), &candidates)
+                .or_else(|| after.scope_of_counts(*d, Some(*t), &candidates))
         })
-        .or_else(|| {
-            note_counts
-                .as_ref()
-                .map(|((d, _), (t, _))| (d + 1, (*t).max(d + 1)))
-        });
-    let Some((done, total)) = overall else {
+    };
+    let scope = scope.or_else(|| {
+        // Nothing reproduces the figure: the template's scope, when there is evidence to count.
+        (before.has_siblings && note_phase.is_none()).then_some(Scope::PROJECT_PLANS)
+    });
+    let counts = match &scope {
+        Some(s) => after.counts(s),
+        None => note
+            .as_ref()
+            .filter(|_| note_phase.as_ref().is_none_or(|n| n == &facts.plan.phase))
+            .map(|((d, _), (t, _))| (d + 1, (*t).max(d + 1))),
+    };
+    let Some((done, total)) = counts else {
         notices.push(
             "progress left as is: no ROADMAP.md plan list, phases/ folder or `(n/m plans)` note to count from"
                 .into(),
         );
         return Vec::new();
     };
-    let pct = percent(done.min(total), total);
     let mut edits = Vec::new();
-    if let Some(r) = line.percent.clone() {
-        edits.push(Edit::replace(r, pct.to_string()));
+    let pct = percent(done.min(total), total);
+    let old_int = old_pct.map(|p| p.round() as u64);
+    if old_int.is_some_and(|o| pct < o) {
+        notices.push(format!(
+            "progress left at {}%: the plans on disk count {done} of {total} ({pct}%), and progress never goes back",
+            old_int.unwrap_or(0)
+        ));
+    } else {
+        if let Some(r) = line.percent.clone() {
+            edits.push(Edit::replace(r, pct.to_string()));
+        }
+        if let Some(bar) = &line.bar {
+            edits.push(Edit::replace(bar.span.clone(), render_bar(bar, pct)));
+        }
     }
-    if let Some(bar) = &line.bar {
-        edits.push(Edit::replace(bar.span.clone(), render_bar(bar, pct)));
-    }
-    if let Some(((_, dr), (_, tr))) = note_counts {
-        edits.push(Edit::replace(dr.clone(), pad_like(done, doc.text(dr))));
-        edits.push(Edit::replace(tr.clone(), pad_like(total, doc.text(tr))));
+    if let Some(((d, dr), (t, tr))) = note {
+        // The note's counts in their own scope: the one that reproduces them, else the line's.
+        let note_scope = before
+            .scope_of_counts(d, Some(t), &candidates)
+            .or_else(|| after.scope_of_counts(d, Some(t), &candidates))
+            .or_else(|| before.scope_of_counts(d, None, &candidates))
+            .or(scope.clone());
+        let new = match note_scope.and_then(|s| after.counts(&s)) {
+            Some(c) if before.has_siblings => Some(c),
+            _ if note_phase.as_ref().is_some_and(|n| n != &facts.plan.phase) => None,
+            _ => Some((d + 1, t.max(d + 1))),
+        };
+        if let Some((nd, nt)) = new.filter(|(nd, _)| *nd >= d) {
+            edits.push(Edit::replace(dr.clone(), pad_like(nd, doc.text(dr))));
+            edits.push(Edit::replace(tr.clone(), pad_like(nt.max(t), doc.text(tr))));
+        }
     }
     edits
+}
+
+/// `Phase 6: 3/4 plans` → phase 6: the phase a progress note is scoped to, when it names one
+/// right before its counts.
+fn note_phase(note: &str) -> Option<crate::model::ids::PhaseNum> {
+    let lower = note.to_ascii_lowercase();
+    let at = lower.find("phase ")?;
+    let rest = &note[at + 6..];
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+        .unwrap_or(rest.len());
+    let after = rest[end..].trim_start();
+    // `Phase 6: 3/4` or `Phase 6 — 3/4`: the counts follow the number.
+    let counts_follow = after.starts_with([':', '—', '-', '('])
+        && after
+            .trim_start_matches([':', '—', '-', '(', ' '])
+            .starts_with(|c: char| c.is_ascii_digit());
+    counts_follow
+        .then(|| crate::model::ids::PhaseNum::parse(rest[..end].trim_end_matches('.')))
+        .flatten()
 }

@@ -17,57 +17,6 @@ use crate::ops::complete::Facts;
 use crate::ops::style::{cell_raw, pad_like};
 use crate::syntax::{Cell, Doc};
 
-/// (completed, total) plans of the fact's phase per the roadmap's plan list, counting the plan
-/// being completed as done.
-pub fn phase_counts(roadmap: &Roadmap, facts_plan: &crate::model::PlanId) -> Option<(u64, u64)> {
-    let phase = roadmap.phase(&facts_plan.phase)?;
-    if phase.plans.is_empty() {
-        return None;
-    }
-    let listed = phase.plans.iter().any(|p| &p.id == facts_plan);
-    let done = phase
-        .plans
-        .iter()
-        .filter(|p| p.checkbox.checked || &p.id == facts_plan)
-        .count() as u64
-        + u64::from(!listed);
-    let total = phase.plans.len() as u64 + u64::from(!listed);
-    Some((done, total))
-}
-
-/// (completed, total) plans of the fact's phase per the roadmap's own counts, for a phase that
-/// lists no plans: its `**Plans**: N/M …` field, else its progress row's `N/M`, with the plan
-/// being completed counted as one more done. Weaker evidence than a plan list or the phases
-/// folder (a hand-kept count), so the caller asks for it after those.
-pub fn phase_counts_from_fields(
-    roadmap: &Roadmap,
-    plan: &crate::model::PlanId,
-) -> Option<(u64, u64)> {
-    let field = roadmap
-        .phase(&plan.phase)
-        .and_then(|p| p.plans_value.as_ref())
-        .and_then(|f| Some((f.complete?, f.total?)));
-    let row = || {
-        let (table, row) = roadmap.progress_row(&plan.phase)?;
-        table.plans(&roadmap.doc, row)
-    };
-    let (done, total) = field.or_else(row)?;
-    let done = u64::from(done) + 1;
-    Some((done, u64::from(total).max(done)))
-}
-
-/// (completed, total) plans over the whole roadmap, counting the plan being completed.
-pub fn overall_counts(roadmap: &Roadmap, plan: &crate::model::PlanId) -> Option<(u64, u64)> {
-    let (done, total) = roadmap.plan_counts();
-    if total == 0 {
-        return None;
-    }
-    let listed = roadmap.plan(plan);
-    let done = done as u64 + u64::from(listed.is_none_or(|p| !p.checkbox.checked));
-    let total = total as u64 + u64::from(listed.is_none());
-    Some((done, total))
-}
-
 /// The ROADMAP.md edits.
 pub fn roadmap_edits(roadmap: &Roadmap, facts: &Facts, date: &str) -> Vec<Edit> {
     let doc = &roadmap.doc;

@@ -102,8 +102,8 @@ pub fn is_inserted(text: &str) -> bool {
     text.to_ascii_lowercase().contains("inserted")
 }
 
-/// A `[ ]` / `[x]` / `[X]` checkbox right after a list marker: the mark character's offset
-/// in `line` and whether it is ticked.
+/// A `[ ]` / `[x]` / `[X]` / `[~]` checkbox right after a list marker: the mark character's
+/// offset in `line` and whether it is ticked (`[~]`, work under way, is not).
 pub fn checkbox_in(line: &str) -> Option<(usize, bool)> {
     let (indent, marker) = list_marker(line)?;
     let after = &line[indent.len() + marker.len()..];
@@ -112,8 +112,8 @@ pub fn checkbox_in(line: &str) -> Option<(usize, bool)> {
     let bytes = rest.as_bytes();
     (bytes.len() >= 3 && bytes[0] == b'[' && bytes[2] == b']')
         .then(|| bytes[1])
-        .filter(|b| matches!(b, b' ' | b'x' | b'X'))
-        .map(|b| (offset + 1, b != b' '))
+        .filter(|b| matches!(b, b' ' | b'x' | b'X' | b'~'))
+        .map(|b| (offset + 1, matches!(b, b'x' | b'X')))
 }
 
 /// The text of a list line after its marker (and after a checkbox, when it has one), as an

@@ -1,0 +1,176 @@
+//! Building the ledger from a loaded workspace: one pass over ROADMAP.md's phases, plans and
+//! progress rows, one over the `phases/` listing, and STATE.md's own counters.
+
+use crate::ledger::{Ledger, PhaseEntry};
+use crate::model::ids::{PhaseNum, PlanId};
+use crate::model::roadmap::{Roadmap, RowStatus};
+use crate::model::state::StateDoc;
+use crate::model::status::StatusKind;
+use crate::model::workspace::Workspace;
+
+impl Ledger {
+    /// The ledger of a workspace. `completing` is the plan the running command records,
+    /// when there is one: it decides how STATE.md's `Plan:` line is read (see
+    /// [`state_plan_names_next`]), not whether the plan is done (use [`Ledger::completing`]).
+    pub fn build(ws: &Workspace, completing: Option<&PlanId>) -> Ledger {
+        let mut ledger = Ledger {
+            current: current_phase(&ws.state),
+            ..Ledger::default()
+        };
+        if let Some(roadmap) = &ws.roadmap {
+            add_roadmap(&mut ledger, roadmap);
+        }
+        if let Some(dirs) = &ws.phases {
+            for dir in &dirs.phases {
+                let phase = ledger.phase_entry(&dir.number);
+                phase.has_folder = true;
+                if phase.slug.is_none() {
+                    phase.slug = dir.slug.clone();
+                }
+                for id in &dir.plans {
+                    phase.entry_mut(id).evidence.plan_file = true;
+                }
+                for id in &dir.summaries {
+                    phase.entry_mut(id).evidence.summary_file = true;
+                }
+                /*PHASE_SUMMARY*/
+            }
+        }
+        ledger.has_siblings = !ledger.phases.is_empty();
+        add_state(&mut ledger, &ws.state, completing);
+        ledger.current_milestone = ledger
+            .current
+            .as_ref()
+            .and_then(|c| ledger.phase(c))
+            .and_then(|p| p.milestone)
+            .or_else(|| {
+                // No current phase in a group: the first group with unfinished phases.
+                ledger
+                    .phases
+                    .iter()
+                    .filter(|p| !p.complete())
+                    .filter_map(|p| p.milestone)
+                    .min()
+            });
+        ledger
+    }
+
+    fn phase_entry(&mut self, n: &PhaseNum) -> &mut PhaseEntry {
+        let at = match self.phases.binary_search_by(|p| p.number.cmp(n)) {
+            Ok(i) => i,
+            Err(i) => {
+                self.phases.insert(i, PhaseEntry::new(n.clone()));
+                i
+            }
+        };
+        &mut self.phases[at]
+    }
+}
+
+fn add_roadmap(ledger: &mut Ledger, roadmap: &Roadmap) {
+    let doc = &roadmap.doc;
+    for rp in &roadmap.phases {
+        let phase = ledger.phase_entry(&rp.number);
+        phase.in_roadmap = true;
+        phase.name = phase.name.take().or_else(|| rp.name.clone());
+        phase.milestone = phase.milestone.or(rp.milestone);
+        phase.marked_complete |= rp.is_checked();
+        for plan in &rp.plans {
+            let e = &mut phase.entry_mut(&plan.id).evidence;
+            e.listed = true;
+            e.ticked |= plan.checkbox.checked;
+        }
+        if let Some(f) = &rp.plans_value {
+            let total = f.total.map(u64::from);
+            // `**Plans:** 3 plans` is a total; only `3/4` states a done count.
+            phase
+                .roadmap_counts
+                .raise(f.complete.map(u64::from), total);
+        }
+    }
+    for table in &roadmap.progress_tables {
+        for row in &table.rows {
+            let Some(n) = &row.phase else { continue };
+            let plans = table.plans(doc, row);
+            let status = table.status(doc, row);
+            let phase = ledger.phase_entry(n);
+            phase.in_roadmap = true;
+            if phase.name.is_none() {
+                phase.name = row.name.clone();
+            }
+            if let Some((done, total)) = plans {
+                phase
+                    .roadmap_counts
+                    .raise(Some(u64::from(done)), Some(u64::from(total)));
+            }
+            if status == Some(RowStatus::Complete) {
+                phase.marked_complete = true;
+            }
+        }
+    }
+}
+
+fn add_state(ledger: &mut Ledger, state: &StateDoc, completing: Option<&PlanId>) {
+    let doc = &state.doc;
+    if let (Some(current), Some(line)) = (ledger.current.clone(), &state.position.plan) {
+        let names_plan_id = line.plan_id(doc).is_some();
+        let a = line.done_count(doc);
+        let b = line.total_count(doc);
+        let done = if names_plan_id || state_plan_names_next(state, completing) {
+            a.map(|a| a.saturating_sub(1))
+        } else {
+            a
+        };
+        let phase = ledger.phase_entry(&current);
+        phase.state_counts.raise(done, b);
+    }
+    if let Some(table) = &state.metrics.by_phase {
+        for row in &table.rows {
+            let Some(n) = &row.phase else { continue };
+            let done = row.plans(doc);
+            let total = row.plans_total(doc);
+            // A By Phase row for a phase nothing else knows is history (an archived
+            // milestone), not a phase of the current plan.
+            // (Without siblings, STATE.md is all there is, and its rows are the phases.)
+            if let Some(phase) = ledger.phases.iter_mut().find(|p| &p.number == n) {
+                phase.state_counts.raise(done, total);
+            } else if !ledger.has_siblings {
+                ledger.phase_entry(n).state_counts.raise(done, total);
+            }
+        }
+    }
+    if let Some(c) = &ledger.current
+        && ledger.phase(c).is_none()
+    {
+        ledger.phase_entry(&c.clone());
+    }
+}
+
+/// Whether STATE.md's `Plan: A of B` names the next plan to run (the incumbent's
+/// `advance-plan` form) rather than the count of plans done. Read from the file itself: the
+/// status says `Ready to execute`, or `A` is the very plan being completed now.
+pub fn state_plan_names_next(state: &StateDoc, completing: Option<&PlanId>) -> bool {
+    let doc = &state.doc;
+    let Some(line) = &state.position.plan else {
+        return false;
+    };
+    let status = state
+        .position
+        .status
+        .as_ref()
+        .map(|s| StatusKind::classify(s.value(doc)));
+    if status == Some(StatusKind::ReadyToExecute) {
+        return true;
+    }
+    let current = current_phase(state);
+    match (completing, line.done_count(doc)) {
+        (Some(id), Some(a)) => current.as_ref() == Some(&id.phase) && u64::from(id.plan) == a,
+        _ => false,
+    }
+}
+
+/// The phase STATE.md's `Phase:` line names.
+pub fn current_phase(state: &StateDoc) -> Option<PhaseNum> {
+    let line = state.position.phase.as_ref()?;
+    PhaseNum::parse(line.number(&state.doc)?)
+}

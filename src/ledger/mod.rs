@@ -1,0 +1,318 @@
+//! The ledger: what the planning files together say is planned, done and current.
+//!
+//! `model` reads one file at a time; the ledger is where their evidence meets. It is built once
+//! per workspace, and every command and check rule asks it (never the files directly) which
+//! plans exist, which are done, how many there are in a phase, a milestone or the project,
+//! where the project stands and what comes next. Two derivations of one fact would disagree
+//! on someone's project; one derivation cannot.
+//!
+//! Evidence and trust order (docs/LEDGER.md says the same for users):
+//! - A plan **exists** when ROADMAP.md lists it, `phases/` holds its PLAN or SUMMARY file, or
+//!   it is the plan being recorded.
+//! - A plan is **done** when it has a SUMMARY file, is ticked in ROADMAP.md, its phase is
+//!   marked complete (phase box, ✅ glyph, `Complete` progress row, phase-level SUMMARY), or
+//!   it is the plan being completed.
+//! - A phase's **done count** is the largest of: its done plans, the counts ROADMAP writes for
+//!   it (`**Plans:** 3/4`, the progress row's `3/4`) and STATE's own counters for it (the
+//!   current `Plan: A of B`, a By Phase row). Hand-kept counters are lower bounds: they may be
+//!   stale, but a count that was once reached does not go back.
+//! - A phase's **total** is the largest of its known plans, the totals ROADMAP and STATE
+//!   write for it, and its done count.
+//!
+//! [`Ledger::completing`] gives the same ledger with one more plan done, which is what
+//! `gsd state complete` writes; [`Ledger::without`] the ledger as it was before that plan's
+//! SUMMARY or tick existed, which is what the file's current numbers were computed from.
+
+mod build;
+mod counts;
+
+use crate::model::ids::{PhaseNum, PlanId};
+
+pub use build::state_plan_names_next;
+pub use counts::{Reach, Scope, Unit};
+
+/// Where a plan's existence or completion was read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Evidence {
+    /// Listed in a ROADMAP.md plan checklist.
+    pub listed: bool,
+    /// Ticked (`[x]`, `[~]` does not count) in that checklist.
+    pub ticked: bool,
+    /// A PLAN file in `phases/`.
+    pub plan_file: bool,
+    /// A SUMMARY file in `phases/`.
+    pub summary_file: bool,
+    /// The plan the running command records as done.
+    pub completing: bool,
+}
+
+/// One plan and what is known of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanEntry {
+    pub id: PlanId,
+    pub evidence: Evidence,
+}
+
+impl PlanEntry {
+    /// Done by its own evidence (a phase marked complete makes every plan done too: see
+    /// [`PhaseEntry::done`]).
+    pub fn done(&self) -> bool {
+        let e = &self.evidence;
+        e.summary_file || e.ticked || e.completing
+    }
+}
+
+/// Counters for one phase written by hand in ROADMAP.md or STATE.md.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Declared {
+    pub done: Option<u64>,
+    pub total: Option<u64>,
+}
+
+impl Declared {
+    fn raise(&mut self, done: Option<u64>, total: Option<u64>) {
+        self.done = self.done.max(done);
+        self.total = self.total.max(total);
+    }
+}
+
+/// One phase and what is known of it.
+#[derive(Debug, Clone)]
+pub struct PhaseEntry {
+    pub number: PhaseNum,
+    pub name: Option<String>,
+    /// The folder's slug (`api-pagination`), when `phases/` has the phase.
+    pub slug: Option<String>,
+    /// Plans in id order.
+    pub plans: Vec<PlanEntry>,
+    /// Listed in ROADMAP.md (a checklist line, a heading or a progress row).
+    pub in_roadmap: bool,
+    /// Has a folder in `phases/`.
+    pub has_folder: bool,
+    /// ROADMAP.md or a phase-level SUMMARY marks the whole phase done.
+    pub marked_complete: bool,
+    /// Counts ROADMAP.md writes for the phase (`**Plans:** 3/4`, progress row `3/4`).
+    pub roadmap_counts: Declared,
+    /// Counts STATE.md writes for the phase (current `Plan: A of B`, a By Phase row).
+    pub state_counts: Declared,
+    /// Index of the ROADMAP.md milestone group the phase belongs to.
+    pub milestone: Option<usize>,
+}
+
+impl PhaseEntry {
+    fn new(number: PhaseNum) -> PhaseEntry {
+        PhaseEntry {
+            number,
+            name: None,
+            slug: None,
+            plans: Vec::new(),
+            in_roadmap: false,
+            has_folder: false,
+            marked_complete: false,
+            roadmap_counts: Declared::default(),
+            state_counts: Declared::default(),
+            milestone: None,
+        }
+    }
+
+    /// The plan with this id.
+    pub fn plan(&self, id: &PlanId) -> Option<&PlanEntry> {
+        self.plans.iter().find(|p| &p.id == id)
+    }
+
+    /// Plans done: the largest count any evidence supports (see the module docs).
+    pub fn done(&self) -> u64 {
+        let by_plans = self.plans.iter().filter(|p| p.done()).count() as u64;
+        let by_mark = if self.marked_complete {
+            self.plans.len() as u64
+        } else {
+            0
+        };
+        by_plans
+            .max(by_mark)
+            .max(self.roadmap_counts.done.unwrap_or(0))
+            .max(self.state_counts.done.unwrap_or(0))
+    }
+
+    /// Plans in the phase, when anything says how many; never below [`Self::done`].
+    pub fn total(&self) -> Option<u64> {
+        let known = [
+            (!self.plans.is_empty()).then_some(self.plans.len() as u64),
+            self.roadmap_counts.total,
+            self.state_counts.total,
+        ]
+        .into_iter()
+        .flatten()
+        .max()?;
+        Some(known.max(self.done()))
+    }
+
+    /// Whether the phase is finished: marked so, or every plan of a known total done.
+    pub fn complete(&self) -> bool {
+        self.marked_complete || self.total().is_some_and(|t| t > 0 && self.done() >= t)
+    }
+
+    /// The first plan not yet done, by id.
+    pub fn next_plan(&self) -> Option<&PlanEntry> {
+        if self.marked_complete {
+            return None;
+        }
+        self.plans.iter().find(|p| !p.done())
+    }
+
+    fn entry_mut(&mut self, id: &PlanId) -> &mut PlanEntry {
+        let at = match self.plans.binary_search_by(|p| (&p.id.phase, p.id.plan).cmp(&(&id.phase, id.plan)) /*ORD*/) {
+            Ok(i) => i,
+            Err(i) => {
+                self.plans.insert(
+                    i,
+                    PlanEntry {
+                        id: id.clone(),
+                        evidence: Evidence::default(),
+                    },
+                );
+                i
+            }
+        };
+        &mut self.plans[at]
+    }
+}
+
+/// Where a plan stands relative to the position STATE.md records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// A phase before the current one: recorded, but the position stays.
+    Earlier,
+    /// The current phase.
+    Current,
+    /// A later phase: the position moves there.
+    Later,
+    /// STATE.md names no current phase.
+    Unknown,
+}
+
+/// What the planning files together say. See the module docs.
+#[derive(Debug, Clone, Default)]
+pub struct Ledger {
+    /// Phases in number order.
+    pub phases: Vec<PhaseEntry>,
+    /// The phase STATE.md's `Phase:` line names.
+    pub current: Option<PhaseNum>,
+    /// The ROADMAP.md milestone group of the current work, when the roadmap has groups.
+    pub current_milestone: Option<usize>,
+    /// Whether any evidence besides STATE.md itself exists (ROADMAP.md phases, `phases/`).
+    pub has_siblings: bool,
+}
+
+impl Ledger {
+    /// The phase with this number.
+    pub fn phase(&self, n: &PhaseNum) -> Option<&PhaseEntry> {
+        self.phases.iter().find(|p| &p.number == n)
+    }
+
+    /// The plan with this id.
+    pub fn plan(&self, id: &PlanId) -> Option<&PlanEntry> {
+        self.phase(&id.phase)?.plan(id)
+    }
+
+    /// Whether the plan is done by the evidence.
+    pub fn is_done(&self, id: &PlanId) -> bool {
+        self.phase(&id.phase)
+            .is_some_and(|p| p.marked_complete || p.plan(id).is_some_and(PlanEntry::done))
+    }
+
+    /// Whether the project knows the phase.
+    pub fn knows_phase(&self, n: &PhaseNum) -> bool {
+        self.phase(n).is_some()
+    }
+
+    /// Whether `id` is a plan of this project: listed, has a file, or is the next plan of a
+    /// known phase (the one after its highest known plan, or within its declared total).
+    pub fn knows_plan(&self, id: &PlanId) -> bool {
+        let Some(phase) = self.phase(&id.phase) else {
+            return false;
+        };
+        if phase.plan(id).is_some() {
+            return true;
+        }
+        let highest = phase.plans.iter().map(|p| p.id.plan).max().unwrap_or(0);
+        let declared = phase
+            .roadmap_counts
+            .total
+            .max(phase.state_counts.total)
+            .unwrap_or(0);
+        let limit = u64::from(highest + 1).max(declared);
+        /*SUFFIX*/ u64::from(id.plan) <= limit && id.plan >= 1
+    }
+
+    /// The plans the project does have in `phase`, for a hint.
+    pub fn plan_ids(&self, phase: &PhaseNum) -> Vec<String> {
+        self.phase(phase)
+            .map(|p| p.plans.iter().map(|e| e.id.canonical()).collect())
+            .unwrap_or_default()
+    }
+
+    /// Where `phase` stands relative to the current position.
+    pub fn relation(&self, phase: &PhaseNum) -> Relation {
+        match &self.current {
+            None => Relation::Unknown,
+            Some(c) if phase < c => Relation::Earlier,
+            Some(c) if phase == c => Relation::Current,
+            Some(_) => Relation::Later,
+        }
+    }
+
+    /// The first phase after `after` that is not complete, in number order (phases listed in
+    /// ROADMAP.md with no folder yet included; finished ones skipped even when they were
+    /// finished out of order).
+    pub fn next_phase(&self, after: &PhaseNum) -> Option<&PhaseEntry> {
+        self.phases
+            .iter()
+            .filter(|p| &p.number > after && !p.complete())
+            .find(|p| self.same_milestone_or_unknown(p))
+    }
+
+    fn same_milestone_or_unknown(&self, p: &PhaseEntry) -> bool {
+        match (self.current_milestone, p.milestone) {
+            (Some(m), Some(pm)) => pm >= m,
+            _ => true,
+        }
+    }
+
+    /// The same ledger with plan `id` done: the evidence of the command being run.
+    pub fn completing(&self, id: &PlanId) -> Ledger {
+        let mut out = self.clone();
+        let phase = out.phase_mut(id);
+        phase.entry_mut(id).evidence.completing = true;
+        out
+    }
+
+    /// The ledger as it was before plan `id` was recorded: its SUMMARY file and tick not
+    /// yet written (in real use both come just before `complete`). What the file's current
+    /// numbers were computed from, so it is what a count's scope is inferred against.
+    pub fn without(&self, id: &PlanId) -> Ledger {
+        let mut out = self.clone();
+        if let Some(p) = out.phases.iter_mut().find(|p| p.number == id.phase)
+            && let Some(e) = p.plans.iter_mut().find(|e| &e.id == id)
+        {
+            e.evidence.summary_file = false;
+            e.evidence.ticked = false;
+            e.evidence.completing = false;
+            if !(e.evidence.listed || e.evidence.plan_file) {
+                p.plans.retain(|e| &e.id != id);
+            }
+        }
+        out
+    }
+
+    fn phase_mut(&mut self, id: &PlanId) -> &mut PhaseEntry {
+        let at = match self.phases.binary_search_by(|p| p.number.cmp(&id.phase)) {
+            Ok(i) => i,
+            Err(i) => {
+                self.phases.insert(i, PhaseEntry::new(id.phase.clone()));
+                i
+            }
+        };
+        &mut self.phases[at]
+    }
+}
