@@ -33,7 +33,9 @@ impl Ledger {
                 for id in &dir.summaries {
                     phase.entry_mut(id).evidence.summary_file = true;
                 }
-                /*PHASE_SUMMARY*/
+                if dir.phase_summary.is_some() {
+                    phase.marked_complete = true;
+                }
             }
         }
         ledger.has_siblings = !ledger.phases.is_empty();

@@ -120,7 +120,9 @@ impl PhaseEntry {
         self.plans.iter().find(|p| &p.id == id)
     }
 
-    /// Plans done: the largest count any evidence supports (see the module docs).
+    /// Plans done: the largest count any evidence supports (see the module docs). The hand-kept
+    /// counters were written before the plan being completed now, so they count it on top
+    /// (ROADMAP's unless it already ticks the plan).
     pub fn done(&self) -> u64 {
         let by_plans = self.plans.iter().filter(|p| p.done()).count() as u64;
         let by_mark = if self.marked_complete {
@@ -128,10 +130,13 @@ impl PhaseEntry {
         } else {
             0
         };
+        let completing = self.plans.iter().find(|p| p.evidence.completing);
+        let bump = u64::from(completing.is_some());
+        let roadmap_bump = u64::from(completing.is_some_and(|p| !p.evidence.ticked));
         by_plans
             .max(by_mark)
-            .max(self.roadmap_counts.done.unwrap_or(0))
-            .max(self.state_counts.done.unwrap_or(0))
+            .max(self.roadmap_counts.done.map_or(0, |d| d + roadmap_bump))
+            .max(self.state_counts.done.map_or(0, |d| d + bump))
     }
 
     /// Plans in the phase, when anything says how many; never below [`Self::done`].
@@ -161,7 +166,7 @@ impl PhaseEntry {
     }
 
     fn entry_mut(&mut self, id: &PlanId) -> &mut PlanEntry {
-        let at = match self.plans.binary_search_by(|p| (&p.id.phase, p.id.plan).cmp(&(&id.phase, id.plan)) /*ORD*/) {
+        let at = match self.plans.binary_search_by(|p| p.id.cmp(id)) {
             Ok(i) => i,
             Err(i) => {
                 self.plans.insert(
@@ -242,7 +247,7 @@ impl Ledger {
             .max(phase.state_counts.total)
             .unwrap_or(0);
         let limit = u64::from(highest + 1).max(declared);
-        /*SUFFIX*/ u64::from(id.plan) <= limit && id.plan >= 1
+        id.suffix().is_none() && u64::from(id.plan) <= limit && id.plan >= 1
     }
 
     /// The plans the project does have in `phase`, for a hint.

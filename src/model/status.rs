@@ -7,6 +7,8 @@
 //! of words and letter case, falling back to the template's words only when the file has
 //! none to copy.
 
+use crate::model::ids::PhaseNum;
+
 /// What a status says, by meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatusKind {
@@ -118,16 +120,54 @@ fn phase_n_complete(t: &str) -> bool {
             .is_some_and(|w| w.starts_with("complete") || w == "done")
 }
 
-/// The status text to write for `target`, in the style of `current` (the value the field has
-/// now). A value that already means `target` is kept as it is, detail and all, unless it names
-/// a plan (`Executing 02-03`) that is no longer the one in progress; otherwise the template's
-/// words for `target`, in `current`'s letter case (`IN PROGRESS`, `In Progress`, `in progress`).
-pub fn status_word(target: StatusKind, current: &str) -> String {
+/// The status text to write for `target` in phase `phase`, in the style of `current` (the
+/// value the field has now):
+/// - a value that already means `target` is kept, detail and all; a phase number it names
+///   (`Phase 8 complete`) becomes `phase`; one that names a plan id (`Executing 02-03`) is
+///   stale and is rewritten;
+/// - `Ready to execute` stays while the phase is still in progress (files that cycle
+///   `Ready to execute` between plans), and becomes the workflow's `Phase complete — ready
+///   for verification` when the phase is done;
+/// - otherwise the template's words for `target`, in `current`'s letter case.
+pub fn status_word(target: StatusKind, current: &str, phase: &str) -> String {
     let value = current.trim();
-    if StatusKind::classify(value) == target && !names_a_plan(value) {
-        return current.to_string();
+    let kind = StatusKind::classify(value);
+    if kind == target && !names_a_plan(value) {
+        return with_phase(current, phase);
+    }
+    match (kind, target) {
+        (StatusKind::ReadyToExecute, StatusKind::InProgress) if !names_a_plan(value) => {
+            return current.to_string();
+        }
+        (StatusKind::ReadyToExecute, StatusKind::PhaseComplete) => {
+            return in_case_of("Phase complete — ready for verification", value);
+        }
+        _ => {}
     }
     in_case_of(target.template_word(), value)
+}
+
+/// `Phase 8 complete` → `Phase 9 complete`: the first `Phase N` in `text` renumbered to
+/// `phase` (padding as written); text without one is returned as is.
+fn with_phase(text: &str, phase: &str) -> String {
+    let lower = text.to_ascii_lowercase();
+    let Some(at) = lower.find("phase ") else {
+        return text.to_string();
+    };
+    let start = at + "phase ".len();
+    let rest = &text[start..];
+    let len = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+        .unwrap_or(rest.len());
+    let number = rest[..len].trim_end_matches('.');
+    let (Some(old), Some(new)) = (PhaseNum::parse(number), PhaseNum::parse(phase)) else {
+        return text.to_string();
+    };
+    if old == new {
+        return text.to_string();
+    }
+    let shown = crate::ops::style::phase_like(&new, number);
+    format!("{}{shown}{}", &text[..start], &text[start + number.len()..])
 }
 
 /// Whether a status value names a plan id (`Executing 02-03`), which a new event makes stale.
@@ -194,32 +234,22 @@ mod tests {
 
     #[test]
     fn writes_in_the_files_family_and_case() {
+        use StatusKind::{InProgress, PhaseComplete};
+        assert_eq!(status_word(InProgress, "Ready to plan", "2"), "In progress");
+        assert_eq!(status_word(InProgress, "Ready To Plan", "2"), "In Progress");
+        assert_eq!(status_word(InProgress, "READY TO PLAN", "2"), "IN PROGRESS");
+        assert_eq!(status_word(InProgress, "Ready to execute", "2"), "Ready to execute");
+        assert_eq!(status_word(InProgress, "Executing", "2"), "Executing");
+        assert_eq!(status_word(InProgress, "Executing 02-03", "2"), "In progress");
         assert_eq!(
-            status_word(StatusKind::InProgress, "Ready to execute"),
-            "In progress"
-        );
-        assert_eq!(
-            status_word(StatusKind::InProgress, "Ready To Execute"),
-            "In Progress"
-        );
-        assert_eq!(
-            status_word(StatusKind::InProgress, "READY TO EXECUTE"),
-            "IN PROGRESS"
-        );
-        assert_eq!(
-            status_word(StatusKind::InProgress, "Executing"),
-            "Executing"
-        );
-        assert_eq!(
-            status_word(StatusKind::InProgress, "Executing 02-03"),
-            "In progress"
-        );
-        assert_eq!(
-            status_word(
-                StatusKind::PhaseComplete,
-                "Phase complete — ready for verification"
-            ),
+            status_word(PhaseComplete, "Ready to execute", "2"),
             "Phase complete — ready for verification"
         );
+        assert_eq!(
+            status_word(PhaseComplete, "Phase complete — ready for verification", "3"),
+            "Phase complete — ready for verification"
+        );
+        assert_eq!(status_word(PhaseComplete, "Phase 08 complete", "9"), "Phase 09 complete");
+        assert_eq!(status_word(PhaseComplete, "In progress", "9"), "Phase complete");
     }
 }

@@ -74,7 +74,7 @@ impl Facts {
             .status
             .as_ref()
             .map_or("", |f| f.value(&state.doc));
-        status_word(target, current)
+        status_word(target, current, self.plan.phase.as_str())
     }
 
     /// Whether the position (Phase, Plan, Status) follows this plan: not for a plan of a

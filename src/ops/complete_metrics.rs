@@ -61,7 +61,8 @@ pub fn metrics_edits(state: &StateDoc, facts: &Facts, notices: &mut Vec<String>)
         edits.extend(by_phase_edit(doc, table, facts, m.recent.as_ref()));
     }
     if let Some(recent) = &m.recent {
-        edits.extend(recent_edit(doc, recent, facts));
+        let average_like = m.average.as_ref().map(|f| f.value(doc));
+        edits.extend(recent_edit(doc, recent, facts, average_like));
     }
     edits
 }
@@ -340,46 +341,103 @@ fn phase_cell(doc: &Doc, model: Option<&ByPhaseRow>, facts: &Facts) -> String {
     }
 }
 
-/// `Last 5 plans: a, b, c` → `…, c, <new>`, oldest dropped beyond the label's count.
-fn recent_edit(doc: &Doc, recent: &crate::model::state::RecentTrend, facts: &Facts) -> Vec<Edit> {
+/// `Last 5 plans: a, b, c` → `…, c, <new>` in the list's own item shape and order: a list
+/// written newest first gets the new item first; items that carry no duration (`01-01,
+/// 01-02`) get none; a placeholder (`None yet`, `-`) is replaced by the first item, named by
+/// its plan. The list keeps the label's cap, or the shorter length it has settled at (a
+/// list of 4 or more under `Last 5` that the file keeps at that length).
+fn recent_edit(
+    doc: &Doc,
+    recent: &crate::model::state::RecentTrend,
+    facts: &Facts,
+    average_like: Option<&str>,
+) -> Vec<Edit> {
     let field = &recent.field;
     let label = field.label(doc).to_lowercase();
-    let keep = first_integer(&label).map_or(5, |(n, _)| n as usize).max(1);
-    // The shape of the latest item that reads as a duration; prose (`04-01 through 04-05
-    // (all complete)`) is no template, and the new item then names its plan.
-    let template = recent
+    let label_cap = first_integer(&label).map_or(5, |(n, _)| n as usize).max(1);
+    let first_item = || {
+        let like = average_like
+            .filter(|v| first_number(v).is_some() && crate::model::values::parse_minutes(v).is_some())
+            .map_or_else(|| "1 min".to_string(), |v| v.trim().to_string());
+        format!(
+            "{} ({})",
+            facts.plan.canonical(),
+            duration_like(facts.minutes, leading_unit_only(&like))
+        )
+    };
+    let value = field.value(doc);
+    let placeholder = recent.items.is_empty()
+        || is_placeholder_value(value)
+        || value.trim().eq_ignore_ascii_case("none yet")
+        || value.trim().eq_ignore_ascii_case("none");
+    if placeholder {
+        return vec![crate::ops::set::set_field_text(doc, field, &first_item())];
+    }
+    let with_minutes = recent.items.iter().rev().find(|(_, m)| m.is_some());
+    let last_text = recent.items.last().map(|(r, _)| doc.text(r.clone()));
+    let new_item = match (with_minutes, last_text) {
+        (Some((r, _)), _) => item_like(doc.text(r.clone()), facts),
+        // Ids only (`01-01, 01-02`): the new id in the same spelling, no duration.
+        (None, Some(t)) if !plan_ids_in(t).is_empty() => id_like(t, facts),
+        _ => format!("{} ({}min)", facts.plan, format_like(facts.minutes, "1")),
+    };
+    let ids: Vec<Option<crate::model::PlanId>> = recent
         .items
         .iter()
-        .rev()
-        .find(|(_, minutes)| minutes.is_some())
-        .map(|(r, _)| doc.text(r.clone()));
-    let new_item = match template {
-        Some(t) => item_like(t, facts),
-        None if recent.items.is_empty() => format!("{}min", format_like(facts.minutes, "1")),
-        None => format!("{} ({}min)", facts.plan, format_like(facts.minutes, "1")),
-    };
-    if recent.items.is_empty() {
-        return vec![crate::ops::set::set_field_text(doc, field, &new_item)];
-    }
-    let last = recent.items.last().map(|(r, _)| r.clone()).unwrap_or(0..0);
-    let sep = if recent.items.len() >= 2 {
-        doc.text(recent.items[recent.items.len() - 2].0.end..last.start)
+        .map(|(r, _)| plan_ids_in(doc.text(r.clone())).into_iter().next())
+        .collect();
+    let newest_first = matches!((ids.first(), ids.last()), (Some(Some(a)), Some(Some(b))) if a > b);
+    let n = recent.items.len();
+    let keep = if n >= 4 { label_cap.min(n) } else { label_cap };
+    let sep = if n >= 2 {
+        doc.text(recent.items[0].0.end..recent.items[1].0.start)
             .to_string()
     } else {
         ", ".to_string()
     };
-    let mut edits = vec![Edit::insert(last.end, format!("{sep}{new_item}"))];
-    let total = recent.items.len() + 1;
-    if total > keep {
-        let drop = total - keep;
-        let cut_end = if drop < recent.items.len() {
-            recent.items[drop].0.start
-        } else {
-            last.end
-        };
-        edits.push(Edit::replace(recent.items[0].0.start..cut_end, ""));
+    let total = n + 1;
+    let drop = total.saturating_sub(keep).min(n);
+    let mut edits = Vec::new();
+    if newest_first {
+        let first = recent.items[0].0.clone();
+        edits.push(Edit::insert(first.start, format!("{new_item}{sep}")));
+        if drop > 0 {
+            let cut_start = recent.items[n - drop - 1].0.end;
+            edits.push(Edit::replace(cut_start..recent.items[n - 1].0.end, ""));
+        }
+    } else {
+        let last = recent.items[n - 1].0.clone();
+        edits.push(Edit::insert(last.end, format!("{sep}{new_item}")));
+        if drop > 0 {
+            let cut_end = if drop < n {
+                recent.items[drop].0.start
+            } else {
+                last.end
+            };
+            edits.push(Edit::replace(recent.items[0].0.start..cut_end, ""));
+        }
     }
     edits
+}
+
+/// `12 min` → `12 min`, `8min (auto)` → `8min`: a duration's number and unit, without notes.
+fn leading_unit_only(like: &str) -> &str {
+    let end = like.find(['(', ',', ';']).unwrap_or(like.len());
+    like[..end].trim()
+}
+
+/// An ids-only item (`01-02`, `Plan 01-02`) for the plan being completed.
+fn id_like(like: &str, facts: &Facts) -> String {
+    let Some(old) = plan_ids_in(like).into_iter().next() else {
+        return facts.plan.to_string();
+    };
+    let old_text = old.to_string();
+    let shown = format!(
+        "{}-{}",
+        crate::ops::style::phase_like(&facts.plan.phase, old.phase.as_str()),
+        pad_like(u64::from(facts.plan.plan), &old_text[old_text.rfind('-').map_or(0, |i| i + 1)..])
+    );
+    like.replacen(&old_text, &shown, 1)
 }
 
 /// A new trend item shaped like `like`: `3min` → `10min`, `05-02 (2min)` → `02-02 (10min)`,

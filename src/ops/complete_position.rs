@@ -9,7 +9,7 @@
 use crate::edit::Edit;
 use crate::model::ids::PlanId;
 use crate::model::state::StateDoc;
-use crate::model::values::percent;
+use crate::model::state::progress::NoteUnit;
 use crate::model::workspace::Workspace;
 use crate::ops::Clock;
 use crate::ops::begin::{focus_edit, phase_line_edits};
@@ -149,8 +149,13 @@ fn plan_number(facts: &Facts) -> u64 {
 }
 
 /// Step 3: percent, bar and the note's `(n/m plans)` counts, each in the scope it already
-/// uses (see [`crate::ledger::Ledger::scope_of_percent`]); with no sibling files, the note's
-/// own counts plus this plan. Neither the percent nor a count goes down.
+/// uses. The note's count is in the scope whose numbers reproduce it (`Phase 6: 3/4 plans` is
+/// the phase's; `2/4 phases complete in v1.2` the milestone's phases), else it is the
+/// author's own running tally and gains this plan. The percent follows the note when the
+/// note's fraction is the percent, else the scope that reproduces it, else the template's
+/// (plans over the project). Without sibling files the note is all there is to count. A
+/// percent whose scope did not move is left as written (no re-rounding), and neither the
+/// percent nor a count goes down.
 pub fn progress_edits(ws: &Workspace, facts: &Facts, notices: &mut Vec<String>) -> Vec<Edit> {
     let state = &ws.state;
     let doc = &state.doc;
@@ -158,78 +163,120 @@ pub fn progress_edits(ws: &Workspace, facts: &Facts, notices: &mut Vec<String>) 
         return Vec::new();
     };
     let (before, after) = (&facts.before, &facts.after);
-    let note = line.plan_counts(doc);
     let note_text = line.note.clone().map_or("", |r| doc.text(r));
-    let note_phase = note_phase(note_text);
-    let candidates = match &note_phase {
-        // `(Phase 6: 3/4 plans)`: the note, and so the line, is about one phase.
-        Some(n) => vec![Scope::new(Unit::Plans, Reach::Phase(n.clone()))],
-        None => before.candidate_scopes(),
-    };
+    let note = line.note_counts(doc);
     let old_pct = line.percent_number(doc);
-    let scope = if !before.has_siblings {
-        None
-    } else if let Some(p) = old_pct {
-        before
-            .scope_of_percent(p, &candidates)
-            .or_else(|| after.scope_of_percent(p, &candidates))
-    } else {
-        note.as_ref().and_then(|((d, _), (t, _))| {
-            before
-                .scope_of_counts(*d, Some(*t), &candidates)
-                .or_else(|| after.scope_of_counts(*d, Some(*t), &candidates))
-        })
-    };
-    let scope = scope.or_else(|| {
-        // Nothing reproduces the figure: the template's scope, when there is evidence to count.
-        (before.has_siblings && note_phase.is_none()).then_some(Scope::PROJECT_PLANS)
-    });
-    let counts = match &scope {
-        Some(s) => after.counts(s),
-        None => note
-            .as_ref()
-            .filter(|_| note_phase.as_ref().is_none_or(|n| n == &facts.plan.phase))
-            .map(|((d, _), (t, _))| (d + 1, (*t).max(d + 1))),
-    };
-    let Some((done, total)) = counts else {
-        notices.push(
-            "progress left as is: no ROADMAP.md plan list, phases/ folder or `(n/m plans)` note to count from"
-                .into(),
-        );
-        return Vec::new();
-    };
     let mut edits = Vec::new();
-    let pct = percent(done.min(total), total);
+
+    // The note's counts: (old done, old total) → new (done, total), or None to leave it.
+    let mut note_new: Option<(u64, u64)> = None;
+    if let Some(n) = &note {
+        let (d, t) = (n.done.0, n.total.0);
+        let unit = match n.unit {
+            NoteUnit::Plans => Unit::Plans,
+            NoteUnit::Phases => Unit::Phases,
+        };
+        let candidates: Vec<Scope> = match note_phase(note_text) {
+            Some(p) => vec![Scope::new(Unit::Plans, Reach::Phase(p))],
+            None => before
+                .candidate_scopes()
+                .into_iter()
+                .filter(|s| s.unit == unit)
+                .collect(),
+        };
+        let scoped_to_other_phase = candidates.len() == 1
+            && matches!(&candidates[0].reach, Reach::Phase(p) if p != &facts.plan.phase);
+        let scope = before
+            .scope_of_counts(d, Some(t), &candidates)
+            .or_else(|| after.scope_of_counts(d, Some(t), &candidates))
+            .or_else(|| before.scope_of_counts(d, None, &candidates));
+        note_new = match scope.and_then(|s| after.counts(&s)) {
+            Some((nd, nt)) => Some((nd.max(d), nt.max(t))),
+            None if scoped_to_other_phase => None,
+            // A tally of plans gains this plan; of phases, this phase if the plan ends it.
+            None if unit == Unit::Plans => Some((d + 1, t.max(d + 1))),
+            None => {
+                let newly = u64::from(facts.phase_complete && !facts.was_complete);
+                Some((d + newly, t.max(d + newly)))
+            }
+        };
+        if let Some((nd, nt)) = note_new {
+            let (dr, tr) = (n.done.1.clone(), n.total.1.clone());
+            edits.push(Edit::replace(dr.clone(), pad_like(nd, doc.text(dr))));
+            edits.push(Edit::replace(tr.clone(), pad_like(nt, doc.text(tr))));
+        }
+    }
+
+    // The percent.
+    let note_is_percent = match (&note, old_pct) {
+        (Some(n), Some(p)) if n.total.0 > 0 => {
+            let exact = n.done.0.min(n.total.0) as f64 * 100.0 / n.total.0 as f64;
+            (exact - p).abs() < 1.0
+        }
+        _ => false,
+    };
+    let counts: Option<((u64, u64), Option<(u64, u64)>)> = if note_is_percent {
+        note_new.map(|c| (c, note.as_ref().map(|n| (n.done.0, n.total.0))))
+    } else if !before.has_siblings {
+        // No evidence but STATE.md: a plans tally in the note, else nothing to count.
+        match (&note, note_new) {
+            (Some(n), Some(c)) if n.unit == NoteUnit::Plans => Some((c, None)),
+            _ => None,
+        }
+    } else {
+        let candidates = before.candidate_scopes();
+        let scope = match old_pct {
+            Some(p) => before
+                .scope_of_percent(p, &candidates)
+                .or_else(|| after.scope_of_percent(p, &candidates)),
+            None => None,
+        }
+        .unwrap_or(Scope::PROJECT_PLANS);
+        after
+            .counts(&scope)
+            .map(|c| (c, before.counts(&scope)))
+    };
+    let Some(((done, total), old_counts)) = counts else {
+        if line.percent.is_some() || line.bar.is_some() {
+            notices.push(
+                "progress left as is: no ROADMAP.md plan list, phases/ folder or `(n/m plans)` note to count from"
+                    .into(),
+            );
+        }
+        return edits;
+    };
+    if old_counts == Some((done, total)) {
+        return edits; // Nothing moved in the percent's scope: keep its rounding.
+    }
+    let exact = done.min(total) as f64 * 100.0 / total.max(1) as f64;
+    // Round as the file does: a percent that was floored stays floored.
+    let floors = match (old_pct, old_counts) {
+        (Some(p), Some((d, t))) if t > 0 => {
+            let e = d.min(t) as f64 * 100.0 / t as f64;
+            (p - e.floor()).abs() < 0.01 && (e.round() - e.floor()).abs() > 0.5
+        }
+        _ => false,
+    };
+    let pct = if floors { exact.floor() as u64 } else { exact.round() as u64 };
     let old_int = old_pct.map(|p| p.round() as u64);
     if old_int.is_some_and(|o| pct < o) {
         notices.push(format!(
-            "progress left at {}%: the plans on disk count {done} of {total} ({pct}%), and progress never goes back",
+            "progress left at {}%: the evidence counts {done} of {total} ({pct}%), and progress never goes back",
             old_int.unwrap_or(0)
         ));
-    } else {
-        if let Some(r) = line.percent.clone() {
-            edits.push(Edit::replace(r, pct.to_string()));
-        }
-        if let Some(bar) = &line.bar {
-            edits.push(Edit::replace(bar.span.clone(), render_bar(bar, pct)));
-        }
+        return edits;
     }
-    if let Some(((d, dr), (t, tr))) = note {
-        // The note's counts in their own scope: the one that reproduces them, else the line's.
-        let note_scope = before
-            .scope_of_counts(d, Some(t), &candidates)
-            .or_else(|| after.scope_of_counts(d, Some(t), &candidates))
-            .or_else(|| before.scope_of_counts(d, None, &candidates))
-            .or(scope.clone());
-        let new = match note_scope.and_then(|s| after.counts(&s)) {
-            Some(c) if before.has_siblings => Some(c),
-            _ if note_phase.as_ref().is_some_and(|n| n != &facts.plan.phase) => None,
-            _ => Some((d + 1, t.max(d + 1))),
+    if let Some(r) = line.percent.clone() {
+        let written = doc.text(r.clone());
+        let text = if written.contains('.') {
+            crate::model::values::format_like(exact, written)
+        } else {
+            pct.to_string()
         };
-        if let Some((nd, nt)) = new.filter(|(nd, _)| *nd >= d) {
-            edits.push(Edit::replace(dr.clone(), pad_like(nd, doc.text(dr))));
-            edits.push(Edit::replace(tr.clone(), pad_like(nt.max(t), doc.text(tr))));
-        }
+        edits.push(Edit::replace(r, text));
+    }
+    if let Some(bar) = &line.bar {
+        edits.push(Edit::replace(bar.span.clone(), render_bar(bar, pct)));
     }
     edits
 }

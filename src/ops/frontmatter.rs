@@ -7,6 +7,7 @@
 use chrono::{DateTime, FixedOffset};
 
 use crate::edit::Edit;
+use crate::model::status::StatusKind;
 use crate::ops::style::timestamp_like;
 use crate::syntax::{Doc, Frontmatter, FrontmatterEntry};
 
@@ -50,9 +51,17 @@ pub fn set_status(doc: &Doc, body_status: &str) -> Vec<Edit> {
     let Some(old) = get(doc, "status") else {
         return Vec::new();
     };
-    let token = !old.is_empty() && old.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+    let token = !old.is_empty()
+        && old
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c == '_' || c == '-');
     if !token {
         return set(doc, "status", body_status);
+    }
+    // A token that already means the new status stays as written (`in-progress`).
+    let kind = StatusKind::classify(body_status);
+    if StatusKind::classify(old) == kind {
+        return Vec::new();
     }
     let lower = body_status.to_lowercase();
     let new = if lower.contains("in progress") || lower.contains("ready to execute") {

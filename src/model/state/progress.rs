@@ -112,6 +112,20 @@ impl ProgressLine {
                 percent = Some(p);
             }
         }
+        // `[####] 41/41 plans (100%)`, `1/6 phases (17%)`: the percent after the counts.
+        if percent.is_none() {
+            percent = value[cursor..]
+                .match_indices('%')
+                .find_map(|(i, _)| {
+                    let at = cursor + i;
+                    let start = value[..at]
+                        .rfind(|c: char| !(c.is_ascii_digit() || c == '.'))
+                        .map_or(0, |j| j + 1);
+                    let opens = value[..start].ends_with(['(', ' ', '~']) || start == cursor;
+                    (start < at && opens && value[start..at].parse::<f64>().is_ok())
+                        .then_some(start..at)
+                });
+        }
         let rest = &value[cursor..];
         let note = (!rest.trim().is_empty()).then(|| {
             let lead = rest.len() - rest.trim_start().len();
@@ -140,26 +154,62 @@ impl ProgressLine {
 
     /// `(12/22 plans …)` in the note: completed and total plan counts with their ranges.
     pub fn plan_counts(&self, doc: &Doc) -> Option<(Count, Count)> {
+        self.note_counts(doc)
+            .filter(|c| c.unit == NoteUnit::Plans)
+            .map(|c| (c.done, c.total))
+    }
+
+    /// The first `N/M` (or `N of M`) count in the note, and what it counts: `phases` when the
+    /// word after it says so, `plans` when the note speaks of plans.
+    pub fn note_counts(&self, doc: &Doc) -> Option<NoteCounts> {
         let note = self.note.clone()?;
         let text = doc.text(note.clone());
         let lower = text.to_lowercase();
-        if !lower.contains("plan") {
-            return None;
-        }
-        let slash = text.find('/')?;
+        let (slash, sep_len) = [("/", 1), (" of ", 4)]
+            .iter()
+            .filter_map(|(sep, len)| {
+                lower.match_indices(sep).find_map(|(i, _)| {
+                    let before = text[..i].chars().next_back()?;
+                    let after = text[i + len..].chars().next()?;
+                    (before.is_ascii_digit() && after.is_ascii_digit()).then_some((i, *len))
+                })
+            })
+            .min_by_key(|(i, _)| *i)?;
         let before = &text[..slash];
         let done_start = before.rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| {
             i + before[i..].chars().next().map_or(1, char::len_utf8)
         });
         let done: u64 = before[done_start..].parse().ok()?;
-        let after = &text[slash + 1..];
+        let after = &text[slash + sep_len..];
         let (total, r) = first_integer(after).filter(|(_, r)| r.start == 0)?;
-        Some((
-            (done, note.start + done_start..note.start + slash),
-            (
-                total,
-                note.start + slash + 1..note.start + slash + 1 + r.end,
-            ),
-        ))
+        let word = after[r.end..].trim_start().to_lowercase();
+        let unit = if word.starts_with("phase") {
+            NoteUnit::Phases
+        } else if word.starts_with("plan") || lower.contains("plan") {
+            NoteUnit::Plans
+        } else {
+            return None;
+        };
+        let t0 = note.start + slash + sep_len;
+        Some(NoteCounts {
+            done: (done, note.start + done_start..note.start + slash),
+            total: (total, t0..t0 + r.end),
+            unit,
+        })
     }
+}
+
+/// What a progress note's `N/M` counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteUnit {
+    Plans,
+    Phases,
+}
+
+/// A progress note's `N/M`: done and total with their ranges, and the unit.
+#[derive(Debug, Clone)]
+pub struct NoteCounts {
+    pub done: Count,
+    pub total: Count,
+    pub unit: NoteUnit,
 }
