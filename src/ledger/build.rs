@@ -118,7 +118,13 @@ fn add_state(ledger: &mut Ledger, state: &StateDoc, completing: Option<&PlanId>)
         let names_plan_id = line.plan_id(doc).is_some();
         let a = line.done_count(doc);
         let b = line.total_count(doc);
-        let done = if names_plan_id || state_plan_names_next(state, completing) {
+        // `Plan: 2` while plan 2 is being completed may mean "working on 2" (1 done) or
+        // "2 done" (a rerun would have been caught as already complete): the lower bound
+        // takes the smaller reading.
+        let ambiguous = completing.is_some_and(|id| {
+            id.phase == current && a == Some(u64::from(id.plan))
+        });
+        let done = if names_plan_id || ambiguous || state_plan_names_next(state, completing) {
             a.map(|a| a.saturating_sub(1))
         } else {
             a
@@ -150,7 +156,8 @@ fn add_state(ledger: &mut Ledger, state: &StateDoc, completing: Option<&PlanId>)
 
 /// Whether STATE.md's `Plan: A of B` names the next plan to run (the incumbent's
 /// `advance-plan` form) rather than the count of plans done. Read from the file itself: the
-/// status says `Ready to execute`, or `A` is the very plan being completed now.
+/// status says `Ready to execute` (the state `advance-plan` leaves between plans), or `A` is
+/// the very plan being completed now (a count would already be past it).
 pub fn state_plan_names_next(state: &StateDoc, completing: Option<&PlanId>) -> bool {
     let doc = &state.doc;
     let Some(line) = &state.position.plan else {

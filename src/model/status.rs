@@ -7,7 +7,7 @@
 //! of words and letter case, falling back to the template's words only when the file has
 //! none to copy.
 
-use crate::model::ids::PhaseNum;
+use crate::model::ids::{PhaseNum, PlanId, plan_ids_in};
 
 /// What a status says, by meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,12 +128,24 @@ fn phase_n_complete(t: &str) -> bool {
 /// - `Ready to execute` stays while the phase is still in progress (files that cycle
 ///   `Ready to execute` between plans), and becomes the workflow's `Phase complete — ready
 ///   for verification` when the phase is done;
+/// - a value that reports a plan's completion (`Plan 02-01 complete, Plan 02-02 next`,
+///   `Executing phase 7 - plan 01 complete`) is a log line the file rewrites each time: the
+///   plan it names becomes the plan completed now, and a second id the next plan (`plan`
+///   gives both), as long as the phase goes on;
 /// - otherwise the template's words for `target`, in `current`'s letter case.
-pub fn status_word(target: StatusKind, current: &str, phase: &str) -> String {
+pub fn status_word(
+    target: StatusKind,
+    current: &str,
+    phase: &str,
+    plan: Option<(&PlanId, Option<&PlanId>)>,
+) -> String {
     let value = current.trim();
     let kind = StatusKind::classify(value);
     if kind == target && !names_a_plan(value) {
         return with_phase(current, phase);
+    }
+    if let Some(text) = with_plan(current, plan) {
+        return text;
     }
     match (kind, target) {
         (StatusKind::ReadyToExecute, StatusKind::InProgress) if !names_a_plan(value) => {
@@ -145,6 +157,54 @@ pub fn status_word(target: StatusKind, current: &str, phase: &str) -> String {
         _ => {}
     }
     in_case_of(target.template_word(), value)
+}
+
+/// The status `text` with the plan it reports as done replaced by `plan.0` and a second plan
+/// id by `plan.1` (the next plan). `None` when the text reports no plan's completion (no
+/// `complete`/`done`/`executed` word), names plans of another shape, or `plan` is `None`.
+fn with_plan(text: &str, plan: Option<(&PlanId, Option<&PlanId>)>) -> Option<String> {
+    let (done, next) = plan?;
+    let lower = text.to_ascii_lowercase();
+    if !["complete", "done", "executed", "finished"]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        return None;
+    }
+    let ids = plan_ids_in(text);
+    let spell = |old: &PlanId, new: &PlanId| {
+        let raw = old.to_string();
+        let (ph, pl) = raw.rsplit_once('-').unwrap_or((&raw, ""));
+        format!(
+            "{}-{}",
+            crate::ops::style::phase_like(&new.phase, ph),
+            crate::ops::style::pad_like(u64::from(new.plan), pl)
+        )
+    };
+    match ids.as_slice() {
+        [one] => {
+            let old = one.to_string();
+            Some(text.replacen(&old, &spell(one, done), 1))
+        }
+        [first, second] if next.is_some() && second > first => {
+            let (a, b) = (first.to_string(), second.to_string());
+            let at = text.find(&b)?;
+            let tail = text[at..].replacen(&b, &spell(second, next?), 1);
+            let head = text[..at].replacen(&a, &spell(first, done), 1);
+            Some(format!("{head}{tail}"))
+        }
+        [] => {
+            // `plan 01 complete` after `phase N`: the plan number alone.
+            let at = lower.find("plan ")? + 5;
+            let digits = text[at..].chars().take_while(char::is_ascii_digit).count();
+            if digits == 0 || !lower[..at].contains("phase") {
+                return None;
+            }
+            let n = crate::ops::style::pad_like(u64::from(done.plan), &text[at..at + digits]);
+            Some(format!("{}{n}{}", &text[..at], &text[at + digits..]))
+        }
+        _ => None,
+    }
 }
 
 /// `Phase 8 complete` → `Phase 9 complete`: the first `Phase N` in `text` renumbered to
@@ -233,8 +293,22 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_log_line_moves_to_the_new_plan() {
+        let done = PlanId::parse("02-02").unwrap();
+        let next = PlanId::parse("02-03").unwrap();
+        let w = |c: &str| status_word(StatusKind::InProgress, c, "2", Some((&done, Some(&next))));
+        assert_eq!(
+            w("Plan 02-01 complete, Plan 02-02 next"),
+            "Plan 02-02 complete, Plan 02-03 next"
+        );
+        assert_eq!(w("Executing phase 2 - plan 01 complete"), "Executing phase 2 - plan 02 complete");
+        assert_eq!(w("Ready to plan"), "In progress");
+    }
+
+    #[test]
     fn writes_in_the_files_family_and_case() {
         use StatusKind::{InProgress, PhaseComplete};
+        let status_word = |t, c, p| super::status_word(t, c, p, None);
         assert_eq!(status_word(InProgress, "Ready to plan", "2"), "In progress");
         assert_eq!(status_word(InProgress, "Ready To Plan", "2"), "In Progress");
         assert_eq!(status_word(InProgress, "READY TO PLAN", "2"), "IN PROGRESS");

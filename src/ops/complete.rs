@@ -74,7 +74,13 @@ impl Facts {
             .status
             .as_ref()
             .map_or("", |f| f.value(&state.doc));
-        status_word(target, current, self.plan.phase.as_str())
+        let next = self
+            .after
+            .phase(&self.plan.phase)
+            .and_then(|p| p.next_plan())
+            .map(|p| p.id.clone());
+        let plan = (!self.phase_complete).then_some((&self.plan, next.as_ref()));
+        status_word(target, current, self.plan.phase.as_str(), plan)
     }
 
     /// Whether the position (Phase, Plan, Status) follows this plan: not for a plan of a

@@ -67,11 +67,19 @@ pub fn metrics_edits(state: &StateDoc, facts: &Facts, notices: &mut Vec<String>)
     edits
 }
 
-/// The minutes spent so far: By Phase totals when every row has one, else the total time,
-/// else average × count.
+/// The minutes spent so far: the file's own total time (a running total: the new one is
+/// this plus the plan's duration), else average × count, else the By Phase totals when every
+/// row has one and they add up to the count (a table the project stopped updating is no
+/// better than the line it contradicts, so it is the last resort).
 fn prior_total_minutes(state: &StateDoc, count: Option<u64>) -> Option<f64> {
     let doc = &state.doc;
     let m = &state.metrics;
+    if let Some(h) = m.total_hours(doc) {
+        return Some(h * 60.0);
+    }
+    if let (Some(a), Some(n)) = (m.average_minutes(doc), count) {
+        return Some(a * n as f64);
+    }
     if let Some(t) = &m.by_phase {
         let rows: Vec<&ByPhaseRow> = t.rows.iter().filter(|r| !r.is_placeholder(doc)).collect();
         let totals: Vec<Option<f64>> = rows.iter().map(|r| r.total_minutes(doc)).collect();
@@ -80,19 +88,8 @@ fn prior_total_minutes(state: &StateDoc, count: Option<u64>) -> Option<f64> {
             return Some(totals.iter().flatten().sum());
         }
     }
-    if let Some(h) = m.total_hours(doc) {
-        return Some(h * 60.0);
-    }
-    match (m.average_minutes(doc), count) {
-        (Some(a), Some(n)) => Some(a * n as f64),
-        (_, Some(0)) => Some(0.0),
-        _ if m
-            .total_time
-            .as_ref()
-            .is_some_and(|f| is_placeholder_value(f.value(doc))) =>
-        {
-            count.filter(|n| *n == 0).map(|_| 0.0)
-        }
+    match count {
+        Some(0) => Some(0.0),
         _ => None,
     }
 }

@@ -134,7 +134,9 @@ fn plan_line_edits(state: &StateDoc, facts: &Facts) -> Vec<Edit> {
 /// the plan to run next, that plan's number (the last one's, once the phase is complete).
 fn plan_number(facts: &Facts) -> u64 {
     if !facts.plan_names_next {
-        return facts.phase_done;
+        // Plans run in order: finishing plan 3 means three are done, even where earlier
+        // plans left no SUMMARY behind.
+        return facts.phase_done.max(u64::from(facts.plan.plan));
     }
     if facts.phase_complete {
         return facts
