@@ -85,9 +85,7 @@ fn add_roadmap(ledger: &mut Ledger, roadmap: &Roadmap) {
         if let Some(f) = &rp.plans_value {
             let total = f.total.map(u64::from);
             // `**Plans:** 3 plans` is a total; only `3/4` states a done count.
-            phase
-                .roadmap_counts
-                .raise(f.complete.map(u64::from), total);
+            phase.roadmap_counts.raise(f.complete.map(u64::from), total);
         }
     }
     for table in &roadmap.progress_tables {
@@ -121,9 +119,8 @@ fn add_state(ledger: &mut Ledger, state: &StateDoc, completing: Option<&PlanId>)
         // `Plan: 2` while plan 2 is being completed may mean "working on 2" (1 done) or
         // "2 done" (a rerun would have been caught as already complete): the lower bound
         // takes the smaller reading.
-        let ambiguous = completing.is_some_and(|id| {
-            id.phase == current && a == Some(u64::from(id.plan))
-        });
+        let ambiguous =
+            completing.is_some_and(|id| id.phase == current && a == Some(u64::from(id.plan)));
         let done = if names_plan_id || ambiguous || state_plan_names_next(state, completing) {
             a.map(|a| a.saturating_sub(1))
         } else {

@@ -67,8 +67,10 @@ impl Ledger {
                 if matches!(scope.reach, Reach::Phase(_)) {
                     return None;
                 }
-                let counted: Vec<&&PhaseEntry> =
-                    phases.iter().filter(|p| p.in_roadmap || p.has_folder).collect();
+                let counted: Vec<&&PhaseEntry> = phases
+                    .iter()
+                    .filter(|p| p.in_roadmap || p.has_folder)
+                    .collect();
                 (
                     counted.iter().filter(|p| p.complete()).count() as u64,
                     counted.len() as u64,

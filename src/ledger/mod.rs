@@ -141,8 +141,17 @@ impl PhaseEntry {
 
     /// Plans in the phase, when anything says how many; never below [`Self::done`].
     pub fn total(&self) -> Option<u64> {
+        // A plan known only because it is being completed says nothing of the phase's size.
+        let evidenced = self
+            .plans
+            .iter()
+            .filter(|p| {
+                let e = &p.evidence;
+                e.listed || e.plan_file || e.summary_file
+            })
+            .count() as u64;
         let known = [
-            (!self.plans.is_empty()).then_some(self.plans.len() as u64),
+            (evidenced > 0).then_some(evidenced.max(self.plans.len() as u64)),
             self.roadmap_counts.total,
             self.state_counts.total,
         ]

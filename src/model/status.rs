@@ -51,7 +51,13 @@ impl StatusKind {
             || t.contains("shipped");
         if milestone_done {
             StatusKind::MilestoneComplete
-        } else if starts(&["in progress", "executing", "execution", "active", "implementing"]) {
+        } else if starts(&[
+            "in progress",
+            "executing",
+            "execution",
+            "active",
+            "implementing",
+        ]) {
             StatusKind::InProgress
         } else if starts(&[
             "ready to execute",
@@ -141,11 +147,11 @@ pub fn status_word(
 ) -> String {
     let value = current.trim();
     let kind = StatusKind::classify(value);
-    if kind == target && !names_a_plan(value) {
-        return with_phase(current, phase);
-    }
     if let Some(text) = with_plan(current, plan) {
         return text;
+    }
+    if kind == target && !names_a_plan(value) {
+        return with_phase(current, phase);
     }
     match (kind, target) {
         (StatusKind::ReadyToExecute, StatusKind::InProgress) if !names_a_plan(value) => {
@@ -282,7 +288,10 @@ mod tests {
             ("Phase complete — ready for verification", PhaseComplete),
             ("Phase 4 complete, Phase 5 next", PhaseComplete),
             ("Complete — all tasks finished", PhaseComplete),
-            ("v1.3 Milestone SHIPPED - Ready for next milestone", MilestoneComplete),
+            (
+                "v1.3 Milestone SHIPPED - Ready for next milestone",
+                MilestoneComplete,
+            ),
             ("Milestone complete", MilestoneComplete),
             ("Verifying", Verifying),
             ("Blocked on API keys", Blocked),
@@ -301,7 +310,10 @@ mod tests {
             w("Plan 02-01 complete, Plan 02-02 next"),
             "Plan 02-02 complete, Plan 02-03 next"
         );
-        assert_eq!(w("Executing phase 2 - plan 01 complete"), "Executing phase 2 - plan 02 complete");
+        assert_eq!(
+            w("Executing phase 2 - plan 01 complete"),
+            "Executing phase 2 - plan 02 complete"
+        );
         assert_eq!(w("Ready to plan"), "In progress");
     }
 
@@ -312,18 +324,34 @@ mod tests {
         assert_eq!(status_word(InProgress, "Ready to plan", "2"), "In progress");
         assert_eq!(status_word(InProgress, "Ready To Plan", "2"), "In Progress");
         assert_eq!(status_word(InProgress, "READY TO PLAN", "2"), "IN PROGRESS");
-        assert_eq!(status_word(InProgress, "Ready to execute", "2"), "Ready to execute");
+        assert_eq!(
+            status_word(InProgress, "Ready to execute", "2"),
+            "Ready to execute"
+        );
         assert_eq!(status_word(InProgress, "Executing", "2"), "Executing");
-        assert_eq!(status_word(InProgress, "Executing 02-03", "2"), "In progress");
+        assert_eq!(
+            status_word(InProgress, "Executing 02-03", "2"),
+            "In progress"
+        );
         assert_eq!(
             status_word(PhaseComplete, "Ready to execute", "2"),
             "Phase complete — ready for verification"
         );
         assert_eq!(
-            status_word(PhaseComplete, "Phase complete — ready for verification", "3"),
+            status_word(
+                PhaseComplete,
+                "Phase complete — ready for verification",
+                "3"
+            ),
             "Phase complete — ready for verification"
         );
-        assert_eq!(status_word(PhaseComplete, "Phase 08 complete", "9"), "Phase 09 complete");
-        assert_eq!(status_word(PhaseComplete, "In progress", "9"), "Phase complete");
+        assert_eq!(
+            status_word(PhaseComplete, "Phase 08 complete", "9"),
+            "Phase 09 complete"
+        );
+        assert_eq!(
+            status_word(PhaseComplete, "In progress", "9"),
+            "Phase complete"
+        );
     }
 }

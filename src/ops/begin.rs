@@ -6,10 +6,10 @@
 
 use crate::edit::Edit;
 use crate::error::UserError;
+use crate::ledger::Ledger;
 use crate::model::ids::PhaseNum;
 use crate::model::state::StateDoc;
 use crate::model::workspace::Workspace;
-use crate::ledger::Ledger;
 use crate::ops::complete::known_phase;
 use crate::ops::decide::current_phase;
 use crate::ops::set::set_field;

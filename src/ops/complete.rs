@@ -8,6 +8,7 @@
 
 use crate::edit::Edit;
 use crate::error::UserError;
+use crate::ledger::{Ledger, Reach, Relation, Scope, Unit, state_plan_names_next};
 use crate::model::ids::{PhaseNum, PlanId};
 use crate::model::phases::SummaryInfo;
 use crate::model::state::StateDoc;
@@ -18,7 +19,6 @@ use crate::model::workspace::Workspace;
 use crate::ops::complete_metrics::metrics_edits;
 use crate::ops::complete_position::{position_edits, progress_edits};
 use crate::ops::complete_roadmap::roadmap_edits;
-use crate::ledger::{Ledger, Reach, Relation, Scope, Unit, state_plan_names_next};
 use crate::ops::decide::current_phase;
 use crate::ops::session::session_edits;
 use crate::ops::style::{date_separator, pad_like};
@@ -115,7 +115,9 @@ pub fn known_plan(ws: &Workspace, ledger: &Ledger, raw: &str) -> Result<PlanId, 
     if !ledger.knows_plan(&plan) {
         let have = ledger.plan_ids(phase);
         let hint = if have.is_empty() {
-            format!("phase {phase} lists no plans yet; add the plan to ROADMAP.md or write its PLAN.md")
+            format!(
+                "phase {phase} lists no plans yet; add the plan to ROADMAP.md or write its PLAN.md"
+            )
         } else {
             format!("phase {phase} has {}", have.join(", "))
         };
@@ -153,10 +155,11 @@ fn state_knows_phase(state: &StateDoc, phase: &PhaseNum) -> bool {
         return true;
     }
     let whole = |p: &PhaseNum| {
-        p.padded(1)
-            .split('.')
-            .next()
-            .and_then(|n| n.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse::<u64>().ok())
+        p.padded(1).split('.').next().and_then(|n| {
+            n.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                .parse::<u64>()
+                .ok()
+        })
     };
     current.as_ref() == Some(phase)
         || rows.is_some_and(|t| t.row(phase).is_some())
@@ -384,9 +387,12 @@ fn facts(ws: &Workspace, ledger: &Ledger, plan: PlanId, minutes: f64) -> Facts {
         phase_done = phase_done.max(base + 1);
         phase_total = phase_total.map(|t| t.max(phase_done));
     }
+    // A plan numbered beyond the stated total (a gap-closure plan) grows the total: never
+    // `07-03 of 2`.
+    phase_total = phase_total.map(|t| t.max(u64::from(plan.plan)));
     let was_complete = prior.is_some_and(|p| p.complete() && p.total().is_some_and(|t| t > 0));
-    let phase_complete = entry.is_some_and(|p| p.complete())
-        || phase_total.is_some_and(|t| phase_done >= t);
+    let phase_complete = entry.is_some_and(|p| p.marked_complete)
+        || phase_total.is_some_and(|t| t > 0 && phase_done >= t);
     Facts {
         relation: ledger.relation(&plan.phase),
         phase_name: entry.and_then(|p| p.name.clone()),
@@ -483,9 +489,17 @@ fn frontmatter_progress(doc: &crate::syntax::Doc, facts: &Facts) -> Vec<Edit> {
         };
         let done = done.max(old_done);
         let total = total.max(old_total.unwrap_or(0)).max(done);
-        edits.extend(frontmatter::set(doc, "progress.completed_plans", &done.to_string()));
+        edits.extend(frontmatter::set(
+            doc,
+            "progress.completed_plans",
+            &done.to_string(),
+        ));
         if old_total.is_some() {
-            edits.extend(frontmatter::set(doc, "progress.total_plans", &total.to_string()));
+            edits.extend(frontmatter::set(
+                doc,
+                "progress.total_plans",
+                &total.to_string(),
+            ));
         }
         plans = Some((done, total));
     }
@@ -506,7 +520,11 @@ fn frontmatter_progress(doc: &crate::syntax::Doc, facts: &Facts) -> Vec<Edit> {
             None => old_done + u64::from(newly),
         }
         .max(old_done);
-        edits.extend(frontmatter::set(doc, "progress.completed_phases", &done.to_string()));
+        edits.extend(frontmatter::set(
+            doc,
+            "progress.completed_phases",
+            &done.to_string(),
+        ));
         phases = Some((done, old_total));
     }
     if let Some(old) = num("progress.percent") {
@@ -514,7 +532,8 @@ fn frontmatter_progress(doc: &crate::syntax::Doc, facts: &Facts) -> Vec<Edit> {
         // The percent follows the plans mirror when it did before; else whichever count it
         // matched.
         let old_plans = (num("progress.completed_plans"), num("progress.total_plans"));
-        let tracked_plans = matches!(old_plans, (Some(d), Some(t)) if percent(d.min(t), t).abs_diff(old) <= 1);
+        let tracked_plans =
+            matches!(old_plans, (Some(d), Some(t)) if percent(d.min(t), t).abs_diff(old) <= 1);
         let new = if tracked_plans {
             by_plans
         } else {

@@ -74,19 +74,36 @@ pub fn metrics_edits(state: &StateDoc, facts: &Facts, notices: &mut Vec<String>)
 fn prior_total_minutes(state: &StateDoc, count: Option<u64>) -> Option<f64> {
     let doc = &state.doc;
     let m = &state.metrics;
+    let by_phase = m.by_phase.as_ref().and_then(|t| {
+        let rows: Vec<&ByPhaseRow> = t.rows.iter().filter(|r| !r.is_placeholder(doc)).collect();
+        let totals: Vec<Option<f64>> = rows.iter().map(|r| r.total_minutes(doc)).collect();
+        let sum_plans: u64 = rows.iter().filter_map(|r| r.plans(doc)).sum();
+        (!rows.is_empty() && totals.iter().all(Option::is_some) && Some(sum_plans) == count)
+            .then(|| totals.iter().flatten().sum::<f64>())
+    });
     if let Some(h) = m.total_hours(doc) {
-        return Some(h * 60.0);
+        let line = h * 60.0;
+        // A rounded line (`0.3 hours`) that the table's exact sum (20 min) rounds to: the sum
+        // is the same total, written more precisely.
+        let half_unit = m.total_time.as_ref().map_or(0.0, |f| {
+            let v = f.value(doc);
+            first_number(v).map_or(0.0, |(_, r)| {
+                let unit = 10f64.powi(-(crate::model::values::decimals(&v[r.clone()]) as i32));
+                let after = v[r.end..].trim_start().to_ascii_lowercase();
+                let minutes_per_unit = if after.starts_with('m') { 1.0 } else { 60.0 };
+                unit * minutes_per_unit / 2.0
+            })
+        });
+        return Some(match by_phase {
+            Some(sum) if (sum - line).abs() <= half_unit + 1e-9 => sum,
+            _ => line,
+        });
     }
     if let (Some(a), Some(n)) = (m.average_minutes(doc), count) {
         return Some(a * n as f64);
     }
-    if let Some(t) = &m.by_phase {
-        let rows: Vec<&ByPhaseRow> = t.rows.iter().filter(|r| !r.is_placeholder(doc)).collect();
-        let totals: Vec<Option<f64>> = rows.iter().map(|r| r.total_minutes(doc)).collect();
-        let sum_plans: u64 = rows.iter().filter_map(|r| r.plans(doc)).sum();
-        if !rows.is_empty() && totals.iter().all(Option::is_some) && Some(sum_plans) == count {
-            return Some(totals.iter().flatten().sum());
-        }
+    if let Some(sum) = by_phase {
+        return Some(sum);
     }
     match count {
         Some(0) => Some(0.0),
@@ -354,7 +371,9 @@ fn recent_edit(
     let label_cap = first_integer(&label).map_or(5, |(n, _)| n as usize).max(1);
     let first_item = || {
         let like = average_like
-            .filter(|v| first_number(v).is_some() && crate::model::values::parse_minutes(v).is_some())
+            .filter(|v| {
+                first_number(v).is_some() && crate::model::values::parse_minutes(v).is_some()
+            })
             .map_or_else(|| "1 min".to_string(), |v| v.trim().to_string());
         format!(
             "{} ({})",
@@ -375,7 +394,7 @@ fn recent_edit(
     let new_item = match (with_minutes, last_text) {
         (Some((r, _)), _) => item_like(doc.text(r.clone()), facts),
         // Ids only (`01-01, 01-02`): the new id in the same spelling, no duration.
-        (None, Some(t)) if !plan_ids_in(t).is_empty() => id_like(t, facts),
+        (None, Some(t)) if is_bare_id(t) => id_like(t, facts),
         _ => format!("{} ({}min)", facts.plan, format_like(facts.minutes, "1")),
     };
     let ids: Vec<Option<crate::model::PlanId>> = recent
@@ -423,6 +442,15 @@ fn leading_unit_only(like: &str) -> &str {
     like[..end].trim()
 }
 
+/// Whether a trend item is only a plan id (`01-02`, `Plan 01-02`, `` `01-02` ``).
+fn is_bare_id(item: &str) -> bool {
+    let ids = plan_ids_in(item);
+    let [id] = ids.as_slice() else { return false };
+    let rest = item.replacen(&id.to_string(), "", 1);
+    let rest = rest.trim().trim_matches(['`', '*']).trim();
+    rest.is_empty() || rest.eq_ignore_ascii_case("plan")
+}
+
 /// An ids-only item (`01-02`, `Plan 01-02`) for the plan being completed.
 fn id_like(like: &str, facts: &Facts) -> String {
     let Some(old) = plan_ids_in(like).into_iter().next() else {
@@ -432,7 +460,10 @@ fn id_like(like: &str, facts: &Facts) -> String {
     let shown = format!(
         "{}-{}",
         crate::ops::style::phase_like(&facts.plan.phase, old.phase.as_str()),
-        pad_like(u64::from(facts.plan.plan), &old_text[old_text.rfind('-').map_or(0, |i| i + 1)..])
+        pad_like(
+            u64::from(facts.plan.plan),
+            &old_text[old_text.rfind('-').map_or(0, |i| i + 1)..]
+        )
     );
     like.replacen(&old_text, &shown, 1)
 }

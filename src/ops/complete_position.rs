@@ -7,13 +7,13 @@
 //! redrawn in its own glyphs and width; with nothing to count from it is left alone.
 
 use crate::edit::Edit;
+use crate::ledger::{Reach, Relation, Scope, Unit};
 use crate::model::ids::PlanId;
 use crate::model::state::StateDoc;
 use crate::model::state::progress::NoteUnit;
 use crate::model::workspace::Workspace;
 use crate::ops::Clock;
 use crate::ops::begin::{focus_edit, phase_line_edits};
-use crate::ledger::{Reach, Relation, Scope, Unit};
 use crate::ops::complete::Facts;
 use crate::ops::decide::current_phase;
 use crate::ops::style::{date_separator, done_suffix, pad_like, phase_like, render_bar};
@@ -147,7 +147,9 @@ fn plan_number(facts: &Facts) -> u64 {
     let phase = facts.after.phase(&facts.plan.phase);
     phase
         .and_then(|p| p.next_plan())
-        .map_or(u64::from(facts.plan.plan) + 1, |next| u64::from(next.id.plan))
+        .map_or(u64::from(facts.plan.plan) + 1, |next| {
+            u64::from(next.id.plan)
+        })
 }
 
 /// Step 3: percent, bar and the note's `(n/m plans)` counts, each in the scope it already
@@ -217,7 +219,9 @@ pub fn progress_edits(ws: &Workspace, facts: &Facts, notices: &mut Vec<String>) 
         }
         _ => false,
     };
-    let counts: Option<((u64, u64), Option<(u64, u64)>)> = if note_is_percent {
+    // (new done, new total) and, where known, the (done, total) the old percent came from.
+    type Counts = Option<((u64, u64), Option<(u64, u64)>)>;
+    let counts: Counts = if note_is_percent {
         note_new.map(|c| (c, note.as_ref().map(|n| (n.done.0, n.total.0))))
     } else if !before.has_siblings {
         // No evidence but STATE.md: a plans tally in the note, else nothing to count.
@@ -234,9 +238,7 @@ pub fn progress_edits(ws: &Workspace, facts: &Facts, notices: &mut Vec<String>) 
             None => None,
         }
         .unwrap_or(Scope::PROJECT_PLANS);
-        after
-            .counts(&scope)
-            .map(|c| (c, before.counts(&scope)))
+        after.counts(&scope).map(|c| (c, before.counts(&scope)))
     };
     let Some(((done, total), old_counts)) = counts else {
         if line.percent.is_some() || line.bar.is_some() {
@@ -259,7 +261,11 @@ pub fn progress_edits(ws: &Workspace, facts: &Facts, notices: &mut Vec<String>) 
         }
         _ => false,
     };
-    let pct = if floors { exact.floor() as u64 } else { exact.round() as u64 };
+    let pct = if floors {
+        exact.floor() as u64
+    } else {
+        exact.round() as u64
+    };
     let old_int = old_pct.map(|p| p.round() as u64);
     if old_int.is_some_and(|o| pct < o) {
         notices.push(format!(

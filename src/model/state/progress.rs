@@ -114,17 +114,17 @@ impl ProgressLine {
         }
         // `[####] 41/41 plans (100%)`, `1/6 phases (17%)`: the percent after the counts.
         if percent.is_none() {
-            percent = value[cursor..]
-                .match_indices('%')
-                .find_map(|(i, _)| {
-                    let at = cursor + i;
-                    let start = value[..at]
-                        .rfind(|c: char| !(c.is_ascii_digit() || c == '.'))
-                        .map_or(0, |j| j + 1);
-                    let opens = value[..start].ends_with(['(', ' ', '~']) || start == cursor;
-                    (start < at && opens && value[start..at].parse::<f64>().is_ok())
-                        .then_some(start..at)
-                });
+            percent = value[cursor..].match_indices('%').find_map(|(i, _)| {
+                let at = cursor + i;
+                let start = value[..at]
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| !(c.is_ascii_digit() || *c == '.'))
+                    .map_or(0, |(j, c)| j + c.len_utf8());
+                let opens = value[..start].ends_with(['(', ' ', '~']) || start == cursor;
+                (start < at && opens && value[start..at].parse::<f64>().is_ok())
+                    .then_some(start..at)
+            });
         }
         let rest = &value[cursor..];
         let note = (!rest.trim().is_empty()).then(|| {
