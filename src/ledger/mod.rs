@@ -121,8 +121,9 @@ impl PhaseEntry {
     }
 
     /// Plans done: the largest count any evidence supports (see the module docs). The hand-kept
-    /// counters were written before the plan being completed now, so they count it on top
-    /// (ROADMAP's unless it already ticks the plan).
+    /// counters were written before the plan being completed now (the caller has found that
+    /// STATE.md does not record it), so they count it on top: STATE's always, ROADMAP's while
+    /// the plan is unticked.
     pub fn done(&self) -> u64 {
         let by_plans = self.plans.iter().filter(|p| p.done()).count() as u64;
         let by_mark = if self.marked_complete {
@@ -235,6 +236,14 @@ impl Ledger {
             .is_some_and(|p| p.marked_complete || p.plan(id).is_some_and(PlanEntry::done))
     }
 
+    /// Whether ROADMAP.md already records the plan as finished: ticked, in a phase it marks
+    /// complete. (A tick alone is written just before `complete` runs; a phase marked
+    /// complete can still gain a gap-closure plan.)
+    pub fn recorded(&self, id: &PlanId) -> bool {
+        self.phase(&id.phase)
+            .is_some_and(|p| p.marked_complete && p.plan(id).is_some_and(|e| e.evidence.ticked))
+    }
+
     /// Whether the project knows the phase.
     pub fn knows_phase(&self, n: &PhaseNum) -> bool {
         self.phase(n).is_some()
@@ -293,7 +302,9 @@ impl Ledger {
         }
     }
 
-    /// The same ledger with plan `id` done: the evidence of the command being run.
+    /// The same ledger with plan `id` done: the evidence of the command being run. Its
+    /// contract: STATE.md does not yet record the plan (so STATE's counters, and ROADMAP's
+    /// when the plan is unticked, gain it); see [`Ledger::recorded`] for the other case.
     pub fn completing(&self, id: &PlanId) -> Ledger {
         let mut out = self.clone();
         let phase = out.phase_mut(id);

@@ -70,6 +70,11 @@ pub struct SummaryInfo {
     pub duration: Option<String>,
     /// The one-liner: the first bold line after the title, or the first paragraph.
     pub one_liner: Option<String>,
+    /// Tasks done: frontmatter `tasks` / `tasks_completed`, else a `**Tasks:** N` line.
+    pub tasks: Option<u64>,
+    /// Files touched: the `key-files` frontmatter's `created` and `modified` lists, else a
+    /// `**Files modified:** N` line.
+    pub files: Option<u64>,
 }
 
 impl PhasesDir {
@@ -408,10 +413,49 @@ pub fn read_summary(source: Source) -> SummaryInfo {
             .find(|&i| doc.kinds[i] == crate::syntax::LineKind::Text)
             .and_then(|i| one_liner_of(doc.line(i)))
     });
+    let yaml = doc.frontmatter.iter().find_map(|fm| fm.yaml.as_ref());
+    let number = |v: &serde_json::Value| {
+        v.as_u64()
+            .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
+    };
+    let tasks = yaml
+        .and_then(|y| {
+            ["tasks", "tasks_completed", "tasks-completed"]
+                .iter()
+                .find_map(|k| y.get(k).and_then(number))
+        })
+        .or_else(|| labelled_count(&doc, &["tasks", "tasks completed"]));
+    let files = yaml
+        .and_then(|y| {
+            let kf = y.get("key-files").or_else(|| y.get("key_files"))?;
+            let len = |k: &str| kf.get(k).and_then(|v| v.as_array()).map(Vec::len);
+            match (len("created"), len("modified")) {
+                (None, None) => None,
+                (c, m) => Some((c.unwrap_or(0) + m.unwrap_or(0)) as u64),
+            }
+        })
+        .or_else(|| labelled_count(&doc, &["files modified", "files"]));
     SummaryInfo {
         duration,
         one_liner,
+        tasks,
+        files,
     }
+}
+
+/// `**Tasks:** 3` / `- Files modified: 5`: the count after one of `labels` on a body line.
+fn labelled_count(doc: &Doc, labels: &[&str]) -> Option<u64> {
+    (0..doc.kinds.len()).find_map(|i| {
+        let line = doc.line(i).trim_start_matches(['-', '*', ' ']);
+        let (label, value) = line.split_once(':')?;
+        let label = label.trim_matches(['*', ' ']).to_ascii_lowercase();
+        if !labels.contains(&label.as_str()) {
+            return None;
+        }
+        let value = value.trim_start_matches(['*', ' ']);
+        let digits: String = value.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    })
 }
 
 /// The one-liner on a SUMMARY's first paragraph line: `**Text**` (the template's bare form),

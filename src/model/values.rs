@@ -102,6 +102,7 @@ pub fn minutes_per_unit(unit: &str) -> Option<f64> {
         "m" | "min" | "mins" | "minute" | "minutes" => Some(1.0),
         "h" | "hr" | "hrs" | "hour" | "hours" => Some(60.0),
         "s" | "sec" | "secs" | "second" | "seconds" => Some(1.0 / 60.0),
+        "d" | "day" | "days" => Some(24.0 * 60.0),
         _ => None,
     }
 }

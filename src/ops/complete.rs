@@ -55,6 +55,9 @@ pub struct Facts {
     pub relation: Relation,
     /// STATE.md's `Plan:` names the next plan to run rather than the count done.
     pub plan_names_next: bool,
+    /// Tasks and files the plan's SUMMARY reports (for a per-plan metric row).
+    pub tasks: Option<u64>,
+    pub files: Option<u64>,
     /// The ledger as the file's current numbers saw it (this plan not yet recorded).
     pub before: Ledger,
     /// The ledger with this plan done.
@@ -229,7 +232,8 @@ pub fn complete(ws: &Workspace, clock: &Clock, args: &Complete) -> Result<Outcom
     let parsed = PlanId::parse(args.plan);
     let ledger = Ledger::build(ws, parsed.as_ref());
     let plan = known_plan(ws, &ledger, args.plan)?;
-    if already_complete(ws, &plan) {
+    // Recorded before: STATE names it, or ROADMAP ticks it in a phase marked done.
+    if already_complete(ws, &plan) || ledger.recorded(&plan) {
         return Ok(Outcome::nothing(format!(
             "{} is already complete",
             plan.canonical()
@@ -242,7 +246,9 @@ pub fn complete(ws: &Workspace, clock: &Clock, args: &Complete) -> Result<Outcom
         .or_else(|| args.summary_file.as_ref().and_then(|s| s.one_liner.clone()))
         .or_else(|| args.plan_title.clone())
         .or_else(|| roadmap_plan_title(ws, &plan));
-    let facts = facts(ws, &ledger, plan, minutes);
+    let mut facts = facts(ws, &ledger, plan, minutes);
+    facts.tasks = args.summary_file.as_ref().and_then(|s| s.tasks);
+    facts.files = args.summary_file.as_ref().and_then(|s| s.files);
     let state = &ws.state;
     let mut notices = Vec::new();
     let mut edits = position_edits(state, &facts, clock, summary.as_deref());
@@ -345,7 +351,14 @@ pub fn plan_title(plan_md: &str) -> Option<String> {
 /// The plan's duration in minutes: `--duration`, else the SUMMARY's `duration:`.
 fn duration(plan: &PlanId, args: &Complete) -> Result<f64, UserError> {
     if let Some(d) = args.duration {
-        return parse_minutes(d).filter(|m| *m >= 0.0).ok_or_else(|| {
+        // `~9min active work (spans a checkpoint)`: the duration, then the author's note.
+        let read = parse_minutes(d).or_else(|| {
+            crate::model::state::metrics::leading_duration(d).filter(|_| {
+                d.trim_start_matches(['~', '≈', ' '])
+                    .starts_with(|c: char| c.is_ascii_digit())
+            })
+        });
+        return read.filter(|m| *m >= 0.0).ok_or_else(|| {
             UserError::new(format!("`{d}` is not a duration"))
                 .hint("write it like 12min, 10 min, 1h 5m or 90s")
         });
@@ -377,16 +390,10 @@ fn facts(ws: &Workspace, ledger: &Ledger, plan: PlanId, minutes: f64) -> Facts {
     let names_next = state_plan_names_next(state, Some(&plan));
     let entry = after.phase(&plan.phase);
     let prior = before.phase(&plan.phase);
-    let (mut phase_done, mut phase_total) = match entry {
+    let (phase_done, mut phase_total) = match entry {
         Some(p) => (p.done(), p.total()),
         None => (1, None),
     };
-    if !ledger.has_siblings {
-        // STATE alone: its counters are the count before this plan.
-        let base = prior.map_or(0, |p| p.done());
-        phase_done = phase_done.max(base + 1);
-        phase_total = phase_total.map(|t| t.max(phase_done));
-    }
     // A plan numbered beyond the stated total (a gap-closure plan) grows the total: never
     // `07-03 of 2`.
     phase_total = phase_total.map(|t| t.max(u64::from(plan.plan)));
@@ -404,6 +411,8 @@ fn facts(ws: &Workspace, ledger: &Ledger, plan: PlanId, minutes: f64) -> Facts {
         phase_complete,
         was_complete,
         plan_names_next: names_next,
+        tasks: None,
+        files: None,
         before,
         after,
     }

@@ -24,9 +24,19 @@ pub fn metrics_edits(state: &StateDoc, facts: &Facts, notices: &mut Vec<String>)
     if let (Some(field), Some(n)) = (&m.plans_completed, count) {
         let v = field.value(doc);
         if let Some((_, r)) = first_integer(v).filter(|(_, r)| r.start <= 1) {
-            let abs = field.value.start + r.start..field.value.start + r.end;
-            edits.push(Edit::replace(abs, pad_like(n + 1, &v[r])));
+            // `1,076`: the whole grouped number, written back grouped.
+            let end = grouped_end(v, r.end);
+            let abs = field.value.start + r.start..field.value.start + end;
+            let text = if end > r.end {
+                with_thousands(n + 1)
+            } else {
+                pad_like(n + 1, &v[r])
+            };
+            edits.push(Edit::replace(abs, text));
         }
+    }
+    if let Some(row) = plan_row_edit(doc, &m.plan_rows, facts) {
+        edits.push(row);
     }
     let prior_total = prior_total_minutes(state, count);
     match (count, prior_total) {
@@ -65,6 +75,100 @@ pub fn metrics_edits(state: &StateDoc, facts: &Facts, notices: &mut Vec<String>)
         edits.extend(recent_edit(doc, recent, facts, average_like));
     }
     edits
+}
+
+/// The end of a number that starts before `end` and continues in `,ddd` groups.
+fn grouped_end(text: &str, mut end: usize) -> usize {
+    let b = text.as_bytes();
+    while b.get(end) == Some(&b',')
+        && (1..=3).all(|k| b.get(end + k).is_some_and(u8::is_ascii_digit))
+        && !b.get(end + 4).is_some_and(u8::is_ascii_digit)
+    {
+        end += 4;
+    }
+    end
+}
+
+/// `1077` → `1,077`.
+fn with_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The tool-written per-plan metric row (`| Phase 06 P04 | 3min | 2 tasks | 4 files |`) for
+/// this plan, appended after the file's last one in the same shape: phase and plan in its
+/// padding, the duration in its unit, tasks and files from the SUMMARY (`-` when it does not
+/// say). Files that keep no such rows get none.
+fn plan_row_edit(
+    doc: &Doc,
+    rows: &[crate::model::state::plan_rows::PlanMetricRow],
+    facts: &Facts,
+) -> Option<Edit> {
+    let last = rows.iter().max_by_key(|r| r.line)?;
+    let start = doc.line_start(last.line);
+    let line = doc.line(last.line);
+    let mut parts: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    let rel = |r: &std::ops::Range<usize>| r.start - start..r.end - start;
+    let phase_text = doc.text(last.phase.clone());
+    let num_len = phase_text
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+        .unwrap_or(phase_text.len());
+    // `Phase 07-grid-fixes P01`: the number, and the slug of this plan's own phase folder
+    // (another phase's slug would be wrong).
+    let number = phase_like(&facts.plan.phase, &phase_text[..num_len]);
+    let phase_new = if phase_text[num_len..].starts_with('-') {
+        match &facts.phase_slug {
+            Some(slug) => format!("{number}-{slug}"),
+            None => number,
+        }
+    } else {
+        number
+    };
+    let phase_part = rel(&last.phase);
+    let phase_end = if phase_text[num_len..].starts_with('-') {
+        phase_part.end
+    } else {
+        phase_part.start + num_len
+    };
+    parts.push((phase_part.start..phase_end, phase_new));
+    if let Some(p) = &last.plan {
+        parts.push((
+            rel(p),
+            pad_like(u64::from(facts.plan.plan), doc.text(p.clone())),
+        ));
+    }
+    if let Some(d) = &last.duration {
+        parts.push((rel(d), duration_like(facts.minutes, doc.text(d.clone()))));
+    }
+    let cells = doc.cells(last.line).unwrap_or_default();
+    for (i, value) in [(2usize, facts.tasks), (3, facts.files)] {
+        let Some(c) = cells.get(i) else { continue };
+        let text = doc.text(c.text.clone());
+        let new = match (value, first_integer(text)) {
+            (Some(n), Some((_, r))) => format!("{}{n}{}", &text[..r.start], &text[r.end..]),
+            (Some(n), None) => n.to_string(),
+            (None, _) => "-".to_string(),
+        };
+        parts.push((rel(&c.text), new));
+    }
+    parts.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
+    let mut new_line = line.to_string();
+    let mut floor = usize::MAX;
+    for (r, text) in parts {
+        if r.end > floor || r.end > new_line.len() {
+            continue; // overlapping pieces: keep the first (rightmost) one
+        }
+        new_line.replace_range(r.clone(), &text);
+        floor = r.start;
+    }
+    Some(insert_after_line(doc, last.line, &[new_line]))
 }
 
 /// The minutes spent so far: the file's own total time (a running total: the new one is

@@ -26,6 +26,7 @@ mod cli;
 mod concurrency;
 mod crash;
 mod errors;
+mod ledger_regressions;
 mod model_roadmap;
 mod model_siblings;
 mod model_state;

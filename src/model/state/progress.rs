@@ -170,7 +170,10 @@ impl ProgressLine {
             .filter_map(|(sep, len)| {
                 lower.match_indices(sep).find_map(|(i, _)| {
                     let before = text[..i].chars().next_back()?;
-                    let after = text[i + len..].chars().next()?;
+                    let after = text[i + len..]
+                        .trim_start_matches(['~', '≈'])
+                        .chars()
+                        .next()?;
                     (before.is_ascii_digit() && after.is_ascii_digit()).then_some((i, *len))
                 })
             })
@@ -181,9 +184,18 @@ impl ProgressLine {
         });
         let done: u64 = before[done_start..].parse().ok()?;
         let after = &text[slash + sep_len..];
-        let (total, r) = first_integer(after).filter(|(_, r)| r.start == 0)?;
+        // `10/~20 plans estimated`: an estimated total.
+        let approx = after.len() - after.trim_start_matches(['~', '≈']).len();
+        let (total, r) = first_integer(&after[approx..]).filter(|(_, r)| r.start == 0)?;
+        let r = r.start + approx..r.end + approx;
         let word = after[r.end..].trim_start().to_lowercase();
-        let unit = if word.starts_with("phase") {
+        // `2/4 phases`, but `1/8 phase plans` counts plans.
+        let phases = word.starts_with("phase")
+            && !word
+                .split_whitespace()
+                .nth(1)
+                .is_some_and(|w| w.starts_with("plan"));
+        let unit = if phases {
             NoteUnit::Phases
         } else if word.starts_with("plan") || lower.contains("plan") {
             NoteUnit::Plans
