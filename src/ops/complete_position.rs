@@ -236,9 +236,11 @@ pub fn progress_edits(ws: &Workspace, facts: &Facts, notices: &mut Vec<String>) 
                 .scope_of_percent(p, &candidates)
                 .or_else(|| after.scope_of_percent(p, &candidates)),
             None => None,
+        };
+        match scope {
+            Some(scope) => after.counts(&scope).map(|c| (c, before.counts(&scope))),
+            None => implied_total(before, after, old_pct),
         }
-        .unwrap_or(Scope::PROJECT_PLANS);
-        after.counts(&scope).map(|c| (c, before.counts(&scope)))
     };
     let Some(((done, total), old_counts)) = counts else {
         if line.percent.is_some() || line.bar.is_some() {
@@ -287,6 +289,28 @@ pub fn progress_edits(ws: &Workspace, facts: &Facts, notices: &mut Vec<String>) 
         edits.push(Edit::replace(bar.span.clone(), render_bar(bar, pct)));
     }
     edits
+}
+
+/// Counts for a percent no scope reproduces: the author divides the plans done by a total of
+/// their own (plans not yet written for later phases, an estimate). That total is implied by
+/// the percent and the plans done before (`3` done at `30%` → about 10), and the new percent
+/// is the plans done now over it. Without a percent above zero to read it from, plans over
+/// the project (the template's scope).
+fn implied_total(
+    before: &crate::ledger::Ledger,
+    after: &crate::ledger::Ledger,
+    old_pct: Option<f64>,
+) -> Option<((u64, u64), Option<(u64, u64)>)> {
+    let (d0, t0) = before.counts(&Scope::PROJECT_PLANS)?;
+    let (d1, t1) = after.counts(&Scope::PROJECT_PLANS)?;
+    match old_pct {
+        Some(p) if p > 0.0 && p < 100.0 && d0 > 0 => {
+            let implied = ((d0 as f64) * 100.0 / p).round() as u64;
+            let total = implied.max(d1);
+            Some(((d1, total), Some((d0, implied.max(d0)))))
+        }
+        _ => Some(((d1, t1), Some((d0, t0)))),
+    }
 }
 
 /// `Phase 6: 3/4 plans` → phase 6: the phase a progress note is scoped to, when it names one
