@@ -3,8 +3,14 @@
 //! Layers, each depending only on those above it:
 //! - [`source`]: the file's exact bytes, BOM, line endings, line index.
 //! - [`syntax`]: frontmatter, Markdown blocks (pulldown-cmark), typed lines, sections.
-//! - [`model`]: STATE.md, PROJECT.md, ROADMAP.md and `phases/` as typed values with spans.
+//! - [`model`]: STATE.md, PROJECT.md, ROADMAP.md and `phases/` as typed values with spans
+//!   (what one file says), and the status vocabulary ([`model::status`]).
+//! - [`ledger`]: what the files together say: which plans exist and are done, counts per
+//!   phase, milestone and project, the current and next phase. The only place such a fact is
+//!   derived; [`ops`], [`check`] and [`render`] ask it (docs/LEDGER.md).
 //! - [`edit`]: byte-range edits; the only producer of output bytes.
+//! - [`ops`]: one module per changing command, pure: workspace in, edits out.
+//! - [`check`]: the consistency rules.
 //! - [`render`]: JSON and human output.
 //! - [`io`], [`clock`]: the only modules that write files or read the clock.
 //!

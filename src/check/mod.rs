@@ -3,9 +3,10 @@
 //!
 //! Each rule has a stable code (`GSD101`), a kebab-case name, a severity and ruff-style docs
 //! that `gsd rule` prints. Rules live one family per file under [`rules`]; each family's
-//! `check` reads the typed model and returns [`Diagnostic`]s with byte spans and, for derived
-//! values only, a safe [`diagnostic::Fix`] made of the same [`crate::edit::Edit`]s every
-//! command uses. Nothing here does I/O except the few existence checks on `phases/` files
+//! `check` reads the typed model, asks the [`crate::ledger`] which plans exist, which are done
+//! and how many (built once per run), and returns [`Diagnostic`]s with byte spans and, for
+//! derived values only, a safe [`diagnostic::Fix`] made of the same [`crate::edit::Edit`]s
+//! every command uses. Nothing here does I/O except the few existence checks on `phases/` files
 //! that cross-file rules need; nothing prints.
 //!
 //! Two promises shape every rule: a rule that needs a file the project lacks is skipped, not
@@ -19,6 +20,7 @@ use chrono::NaiveDate;
 
 pub use diagnostic::{Diagnostic, FileKind, Fix, Located, Severity, Summary};
 
+use crate::ledger::Ledger;
 use crate::model::Workspace;
 
 /// A check rule's identity and documentation.
@@ -83,16 +85,25 @@ pub fn rule(code_or_name: &str) -> Option<&'static Rule> {
         .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
 }
 
-/// What the rules may look at: the workspace and today's date (from `gsd::clock`).
+/// What the rules may look at: the workspace, its ledger and today's date (from
+/// `gsd::clock`). Which plans exist, which are done and every count over them come from the
+/// ledger, never from the files directly: `check`, `complete` and `state show` then count
+/// the same way.
 #[derive(Debug, Clone, Copy)]
 pub struct Input<'a> {
     pub ws: &'a Workspace,
+    pub ledger: &'a Ledger,
     pub today: NaiveDate,
 }
 
 /// Runs every rule, drops suppressed findings, and sorts the rest by file and position.
 pub fn check(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
-    let input = Input { ws, today };
+    let ledger = Ledger::build(ws, None);
+    let input = Input {
+        ws,
+        ledger: &ledger,
+        today,
+    };
     let mut out: Vec<Diagnostic> = rules::FAMILIES
         .iter()
         .flat_map(|f| (f.check)(&input))

@@ -25,6 +25,7 @@
 
 mod build;
 mod counts;
+mod queries;
 
 use crate::model::ids::{PhaseNum, PlanId};
 

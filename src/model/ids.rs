@@ -63,6 +63,17 @@ impl PhaseNum {
         }
     }
 
+    /// This number spelled like `written`, another phase number as a file wrote it: its
+    /// leading zero padding kept (`02` → `03`, `2` → `3`, `02.1` → `03`).
+    pub fn spelled_like(&self, written: &str) -> String {
+        let lead = written.split('.').next().unwrap_or("");
+        if lead.len() > 1 && lead.starts_with('0') {
+            self.padded(lead.len())
+        } else {
+            self.padded(1)
+        }
+    }
+
     /// Zero-padded to `width` digits in the leading integer (`2` → `02`).
     pub fn padded(&self, width: usize) -> String {
         let digits_end = self

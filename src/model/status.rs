@@ -183,8 +183,8 @@ fn with_plan(text: &str, plan: Option<(&PlanId, Option<&PlanId>)>) -> Option<Str
         let (ph, pl) = raw.rsplit_once('-').unwrap_or((&raw, ""));
         format!(
             "{}-{}",
-            crate::ops::style::phase_like(&new.phase, ph),
-            crate::ops::style::pad_like(u64::from(new.plan), pl)
+            new.phase.spelled_like(ph),
+            crate::model::values::pad_like(u64::from(new.plan), pl)
         )
     };
     match ids.as_slice() {
@@ -206,7 +206,7 @@ fn with_plan(text: &str, plan: Option<(&PlanId, Option<&PlanId>)>) -> Option<Str
             if digits == 0 || !lower[..at].contains("phase") {
                 return None;
             }
-            let n = crate::ops::style::pad_like(u64::from(done.plan), &text[at..at + digits]);
+            let n = crate::model::values::pad_like(u64::from(done.plan), &text[at..at + digits]);
             Some(format!("{}{n}{}", &text[..at], &text[at + digits..]))
         }
         _ => None,
@@ -232,7 +232,7 @@ fn with_phase(text: &str, phase: &str) -> String {
     if old == new {
         return text.to_string();
     }
-    let shown = crate::ops::style::phase_like(&new, number);
+    let shown = new.spelled_like(number);
     format!("{}{shown}{}", &text[..start], &text[start + number.len()..])
 }
 

@@ -12,15 +12,7 @@ use crate::model::state::position::DASH_SEPARATORS;
 use crate::model::values::{first_number, format_like};
 use crate::syntax::{Cell, Doc, LineKind, table};
 
-/// `n` zero-padded like `like` (`01` → `02`, `1` → `2`, `007` → `008`).
-pub fn pad_like(n: u64, like: &str) -> String {
-    let like = like.trim();
-    if like.len() > 1 && like.starts_with('0') && like.chars().all(|c| c.is_ascii_digit()) {
-        format!("{n:0>width$}", width = like.len())
-    } else {
-        n.to_string()
-    }
-}
+pub use crate::model::values::pad_like;
 
 /// The id after `id` in its series: `D-07` → `D-08`, `KI-003` → `KI-004`, `12` → `13` (the
 /// trailing number + 1, padding kept).
@@ -36,12 +28,7 @@ pub fn increment_trailing(id: &str) -> String {
 
 /// A phase number spelled like `written` (`02` → `03`, `2` → `3`, `02.1` → `03`).
 pub fn phase_like(phase: &PhaseNum, written: &str) -> String {
-    let lead = written.split('.').next().unwrap_or("");
-    if lead.len() > 1 && lead.starts_with('0') {
-        phase.padded(lead.len())
-    } else {
-        phase.padded(1)
-    }
+    phase.spelled_like(written)
 }
 
 /// Redraws a bar for `percent` with its own glyphs and width.

@@ -2,6 +2,9 @@
 
 use crate::check::{Diagnostic, FileKind, Input, Rule, Severity};
 use crate::edit::Edit;
+use crate::ledger::{Ledger, Reach, Scope, Unit};
+use crate::model::ids::{PhaseNum, PlanId};
+use crate::model::state::progress::NoteUnit;
 use crate::model::state::{Bar, ProgressLine};
 use crate::model::values;
 use crate::syntax::Doc;
@@ -28,17 +31,20 @@ one of them was edited by hand or by a tool that forgot the other.",
         severity: Severity::Error,
         fixable: true,
         summary: "The progress percent disagrees with the completed and total plan counts.",
-        what: "Computes completed / total plans from ROADMAP.md's plan checkboxes, from the phases \
-folder (SUMMARY files over PLAN files), and from a `(12/22 plans …)` note on the progress \
-line, and checks the percent against them. The percent may round either way; it passes when \
-it agrees with any of the counts the project has, with any `N/M` in the note, with the share \
-of phases ROADMAP.md records as done, or with the current milestone's plans or phases. A \
-percent marked approximate (`~99%`) is not checked.",
+        what: "Asks the ledger (every plan ROADMAP.md lists or phases/ holds; done when it has a \
+SUMMARY file, is ticked, or its phase is marked complete) for the counts a percent can be a \
+share of: plans over the project, the current milestone's plans, phases over the project or \
+the milestone, the current phase's plans. The percent may round either way; it passes when \
+any of them reproduces it, or when it is the share a `(12/22 plans …)` note writes and the \
+ledger reads the note's counts in some scope (or has nothing to count). A percent marked \
+approximate (`~99%`) is not checked.",
         why: "The percent is a derived value. When it disagrees with the plans actually done, \
 dashboards and status reports overstate or understate the project.",
         example: "Progress: [███░░░░░░░] 30% (4/10 plans complete)\n",
-        fix: "`gsd check --fix` rewrites the percent from the counts (here `40%`); the bar is then \
-redrawn to match. No fix is offered when the counts disagree with each other.",
+        fix: "`gsd check --fix` rewrites the percent in the scope the file uses (its note's, else \
+plans over the project; here `40%`); the bar is then redrawn to match. No fix is offered when \
+ROADMAP.md and the SUMMARY files disagree on which plans are done, when the file leaves the \
+scope open, or when the fix would lower the percent.",
     },
 ];
 
@@ -91,11 +97,14 @@ fn bar_vs_percent(bar: &Bar, percent: u64, out: &mut Vec<Diagnostic>) {
     );
 }
 
-/// A completed/total count and where it came from, for messages.
-struct Counts {
-    done: usize,
-    total: usize,
-    source: String,
+/// A note's `N/M` that the percent is a share of, and what the ledger makes of it.
+enum NoteReading {
+    /// The ledger bears it out (or has nothing to count): the percent is right.
+    BorneOut,
+    /// Its scope is known but the ledger counts differently there.
+    Stale(Scope),
+    /// No scope reproduces it: the author's own tally, which the files contradict.
+    Unborne { done: u64, total: u64 },
 }
 
 fn percent_vs_counts(
@@ -111,145 +120,187 @@ fn percent_vs_counts(
     {
         return;
     }
-    let ws = input.ws;
-    let mut candidates: Vec<Counts> = Vec::new();
-    if let Some(roadmap) = &ws.roadmap {
-        let (done, total) = roadmap.plan_counts();
-        if total > 0 {
-            candidates.push(Counts {
-                done,
-                total,
-                source: format!("ROADMAP.md ticks {done} of {total} plans"),
-            });
-        }
-    }
-    if let Some(phases) = &ws.phases {
-        let (done, total) = phases.plan_counts();
-        if total > 0 {
-            candidates.push(Counts {
-                done,
-                total,
-                source: format!("phases/ has SUMMARY files for {done} of {total} plans"),
-            });
-        }
-    }
-    if let Some(((done, r), (total, _))) = progress.plan_counts(doc) {
-        let note = progress.note.clone().unwrap_or(0..0);
-        let before = doc.text(note.start..r.start.max(note.start)).to_lowercase();
-        if total > 0 && !before.contains("phase") {
-            candidates.push(Counts {
-                done: done as usize,
-                total: total as usize,
-                source: format!("the note says {done}/{total} plans"),
-            });
-        }
-    }
-    // The files are the most reliable count (roadmaps often leave plan lines unticked).
-    candidates.sort_by_key(|c| !c.source.starts_with("phases/"));
-    let Some(primary) = candidates.first() else {
-        return;
-    };
-    let agrees = |done: usize, total: usize| {
-        let exact = done as f64 * 100.0 / total as f64;
-        total > 0 && (percent as f64 - exact).abs() < 1.0 - 1e-9
-    };
-    if candidates.iter().any(|c| agrees(c.done, c.total))
-        || other_shares(input, doc, progress)
-            .into_iter()
-            .any(|(d, t)| agrees(d, t))
+    let ledger = input.ledger;
+    // Any scope the project's counts come in reproduces it: the file's own scope.
+    if ledger
+        .scope_of_percent(percent as f64, &ledger.candidate_scopes())
+        .is_some()
     {
         return;
     }
-    let want_of = |c: &Counts| values::percent(c.done as u64, c.total as u64);
-    let want = want_of(primary);
+    let agrees = |d: u64, t: u64| {
+        let exact = d.min(t) as f64 * 100.0 / t as f64;
+        t > 0 && (percent as f64 - exact).abs() < 1.0
+    };
+    let note_text = progress.note.clone().map_or("", |r| doc.text(r));
+    let note = progress.note_counts(doc).map(|n| {
+        let unit = match n.unit {
+            NoteUnit::Plans => Unit::Plans,
+            NoteUnit::Phases => Unit::Phases,
+        };
+        (n.done.0, n.total.0, unit)
+    });
+    let note_phase = note.as_ref().and_then(|_| note_phase(note_text));
+    // (unit, phase) of a fraction in the note: the counted one's, or unknown for the others.
+    let reach_of = |d: u64, t: u64| match note {
+        Some((nd, nt, unit)) if (nd, nt) == (d, t) => (Some(unit), note_phase.clone()),
+        _ => (None, None),
+    };
+
+    // The percent is a share the note writes: it is right when the ledger reads the note's
+    // counts in some scope (its total may count plans not yet written), or has nothing to
+    // count in the note's terms.
+    let mut reading = None;
+    for (d, t) in fractions_in(note_text).into_iter().filter(|&(d, t)| agrees(d, t)) {
+        let (unit, phase) = reach_of(d, t);
+        if !ledger.can_count(unit, phase.as_ref()) {
+            return;
+        }
+        let r = match ledger.scope_of_note(unit, phase.as_ref(), d, t) {
+            Some(s) => match ledger.counts(&s) {
+                Some((ld, lt)) if ld == d && t >= lt => NoteReading::BorneOut,
+                _ => NoteReading::Stale(s),
+            },
+            None => NoteReading::Unborne { done: d, total: t },
+        };
+        if matches!(r, NoteReading::BorneOut) {
+            return;
+        }
+        reading.get_or_insert(r);
+    }
+
+    // The scope the file's percent is in, the counts it should show, and whether a fix may
+    // write them (only in the file's own scope, never from counts the files dispute).
+    let (scope, counts, fixable) = match reading {
+        Some(NoteReading::Stale(s)) => (Some(s.clone()), ledger.counts(&s), true),
+        Some(NoteReading::Unborne { done, total }) => {
+            let (unit, phase) = reach_of(done, total);
+            let s = match phase {
+                Some(p) => Scope::new(Unit::Plans, Reach::Phase(p)),
+                None => Scope::new(unit.unwrap_or(Unit::Plans), Reach::Project),
+            };
+            (Some(s.clone()), ledger.counts(&s), false)
+        }
+        Some(NoteReading::BorneOut) => return,
+        None => match note {
+            // `(4/10 plans complete)`: the percent is the note's share, in the note's scope.
+            Some((d, t, Unit::Plans)) if note_phase.is_none() => {
+                match ledger.scope_of_note(Some(Unit::Plans), None, d, t) {
+                    Some(s) => (Some(s.clone()), ledger.counts(&s), true),
+                    // Nothing else to count: the note is the count.
+                    None if !ledger.can_count(Some(Unit::Plans), None) => (None, Some((d, t)), true),
+                    None => (Some(Scope::PROJECT_PLANS), ledger.counts(&Scope::PROJECT_PLANS), false),
+                }
+            }
+            // No note to go by (or one about a single phase): the template's scope, plans over
+            // the project. A note counting phases leaves the percent's scope open: no fix.
+            _ => {
+                let s = Scope::PROJECT_PLANS;
+                let fixable = note.is_none() || note_phase.is_some();
+                (Some(s.clone()), ledger.counts(&s), fixable)
+            }
+        },
+    };
+    let Some((done, total)) = counts.filter(|(_, t)| *t > 0) else {
+        return;
+    };
+    let want = values::percent(done.min(total), total);
+    let said = match &scope {
+        Some(s) => format!("{} ({want}%)", described(s, done, total)),
+        None => format!("the note says {done}/{total} plans ({want}%)"),
+    };
     let span = progress.percent.clone().expect("percent was read");
     let d = Diagnostic::new(
         "GSD102",
         FileKind::State,
         span.clone(),
-        format!("progress says {percent}% but {} ({want}%)", primary.source),
+        format!("progress says {percent}% but {said}"),
     );
-    // Rewritten only when every count the project keeps gives the same percent.
-    out.push(if candidates.iter().all(|c| want_of(c) == want) {
+    let disputed = scope
+        .as_ref()
+        .map(|s| ledger.disputed(s))
+        .unwrap_or_default();
+    out.push(if !disputed.is_empty() {
+        let ids: Vec<String> = disputed.iter().map(PlanId::canonical).collect();
+        d.help(format!(
+            "ROADMAP.md and the SUMMARY files disagree on which plans are done ({}); set the percent once they agree",
+            ids.join(", ")
+        ))
+    } else if !fixable {
+        d.help(other_readings(ledger, note_text))
+    } else if want < percent {
+        d.help(format!(
+            "the counts give {want}%, below the {percent}% written; progress is never lowered automatically: set it by hand if the files are right"
+        ))
+    } else {
         d.fix(
             format!("set the percent to {want}%"),
             vec![Edit::replace(span, want.to_string())],
         )
-    } else {
-        let all: Vec<String> = candidates
-            .iter()
-            .map(|c| format!("{} ({}%)", c.source, want_of(c)))
-            .collect();
-        d.help(format!("the counts disagree: {}", all.join("; ")))
     });
 }
 
-/// Other shares a percent may legitimately be of: any `N/M` or `N of M` in the note
-/// (`75% (6/8 phases complete)`), the share of phases ROADMAP.md records as done, and the
-/// current milestone's plans.
-fn other_shares(input: &Input, doc: &Doc, progress: &ProgressLine) -> Vec<(usize, usize)> {
-    let mut shares = Vec::new();
-    if let Some(note) = &progress.note {
-        shares.extend(fractions_in(doc.text(note.clone())));
-    }
-    let Some(roadmap) = &input.ws.roadmap else {
-        return shares;
+/// `3 of 6 plans are done`, in the words of the scope.
+fn described(scope: &Scope, done: u64, total: u64) -> String {
+    let unit = match scope.unit {
+        Unit::Plans => "plans",
+        Unit::Phases => "phases",
     };
-    let done = |p: &crate::model::roadmap::RoadmapPhase| {
-        p.is_checked()
-            || roadmap
-                .progress_row(&p.number)
-                .and_then(|(t, r)| t.status(&roadmap.doc, r))
-                == Some(crate::model::roadmap::RowStatus::Complete)
-    };
-    let boxed: Vec<_> = roadmap
-        .phases
-        .iter()
-        .filter(|p| p.checkbox.is_some() || p.glyph.is_some())
-        .collect();
-    shares.push((boxed.iter().filter(|p| done(p)).count(), boxed.len()));
-    shares.push((
-        roadmap.phases.iter().filter(|p| done(p)).count(),
-        roadmap.phases.len(),
-    ));
-    // The current milestone: the roadmap group of the phase STATE.md is in.
-    let position = &input.ws.state.position;
-    let current = position
-        .phase
-        .as_ref()
-        .and_then(|p| p.number(doc))
-        .and_then(crate::model::PhaseNum::parse)
-        .and_then(|n| roadmap.phase(&n))
-        .and_then(|p| p.milestone);
-    if let Some(group) = current {
-        let members: Vec<_> = roadmap
-            .phases
-            .iter()
-            .filter(|p| p.milestone == Some(group))
-            .collect();
-        let listed: usize = members.iter().map(|p| p.plans.len()).sum();
-        let ticked: usize = members
-            .iter()
-            .map(|p| p.plans.iter().filter(|x| x.checkbox.checked).count())
-            .sum();
-        shares.push((ticked, listed));
-        shares.push((members.iter().filter(|p| done(p)).count(), members.len()));
-        if let Some(phases) = &input.ws.phases {
-            let dirs = members.iter().filter_map(|p| phases.phase(&p.number));
-            let (d, t) = dirs.fold((0, 0), |(d, t), dir| {
-                (
-                    d + dir.summaries.len(),
-                    t + dir.plans.len().max(dir.summaries.len()),
-                )
-            });
-            shares.push((d, t));
+    match &scope.reach {
+        Reach::Project => format!("{done} of {total} {unit} are done"),
+        Reach::Milestone => {
+            format!("{done} of {total} {unit} of the current milestone are done")
         }
+        Reach::Phase(n) => format!("{done} of {total} {unit} of phase {n} are done"),
     }
-    shares
+}
+
+/// Help for a percent whose scope the file leaves open: what each scope would show.
+fn other_readings(ledger: &Ledger, note_text: &str) -> String {
+    let all: Vec<String> = ledger
+        .candidate_scopes()
+        .iter()
+        .filter_map(|s| {
+            let (d, t) = ledger.counts(s)?;
+            Some(format!(
+                "{} ({}%)",
+                described(s, d, t),
+                values::percent(d.min(t), t)
+            ))
+        })
+        .collect();
+    let note = if note_text.is_empty() {
+        String::new()
+    } else {
+        format!("the note `{note_text}` matches none of the counts; ")
+    };
+    format!(
+        "{note}set the percent and note to the share the project tracks: {}",
+        all.join("; ")
+    )
+}
+
+/// `Phase 6: 3/4 plans` → phase 6: the phase a progress note is scoped to, when it names one
+/// right before its counts.
+fn note_phase(note: &str) -> Option<PhaseNum> {
+    let lower = note.to_ascii_lowercase();
+    let at = lower.find("phase ")?;
+    let rest = &note[at + 6..];
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+        .unwrap_or(rest.len());
+    let after = rest[end..].trim_start();
+    let counts_follow = after.starts_with([':', '—', '-', '('])
+        && after
+            .trim_start_matches([':', '—', '-', '(', ' '])
+            .starts_with(|c: char| c.is_ascii_digit());
+    counts_follow
+        .then(|| PhaseNum::parse(rest[..end].trim_end_matches('.')))
+        .flatten()
 }
 
 /// Every `N/M` and `N of M` in free text.
-fn fractions_in(text: &str) -> Vec<(usize, usize)> {
+fn fractions_in(text: &str) -> Vec<(u64, u64)> {
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | ';' | '[' | ']'))
         .filter(|w| !w.is_empty())

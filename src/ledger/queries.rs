@@ -1,0 +1,119 @@
+//! Read-only questions `gsd check` asks the ledger: which scope a progress note counts in,
+//! what a phase's size is by the evidence outside STATE.md, which phase totals a `Phase: X
+//! of Y` line can mean, and where the files disagree on which plans are done. Answers only:
+//! nothing here changes the ledger.
+
+use crate::ledger::{Ledger, PhaseEntry, Reach, Scope, Unit};
+use crate::model::ids::{PhaseNum, PlanId};
+
+impl Ledger {
+    /// The scope a progress note's `done/total` counts in, inferred the way `complete` infers
+    /// it: a note scoped to one phase (`Phase 6: 3/4 plans`) is that phase's; otherwise the
+    /// first candidate scope of the note's unit (any unit when it names none) whose counts
+    /// reproduce both numbers, else its done count alone. `None` when no scope reproduces the
+    /// note (the author's own tally).
+    pub fn scope_of_note(
+        &self,
+        unit: Option<Unit>,
+        phase: Option<&PhaseNum>,
+        done: u64,
+        total: u64,
+    ) -> Option<Scope> {
+        let candidates = self.note_candidates(unit, phase);
+        self.scope_of_counts(done, Some(total), &candidates)
+            .or_else(|| self.scope_of_counts(done, None, &candidates))
+    }
+
+    /// Whether any scope a note of `unit` (scoped to `phase`, when it names one) could be in
+    /// has anything to count. Without one, the note is all there is.
+    pub fn can_count(&self, unit: Option<Unit>, phase: Option<&PhaseNum>) -> bool {
+        self.note_candidates(unit, phase)
+            .iter()
+            .any(|s| self.counts(s).is_some())
+    }
+
+    fn note_candidates(&self, unit: Option<Unit>, phase: Option<&PhaseNum>) -> Vec<Scope> {
+        match phase {
+            Some(p) => vec![Scope::new(Unit::Plans, Reach::Phase(p.clone()))],
+            None => self
+                .candidate_scopes()
+                .into_iter()
+                .filter(|s| unit.is_none_or(|u| s.unit == u))
+                .collect(),
+        }
+    }
+
+    /// The plans in phase `n` by the evidence outside STATE.md: its known plans and what
+    /// ROADMAP.md writes for it (a total, a done count, the phase marked complete). What
+    /// STATE.md's own `Plan: A of B` is checked against, so STATE's counters do not vouch
+    /// for themselves. `None` when nothing outside STATE.md says.
+    pub fn plans_in_phase_besides_state(&self, n: &PhaseNum) -> Option<u64> {
+        let mut phase: PhaseEntry = self.phase(n)?.clone();
+        phase.state_counts = Default::default();
+        phase.total().filter(|t| *t > 0)
+    }
+
+    /// The totals a `Phase: X of Y` line can mean, over the phases ROADMAP.md lists: the
+    /// whole-numbered ones (inserted `2.1` phases left out, the figure messages quote), all
+    /// of them, and the highest whole phase number. Empty when ROADMAP.md lists none.
+    pub fn roadmap_phase_totals(&self) -> Vec<u64> {
+        let listed: Vec<&PhaseEntry> = self.phases.iter().filter(|p| p.in_roadmap).collect();
+        if listed.is_empty() {
+            return Vec::new();
+        }
+        let whole = listed
+            .iter()
+            .filter(|p| p.number.as_integer().is_some())
+            .count() as u64;
+        let highest = listed
+            .iter()
+            .filter_map(|p| p.number.as_integer())
+            .max()
+            .unwrap_or(0);
+        vec![whole, listed.len() as u64, highest]
+    }
+
+    /// Plans done over the latest phases: the last phase's, the last two phases', and so on
+    /// (a count kept since a milestone began covers a run of the latest phases).
+    pub fn trailing_done(&self) -> Vec<u64> {
+        self.phases
+            .iter()
+            .rev()
+            .scan(0, |sum, p| {
+                *sum += p.done();
+                Some(*sum)
+            })
+            .collect()
+    }
+
+    /// Plans of `scope`'s phases whose evidence disagrees on whether they are done: ticked in
+    /// ROADMAP.md with no SUMMARY file in a phase that has a folder, or with a SUMMARY file
+    /// but listed unticked in a phase ROADMAP.md does not mark complete. Counts over such a
+    /// scope are the ledger's reading, not a fact every file bears out. In id order.
+    pub fn disputed(&self, scope: &Scope) -> Vec<PlanId> {
+        let phases: Vec<&PhaseEntry> = match &scope.reach {
+            Reach::Project => self.phases.iter().collect(),
+            Reach::Milestone => match self.current_milestone {
+                Some(m) => self
+                    .phases
+                    .iter()
+                    .filter(|p| p.milestone == Some(m))
+                    .collect(),
+                None => Vec::new(),
+            },
+            Reach::Phase(n) => self.phase(n).into_iter().collect(),
+        };
+        phases
+            .into_iter()
+            .filter(|p| p.has_folder)
+            .flat_map(|p| {
+                p.plans.iter().filter(move |e| {
+                    let ev = &e.evidence;
+                    (ev.ticked && !ev.summary_file)
+                        || (ev.summary_file && ev.listed && !ev.ticked && !p.marked_complete)
+                })
+            })
+            .map(|e| e.id.clone())
+            .collect()
+    }
+}
