@@ -151,7 +151,10 @@ pub fn status_word(
         return text;
     }
     if kind == target && !names_a_plan(value) {
-        return with_phase(current, phase);
+        let renumbered = with_phase(current, phase);
+        if !renumbered.is_empty() {
+            return renumbered;
+        }
     }
     match (kind, target) {
         (StatusKind::ReadyToExecute, StatusKind::InProgress) if !names_a_plan(value) => {
@@ -217,7 +220,8 @@ fn with_plan(text: &str, plan: Option<(&PlanId, Option<&PlanId>)>) -> Option<Str
 /// `phase` (padding as written); text without one is returned as is.
 fn with_phase(text: &str, phase: &str) -> String {
     let lower = text.to_ascii_lowercase();
-    let Some(at) = lower.find("phase ") else {
+    let mentions: Vec<usize> = lower.match_indices("phase ").map(|(i, _)| i).collect();
+    let Some(&at) = mentions.first() else {
         return text.to_string();
     };
     let start = at + "phase ".len();
@@ -231,6 +235,15 @@ fn with_phase(text: &str, phase: &str) -> String {
     };
     if old == new {
         return text.to_string();
+    }
+    // `Phase 4 complete, Phase 5 next` names two phases; renumbering one would leave it
+    // saying something false (`Phase 5 complete, Phase 5 next`).
+    let numbered = mentions
+        .iter()
+        .filter(|&&i| text[i + 6..].starts_with(|c: char| c.is_ascii_digit()))
+        .count();
+    if numbered > 1 {
+        return String::new();
     }
     let shown = new.spelled_like(number);
     format!("{}{shown}{}", &text[..start], &text[start + number.len()..])

@@ -555,6 +555,18 @@ fn is_bare_id(item: &str) -> bool {
     rest.is_empty() || rest.eq_ignore_ascii_case("plan")
 }
 
+/// The plan's id spelled like `old`, an id the file wrote (`04-02` → `05-02`, `4-2` → `5-2`).
+fn id_spelled_like(facts: &Facts, old: &str) -> String {
+    let (ph, pl) = old.rsplit_once('-').unwrap_or((old, ""));
+    let pl = pl.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = facts.plan.suffix().map(String::from).unwrap_or_default();
+    format!(
+        "{}-{}{suffix}",
+        facts.plan.phase.spelled_like(ph),
+        pad_like(u64::from(facts.plan.plan), pl)
+    )
+}
+
 /// An ids-only item (`01-02`, `Plan 01-02`) for the plan being completed.
 fn id_like(like: &str, facts: &Facts) -> String {
     let Some(old) = plan_ids_in(like).into_iter().next() else {
@@ -575,11 +587,11 @@ fn id_like(like: &str, facts: &Facts) -> String {
 /// A new trend item shaped like `like`: `3min` → `10min`, `05-02 (2min)` → `02-02 (10min)`,
 /// `3 min (01-01)` → `10 min (02-02)`.
 fn item_like(like: &str, facts: &Facts) -> String {
-    let id = facts.plan.to_string();
     let ids = crate::model::ids::plan_ids_in(like);
     let mut out = like.to_string();
     if let Some(old) = ids.first() {
         let old_text = old.to_string();
+        let id = id_spelled_like(facts, &old_text);
         if let Some(pos) = out.find(&old_text) {
             out.replace_range(pos..pos + old_text.len(), &id);
         }
