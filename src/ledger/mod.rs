@@ -124,7 +124,7 @@ impl PhaseEntry {
     /// Plans done: the largest count any evidence supports (see the module docs). The hand-kept
     /// counters were written before the plan being completed now (the caller has found that
     /// STATE.md does not record it), so they count it on top: STATE's always, ROADMAP's while
-    /// the plan is unticked.
+    /// the plan is unticked and ROADMAP does not call the phase complete.
     pub fn done(&self) -> u64 {
         let by_plans = self.plans.iter().filter(|p| p.done()).count() as u64;
         let by_mark = if self.marked_complete {
@@ -134,7 +134,9 @@ impl PhaseEntry {
         };
         let completing = self.plans.iter().find(|p| p.evidence.completing);
         let bump = u64::from(completing.is_some());
-        let roadmap_bump = u64::from(completing.is_some_and(|p| !p.evidence.ticked));
+        // A phase ROADMAP marks complete has its counts closed: they already cover its plans.
+        let roadmap_bump =
+            u64::from(completing.is_some_and(|p| !p.evidence.ticked) && !self.marked_complete);
         by_plans
             .max(by_mark)
             .max(self.roadmap_counts.done.map_or(0, |d| d + roadmap_bump))
