@@ -593,7 +593,13 @@ fn item_like(like: &str, facts: &Facts) -> String {
         let old_text = old.to_string();
         let id = id_spelled_like(facts, &old_text);
         if let Some(pos) = out.find(&old_text) {
-            out.replace_range(pos..pos + old_text.len(), &id);
+            // `10-01-FIX-FIX (2 min)`: the id's own suffix belongs to the old plan.
+            let tail = &out[pos + old_text.len()..];
+            let suffix = tail
+                .find(|c: char| c.is_whitespace() || c == '(' || c == ',')
+                .unwrap_or(tail.len());
+            let suffix = if tail.starts_with('-') { suffix } else { 0 };
+            out.replace_range(pos..pos + old_text.len() + suffix, &id);
         }
     }
     // The duration: inside parentheses when the item has an id before them, else leading.

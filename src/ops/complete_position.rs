@@ -190,10 +190,11 @@ pub fn progress_edits(ws: &Workspace, facts: &Facts, notices: &mut Vec<String>) 
         };
         let scoped_to_other_phase = candidates.len() == 1
             && matches!(&candidates[0].reach, Reach::Phase(p) if p != &facts.plan.phase);
+        // Both numbers must match: a done count alone matches by chance, and would swap the
+        // author's total for another scope's.
         let scope = before
             .scope_of_counts(d, Some(t), &candidates)
-            .or_else(|| after.scope_of_counts(d, Some(t), &candidates))
-            .or_else(|| before.scope_of_counts(d, None, &candidates));
+            .or_else(|| after.scope_of_counts(d, Some(t), &candidates));
         note_new = match scope.and_then(|s| after.counts(&s)) {
             Some((nd, nt)) => Some((nd.max(d), nt.max(t))),
             None if scoped_to_other_phase => None,
