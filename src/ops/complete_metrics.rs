@@ -472,7 +472,11 @@ fn recent_edit(
 ) -> Vec<Edit> {
     let field = &recent.field;
     let label = field.label(doc).to_lowercase();
-    let label_cap = first_integer(&label).map_or(5, |(n, _)| n as usize).max(1);
+    // `Last 5 plans` holds five; `Last plan` (singular, no number) holds one.
+    let singular = !label.contains("plans") && label.contains("plan");
+    let label_cap = first_integer(&label)
+        .map_or(if singular { 1 } else { 5 }, |(n, _)| n as usize)
+        .max(1);
     let first_item = || {
         let like = average_like
             .filter(|v| {
@@ -518,6 +522,11 @@ fn recent_edit(
     let total = n + 1;
     let drop = total.saturating_sub(keep).min(n);
     let mut edits = Vec::new();
+    if drop == n {
+        // Every old item goes (`Last plan:` holds one): the new one takes their place.
+        let all = recent.items[0].0.start..recent.items[n - 1].0.end;
+        return vec![Edit::replace(all, new_item)];
+    }
     if newest_first {
         let first = recent.items[0].0.clone();
         edits.push(Edit::insert(first.start, format!("{new_item}{sep}")));

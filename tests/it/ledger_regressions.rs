@@ -971,3 +971,19 @@ proptest! {
         );
     }
 }
+
+/// `Last plan:` (singular) holds one item, as `gsd check` (GSD205) allows: `complete` replaces
+/// it rather than growing it to five.
+#[test]
+fn last_plan_singular_keeps_one_item() {
+    let text = "## Current Position\n\nPhase: 2 of 3\nPlan: 1 of 3\nStatus: In progress\n\n## Performance Metrics\n\n- Total plans completed: 4\n- Average duration: 5 min\n- Total execution time: 0.3 hours\n\n**Recent Trend:**\n- Last plan: 02-01 (4 min)\n- Trend: Stable\n";
+    let ws = crate::ops_support::state_only(text);
+    let args = gsd::ops::complete::Complete {
+        plan: "02-02",
+        duration: Some("6 min"),
+        ..Default::default()
+    };
+    let out = gsd::ops::complete::complete(&ws, &crate::ops_support::clock(), &args).unwrap();
+    let new = crate::ops_support::new_state(&out).unwrap();
+    assert!(new.contains("- Last plan: 02-02 (6 min)\n"), "{new}");
+}
