@@ -55,6 +55,9 @@ pub struct Facts {
     pub relation: Relation,
     /// STATE.md's `Plan:` names the next plan to run rather than the count done.
     pub plan_names_next: bool,
+    /// The plan's title (PLAN.md heading, else the SUMMARY's one-liner, else `--summary`), for
+    /// a ROADMAP line the checklist lacks.
+    pub title: Option<String>,
     /// Tasks and files the plan's SUMMARY reports (for a per-plan metric row).
     pub tasks: Option<u64>,
     pub files: Option<u64>,
@@ -247,6 +250,11 @@ pub fn complete(ws: &Workspace, clock: &Clock, args: &Complete) -> Result<Outcom
         .or_else(|| args.plan_title.clone())
         .or_else(|| roadmap_plan_title(ws, &plan));
     let mut facts = facts(ws, &ledger, plan, minutes);
+    facts.title = args
+        .plan_title
+        .clone()
+        .or_else(|| args.summary_file.as_ref().and_then(|s| s.one_liner.clone()))
+        .or_else(|| args.summary.map(str::to_string));
     facts.tasks = args.summary_file.as_ref().and_then(|s| s.tasks);
     facts.files = args.summary_file.as_ref().and_then(|s| s.files);
     let state = &ws.state;
@@ -411,6 +419,7 @@ fn facts(ws: &Workspace, ledger: &Ledger, plan: PlanId, minutes: f64) -> Facts {
         phase_complete,
         was_complete,
         plan_names_next: names_next,
+        title: None,
         tasks: None,
         files: None,
         before,

@@ -21,10 +21,12 @@ use crate::syntax::{Cell, Doc};
 pub fn roadmap_edits(roadmap: &Roadmap, facts: &Facts, date: &str) -> Vec<Edit> {
     let doc = &roadmap.doc;
     let mut edits = Vec::new();
-    if let Some(p) = roadmap.plan(&facts.plan)
-        && !p.checkbox.checked
-    {
-        edits.push(Edit::replace(p.checkbox.mark.clone(), "x"));
+    match roadmap.plan(&facts.plan) {
+        Some(p) if !p.checkbox.checked => {
+            edits.push(Edit::replace(p.checkbox.mark.clone(), "x"));
+        }
+        Some(_) => {}
+        None => edits.extend(listed_plan_line(roadmap, facts)),
     }
     // The first table listing the phase, plus any later one that is plainly a progress table
     // (has a plans or completed column): a `Phase | Requirements | Status` coverage table
@@ -54,6 +56,73 @@ pub fn roadmap_edits(roadmap: &Roadmap, facts: &Facts, date: &str) -> Vec<Edit> 
         edits.extend(mark_phase_done(roadmap, phase, date));
     }
     edits
+}
+
+/// A plan the phase's checklist does not list yet (written after the roadmap was): a ticked
+/// line in the list's own shape (bullet, id spelling, `-PLAN.md` or not, separator), placed in
+/// id order. Phases that list no plans get none: the list's shape is unknown.
+fn listed_plan_line(roadmap: &Roadmap, facts: &Facts) -> Option<Edit> {
+    let doc = &roadmap.doc;
+    let phase = roadmap.phase(&facts.plan.phase)?;
+    let template = phase.plans.last()?;
+    let line_no = template.checkbox.line;
+    let line = doc.line(line_no);
+    let start = doc.line_start(line_no);
+    let text_at = template.text.start - start;
+    let mark_at = template.checkbox.mark.start - start;
+    let body = doc.text(template.text.clone());
+    let lead = body.len() - body.trim_start_matches(['*', '`']).len();
+    let id_end = body[lead..]
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+        .map_or(body.len(), |i| lead + i);
+    let id_token = &body[lead..id_end];
+    let (old_id, file_suffix) = match id_token.strip_suffix("-PLAN.md") {
+        Some(id) => (id, "-PLAN.md"),
+        None => match id_token.strip_suffix("-PLAN") {
+            Some(id) => (id, "-PLAN"),
+            None => (id_token, ""),
+        },
+    };
+    let (ph, pl) = old_id.rsplit_once('-')?;
+    let new_id = format!(
+        "{}-{}{}",
+        facts.plan.phase.spelled_like(ph),
+        pad_like(u64::from(facts.plan.plan), pl),
+        facts.plan.suffix().map(String::from).unwrap_or_default()
+    );
+    // What follows the id: the separator up to the title (`: `, ` — `, ` -- `), kept.
+    let rest = &body[id_end..];
+    let sep_len = rest.len()
+        - rest
+            .trim_start_matches([':', ' ', '—', '–', '-', '*', '`'])
+            .len();
+    let sep = &rest[..sep_len];
+    let title = facts.title.as_deref().unwrap_or("");
+    let tail = if title.is_empty() {
+        String::new()
+    } else {
+        format!("{sep}{title}")
+    };
+    let new_line = format!(
+        "{}x{}{}{new_id}{file_suffix}{tail}",
+        &line[..mark_at],
+        &line[mark_at + 1..text_at],
+        &body[..lead],
+    );
+    // After the last listed plan with a smaller id, else before the first.
+    let before = phase
+        .plans
+        .iter()
+        .filter(|p| p.id < facts.plan)
+        .max_by(|a, b| a.id.cmp(&b.id));
+    Some(match before {
+        Some(p) => crate::ops::insert::insert_after_line(doc, p.checkbox.line, &[new_line]),
+        None => crate::ops::insert::insert_before_line(
+            doc,
+            phase.plans.iter().map(|p| p.checkbox.line).min()?,
+            &[new_line],
+        ),
+    })
 }
 
 /// Marks a finished phase on its listing line: `[ ]` → `[x]`, or a not-done emoji
