@@ -45,8 +45,13 @@ pub fn metrics_edits(state: &StateDoc, facts: &Facts, notices: &mut Vec<String>)
             let new_count = (n + 1) as f64;
             if let Some(f) = &m.average {
                 let v = f.value(doc);
-                if leading_duration(v).is_some() || is_placeholder_value(v) {
-                    let text = if is_placeholder_value(v) {
+                if leading_duration(v).is_some()
+                    || is_placeholder_value(v)
+                    || dash_unit(v).is_some()
+                {
+                    let text = if let Some(unit) = dash_unit(v) {
+                        duration_like(new_total / new_count, &format!("1 {unit}"))
+                    } else if is_placeholder_value(v) {
                         format!("{} min", format_like(new_total / new_count, "1"))
                     } else {
                         duration_like(new_total / new_count, v)
@@ -215,10 +220,29 @@ fn prior_total_minutes(state: &StateDoc, count: Option<u64>) -> Option<f64> {
     }
 }
 
+/// `— min`, `- hours`: a template placeholder with its unit; the unit.
+fn dash_unit(value: &str) -> Option<&str> {
+    let t = value.trim();
+    let rest = t.trim_start_matches(['-', '—', '–']);
+    if rest.len() == t.len() || !rest.starts_with(' ') {
+        return None;
+    }
+    let unit = rest.trim();
+    crate::model::values::minutes_per_unit(unit).map(|_| unit)
+}
+
 /// The total-time value for `minutes`, in the value's unit (a bare number means hours).
 fn total_time_text(value: &str, minutes: f64) -> Option<String> {
     if is_placeholder_value(value) {
         return Some(format!("{} hours", format_like(minutes / 60.0, "0.1")));
+    }
+    if let Some(unit) = dash_unit(value) {
+        let like = if unit.to_ascii_lowercase().starts_with('h') {
+            format!("0.1 {unit}")
+        } else {
+            format!("1 {unit}")
+        };
+        return Some(duration_like(minutes, &like));
     }
     let (_, r) = first_number(value)?;
     if r.start > 1 {

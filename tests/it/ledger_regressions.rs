@@ -1024,3 +1024,21 @@ fn a_plan_missing_from_the_checklist_is_listed_ticked() {
         "{new}"
     );
 }
+
+/// `— min` / `— hours`: template placeholders with their unit are filled in that unit.
+#[test]
+fn placeholder_durations_with_a_unit_are_filled() {
+    let text = "## Current Position\n\nPhase: 1 of 3\nPlan: 0 of 2\nStatus: Ready to plan\n\n## Performance Metrics\n\n- Total plans completed: 0\n- Average duration: — min\n- Total execution time: — hours\n";
+    let ws = crate::ops_support::state_only(text);
+    let args = gsd::ops::complete::Complete {
+        plan: "01-01",
+        duration: Some("6 min"),
+        ..Default::default()
+    };
+    let out = gsd::ops::complete::complete(&ws, &crate::ops_support::clock(), &args).unwrap();
+    let new = crate::ops_support::new_state(&out).unwrap();
+    assert!(
+        new.contains("- Average duration: 6 min\n- Total execution time: 0.1 hours\n"),
+        "{new}"
+    );
+}
