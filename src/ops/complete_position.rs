@@ -93,8 +93,8 @@ fn plan_line_edits(state: &StateDoc, facts: &Facts) -> Vec<Edit> {
                     format!("{shown}-{}", pad_like(u64::from(facts.plan.plan), pl))
                 } else {
                     let same_phase = facts.relation == Relation::Current;
-                    let old = line.done_count(doc).filter(|_| same_phase).unwrap_or(0);
-                    pad_like(plan_number(facts).max(old), token)
+                    let old = line.done_count(doc).filter(|_| same_phase);
+                    pad_like(plan_number(facts, old).max(old.unwrap_or(0)), token)
                 };
                 edits.push(Edit::replace(done.clone(), new));
                 let value = line.field.value(doc);
@@ -121,7 +121,7 @@ fn plan_line_edits(state: &StateDoc, facts: &Facts) -> Vec<Edit> {
                 if let Some(total) = facts.phase_total {
                     edits.push(Edit::replace(
                         line.field.value.clone(),
-                        format!("{} of {total}", facts.phase_done),
+                        format!("{} of {total}", plan_number(facts, None)),
                     ));
                 }
             }
@@ -132,10 +132,14 @@ fn plan_line_edits(state: &StateDoc, facts: &Facts) -> Vec<Edit> {
 
 /// The number `Plan: A of B` gets: the count of plans done, or in a file whose `Plan:` names
 /// the plan to run next, that plan's number (the last one's, once the phase is complete).
-fn plan_number(facts: &Facts) -> u64 {
-    if !facts.plan_names_next {
+/// `old` is the count the line holds now, when it is a count of this phase.
+fn plan_number(facts: &Facts, old: Option<u64>) -> u64 {
+    // `0 of 3` is a count whatever the status says: there is no plan 0 to run next.
+    let names_next = facts.plan_names_next && old != Some(0);
+    if !names_next {
         // Plans run in order: finishing plan 3 means three are done, even where earlier
-        // plans left no SUMMARY behind.
+        // plans left no SUMMARY behind (replaying real completions, authors catch the count
+        // up to the plan's number more often than they add one to a stale count).
         return facts.phase_done.max(u64::from(facts.plan.plan));
     }
     if facts.phase_complete {
