@@ -92,16 +92,59 @@ pub fn rule(code_or_name: &str) -> Option<&'static Rule> {
 #[derive(Debug, Clone, Copy)]
 pub struct Input<'a> {
     pub ws: &'a Workspace,
+    /// The ledger: the counts a finding states and a fix writes.
     pub ledger: &'a Ledger,
+    /// Other readings of the same evidence that a written value may follow.
+    pub readings: &'a Readings,
     pub today: NaiveDate,
+}
+
+/// The ledger's evidence read other ways. A value that any reading reproduces is not wrong
+/// (a rule never cries wolf); a fix is offered only where every reading gives the same count.
+#[derive(Debug, Clone)]
+pub struct Readings {
+    /// Plans whose files disagree (ticked without a SUMMARY, or the other way round) read as
+    /// not done ([`Ledger::undisputed`]).
+    pub undisputed: Ledger,
+    /// Without STATE.md's own counters ([`Ledger::besides_state`]): STATE's values are
+    /// checked against the other files, and do not vouch for each other.
+    pub files: Ledger,
+    /// Both: the other files alone, disputed plans not done.
+    pub files_undisputed: Ledger,
+}
+
+impl Readings {
+    pub fn of(ledger: &Ledger) -> Readings {
+        let files = ledger.besides_state();
+        Readings {
+            undisputed: ledger.undisputed(),
+            files_undisputed: files.undisputed(),
+            files,
+        }
+    }
+}
+
+impl Input<'_> {
+    /// The ledger and every other reading, the ledger first.
+    pub fn every_reading(&self) -> [&Ledger; 4] {
+        let r = self.readings;
+        [self.ledger, &r.undisputed, &r.files, &r.files_undisputed]
+    }
+
+    /// The readings without STATE.md's own counters.
+    pub fn file_readings(&self) -> [&Ledger; 2] {
+        [&self.readings.files, &self.readings.files_undisputed]
+    }
 }
 
 /// Runs every rule, drops suppressed findings, and sorts the rest by file and position.
 pub fn check(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
     let ledger = Ledger::build(ws, None);
+    let readings = Readings::of(&ledger);
     let input = Input {
         ws,
         ledger: &ledger,
+        readings: &readings,
         today,
     };
     let mut out: Vec<Diagnostic> = rules::FAMILIES

@@ -3,7 +3,7 @@
 //! of Y` line can mean, and where the files disagree on which plans are done. Answers only:
 //! nothing here changes the ledger.
 
-use crate::ledger::{Ledger, PhaseEntry, Reach, Scope, Unit};
+use crate::ledger::{Declared, Ledger, PhaseEntry, PlanEntry, Reach, Scope, Unit};
 use crate::model::ids::{PhaseNum, PlanId};
 
 impl Ledger {
@@ -43,13 +43,25 @@ impl Ledger {
         }
     }
 
+    /// The same ledger without STATE.md's own counters (its `Plan: A of B`, its By Phase
+    /// rows): the evidence of the other files alone. What a value STATE.md keeps is checked
+    /// against, so that STATE's counters do not vouch for each other. Phases known only from
+    /// STATE.md stay, with nothing counted in them.
+    pub fn besides_state(&self) -> Ledger {
+        let mut out = self.clone();
+        for p in &mut out.phases {
+            p.state_counts = Declared::default();
+        }
+        out
+    }
+
     /// The plans in phase `n` by the evidence outside STATE.md: its known plans and what
     /// ROADMAP.md writes for it (a total, a done count, the phase marked complete). What
-    /// STATE.md's own `Plan: A of B` is checked against, so STATE's counters do not vouch
-    /// for themselves. `None` when nothing outside STATE.md says.
+    /// STATE.md's own `Plan: A of B` is checked against. `None` when nothing outside
+    /// STATE.md says.
     pub fn plans_in_phase_besides_state(&self, n: &PhaseNum) -> Option<u64> {
         let mut phase: PhaseEntry = self.phase(n)?.clone();
-        phase.state_counts = Default::default();
+        phase.state_counts = Declared::default();
         phase.total().filter(|t| *t > 0)
     }
 
@@ -73,12 +85,13 @@ impl Ledger {
         vec![whole, listed.len() as u64, highest]
     }
 
-    /// Plans done over the latest phases: the last phase's, the last two phases', and so on
-    /// (a count kept since a milestone began covers a run of the latest phases).
+    /// Plans done over the latest phases begun (with a folder in `phases/`): the last one's,
+    /// the last two's, and so on. A count kept since a milestone began covers such a run.
     pub fn trailing_done(&self) -> Vec<u64> {
         self.phases
             .iter()
             .rev()
+            .filter(|p| p.has_folder)
             .scan(0, |sum, p| {
                 *sum += p.done();
                 Some(*sum)
@@ -105,15 +118,33 @@ impl Ledger {
         };
         phases
             .into_iter()
-            .filter(|p| p.has_folder)
-            .flat_map(|p| {
-                p.plans.iter().filter(move |e| {
-                    let ev = &e.evidence;
-                    (ev.ticked && !ev.summary_file)
-                        || (ev.summary_file && ev.listed && !ev.ticked && !p.marked_complete)
-                })
-            })
+            .flat_map(|p| p.plans.iter().filter(move |e| is_disputed(p, e)))
             .map(|e| e.id.clone())
             .collect()
     }
+
+    /// The same ledger with every disputed plan (see [`Ledger::disputed`]) read as not done:
+    /// its tick, or its SUMMARY file, set aside. The other reading of files that disagree,
+    /// which a value written from either of them may follow.
+    pub fn undisputed(&self) -> Ledger {
+        let mut out = self.clone();
+        for p in &mut out.phases {
+            let disputed: Vec<bool> = p.plans.iter().map(|e| is_disputed(p, e)).collect();
+            for (e, d) in p.plans.iter_mut().zip(disputed) {
+                if d {
+                    e.evidence.ticked = false;
+                    e.evidence.summary_file = false;
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Whether a plan's evidence disagrees on whether it is done (see [`Ledger::disputed`]).
+fn is_disputed(phase: &PhaseEntry, plan: &PlanEntry) -> bool {
+    let ev = &plan.evidence;
+    phase.has_folder
+        && ((ev.ticked && !ev.summary_file)
+            || (ev.summary_file && ev.listed && !ev.ticked && !phase.marked_complete))
 }

@@ -156,11 +156,33 @@ fn fix_chains_percent_then_bar() {
     p.write(
         "STATE.md",
         &p.read("STATE.md")
-            .replace("[████░░░░░░] 40%", "[███████░░░] 70%"),
+            .replace("[████░░░░░░] 40%", "[██░░░░░░░░] 20%"),
     );
     let (code, _, stderr) = run(p.gsd().args(["check", "--fix"]));
     assert_eq!(code, 0, "{stderr}");
     assert!(p.read("STATE.md").contains("Progress: [█████░░░░░] 50%\n"));
+}
+
+#[test]
+fn fix_never_lowers_the_percent() {
+    // 70% where 3 of 6 plans are done: reported, but `--fix` does not take progress back.
+    let dir = fixtures_dir().join("check/GSD102-progress-percent-mismatch");
+    let p = project(&dir, "fail");
+    let text = p
+        .read("STATE.md")
+        .replace("[████░░░░░░] 40%", "[███████░░░] 70%");
+    p.write("STATE.md", &text);
+    let json = crate::check_rules::check_json(&p);
+    let d = &json["diagnostics"][0];
+    assert_eq!(d["code"], "GSD102", "{json}");
+    assert!(d["fix"].is_null(), "{json}");
+    assert!(
+        d["help"].as_str().unwrap().contains("never lowered"),
+        "{json}"
+    );
+    let (code, _, _) = run(p.gsd().args(["check", "--fix"]));
+    assert_eq!(code, 1);
+    assert_eq!(p.read("STATE.md"), text);
 }
 
 #[test]

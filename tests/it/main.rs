@@ -13,6 +13,8 @@
 //! - `check_leniency`: loose-but-consistent shapes from real projects, each with a wrong twin.
 //! - `check_rules`, `check_cli`, `check_proptest`: `gsd check` per rule (fixtures, four
 //!   formats, --fix), on seeds and as a CLI, and never panicking on generated documents.
+//! - `ledger_consistency`: the counts `gsd check` states and `complete` writes are the
+//!   ledger's, on every fixture tree.
 //! - `bad_input`, `crash`, `concurrency`: the bad-input matrix, SIGKILL and 50-writer safety.
 //! - `blocks_chunks`: the block classifier gives the same line kinds in pieces as in one parse.
 
@@ -26,6 +28,7 @@ mod cli;
 mod concurrency;
 mod crash;
 mod errors;
+mod ledger_consistency;
 mod ledger_regressions;
 mod model_roadmap;
 mod model_siblings;

@@ -199,7 +199,9 @@ fn phases_dir_names_files_and_summaries() {
     assert_eq!(dir.phase(&n("2")).unwrap().plans.len(), 1, "002 = 2");
     assert_eq!(dir.phase(&n("04")).unwrap().plans.len(), 1);
     assert_eq!(dir.phase(&n("18")).unwrap().slug, None);
-    assert_eq!(dir.plan_counts(), (1, 10));
+    let summaries: usize = dir.phases.iter().map(|p| p.summaries.len()).sum();
+    let plans: usize = dir.phases.iter().map(|p| p.plans.len()).sum();
+    assert_eq!((summaries, plans), (1, 10));
     let plan = gsd::model::PlanId::parse("01-02").unwrap();
     assert!(dir.plan_path(&plan).unwrap().ends_with("01-02-cli-PLAN.md"));
 
@@ -275,8 +277,12 @@ fn consistent_trees_agree_across_files() {
         let ws = gsd::model::Workspace::load(&tree, gsd::model::workspace::Needs::ALL).unwrap();
         let roadmap = ws.roadmap.as_ref().unwrap();
         let phases = ws.phases.as_ref().unwrap();
-        let (ticked, listed) = roadmap.plan_counts();
-        let (summaries, _) = phases.plan_counts();
+        // Counted through the ledger, which holds each plan's evidence.
+        let ledger = gsd::ledger::Ledger::build(&ws, None);
+        let plans = || ledger.phases.iter().flat_map(|p| &p.plans);
+        let ticked = plans().filter(|p| p.evidence.ticked).count();
+        let listed = plans().filter(|p| p.evidence.listed).count();
+        let summaries = plans().filter(|p| p.evidence.summary_file).count();
         let state_done = ws.state.metrics.plans_completed_count(&ws.state.doc);
         assert_eq!(ticked, summaries, "{name}: ROADMAP ticks vs SUMMARY files");
         assert_eq!(

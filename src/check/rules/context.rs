@@ -41,9 +41,11 @@ like `D-` or `D-1a-` breaks the series and cannot be cited reliably.",
         fixable: false,
         summary: "A decision or blocker names a plan that does not exist.",
         what: "Finds plan ids (`02-03`) in decisions and blockers and checks them against the \
-plans in ROADMAP.md and the phases folder. Only plans of known phases are checked (a phase \
-archived with an old milestone is not), and the rule is skipped without ROADMAP.md or \
-phases/. Unpadded ranges (`phases 36-43`, `1-3 days`) are not plan ids.",
+plans the ledger knows: listed in ROADMAP.md, with a file in the phases folder, or the next \
+plan of their phase (within the total ROADMAP.md or STATE.md gives it). Only plans of phases \
+with known plans are checked (a phase archived with an old milestone is not), and the rule \
+is skipped without ROADMAP.md or phases/. Unpadded ranges (`phases 36-43`, `1-3 days`) are \
+not plan ids.",
         why: "A reference to a plan that does not exist is a typo or a plan that was renumbered; \
 readers following it find nothing.",
         example: "- Use RunSQL for unique indexes (01-07)\n<!-- phase 1 has plans 01-01 and 01-02 -->\n",
@@ -132,32 +134,17 @@ fn decision_ids(input: &Input, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Whether the project knows the plan's phase well enough to say the plan does not exist,
-/// and if so whether it does.
+/// Whether the project knows the plan's phase well enough to say the plan does not exist
+/// (the ledger knows plans of it), and if so whether the ledger knows the plan: listed, with
+/// a file, or the next plan of its phase.
 fn plan_exists(input: &Input, id: &PlanId) -> Option<bool> {
-    let mut known_phase = false;
-    if let Some(p) = input.ws.roadmap.as_ref().and_then(|r| r.phase(&id.phase))
-        && !p.plans.is_empty()
-    {
-        known_phase = true;
-        if p.plans.iter().any(|pl| pl.id.plan == id.plan) {
-            return Some(true);
-        }
+    let phase = input.ledger.phase(&id.phase)?;
+    if phase.plans.is_empty() {
+        return None;
     }
-    if let Some(dir) = input.ws.phases.as_ref().and_then(|p| p.phase(&id.phase))
-        && !(dir.plans.is_empty() && dir.summaries.is_empty())
-    {
-        known_phase = true;
-        if dir
-            .plans
-            .iter()
-            .chain(&dir.summaries)
-            .any(|p| p.plan == id.plan)
-        {
-            return Some(true);
-        }
-    }
-    known_phase.then_some(false)
+    // An inserted plan (`01-02a`) and its base number name the same piece of work here.
+    let same_number = phase.plans.iter().any(|p| p.id.plan == id.plan);
+    Some(same_number || input.ledger.knows_plan(id))
 }
 
 fn plan_references(input: &Input, out: &mut Vec<Diagnostic>) {

@@ -4,78 +4,57 @@
 //! per milestone. Those files are consistent in their own terms, so the rules accept them.
 
 use crate::check::{Diagnostic, FileKind, Input};
-use crate::model::PhaseNum;
-use crate::model::roadmap::{RoadmapPhase, RowStatus};
-use crate::model::values::first_integer;
+use crate::ledger::{Reach, Scope, Unit};
 use crate::syntax::Doc;
 
-/// Whether ROADMAP.md records the phase as done as a whole: its checkbox or ✅ glyph, or
-/// a `Complete` status in its progress-table row.
-fn phase_done(roadmap: &crate::model::roadmap::Roadmap, phase: &RoadmapPhase) -> bool {
-    phase.is_checked()
-        || roadmap
-            .progress_row(&phase.number)
-            .and_then(|(t, r)| t.status(&roadmap.doc, r))
-            == Some(RowStatus::Complete)
-}
-
+/// GSD403/GSD404: each plan ROADMAP.md lists in a phase that has a folder, by the ledger's
+/// evidence: ticked without a SUMMARY file, or with one but unticked in a phase not marked
+/// complete as a whole (a phase ticked, ✅, `Complete` in its progress row or with a
+/// phase-level SUMMARY records its plans as done; unticked plan lines under it understate
+/// nothing).
 pub fn roadmap_vs_summaries(input: &Input, out: &mut Vec<Diagnostic>) {
     let (Some(roadmap), Some(phases)) = (&input.ws.roadmap, &input.ws.phases) else {
         return;
     };
-    for phase in &roadmap.phases {
-        let Some(dir) = phases.phase(&phase.number) else {
-            continue;
-        };
-        // A phase ticked as a whole records its plans as done; unticked plan lines under it
-        // understate nothing.
-        let whole_phase_done = phase_done(roadmap, phase);
-        for plan in &phase.plans {
-            let has_summary = summary_exists(phases, &phase.number, plan.id.plan);
-            let mark = plan.checkbox.mark.clone();
-            if plan.checkbox.checked && !has_summary {
+    for phase in input.ledger.phases.iter().filter(|p| p.has_folder) {
+        for plan in phase.plans.iter().filter(|e| e.evidence.listed) {
+            let ev = &plan.evidence;
+            // Where to point: the plan's checkbox in ROADMAP.md.
+            let Some(line) = roadmap.plan(&plan.id) else {
+                continue;
+            };
+            let mark = line.checkbox.mark.clone();
+            let id = &line.id;
+            if ev.ticked && !ev.summary_file {
+                // The folder to name in the help (a place, not a fact).
+                let folder = phases
+                    .phase(&phase.number)
+                    .and_then(|d| d.path.file_name())
+                    .map_or_else(String::new, |n| format!("phases/{}/", n.to_string_lossy()));
                 out.push(
                     Diagnostic::new(
                         "GSD403",
                         FileKind::Roadmap,
                         mark,
-                        format!("plan {} is ticked but has no SUMMARY.md", plan.id),
+                        format!("plan {id} is ticked but has no SUMMARY.md"),
                     )
                     .help(format!(
-                        "write {}-SUMMARY.md in {}, or untick the plan",
-                        plan.id,
-                        dir.path.file_name().map_or_else(String::new, |n| format!(
-                            "phases/{}/",
-                            n.to_string_lossy()
-                        ))
+                        "write {id}-SUMMARY.md in {folder}, or untick the plan"
                     )),
                 );
-            } else if !plan.checkbox.checked && has_summary && !whole_phase_done {
+            } else if !ev.ticked && ev.summary_file && !phase.marked_complete {
                 out.push(
                     Diagnostic::new(
                         "GSD404",
                         FileKind::Roadmap,
                         mark,
-                        format!("plan {} has a SUMMARY.md but is not ticked", plan.id),
+                        format!("plan {id} has a SUMMARY.md but is not ticked"),
                     )
-                    .help(format!(
-                        "tick it (`[x]`), or run `gsd state complete {}`",
-                        plan.id
-                    )),
+                    .help(format!("tick it (`[x]`), or run `gsd state complete {id}`")),
                 );
             }
         }
     }
-}
-
-/// Whether any folder of phase `n` holds plan `plan`'s summary (a phase renamed mid-way
-/// can leave two folders with one number).
-fn summary_exists(phases: &crate::model::phases::PhasesDir, n: &PhaseNum, plan: u32) -> bool {
-    phases
-        .phases
-        .iter()
-        .filter(|d| &d.number == n)
-        .any(|d| d.summaries.iter().any(|s| s.plan == plan))
 }
 
 /// Whether the count is kept per milestone: its value or the label above it names a
@@ -108,9 +87,16 @@ pub fn milestone_scoped(doc: &Doc, line: usize, value: &str) -> bool {
         > 1
 }
 
+/// GSD405: `Total plans completed` against the plans the ledger counts done by the files
+/// besides STATE.md (STATE's own By Phase rows and Plan line do not vouch for its total):
+/// over the project or the current milestone, over a run of the latest phases (a count kept
+/// since a milestone began), or above it when shipped milestones are archived out of
+/// `phases/` or the files start past phase 1. Disputed plans (ticked without a SUMMARY, or
+/// the other way round) may be counted either way.
 pub fn completed_count(input: &Input, out: &mut Vec<Diagnostic>) {
     let state = &input.ws.state;
     let doc = &state.doc;
+    let files = &input.readings.files;
     let (Some(phases), Some(field)) = (&input.ws.phases, &state.metrics.plans_completed) else {
         return;
     };
@@ -118,31 +104,40 @@ pub fn completed_count(input: &Input, out: &mut Vec<Diagnostic>) {
         return;
     }
     let value = field.value(doc);
-    let Some((n, r)) = first_integer(value).filter(|(_, r)| r.start <= 1) else {
+    let Some((n, r)) = super::leading_count(value) else {
         return;
     };
-    let summaries = phases.plan_counts().0 as u64;
-    let ticked = input.ws.roadmap.as_ref().map(|r| r.plan_counts().0 as u64);
-    if n == summaries || ticked == Some(n) || super::integers_in(value).contains(&summaries) {
+    let Some((done, _)) = files.counts(&Scope::PROJECT_PLANS) else {
+        return;
+    };
+    let scopes = [
+        Scope::PROJECT_PLANS,
+        Scope::new(Unit::Plans, Reach::Milestone),
+    ];
+    let written = super::integers_in(value);
+    if input.file_readings().iter().any(|l| {
+        l.scope_of_counts(n, None, &scopes).is_some()
+            || l.trailing_done().contains(&n)
+            || l.counts(&Scope::PROJECT_PLANS)
+                .is_some_and(|(d, _)| written.contains(&d))
+    }) {
         return;
     }
     let line = doc.source.line_of(field.value.start);
     if milestone_scoped(doc, line, value) {
         return;
     }
-    // Counted over the current milestone: the latest phases' summaries.
-    let mut suffix = 0u64;
-    for dir in phases.phases.iter().rev() {
-        suffix += dir.summaries.len() as u64;
-        if suffix == n {
-            return;
-        }
-    }
-    // Shipped milestones archived out of phases/ still count.
+    // Shipped milestones archived out of phases/ (or phases before the first the files
+    // know, `Phases 1-87 (shipped)`) still count.
     let archived = crate::model::workspace::Workspace::planning_dir(&input.ws.root)
         .join("milestones")
         .is_dir();
-    if archived && n > summaries {
+    let earlier_phases_gone = files
+        .phases
+        .first()
+        .and_then(|p| p.number.as_integer())
+        .is_some_and(|first| first > 1);
+    if (archived || earlier_phases_gone) && n > done {
         return;
     }
     out.push(
@@ -150,7 +145,7 @@ pub fn completed_count(input: &Input, out: &mut Vec<Diagnostic>) {
             "GSD405",
             FileKind::State,
             field.value.start + r.start..field.value.start + r.end,
-            format!("Total plans completed is {n} but phases/ holds {summaries} SUMMARY.md files"),
+            format!("Total plans completed is {n} but the planning files show {done} plans done"),
         )
         .help("set the count to the plans completed, or write the missing summaries"),
     );

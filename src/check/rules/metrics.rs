@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use crate::check::{Diagnostic, FileKind, Input, Rule, Severity};
 use crate::edit::Edit;
+use crate::ledger::Scope;
 use crate::model::state::metrics::leading_duration;
 use crate::model::state::{ByPhaseRow, ByPhaseTable, Metrics};
 use crate::model::values::{first_integer, parse_minutes};
@@ -21,7 +22,10 @@ pub static RULES: &[Rule] = &[
         what: "Adds up the Plans column of the `**By Phase:**` table (the completed `N` of an \
 `N/M` cell) and compares it with `Total plans completed`. Skipped when the table is scoped to \
 one milestone (`**By Phase (v3.0):**`) or a row's plans cannot be read; a total that \
-breaks itself down (`14 (v2.0: 11, v3.0: 3)`) agrees when one of its parts is the sum. A total that equals the number of SUMMARY.md files is right (the table lags), and a total kept per milestone is not compared. The fix is offered only when the SUMMARY.md count agrees with the table.",
+breaks itself down (`14 (v2.0: 11, v3.0: 3)`) agrees when one of its parts is the sum. A \
+total that equals the plans the planning files record as done (SUMMARY files, ticks, phases \
+marked complete) is right (the table lags), and a total kept per milestone is not compared. \
+The fix is offered only when that count agrees with the table.",
         why: "The total is derived from the table. When they disagree, a plan was recorded in \
 one place and not the other, and every average built on the total is off.",
         example: "- Total plans completed: 9\n\n| Phase | Plans | Total | Avg/Plan |\n|---|---|---|---|\n| 1 | 2 | 15 min | 7.5 min |\n| 2 | 1 | 3 min | 3 min |\n",
@@ -120,13 +124,16 @@ pub fn check(input: &Input) -> Vec<Diagnostic> {
                 .sum::<Option<f64>>()
         })
         .flatten();
-    let summaries = input
-        .ws
-        .phases
-        .as_ref()
-        .filter(|p| !p.phases.is_empty())
-        .map(|p| p.plan_counts().0 as u64);
-    plans_completed(doc, m, plans_sum, summaries, &mut out);
+    // The plans done by the files besides STATE.md (the table and the total are STATE's
+    // own, and do not vouch for each other), in each reading; none without such files.
+    let mut done: Vec<u64> = input
+        .file_readings()
+        .iter()
+        .filter(|l| l.has_siblings)
+        .filter_map(|l| l.counts(&Scope::PROJECT_PLANS).map(|(d, _)| d))
+        .collect();
+    done.dedup();
+    plans_completed(doc, m, plans_sum, &done, &mut out);
     total_time(doc, m, minutes_sum, &mut out);
     average(doc, m, plans_sum.zip(minutes_sum), &mut out);
     if let Some(t) = &m.by_phase {
@@ -184,21 +191,21 @@ fn close(amount: &Amount, exact_minutes: f64) -> bool {
         || (amount.number * amount.unit_minutes - exact_minutes).abs() <= 0.05 * exact_minutes
 }
 
-/// `summaries` (the SUMMARY.md count) arbitrates: a total the files bear out is right and
-/// the table is what lags, and the total is rewritten only when the files agree with the
-/// table.
+/// `done` (the plans the files count done, in each reading) arbitrates: a total the files
+/// bear out is right and the table is what lags, and the total is rewritten only when the
+/// files agree with the table.
 fn plans_completed(
     doc: &Doc,
     m: &Metrics,
     sum: Option<u64>,
-    summaries: Option<u64>,
+    done: &[u64],
     out: &mut Vec<Diagnostic>,
 ) {
     let (Some(field), Some(sum)) = (&m.plans_completed, sum) else {
         return;
     };
     let value = field.value(doc);
-    let Some((n, r)) = first_integer(value).filter(|(_, r)| r.start <= 1) else {
+    let Some((n, r)) = super::leading_count(value) else {
         return;
     };
     // `14 (v2.0: 13, v3.0: 1)` with a table of v3.0 phases only agrees through its breakdown.
@@ -206,7 +213,7 @@ fn plans_completed(
         return;
     }
     let line = doc.source.line_of(field.value.start);
-    if summaries == Some(n) || super::cross_plans::milestone_scoped(doc, line, value) {
+    if done.contains(&n) || super::cross_plans::milestone_scoped(doc, line, value) {
         return;
     }
     let span = field.value.start + r.start..field.value.start + r.end;
@@ -216,15 +223,16 @@ fn plans_completed(
         span.clone(),
         format!("Total plans completed is {n} but the By Phase table adds up to {sum}"),
     );
-    out.push(if summaries.is_none_or(|s| s == sum) {
+    out.push(if done.iter().all(|&s| s == sum) {
         d.fix(
             format!("set the total to {sum}"),
-            vec![Edit::replace(span, sum.to_string())],
+            vec![Edit::replace(span, super::count_like(sum, &value[r]))],
         )
     } else {
+        let done: Vec<String> = done.iter().map(u64::to_string).collect();
         d.help(format!(
-            "phases/ holds {} SUMMARY.md files; set the total and the table to the plans completed",
-            summaries.unwrap_or_default()
+            "the planning files record {} plans done; set the total and the table to the plans completed",
+            done.join(" or ")
         ))
     });
 }

@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use super::{Diagnostic, Input, Rule};
 use crate::model::values::{
-    decimals, first_number, format_decimals, format_in_precision, minutes_per_unit,
+    decimals, first_integer, first_number, format_decimals, format_in_precision, minutes_per_unit,
 };
 
 /// A family: its rules (documentation) and the function that checks them all.
@@ -86,6 +86,40 @@ pub fn integers_in(text: &str) -> Vec<u64> {
     text.split(|c: char| !c.is_ascii_digit())
         .filter_map(|t| t.parse().ok())
         .collect()
+}
+
+/// The count a value starts with (`3`, `1,076 (v2.0: 13)`): its number and byte range, digit
+/// groups (`1,076`) read whole. `None` when the value does not start with a number.
+pub fn leading_count(value: &str) -> Option<(u64, Range<usize>)> {
+    let (_, r) = first_integer(value).filter(|(_, r)| r.start <= 1)?;
+    let b = value.as_bytes();
+    let mut end = r.end;
+    // `,076`: a comma and exactly three digits continue the number.
+    while b.get(end) == Some(&b',')
+        && b.len() >= end + 4
+        && b[end + 1..end + 4].iter().all(u8::is_ascii_digit)
+        && b.get(end + 4).is_none_or(|x| !x.is_ascii_digit())
+    {
+        end += 4;
+    }
+    let n = value[r.start..end].replace(',', "").parse().ok()?;
+    Some((n, r.start..end))
+}
+
+/// `n` written like `like`: with `,` digit groups when `like` has them.
+pub fn count_like(n: u64, like: &str) -> String {
+    let plain = n.to_string();
+    if !like.contains(',') {
+        return plain;
+    }
+    let mut out = String::new();
+    for (i, c) in plain.chars().enumerate() {
+        if i > 0 && (plain.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Whether `written` (shown with `decimals` decimals) is `exact` rounded the file's way:
@@ -222,6 +256,17 @@ mod tests {
             "API Pagination & Filtering"
         ));
         assert!(!mentions("Phase 2 - API", "Pagination"));
+    }
+
+    #[test]
+    fn counts_are_read_with_their_digit_groups() {
+        assert_eq!(leading_count("1,076"), Some((1076, 0..5)));
+        assert_eq!(leading_count("14 (v2.0: 13, v3.0: 1)"), Some((14, 0..2)));
+        assert_eq!(leading_count("3, then 4"), Some((3, 0..1)));
+        assert_eq!(leading_count("about 3"), None);
+        assert_eq!(count_like(1077, "1,076"), "1,077");
+        assert_eq!(count_like(1234567, "1,076"), "1,234,567");
+        assert_eq!(count_like(12, "9"), "12");
     }
 
     #[test]

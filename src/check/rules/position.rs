@@ -31,9 +31,10 @@ in it: `Plan: 2 of 2`.",
         severity: Severity::Error,
         fixable: false,
         summary: "`Plan: A of B` where B is not the number of plans in the current phase.",
-        what: "Counts the current phase's plans in ROADMAP.md (its plan checklist) and in the \
-phases folder (its `NN-MM-PLAN.md` files) and checks B against them. Skipped when neither \
-lists plans for the phase.",
+        what: "Asks the ledger how many plans the current phase has by the evidence besides \
+STATE.md: the plans ROADMAP.md lists and the phases folder holds (`NN-MM-PLAN.md` or \
+SUMMARY files), and the totals ROADMAP.md writes for it (`**Plans:** 3`, a progress row's \
+`1/3`). Checks B against that. Skipped when nothing besides STATE.md counts the phase.",
         why: "B tells the reader how much of the phase is left. When a plan was added or dropped \
 and B was not updated, progress and the next step are wrong.",
         example: "Phase: 2 of 5 (API)\nPlan: 1 of 3\n<!-- ROADMAP.md lists two plans for Phase 2 -->\n",
@@ -59,7 +60,8 @@ phases were added to the roadmap.",
         severity: Severity::Error,
         fixable: false,
         summary: "`Phase: X of Y` where Y is not the number of phases in ROADMAP.md.",
-        what: "Counts ROADMAP.md's phases and checks Y against them. Any reasonable count \
+        what: "Counts the phases ROADMAP.md lists (checklist, headings, progress rows) and \
+checks Y against them. Any reasonable count \
 passes: all phases, whole-numbered phases only (inserted `2.1` phases excluded), or the \
 highest phase number. Skipped without ROADMAP.md.",
         why: "A stale phase total misstates how far along the milestone is.",
@@ -163,28 +165,20 @@ fn plan_line(input: &Input, out: &mut Vec<Diagnostic>) {
     let Some(phase) = current_phase(input) else {
         return;
     };
-    let mut counts: Vec<(usize, String)> = Vec::new();
-    if let Some(p) = input.ws.roadmap.as_ref().and_then(|r| r.phase(&phase))
-        && !p.plans.is_empty()
-    {
-        counts.push((p.plans.len(), "ROADMAP.md lists".into()));
-    }
-    if let Some(dir) = input.ws.phases.as_ref().and_then(|p| p.phase(&phase)) {
-        let n = dir.plans.len().max(dir.summaries.len());
-        if n > 0 {
-            counts.push((n, "phases/ has".into()));
-        }
-    }
-    if counts.is_empty() || counts.iter().any(|(n, _)| *n as u64 == total) {
+    // The phase's size by the evidence besides STATE.md (its own `B` does not vouch for
+    // itself): its known plans and what ROADMAP.md writes for it.
+    let Some(n) = input.ledger.plans_in_phase_besides_state(&phase) else {
+        return;
+    };
+    if n == total {
         return;
     }
-    let (n, source) = &counts[0];
     out.push(
         Diagnostic::new(
             "GSD104",
             FileKind::State,
             total_span,
-            format!("the Plan line says {total} plans but {source} {n} for phase {phase}"),
+            format!("the Plan line says {total} plans but phase {phase} has {n} plans"),
         )
         .help(format!(
             "set the plan total to {n}, or add the missing plans to ROADMAP.md"
@@ -219,25 +213,12 @@ fn phase_line(input: &Input, out: &mut Vec<Diagnostic>) {
         );
         return;
     }
-    let Some(roadmap) = &input.ws.roadmap else {
+    // Whole-numbered phases, all phases, or the highest number: any reasonable count.
+    let totals = input.ledger.roadmap_phase_totals();
+    let Some(&whole) = totals.first() else {
         return;
     };
-    if roadmap.phases.is_empty() {
-        return;
-    }
-    let all = roadmap.phases.len() as u64;
-    let whole = roadmap
-        .phases
-        .iter()
-        .filter(|p| p.number.as_integer().is_some())
-        .count() as u64;
-    let highest = roadmap
-        .phases
-        .iter()
-        .filter_map(|p| p.number.as_integer())
-        .max()
-        .unwrap_or(0);
-    if [all, whole, highest].contains(&y) {
+    if totals.contains(&y) {
         return;
     }
     out.push(
@@ -309,13 +290,7 @@ fn focus(input: &Input, out: &mut Vec<Diagnostic>) {
     if let Some(r) = state.position.phase.as_ref().and_then(|p| p.name.clone()) {
         known.push(doc.text(r).to_string());
     }
-    if let Some(n) = input
-        .ws
-        .roadmap
-        .as_ref()
-        .and_then(|r| r.phase(&current))
-        .and_then(|p| p.name.clone())
-    {
+    if let Some(n) = input.ledger.phase(&current).and_then(|p| p.name.clone()) {
         known.push(n);
     }
     if known.is_empty()

@@ -36,8 +36,9 @@ SUMMARY file, is ticked, or its phase is marked complete) for the counts a perce
 share of: plans over the project, the current milestone's plans, phases over the project or \
 the milestone, the current phase's plans. The percent may round either way; it passes when \
 any of them reproduces it, or when it is the share a `(12/22 plans …)` note writes and the \
-ledger reads the note's counts in some scope (or has nothing to count). A percent marked \
-approximate (`~99%`) is not checked.",
+ledger reads the note's counts in some scope, has nothing to count, or the note is the \
+author's own tally (no scope reproduces it). A percent marked approximate (`~99%`) or naming a \
+scope of its own (`100% MVP`) is not checked.",
         why: "The percent is a derived value. When it disagrees with the plans actually done, \
 dashboards and status reports overstate or understate the project.",
         example: "Progress: [███░░░░░░░] 30% (4/10 plans complete)\n",
@@ -97,16 +98,6 @@ fn bar_vs_percent(bar: &Bar, percent: u64, out: &mut Vec<Diagnostic>) {
     );
 }
 
-/// A note's `N/M` that the percent is a share of, and what the ledger makes of it.
-enum NoteReading {
-    /// The ledger bears it out (or has nothing to count): the percent is right.
-    BorneOut,
-    /// Its scope is known but the ledger counts differently there.
-    Stale(Scope),
-    /// No scope reproduces it: the author's own tally, which the files contradict.
-    Unborne { done: u64, total: u64 },
-}
-
 fn percent_vs_counts(
     input: &Input,
     doc: &Doc,
@@ -114,18 +105,24 @@ fn percent_vs_counts(
     percent: u64,
     out: &mut Vec<Diagnostic>,
 ) {
-    // `~99%` says itself that it is not exact.
+    // `~99%` says itself that it is not exact; `100% MVP` names a scope of its own.
     if let Some(span) = &progress.percent
-        && doc.text(0..span.start).trim_end().ends_with(['~', '≈'])
+        && (doc.text(0..span.start).trim_end().ends_with(['~', '≈'])
+            || self_scoped(doc.text(span.end..progress.field.value.end)))
     {
         return;
     }
     let ledger = input.ledger;
-    // Any scope the project's counts come in reproduces it: the file's own scope.
-    if ledger
-        .scope_of_percent(percent as f64, &ledger.candidate_scopes())
-        .is_some()
-    {
+    // STATE.md alone: its own counters (`Plan: 1 of 2`, By Phase rows) are no independent
+    // count of the project, so only a note's tally can show the percent wrong.
+    let evidence = ledger.has_siblings;
+    let can_count = |unit, phase: Option<&PhaseNum>| evidence && ledger.can_count(unit, phase);
+    // Any scope the project's counts come in reproduces it, in any reading of the evidence:
+    // the file's own scope.
+    if input.every_reading().iter().any(|l| {
+        l.scope_of_percent(percent as f64, &l.candidate_scopes())
+            .is_some()
+    }) {
         return;
     }
     let agrees = |d: u64, t: u64| {
@@ -147,56 +144,62 @@ fn percent_vs_counts(
         _ => (None, None),
     };
 
-    // The percent is a share the note writes: it is right when the ledger reads the note's
-    // counts in some scope (its total may count plans not yet written), or has nothing to
-    // count in the note's terms.
-    let mut reading = None;
-    for (d, t) in fractions_in(note_text).into_iter().filter(|&(d, t)| agrees(d, t)) {
+    // The percent is a share the note writes (`(12/22 plans)`): right when some reading of
+    // the ledger bears the note's counts out in a scope (its total may count plans not yet
+    // written), when nothing counts in the note's terms, or when no scope reproduces the
+    // note at all: the author's own tally, by a rule of their own ("fully closed" phases),
+    // which is not ours to contradict. Left: a note in a known scope whose counts the
+    // ledger has outgrown there.
+    let mut stale: Option<Scope> = None;
+    for (d, t) in fractions_in(note_text)
+        .into_iter()
+        .filter(|&(d, t)| agrees(d, t))
+    {
         let (unit, phase) = reach_of(d, t);
-        if !ledger.can_count(unit, phase.as_ref()) {
+        if !can_count(unit, phase.as_ref()) {
             return;
         }
-        let r = match ledger.scope_of_note(unit, phase.as_ref(), d, t) {
-            Some(s) => match ledger.counts(&s) {
-                Some((ld, lt)) if ld == d && t >= lt => NoteReading::BorneOut,
-                _ => NoteReading::Stale(s),
-            },
-            None => NoteReading::Unborne { done: d, total: t },
+        let outgrown = |l: &Ledger| {
+            let s = l.scope_of_note(unit, phase.as_ref(), d, t)?;
+            let (ld, lt) = l.counts(&s)?;
+            (ld != d || t < lt).then_some(s)
         };
-        if matches!(r, NoteReading::BorneOut) {
-            return;
+        match outgrown(ledger) {
+            Some(s) if input.every_reading().iter().all(|l| outgrown(l).is_some()) => {
+                stale.get_or_insert(s);
+            }
+            _ => return,
         }
-        reading.get_or_insert(r);
     }
 
     // The scope the file's percent is in, the counts it should show, and whether a fix may
     // write them (only in the file's own scope, never from counts the files dispute).
-    let (scope, counts, fixable) = match reading {
-        Some(NoteReading::Stale(s)) => (Some(s.clone()), ledger.counts(&s), true),
-        Some(NoteReading::Unborne { done, total }) => {
-            let (unit, phase) = reach_of(done, total);
-            let s = match phase {
-                Some(p) => Scope::new(Unit::Plans, Reach::Phase(p)),
-                None => Scope::new(unit.unwrap_or(Unit::Plans), Reach::Project),
-            };
-            (Some(s.clone()), ledger.counts(&s), false)
-        }
-        Some(NoteReading::BorneOut) => return,
+    let (scope, counts, fixable) = match stale {
+        Some(s) => (Some(s.clone()), ledger.counts(&s), true),
         None => match note {
             // `(4/10 plans complete)`: the percent is the note's share, in the note's scope.
             Some((d, t, Unit::Plans)) if note_phase.is_none() => {
-                match ledger.scope_of_note(Some(Unit::Plans), None, d, t) {
+                let inferred = evidence
+                    .then(|| ledger.scope_of_note(Some(Unit::Plans), None, d, t))
+                    .flatten();
+                match inferred {
                     Some(s) => (Some(s.clone()), ledger.counts(&s), true),
                     // Nothing else to count: the note is the count.
-                    None if !ledger.can_count(Some(Unit::Plans), None) => (None, Some((d, t)), true),
-                    None => (Some(Scope::PROJECT_PLANS), ledger.counts(&Scope::PROJECT_PLANS), false),
+                    None if !can_count(Some(Unit::Plans), None) => (None, Some((d, t)), true),
+                    None => (
+                        Some(Scope::PROJECT_PLANS),
+                        ledger.counts(&Scope::PROJECT_PLANS),
+                        false,
+                    ),
                 }
             }
-            // No note to go by (or one about a single phase): the template's scope, plans over
-            // the project. A note counting phases leaves the percent's scope open: no fix.
+            // No note at all (or one about a single phase): the template's scope, plans over
+            // the project. Any other note (`(v1.0-v4.0 complete)`, `(6/8 phases)`) leaves the
+            // percent's scope open: no fix.
+            _ if !evidence => return,
             _ => {
                 let s = Scope::PROJECT_PLANS;
-                let fixable = note.is_none() || note_phase.is_some();
+                let fixable = progress.note.is_none() || note_phase.is_some();
                 (Some(s.clone()), ledger.counts(&s), fixable)
             }
         },
@@ -216,18 +219,33 @@ fn percent_vs_counts(
         span.clone(),
         format!("progress says {percent}% but {said}"),
     );
+    // Every reading of the evidence must give these counts for a fix to write them.
+    let contested = scope.as_ref().is_some_and(|s| {
+        input
+            .every_reading()
+            .iter()
+            .any(|l| l.counts(s) != Some((done, total)))
+    });
     let disputed = scope
         .as_ref()
         .map(|s| ledger.disputed(s))
         .unwrap_or_default();
-    out.push(if !disputed.is_empty() {
+    out.push(if contested && !disputed.is_empty() {
         let ids: Vec<String> = disputed.iter().map(PlanId::canonical).collect();
         d.help(format!(
             "ROADMAP.md and the SUMMARY files disagree on which plans are done ({}); set the percent once they agree",
             ids.join(", ")
         ))
+    } else if contested {
+        let files = scope
+            .as_ref()
+            .and_then(|s| input.readings.files.counts(s))
+            .map_or_else(|| "nothing".to_string(), |(fd, ft)| format!("{fd} of {ft}"));
+        d.help(format!(
+            "STATE.md's own counters (the Plan line, By Phase rows) disagree with ROADMAP.md and phases/, which show {files}; set the percent once they agree"
+        ))
     } else if !fixable {
-        d.help(other_readings(ledger, note_text))
+        d.help(other_readings(ledger, percent))
     } else if want < percent {
         d.help(format!(
             "the counts give {want}%, below the {percent}% written; progress is never lowered automatically: set it by hand if the files are right"
@@ -238,6 +256,25 @@ fn percent_vs_counts(
             vec![Edit::replace(span, want.to_string())],
         )
     });
+}
+
+/// Whether the text after a percent (`% MVP | Post-MVP: …`) names what it is a share of in
+/// a word of its own, not a count or a plain `complete`.
+fn self_scoped(after: &str) -> bool {
+    let rest = after.strip_prefix('%').unwrap_or(after).trim_start();
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '-')
+        .collect();
+    const PLAIN: &[&str] = &[
+        "complete",
+        "completed",
+        "done",
+        "overall",
+        "finished",
+        "total",
+    ];
+    word.starts_with(|c: char| c.is_alphabetic()) && !PLAIN.contains(&word.to_lowercase().as_str())
 }
 
 /// `3 of 6 plans are done`, in the words of the scope.
@@ -256,7 +293,7 @@ fn described(scope: &Scope, done: u64, total: u64) -> String {
 }
 
 /// Help for a percent whose scope the file leaves open: what each scope would show.
-fn other_readings(ledger: &Ledger, note_text: &str) -> String {
+fn other_readings(ledger: &Ledger, percent: u64) -> String {
     let all: Vec<String> = ledger
         .candidate_scopes()
         .iter()
@@ -269,13 +306,8 @@ fn other_readings(ledger: &Ledger, note_text: &str) -> String {
             ))
         })
         .collect();
-    let note = if note_text.is_empty() {
-        String::new()
-    } else {
-        format!("the note `{note_text}` matches none of the counts; ")
-    };
     format!(
-        "{note}set the percent and note to the share the project tracks: {}",
+        "no count of the project gives {percent}%: {}; set the percent (and note) to the share the line tracks",
         all.join("; ")
     )
 }
@@ -376,6 +408,17 @@ mod tests {
             set.apply(text).unwrap(),
             "## Current Position\r\n\r\nProgress: [########..] 75%\r\n"
         );
+    }
+
+    #[test]
+    fn a_percent_that_names_its_own_scope_is_not_checked() {
+        assert!(super::self_scoped(
+            "% MVP | Post-MVP: Phase 9.3 in progress"
+        ));
+        assert!(super::self_scoped("% phase-shipping (Phase 1)"));
+        assert!(!super::self_scoped("% complete"));
+        assert!(!super::self_scoped("% (4/10 plans complete)"));
+        assert!(!super::self_scoped("%"));
     }
 
     #[test]
