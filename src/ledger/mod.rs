@@ -239,12 +239,24 @@ impl Ledger {
             .is_some_and(|p| p.marked_complete || p.plan(id).is_some_and(PlanEntry::done))
     }
 
-    /// Whether ROADMAP.md already records the plan as finished: ticked, in a phase it marks
-    /// complete. (A tick alone is written just before `complete` runs; a phase marked
-    /// complete can still gain a gap-closure plan.)
+    /// Whether the files already record the plan as finished, so `complete` has nothing to
+    /// add: ROADMAP ticks it in a phase it marks complete (a tick alone is written just
+    /// before `complete` runs, and a phase marked complete can still gain a gap-closure
+    /// plan), or STATE's own counter for its phase (`Plan: 4 of 4`, a By Phase row) already
+    /// counts every plan the phase has, this one among them.
     pub fn recorded(&self, id: &PlanId) -> bool {
-        self.phase(&id.phase)
-            .is_some_and(|p| p.marked_complete && p.plan(id).is_some_and(|e| e.evidence.ticked))
+        let Some(p) = self.phase(&id.phase) else {
+            return false;
+        };
+        let Some(entry) = p.plan(id) else {
+            return false;
+        };
+        let ticked_in_closed_phase = p.marked_complete && entry.evidence.ticked;
+        let counted_by_state = matches!(
+            (p.state_counts.done, p.total()),
+            (Some(d), Some(t)) if t > 0 && d >= t
+        );
+        ticked_in_closed_phase || counted_by_state
     }
 
     /// Whether the project knows the phase.

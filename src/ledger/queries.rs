@@ -10,8 +10,8 @@ impl Ledger {
     /// The scope a progress note's `done/total` counts in, inferred the way `complete` infers
     /// it: a note scoped to one phase (`Phase 6: 3/4 plans`) is that phase's; otherwise the
     /// first candidate scope of the note's unit (any unit when it names none) whose counts
-    /// reproduce both numbers, else its done count alone. `None` when no scope reproduces the
-    /// note (the author's own tally).
+    /// reproduce both numbers (a done count alone matches by chance). `None` when no scope
+    /// reproduces the note (the author's own tally).
     pub fn scope_of_note(
         &self,
         unit: Option<Unit>,
@@ -21,7 +21,6 @@ impl Ledger {
     ) -> Option<Scope> {
         let candidates = self.note_candidates(unit, phase);
         self.scope_of_counts(done, Some(total), &candidates)
-            .or_else(|| self.scope_of_counts(done, None, &candidates))
     }
 
     /// Whether any scope a note of `unit` (scoped to `phase`, when it names one) could be in

@@ -235,7 +235,8 @@ pub fn complete(ws: &Workspace, clock: &Clock, args: &Complete) -> Result<Outcom
     let parsed = PlanId::parse(args.plan);
     let ledger = Ledger::build(ws, parsed.as_ref());
     let plan = known_plan(ws, &ledger, args.plan)?;
-    // Recorded before: STATE names it, or ROADMAP ticks it in a phase marked done.
+    // Recorded before: STATE names it, STATE's counters already count every plan of its
+    // phase, or ROADMAP ticks it in a phase marked done.
     if already_complete(ws, &plan) || ledger.recorded(&plan) {
         return Ok(Outcome::nothing(format!(
             "{} is already complete",

@@ -11,6 +11,7 @@ use crate::ledger::{Reach, Relation, Scope, Unit};
 use crate::model::ids::PlanId;
 use crate::model::state::StateDoc;
 use crate::model::state::progress::NoteUnit;
+use crate::model::state::progress::note_phase;
 use crate::model::workspace::Workspace;
 use crate::ops::Clock;
 use crate::ops::begin::{focus_edit, phase_line_edits};
@@ -316,24 +317,4 @@ fn implied_total(
         }
         _ => Some(((d1, t1), Some((d0, t0)))),
     }
-}
-
-/// `Phase 6: 3/4 plans` → phase 6: the phase a progress note is scoped to, when it names one
-/// right before its counts.
-fn note_phase(note: &str) -> Option<crate::model::ids::PhaseNum> {
-    let lower = note.to_ascii_lowercase();
-    let at = lower.find("phase ")?;
-    let rest = &note[at + 6..];
-    let end = rest
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
-        .unwrap_or(rest.len());
-    let after = rest[end..].trim_start();
-    // `Phase 6: 3/4` or `Phase 6 — 3/4`: the counts follow the number.
-    let counts_follow = after.starts_with([':', '—', '-', '('])
-        && after
-            .trim_start_matches([':', '—', '-', '(', ' '])
-            .starts_with(|c: char| c.is_ascii_digit());
-    counts_follow
-        .then(|| crate::model::ids::PhaseNum::parse(rest[..end].trim_end_matches('.')))
-        .flatten()
 }

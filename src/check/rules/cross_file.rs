@@ -241,6 +241,27 @@ fn contradict(a: StatusKind, b: StatusKind) -> bool {
     )
 }
 
+/// Whether two different percents are each right in a scope of their own (the frontmatter's
+/// plans over the project, the body's `(Phase 1: 1/2 plans)`): two true figures, not a
+/// contradiction.
+fn both_in_scope(input: &Input, a: u64, b: u64) -> bool {
+    let state = &input.ws.state;
+    // A body percent scoped to one phase (`(Phase 6: 3/4 plans)`) is not the project's.
+    if state
+        .position
+        .progress
+        .as_ref()
+        .and_then(|p| p.note_phase(&state.doc))
+        .is_some()
+    {
+        return true;
+    }
+    let ledger = &input.ledger;
+    let scopes = ledger.candidate_scopes();
+    ledger.scope_of_percent(a as f64, &scopes).is_some()
+        && ledger.scope_of_percent(b as f64, &scopes).is_some()
+}
+
 fn frontmatter(input: &Input, out: &mut Vec<Diagnostic>) {
     let state = &input.ws.state;
     let doc = &state.doc;
@@ -274,6 +295,7 @@ fn frontmatter(input: &Input, out: &mut Vec<Diagnostic>) {
         p.progress.as_ref().and_then(|pr| pr.percent_value(doc)),
     ) && let Ok(fm_pct) = e.value(src).trim_end_matches('%').parse::<u64>()
         && fm_pct != percent
+        && !both_in_scope(input, fm_pct, percent)
     {
         flag(
             e.value_span.clone(),

@@ -5,6 +5,7 @@ use crate::edit::Edit;
 use crate::ledger::{Ledger, Reach, Scope, Unit};
 use crate::model::ids::{PhaseNum, PlanId};
 use crate::model::state::progress::NoteUnit;
+use crate::model::state::progress::note_phase;
 use crate::model::state::{Bar, ProgressLine};
 use crate::model::values;
 use crate::syntax::Doc;
@@ -310,25 +311,6 @@ fn other_readings(ledger: &Ledger, percent: u64) -> String {
         "no count of the project gives {percent}%: {}; set the percent (and note) to the share the line tracks",
         all.join("; ")
     )
-}
-
-/// `Phase 6: 3/4 plans` → phase 6: the phase a progress note is scoped to, when it names one
-/// right before its counts.
-fn note_phase(note: &str) -> Option<PhaseNum> {
-    let lower = note.to_ascii_lowercase();
-    let at = lower.find("phase ")?;
-    let rest = &note[at + 6..];
-    let end = rest
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
-        .unwrap_or(rest.len());
-    let after = rest[end..].trim_start();
-    let counts_follow = after.starts_with([':', '—', '-', '('])
-        && after
-            .trim_start_matches([':', '—', '-', '(', ' '])
-            .starts_with(|c: char| c.is_ascii_digit());
-    counts_follow
-        .then(|| PhaseNum::parse(rest[..end].trim_end_matches('.')))
-        .flatten()
 }
 
 /// Every `N/M` and `N of M` in free text.

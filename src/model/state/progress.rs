@@ -211,6 +211,32 @@ impl ProgressLine {
     }
 }
 
+/// `Phase 6: 3/4 plans` → phase 6: the phase a progress note is scoped to, when it names one
+/// right before its counts (`Phase 6: 3/4`, `Phase 6 — 3/4`, `Phase 6 (3/4)`).
+pub fn note_phase(note: &str) -> Option<crate::model::ids::PhaseNum> {
+    let lower = note.to_ascii_lowercase();
+    let at = lower.find("phase ")?;
+    let rest = &note[at + 6..];
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+        .unwrap_or(rest.len());
+    let after = rest[end..].trim_start();
+    let counts_follow = after.starts_with([':', '—', '-', '('])
+        && after
+            .trim_start_matches([':', '—', '-', '(', ' '])
+            .starts_with(|c: char| c.is_ascii_digit());
+    counts_follow
+        .then(|| crate::model::ids::PhaseNum::parse(rest[..end].trim_end_matches('.')))
+        .flatten()
+}
+
+impl ProgressLine {
+    /// The phase the line's note is scoped to (`(Phase 6: 3/4 plans)`), when it names one.
+    pub fn note_phase(&self, doc: &Doc) -> Option<crate::model::ids::PhaseNum> {
+        note_phase(doc.text(self.note.clone()?))
+    }
+}
+
 /// What a progress note's `N/M` counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoteUnit {
