@@ -240,23 +240,13 @@ impl Ledger {
     }
 
     /// Whether the files already record the plan as finished, so `complete` has nothing to
-    /// add: ROADMAP ticks it in a phase it marks complete (a tick alone is written just
-    /// before `complete` runs, and a phase marked complete can still gain a gap-closure
-    /// plan), or STATE's own counter for its phase (`Plan: 4 of 4`, a By Phase row) already
-    /// counts every plan the phase has, this one among them.
+    /// add: ROADMAP ticks it in a phase it marks complete. (A tick alone is written just
+    /// before `complete` runs, and a phase marked complete can still gain a gap-closure plan.
+    /// STATE's own counters are no such record: replaying real completions, a `Plan: 6 of 6`
+    /// or a By Phase `6/6` often counts plans that were never finished.)
     pub fn recorded(&self, id: &PlanId) -> bool {
-        let Some(p) = self.phase(&id.phase) else {
-            return false;
-        };
-        let Some(entry) = p.plan(id) else {
-            return false;
-        };
-        let ticked_in_closed_phase = p.marked_complete && entry.evidence.ticked;
-        let counted_by_state = matches!(
-            (p.state_counts.done, p.total()),
-            (Some(d), Some(t)) if t > 0 && d >= t
-        );
-        ticked_in_closed_phase || counted_by_state
+        self.phase(&id.phase)
+            .is_some_and(|p| p.marked_complete && p.plan(id).is_some_and(|e| e.evidence.ticked))
     }
 
     /// Whether the project knows the phase.
