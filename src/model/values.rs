@@ -188,6 +188,16 @@ pub fn format_like(value: f64, like: &str) -> String {
     format_in_precision(value, decimals(like))
 }
 
+/// `n` zero-padded like `like` (`01` → `02`, `1` → `2`, `007` → `008`).
+pub fn pad_like(n: u64, like: &str) -> String {
+    let like = like.trim();
+    if like.len() > 1 && like.starts_with('0') && like.chars().all(|c| c.is_ascii_digit()) {
+        format!("{n:0>width$}", width = like.len())
+    } else {
+        n.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -257,15 +267,5 @@ mod tests {
         assert_eq!(format_like(5.6, "4"), "5.6");
         assert_eq!(format_like(5.65, "4"), "6");
         assert_eq!(format_like(0.9, "1"), "0.9");
-    }
-}
-
-/// `n` zero-padded like `like` (`01` → `02`, `1` → `2`, `007` → `008`).
-pub fn pad_like(n: u64, like: &str) -> String {
-    let like = like.trim();
-    if like.len() > 1 && like.starts_with('0') && like.chars().all(|c| c.is_ascii_digit()) {
-        format!("{n:0>width$}", width = like.len())
-    } else {
-        n.to_string()
     }
 }

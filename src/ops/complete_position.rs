@@ -225,9 +225,7 @@ pub fn progress_edits(ws: &Workspace, facts: &Facts, notices: &mut Vec<String>) 
         }
         _ => false,
     };
-    // (new done, new total) and, where known, the (done, total) the old percent came from.
-    type Counts = Option<((u64, u64), Option<(u64, u64)>)>;
-    let counts: Counts = if note_is_percent {
+    let counts: Option<PercentCounts> = if note_is_percent {
         note_new.map(|c| (c, note.as_ref().map(|n| (n.done.0, n.total.0))))
     } else if !before.has_siblings {
         // No evidence but STATE.md: a plans tally in the note, else nothing to count.
@@ -297,6 +295,10 @@ pub fn progress_edits(ws: &Workspace, facts: &Facts, notices: &mut Vec<String>) 
     edits
 }
 
+/// (new done, new total) for a percent, and where known the (done, total) its old value came
+/// from.
+type PercentCounts = ((u64, u64), Option<(u64, u64)>);
+
 /// Counts for a percent no scope reproduces: the author divides the plans done by a total of
 /// their own (plans not yet written for later phases, an estimate). That total is implied by
 /// the percent and the plans done before (`3` done at `30%` → about 10), and the new percent
@@ -306,7 +308,7 @@ fn implied_total(
     before: &crate::ledger::Ledger,
     after: &crate::ledger::Ledger,
     old_pct: Option<f64>,
-) -> Option<((u64, u64), Option<(u64, u64)>)> {
+) -> Option<PercentCounts> {
     let (d0, t0) = before.counts(&Scope::PROJECT_PLANS)?;
     let (d1, t1) = after.counts(&Scope::PROJECT_PLANS)?;
     match old_pct {
