@@ -152,13 +152,6 @@ impl ProgressLine {
         doc.text(self.percent.clone()?).parse().ok()
     }
 
-    /// `(12/22 plans …)` in the note: completed and total plan counts with their ranges.
-    pub fn plan_counts(&self, doc: &Doc) -> Option<(Count, Count)> {
-        self.note_counts(doc)
-            .filter(|c| c.unit == NoteUnit::Plans)
-            .map(|c| (c.done, c.total))
-    }
-
     /// The first `N/M` (or `N of M`) count in the note, and what it counts: `phases` when the
     /// word after it says so, `plans` when the note speaks of plans.
     pub fn note_counts(&self, doc: &Doc) -> Option<NoteCounts> {
