@@ -113,6 +113,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Output> {
         Command::State(cmd) => match cmd {
             StateCommand::Show => commands::show::show(&ctx),
             StateCommand::Get { field } => commands::show::get(&ctx, &field),
+            StateCommand::Ledger => commands::show::ledger(&ctx),
             other => commands::mutate::run(&ctx, other),
         },
         Command::Check(args) => commands::check::run(&ctx, &args),

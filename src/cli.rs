@@ -101,6 +101,10 @@ pub enum StateCommand {
         /// The field: a short name or a dotted JSON path.
         field: String,
     },
+    /// What ROADMAP.md, phases/ and STATE.md together say is done: plans and phases, the
+    /// current and next phase, and the evidence for each phase (docs/LEDGER.md). Read-only.
+    #[command(after_help = "Examples:\n  gsd state ledger\n  gsd state ledger --json | jq .plans")]
+    Ledger,
     /// Set one field in place, keeping its label style.
     #[command(
         after_help = "Examples:\n  gsd state set status \"Ready to execute\"\n  gsd state set current_focus \"Phase 3 — API\""

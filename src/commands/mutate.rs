@@ -106,7 +106,7 @@ fn execute(
             "session",
             ops::session::session(ws, clock, &a.stopped_at, a.resume_file.as_deref())?,
         ),
-        StateCommand::Show | StateCommand::Get { .. } => {
+        StateCommand::Show | StateCommand::Get { .. } | StateCommand::Ledger => {
             return Err(UserError::new(
                 "internal error: a read-only command reached mutate",
             ));

@@ -93,3 +93,28 @@ pub fn get(ctx: &Context, field: &str) -> anyhow::Result<Output> {
     };
     Ok(Output::ok(format!("{text}\n")))
 }
+
+/// `gsd state ledger`: the ledger of STATE.md, ROADMAP.md and `phases/` together.
+pub fn ledger(ctx: &Context) -> anyhow::Result<Output> {
+    let root = ctx.root()?;
+    let ws = Workspace::load(
+        &root,
+        Needs {
+            project: false,
+            roadmap: true,
+            phases: true,
+        },
+    )?;
+    let ledger = crate::ledger::Ledger::build(&ws, None);
+    if ctx.global.json {
+        let mut text =
+            serde_json::to_string_pretty(&crate::render::ledger_view::ledger_json(&ledger))?;
+        text.push('\n');
+        Ok(Output::ok(text))
+    } else {
+        Ok(Output::ok(crate::render::ledger_view::ledger_human(
+            &ledger,
+            &Palette::new(ctx.color),
+        )))
+    }
+}

@@ -52,3 +52,29 @@ fn show_and_get_agree_on_new_keys() {
     let (code, out, _) = run(project.gsd().args(["state", "get", "phase"]));
     assert_eq!((code, out.as_str()), (0, "01\n"));
 }
+
+/// `gsd state ledger` on every whole-tree fixture: the human report and the JSON, both from
+/// the one ledger, and the JSON's totals equal to what the library's ledger counts.
+#[test]
+fn ledger_for_every_tree() {
+    for (name, root) in crate::ops_support::ops_trees() {
+        let mut cmd = crate::support::gsd();
+        cmd.arg("-C").arg(&root).args(["state", "ledger"]);
+        let (code, human, stderr) = run(&mut cmd);
+        assert_eq!(code, 0, "{name}: {stderr}");
+        insta::assert_snapshot!(format!("ledger_human__{name}"), human);
+        let mut cmd = crate::support::gsd();
+        cmd.arg("-C").arg(&root).args(["state", "ledger", "--json"]);
+        let (code, json, stderr) = run(&mut cmd);
+        assert_eq!(code, 0, "{name}: {stderr}");
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let ws = crate::ops_support::tree(&root);
+        let ledger = gsd::ledger::Ledger::build(&ws, None);
+        let want = ledger.counts(&gsd::ledger::Scope::PROJECT_PLANS);
+        let got = value["plans"]
+            .as_object()
+            .map(|o| (o["done"].as_u64().unwrap(), o["total"].as_u64().unwrap()));
+        assert_eq!(got, want, "{name}");
+        insta::assert_json_snapshot!(format!("ledger_json__{name}"), value);
+    }
+}
