@@ -34,8 +34,7 @@ pub fn phase_like(phase: &PhaseNum, written: &str) -> String {
 /// Redraws a bar for `percent` with its own glyphs and width.
 pub fn render_bar(bar: &Bar, percent: u64) -> String {
     let width = bar.width;
-    let filled = ((width as f64) * (percent.min(100) as f64) / 100.0).round() as usize;
-    let filled = filled.min(width);
+    let filled = crate::model::state::progress::filled_glyphs(width, percent as f64);
     let mut out = String::new();
     for _ in 0..filled {
         out.push(bar.fill);

@@ -248,8 +248,7 @@ fn row(out: &mut String, p: &Palette, label: &str, value: String) {
 }
 
 fn bar(pct: f64, p: &Palette) -> String {
-    let filled =
-        ((pct.clamp(0.0, 100.0) * BAR_WIDTH as f64 / 100.0).round() as usize).min(BAR_WIDTH);
+    let filled = crate::model::state::progress::filled_glyphs(BAR_WIDTH, pct);
     format!(
         "[{}{}]",
         p.paint(p.good, &"█".repeat(filled)),

@@ -196,34 +196,16 @@ enum StatusKind {
     Complete,
 }
 
+/// A status by meaning, through the one status vocabulary ([`crate::model::status`]).
 fn status_kind(text: &str) -> Option<StatusKind> {
-    let t = text
-        .trim()
-        .trim_matches(['*', '"', '\''])
-        .replace('_', " ")
-        .to_lowercase();
-    let starts = |ps: &[&str]| {
-        ps.iter()
-            .any(|p| t == *p || t.starts_with(&format!("{p} ")))
-    };
-    if starts(&["in progress", "executing"]) {
-        Some(StatusKind::InProgress)
-    } else if starts(&["ready to execute", "ready for execution"]) {
-        Some(StatusKind::ReadyToExecute)
-    } else if starts(&["planning", "ready to plan"]) {
-        Some(StatusKind::Planning)
-    } else if starts(&["verifying"]) {
-        Some(StatusKind::Verifying)
-    } else if starts(&[
-        "complete",
-        "completed",
-        "phase complete",
-        "milestone complete",
-        "shipped",
-    ]) {
-        Some(StatusKind::Complete)
-    } else {
-        None
+    use crate::model::status::StatusKind as Kind;
+    match Kind::classify(text) {
+        Kind::Planning => Some(StatusKind::Planning),
+        Kind::ReadyToExecute => Some(StatusKind::ReadyToExecute),
+        Kind::InProgress => Some(StatusKind::InProgress),
+        Kind::Verifying => Some(StatusKind::Verifying),
+        Kind::PhaseComplete | Kind::MilestoneComplete => Some(StatusKind::Complete),
+        Kind::Blocked | Kind::Other => None,
     }
 }
 

@@ -76,7 +76,7 @@ fn bar_vs_percent(bar: &Bar, percent: u64, out: &mut Vec<Diagnostic>) {
     if filled >= exact.floor() - 1e-9 && filled <= exact.ceil() + 1e-9 {
         return;
     }
-    let want = (exact.round() as usize).min(bar.width);
+    let want = crate::model::state::progress::filled_glyphs(bar.width, percent as f64);
     let drawn: String = std::iter::repeat_n(bar.fill, want)
         .chain(std::iter::repeat_n(bar.empty, bar.width - want))
         .collect();

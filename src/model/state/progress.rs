@@ -204,6 +204,12 @@ impl ProgressLine {
     }
 }
 
+/// How many of `width` glyphs a bar for `percent` fills: the nearest whole glyph. The one
+/// rule for drawing a bar (`complete`, `check --fix`, the dashboard) and for checking one.
+pub fn filled_glyphs(width: usize, percent: f64) -> usize {
+    ((percent.clamp(0.0, 100.0) * width as f64 / 100.0).round() as usize).min(width)
+}
+
 /// `Phase 6: 3/4 plans` → phase 6: the phase a progress note is scoped to, when it names one
 /// right before its counts (`Phase 6: 3/4`, `Phase 6 — 3/4`, `Phase 6 (3/4)`).
 pub fn note_phase(note: &str) -> Option<crate::model::ids::PhaseNum> {
