@@ -532,7 +532,7 @@ fn begin_writes_no_phase_beyond_the_total() {
     let new =
         new_state(&ops::begin::begin(&ws, &clock(), &args).unwrap()).expect("STATE.md changes");
     assert!(
-        new.contains("\nPhase: 4 of 9 (Checkout)\nPlan: 0 of 2\n"),
+        new.contains("\nPhase: 4 of 9 (Checkout)\nPlan: 1 of 2\n"),
         "{new}"
     );
     let (n, m) = phase_of(&new);
@@ -540,10 +540,9 @@ fn begin_writes_no_phase_beyond_the_total() {
 }
 
 // The second case: ROADMAP.md grew to 10 phases while STATE.md still says `of 9`.
-// `begin` keeps the line's `of Y` as written and so writes `Phase: 10 of 9`; the total should
-// grow with the roadmap. Not implemented yet.
+// `begin` used to keep the line's `of Y` as written and so wrote `Phase: 10 of 9`; the total
+// grows with the roadmap.
 #[test]
-#[ignore = "begin total: not yet"]
 fn begin_grows_the_total_with_the_roadmap() {
     let ws = tree(&fx("begin-roadmap-grew"));
     let args = ops::begin::Begin {

@@ -9,6 +9,8 @@
 //!   and project tree, cross-file agreement of the consistent trees.
 //! - `errors`: missing/invalid/unreadable inputs: exit 2, a message with a hint, no write.
 //! - `ops_*`: the changing commands: diff snapshots per fixture, regressions, CLI, properties.
+//! - `begin_regressions`: `state begin` on real shapes: only the position changes, `of Y`,
+//!   the plan counter's convention, the file's status words; never backwards.
 //! - `cli`: `state get`, completions, `--help` examples on every command, `-C`.
 //! - `check_leniency`: loose-but-consistent shapes from real projects, each with a wrong twin.
 //! - `check_rules`, `check_cli`, `check_proptest`: `gsd check` per rule (fixtures, four
@@ -19,6 +21,7 @@
 //! - `blocks_chunks`: the block classifier gives the same line kinds in pieces as in one parse.
 
 mod bad_input;
+mod begin_regressions;
 mod blocks_chunks;
 mod check_cli;
 mod check_leniency;

@@ -252,7 +252,7 @@ fn begin_is_idempotent_and_keeps_of_y() {
     let new = new_state(&ops::begin::begin(&ws, &c, &args).unwrap()).unwrap();
     assert_eq!(
         new,
-        "**Current focus:** Phase 3 - Docs\n\n## Current Position\n\nPhase: 03 of 05 (Docs)\nPlan: 0 of 4\nStatus: Ready to execute\nLast activity: 2026-02-01 -- Started phase 3 (Docs)\n"
+        "**Current focus:** Phase 3 - Docs\n\n## Current Position\n\nPhase: 03 of 05 (Docs)\nPlan: 1 of 4\nStatus: Ready to execute\nLast activity: 2026-02-01 -- Started phase 3 (Docs)\n"
     );
     let again = state_only(&new);
     let out = ops::begin::begin(&again, &c, &args).unwrap();
@@ -509,7 +509,7 @@ fn begin_next_phase_without_roadmap_or_total_is_accepted_and_drops_the_old_statu
         name: None,
     };
     let new = new_state(&ops::begin::begin(&ws, &clock(), &args).unwrap()).unwrap();
-    assert!(new.contains("Phase: 06\nPlan: 0 of 2\n"), "{new}");
+    assert!(new.contains("Phase: 06\nPlan: 1 of 2\n"), "{new}");
 }
 
 #[test]
