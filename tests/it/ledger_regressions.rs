@@ -1070,3 +1070,19 @@ fn placeholder_durations_with_a_unit_are_filled() {
         "{new}"
     );
 }
+
+/// `Plan: 8 plans in 5 waves` states the phase's size, not eight plans done: completing the
+/// first plan writes `1 of 8`, never `9`.
+#[test]
+fn a_plan_line_that_states_the_size_is_not_a_done_count() {
+    let text = "## Current Position\n\nPhase: 1 - Foundation\nPlan: 8 plans in 5 waves (verified)\nStatus: Ready to plan\n\n## Session Continuity\n\nLast session: 2026-01-30\nStopped at: Phase 1 planned\n";
+    let ws = crate::ops_support::state_only(text);
+    let args = gsd::ops::complete::Complete {
+        plan: "01-01",
+        duration: Some("6 min"),
+        ..Default::default()
+    };
+    let out = gsd::ops::complete::complete(&ws, &crate::ops_support::clock(), &args).unwrap();
+    let new = crate::ops_support::new_state(&out).unwrap();
+    assert!(new.contains("Plan: 1 of 8\n"), "{new}");
+}

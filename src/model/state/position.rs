@@ -328,6 +328,10 @@ impl PlanLine {
                 if len > 0 {
                     total = Some(base + lead + offset..base + lead + offset + len);
                 }
+            } else if after.to_ascii_lowercase().starts_with(" plan") && !token.contains(['-', '.'])
+            {
+                // `8 plans in 5 waves`: the phase's size, not a count of plans done.
+                total = done.take();
             }
         }
         PlanLine { field, done, total }
