@@ -269,7 +269,14 @@ impl Ledger {
             .total
             .max(phase.state_counts.total)
             .unwrap_or(0);
-        let limit = u64::from(highest + 1).max(declared);
+        // Past the count done the files state: the plan under way and the one after it
+        // (a counter may lag the plan being worked on by one).
+        let next_by_count = phase
+            .roadmap_counts
+            .done
+            .max(phase.state_counts.done)
+            .map_or(0, |d| d + 2);
+        let limit = u64::from(highest + 1).max(declared).max(next_by_count);
         id.suffix().is_none() && u64::from(id.plan) <= limit && id.plan >= 1
     }
 

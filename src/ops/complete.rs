@@ -104,8 +104,27 @@ pub fn known_plan(ws: &Workspace, ledger: &Ledger, raw: &str) -> Result<PlanId, 
     })?;
     let phase = &plan.phase;
     if !ledger.has_siblings {
-        if state_knows_phase(&ws.state, phase) {
+        // STATE alone: the phase must be one its `Phase: N of M` allows, and where STATE
+        // counts the phase's plans (`Plan: 2 of 4`), the plan one it could have.
+        let counted = ledger
+            .phase(phase)
+            .is_some_and(|p| p.state_counts.done.is_some() || p.state_counts.total.is_some());
+        if state_knows_phase(&ws.state, phase) && (!counted || ledger.knows_plan(&plan)) {
             return Ok(plan);
+        }
+        if counted && state_knows_phase(&ws.state, phase) {
+            let p = ledger.phase(phase);
+            let total = p.and_then(|p| p.state_counts.total);
+            let done = p.and_then(|p| p.state_counts.done);
+            return Err(UserError::new(format!(
+                "plan {} is beyond what STATE.md says phase {phase} has",
+                plan.canonical()
+            ))
+            .hint(format!(
+                "STATE.md counts {} done{} in phase {phase}; complete the next plan, or fix the `Plan:` line first",
+                done.unwrap_or(0),
+                total.map_or(String::new(), |t| format!(" of {t}"))
+            )));
         }
         return Err(UserError::new(format!(
             "phase {phase} (of plan {plan}) is not in this project"

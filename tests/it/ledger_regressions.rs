@@ -1086,3 +1086,24 @@ fn a_plan_line_that_states_the_size_is_not_a_done_count() {
     let new = crate::ops_support::new_state(&out).unwrap();
     assert!(new.contains("Plan: 1 of 8\n"), "{new}");
 }
+
+/// With STATE.md alone, a plan far past what its `Plan:` line counts is refused (exit 2, file
+/// untouched), while the next plan, even one past the stated total (a gap-closure plan), is
+/// accepted.
+#[test]
+fn state_only_refuses_a_plan_far_past_its_count() {
+    let text = "## Current Position\n\nPhase: 7 of 9 (Database Setup)\nPlan: 07-02 of 2\nStatus: Phase complete\n\n## Session Continuity\n\nLast session: 2026-01-30\nStopped at: Completed 07-02-PLAN.md\n";
+    let ws = crate::ops_support::state_only(text);
+    let run = |plan: &str| {
+        let args = gsd::ops::complete::Complete {
+            plan,
+            duration: Some("6 min"),
+            ..Default::default()
+        };
+        gsd::ops::complete::complete(&ws, &crate::ops_support::clock(), &args)
+    };
+    let err = run("07-06").unwrap_err();
+    assert!(err.to_string().contains("beyond"), "{err}");
+    let ok = crate::ops_support::new_state(&run("07-03").unwrap()).unwrap();
+    assert!(ok.contains("Plan: 07-03 of 3\n"), "{ok}");
+}

@@ -36,7 +36,8 @@ fn command() -> impl Strategy<Value = Command> {
         words().prop_map(Command::Block),
         words().prop_map(Command::Decide),
         words().prop_map(Command::Session),
-        (1u32..4).prop_map(Command::Complete),
+        // The plan under way or the next (a plan further on is refused: see ledger_regressions).
+        (1u32..3).prop_map(Command::Complete),
     ]
 }
 
