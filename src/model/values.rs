@@ -198,6 +198,19 @@ pub fn pad_like(n: u64, like: &str) -> String {
     }
 }
 
+/// `1077` → `1,077`: thousands grouped with commas, as files write large counts.
+pub fn with_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

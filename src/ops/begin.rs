@@ -445,7 +445,8 @@ fn plan_tail_edits(doc: &Doc, line: &PlanLine, handled: usize, start: &Start) ->
     // ` (…done…)`: the first parenthetical that reports work done.
     let paren = tail.match_indices(" (").find_map(|(i, _)| {
         let open = from + i + 1;
-        let close = matching_close(&value[open + 1..]).map(|c| open + 1 + c);
+        let close =
+            crate::model::state::position::matching_paren(&value[open + 1..]).map(|c| open + 1 + c);
         let inner = &value[open + 1..close.unwrap_or(value.len())];
         noted(inner).then(|| from + i..close.map_or(value.len(), |c| c + 1))
     });
@@ -488,24 +489,6 @@ fn plan_tail_edits(doc: &Doc, line: &PlanLine, handled: usize, start: &Start) ->
         }
     }
     edits
-}
-
-/// The index of the `)` closing an already-opened parenthesis in `text`.
-fn matching_close(text: &str) -> Option<usize> {
-    let mut depth = 1usize;
-    for (i, c) in text.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
 }
 
 /// `Phase: N of Y (Name)` for a new phase: the number in the line's padding, `of Y` kept, the
@@ -572,7 +555,7 @@ pub fn phase_line_edits(
                 let mut end = st.end + close;
                 let rest = doc.text(end..line.field.value.end);
                 if let Some(inner) = rest.trim_start().strip_prefix('(')
-                    && let Some(c) = matching_close(inner)
+                    && let Some(c) = crate::model::state::position::matching_paren(inner)
                 {
                     end += rest.len() - rest.trim_start().len() + 1 + c + 1;
                 }

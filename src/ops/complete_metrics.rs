@@ -28,7 +28,7 @@ pub fn metrics_edits(state: &StateDoc, facts: &Facts, notices: &mut Vec<String>)
             let end = grouped_end(v, r.end);
             let abs = field.value.start + r.start..field.value.start + end;
             let text = if end > r.end {
-                with_thousands(n + 1)
+                crate::model::values::with_thousands(n + 1)
             } else {
                 pad_like(n + 1, &v[r])
             };
@@ -92,19 +92,6 @@ fn grouped_end(text: &str, mut end: usize) -> usize {
         end += 4;
     }
     end
-}
-
-/// `1077` → `1,077`.
-fn with_thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The tool-written per-plan metric row (`| Phase 06 P04 | 3min | 2 tasks | 4 files |`) for

@@ -108,18 +108,11 @@ pub fn leading_count(value: &str) -> Option<(u64, Range<usize>)> {
 
 /// `n` written like `like`: with `,` digit groups when `like` has them.
 pub fn count_like(n: u64, like: &str) -> String {
-    let plain = n.to_string();
-    if !like.contains(',') {
-        return plain;
+    if like.contains(',') {
+        crate::model::values::with_thousands(n)
+    } else {
+        n.to_string()
     }
-    let mut out = String::new();
-    for (i, c) in plain.chars().enumerate() {
-        if i > 0 && (plain.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Whether `written` (shown with `decimals` decimals) is `exact` rounded the file's way:

@@ -191,7 +191,7 @@ fn name_after(value: &str, from: usize) -> Option<Range<usize>> {
 }
 
 /// The index of the `)` closing an already-opened parenthesis.
-fn matching_paren(text: &str) -> Option<usize> {
+pub fn matching_paren(text: &str) -> Option<usize> {
     let mut depth = 1usize;
     for (i, c) in text.char_indices() {
         match c {
