@@ -10,6 +10,7 @@ Examples:
   gsd state show                      dashboard of .planning/STATE.md
   gsd state show --json               the typed model, for scripts
   gsd state get status                one value, raw
+  gsd state ledger                    what the files together say is done
   gsd state complete 02-01 --duration 12min
   gsd state decide \"Use cursor pagination\" --plan 02-02
   gsd --dry-run state block \"Waiting on API keys\"
