@@ -157,7 +157,11 @@ pub fn status_word(
         }
     }
     match (kind, target) {
-        (StatusKind::ReadyToExecute, StatusKind::InProgress) if !names_a_plan(value) => {
+        // The between-plans state itself (`Ready to execute`), not `Planned`: a phase's
+        // first plan done moves a `Planned` phase on.
+        (StatusKind::ReadyToExecute, StatusKind::InProgress)
+            if !names_a_plan(value) && value.to_ascii_lowercase().starts_with("ready") =>
+        {
             return current.to_string();
         }
         (StatusKind::ReadyToExecute, StatusKind::PhaseComplete) => {
