@@ -45,16 +45,36 @@ pub fn metrics_edits(state: &StateDoc, facts: &Facts, notices: &mut Vec<String>)
             let new_count = (n + 1) as f64;
             if let Some(f) = &m.average {
                 let v = f.value(doc);
-                if leading_duration(v).is_some()
-                    || is_placeholder_value(v)
-                    || dash_unit(v).is_some()
+                // `~5.5 days per plan (v1.0 avg), 3.3 minutes (v1.1 avg)`: several averages
+                // in one value; which one to move is the author's call.
+                let several = first_number(v).is_some_and(|(_, r)| durations_in(&v[r.end..]) > 0);
+                if !several
+                    && (leading_duration(v).is_some()
+                        || is_placeholder_value(v)
+                        || dash_unit(v).is_some())
                 {
                     let text = if let Some(unit) = dash_unit(v) {
                         duration_like(new_total / new_count, &format!("1 {unit}"))
                     } else if is_placeholder_value(v) {
                         format!("{} min", format_like(new_total / new_count, "1"))
                     } else {
-                        duration_like(new_total / new_count, v)
+                        // An average the file keeps apart from its total (it does not equal
+                        // total / count as written) is a running average: it moves by this
+                        // plan's share, rather than jumping to a figure the file never used.
+                        let old = leading_duration(v);
+                        let half_unit = first_number(v).map_or(0.5, |(_, r)| {
+                            0.5 * 10f64.powi(-(crate::model::values::decimals(&v[r]) as i32))
+                        });
+                        // Compared in the value's own unit (a bare or `min` value in minutes,
+                        // an `h` value in hours), within the rounding it is written with.
+                        let per_unit = leading_duration(&format!("1{}", unit_of(v))).unwrap_or(1.0);
+                        let own = old.filter(|a| {
+                            n > 0 && ((a - total / n as f64) / per_unit).abs() > half_unit + 1e-9
+                        });
+                        match own {
+                            Some(a) => duration_like((a * n as f64 + facts.minutes) / new_count, v),
+                            None => duration_like(new_total / new_count, v),
+                        }
                     };
                     edits.push(Edit::replace(f.value.clone(), text));
                 }
@@ -205,6 +225,36 @@ fn prior_total_minutes(state: &StateDoc, count: Option<u64>) -> Option<f64> {
         Some(0) => Some(0.0),
         _ => None,
     }
+}
+
+/// How many numbers in `text` are followed by a time unit (`3.3 minutes`, `2h`).
+fn durations_in(text: &str) -> usize {
+    let mut count = 0;
+    let mut rest = text;
+    while let Some((_, r)) = first_number(rest) {
+        let after = &rest[r.end..];
+        let unit: String = after
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        if crate::model::values::minutes_per_unit(&unit).is_some() {
+            count += 1;
+        }
+        rest = after;
+    }
+    count
+}
+
+/// The unit word after a duration's first number (`min` of `4.5 min (auto)`), or empty.
+fn unit_of(value: &str) -> String {
+    first_number(value).map_or(String::new(), |(_, r)| {
+        value[r.end..]
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect()
+    })
 }
 
 /// `— min`, `- hours`: a template placeholder with its unit; the unit.

@@ -58,6 +58,8 @@ pub fn duration_like(minutes: f64, like: &str) -> String {
     let unit = like[range.end..].trim_start().to_ascii_lowercase();
     let value = if unit.starts_with('h') {
         minutes / 60.0
+    } else if unit.starts_with('d') {
+        minutes / (24.0 * 60.0)
     } else if unit.starts_with('s') {
         minutes * 60.0
     } else {

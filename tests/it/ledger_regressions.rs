@@ -1107,3 +1107,30 @@ fn state_only_refuses_a_plan_far_past_its_count() {
     let ok = crate::ops_support::new_state(&run("07-03").unwrap()).unwrap();
     assert!(ok.contains("Plan: 07-03 of 3\n"), "{ok}");
 }
+
+/// An average the file keeps apart from its total moves by this plan's share (15 min over 178
+/// plans stays 15 min), and a value holding several averages is left to its author.
+#[test]
+fn averages_move_as_the_file_keeps_them() {
+    let text = "## Current Position\n\nPhase: 9 of 9\nPlan: 1 of 3\nStatus: In progress\n\n## Performance Metrics\n\n- Total plans completed: 178\n- Average duration: 15 min\n- Total execution time: 33 hours\n";
+    let ws = crate::ops_support::state_only(text);
+    let args = gsd::ops::complete::Complete {
+        plan: "09-02",
+        duration: Some("5 min"),
+        ..Default::default()
+    };
+    let out = gsd::ops::complete::complete(&ws, &crate::ops_support::clock(), &args).unwrap();
+    let new = crate::ops_support::new_state(&out).unwrap();
+    assert!(new.contains("- Average duration: 15 min\n"), "{new}");
+    let several = text.replace(
+        "- Average duration: 15 min",
+        "- Average duration: ~5.5 days per plan (v1.0 avg), 3.3 minutes (v1.1 avg)",
+    );
+    let ws = crate::ops_support::state_only(&several);
+    let out = gsd::ops::complete::complete(&ws, &crate::ops_support::clock(), &args).unwrap();
+    let new = crate::ops_support::new_state(&out).unwrap();
+    assert!(
+        new.contains("- Average duration: ~5.5 days per plan (v1.0 avg), 3.3 minutes (v1.1 avg)\n"),
+        "{new}"
+    );
+}
