@@ -10,7 +10,7 @@
 //!
 //! The check runs in process (`gsd::check::check`), as `gsd check --format json` does.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use gsd::check::Diagnostic;
 use gsd::ledger::{Ledger, Reach, Scope, Unit};
@@ -19,26 +19,8 @@ use gsd::model::ids::{PhaseNum, PlanId};
 use gsd::model::workspace::Workspace;
 use gsd::source::Source;
 
-use crate::ops_support::{apply_checked, clock, ops_trees, tree};
-use crate::support::{Project, fixtures_dir};
-
-/// `fixtures/ops/*`, `fixtures/projects/*`, `examples/demo` and `fixtures/ledger/*`.
-fn all_trees() -> Vec<(String, PathBuf)> {
-    let mut out = ops_trees();
-    for e in std::fs::read_dir(fixtures_dir().join("ledger"))
-        .unwrap()
-        .flatten()
-    {
-        if e.path().join(".planning/STATE.md").is_file() {
-            out.push((
-                format!("ledger__{}", e.file_name().to_string_lossy()),
-                e.path(),
-            ));
-        }
-    }
-    out.sort();
-    out
-}
+use crate::ops_support::{apply_checked, clock, tree};
+use crate::support::Project;
 
 fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap()
@@ -173,7 +155,7 @@ const COUNT_CODES: &[&str] = &["GSD102", "GSD104", "GSD201", "GSD405"];
 
 #[test]
 fn the_ledger_is_the_same_however_often_it_is_built() {
-    for (name, root) in all_trees() {
+    for (name, root) in crate::ops_support::all_trees() {
         let ws = tree(&root);
         let a = format!("{:?}", Ledger::build(&ws, None));
         let b = format!("{:?}", Ledger::build(&tree(&root), None));
@@ -277,7 +259,7 @@ fn the_demo_with_wrong_counts_is_told_the_ledgers_numbers() {
 fn counts_the_check_states_are_the_ledgers_on_every_tree() {
     let mut bad = Vec::new();
     let mut compared = 0;
-    for (name, root) in all_trees() {
+    for (name, root) in crate::ops_support::all_trees() {
         let ws = tree(&root);
         let ledger = Ledger::build(&ws, None);
         let (b, n) = contradictions(&name, &ledger, &gsd::check::check(&ws, today()));
@@ -331,7 +313,7 @@ fn counts_the_check_states_are_the_ledgers_on_every_tree() {
 fn what_complete_writes_the_check_accepts() {
     let mut bad = Vec::new();
     let mut completed = 0;
-    for (name, root) in all_trees() {
+    for (name, root) in crate::ops_support::all_trees() {
         let ws = tree(&root);
         let ledger = Ledger::build(&ws, None);
         let Some(next) = ledger

@@ -18,7 +18,7 @@ use gsd::ops::{self, Outcome};
 use gsd::source::Source;
 use proptest::prelude::*;
 
-use crate::ops_support::{apply_checked, clock, new_state, new_text, ops_trees, tree};
+use crate::ops_support::{apply_checked, clock, new_state, new_text, tree};
 use crate::support::{Project, fixtures_dir};
 
 // ----------------------------------------------------------------------------------------
@@ -622,24 +622,6 @@ fn without_a_roadmap_frontmatter_and_body_percent_agree() {
 // 12. The ledger over every fixture tree
 // ----------------------------------------------------------------------------------------
 
-/// `fixtures/ops/*`, `fixtures/projects/*`, `examples/demo` and `fixtures/ledger/*`.
-fn all_trees() -> Vec<(String, PathBuf)> {
-    let mut out = ops_trees();
-    for e in std::fs::read_dir(fixtures_dir().join("ledger"))
-        .unwrap()
-        .flatten()
-    {
-        if e.path().join(".planning/STATE.md").is_file() {
-            out.push((
-                format!("ledger__{}", e.file_name().to_string_lossy()),
-                e.path(),
-            ));
-        }
-    }
-    out.sort();
-    out
-}
-
 // `state show --json` has no derived done/total of the project's plans (it shows STATE.md's
 // own hand-kept numbers: `metrics.plans_completed`, `frontmatter.progress.*`), so this checks
 // the ledger against itself: the same tree gives the same ledger, and recording one plan
@@ -648,7 +630,7 @@ fn all_trees() -> Vec<(String, PathBuf)> {
 #[test]
 fn ledger_counts_are_stable_and_completing_moves_them_by_at_most_one() {
     let mut failures = Vec::new();
-    let trees = all_trees();
+    let trees = crate::ops_support::all_trees();
     assert!(
         trees
             .iter()
@@ -1005,14 +987,7 @@ proptest! {
 #[test]
 fn last_plan_singular_keeps_one_item() {
     let text = "## Current Position\n\nPhase: 2 of 3\nPlan: 1 of 3\nStatus: In progress\n\n## Performance Metrics\n\n- Total plans completed: 4\n- Average duration: 5 min\n- Total execution time: 0.3 hours\n\n**Recent Trend:**\n- Last plan: 02-01 (4 min)\n- Trend: Stable\n";
-    let ws = crate::ops_support::state_only(text);
-    let args = gsd::ops::complete::Complete {
-        plan: "02-02",
-        duration: Some("6 min"),
-        ..Default::default()
-    };
-    let out = gsd::ops::complete::complete(&ws, &crate::ops_support::clock(), &args).unwrap();
-    let new = crate::ops_support::new_state(&out).unwrap();
+    let new = complete_state_only(text, "02-02", "6 min");
     assert!(new.contains("- Last plan: 02-02 (6 min)\n"), "{new}");
 }
 
@@ -1057,14 +1032,7 @@ fn a_plan_missing_from_the_checklist_is_listed_ticked() {
 #[test]
 fn placeholder_durations_with_a_unit_are_filled() {
     let text = "## Current Position\n\nPhase: 1 of 3\nPlan: 0 of 2\nStatus: Ready to plan\n\n## Performance Metrics\n\n- Total plans completed: 0\n- Average duration: — min\n- Total execution time: — hours\n";
-    let ws = crate::ops_support::state_only(text);
-    let args = gsd::ops::complete::Complete {
-        plan: "01-01",
-        duration: Some("6 min"),
-        ..Default::default()
-    };
-    let out = gsd::ops::complete::complete(&ws, &crate::ops_support::clock(), &args).unwrap();
-    let new = crate::ops_support::new_state(&out).unwrap();
+    let new = complete_state_only(text, "01-01", "6 min");
     assert!(
         new.contains("- Average duration: 6 min\n- Total execution time: 0.1 hours\n"),
         "{new}"
@@ -1076,14 +1044,7 @@ fn placeholder_durations_with_a_unit_are_filled() {
 #[test]
 fn a_plan_line_that_states_the_size_is_not_a_done_count() {
     let text = "## Current Position\n\nPhase: 1 - Foundation\nPlan: 8 plans in 5 waves (verified)\nStatus: Ready to plan\n\n## Session Continuity\n\nLast session: 2026-01-30\nStopped at: Phase 1 planned\n";
-    let ws = crate::ops_support::state_only(text);
-    let args = gsd::ops::complete::Complete {
-        plan: "01-01",
-        duration: Some("6 min"),
-        ..Default::default()
-    };
-    let out = gsd::ops::complete::complete(&ws, &crate::ops_support::clock(), &args).unwrap();
-    let new = crate::ops_support::new_state(&out).unwrap();
+    let new = complete_state_only(text, "01-01", "6 min");
     assert!(new.contains("Plan: 1 of 8\n"), "{new}");
 }
 
@@ -1113,24 +1074,27 @@ fn state_only_refuses_a_plan_far_past_its_count() {
 #[test]
 fn averages_move_as_the_file_keeps_them() {
     let text = "## Current Position\n\nPhase: 9 of 9\nPlan: 1 of 3\nStatus: In progress\n\n## Performance Metrics\n\n- Total plans completed: 178\n- Average duration: 15 min\n- Total execution time: 33 hours\n";
-    let ws = crate::ops_support::state_only(text);
-    let args = gsd::ops::complete::Complete {
-        plan: "09-02",
-        duration: Some("5 min"),
-        ..Default::default()
-    };
-    let out = gsd::ops::complete::complete(&ws, &crate::ops_support::clock(), &args).unwrap();
-    let new = crate::ops_support::new_state(&out).unwrap();
+    let new = complete_state_only(text, "09-02", "5 min");
     assert!(new.contains("- Average duration: 15 min\n"), "{new}");
     let several = text.replace(
         "- Average duration: 15 min",
         "- Average duration: ~5.5 days per plan (v1.0 avg), 3.3 minutes (v1.1 avg)",
     );
-    let ws = crate::ops_support::state_only(&several);
-    let out = gsd::ops::complete::complete(&ws, &crate::ops_support::clock(), &args).unwrap();
-    let new = crate::ops_support::new_state(&out).unwrap();
+    let new = complete_state_only(&several, "09-02", "5 min");
     assert!(
         new.contains("- Average duration: ~5.5 days per plan (v1.0 avg), 3.3 minutes (v1.1 avg)\n"),
         "{new}"
     );
+}
+
+/// `complete PLAN --duration D` on a STATE.md with no siblings; the new STATE.md text.
+fn complete_state_only(text: &str, plan: &str, duration: &str) -> String {
+    let ws = crate::ops_support::state_only(text);
+    let args = gsd::ops::complete::Complete {
+        plan,
+        duration: Some(duration),
+        ..Default::default()
+    };
+    let out = gsd::ops::complete::complete(&ws, &crate::ops_support::clock(), &args).unwrap();
+    crate::ops_support::new_state(&out).expect("a change")
 }

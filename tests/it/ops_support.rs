@@ -56,6 +56,24 @@ pub fn ops_trees() -> Vec<(String, PathBuf)> {
     out
 }
 
+/// Every whole-tree fixture: [`ops_trees`] plus `fixtures/ledger/*` (named `ledger__…`).
+pub fn all_trees() -> Vec<(String, PathBuf)> {
+    let mut out = ops_trees();
+    for e in std::fs::read_dir(crate::support::fixtures_dir().join("ledger"))
+        .unwrap()
+        .flatten()
+    {
+        if e.path().join(".planning/STATE.md").is_file() {
+            out.push((
+                format!("ledger__{}", e.file_name().to_string_lossy()),
+                e.path(),
+            ));
+        }
+    }
+    out.sort();
+    out
+}
+
 /// Applies a change and asserts the invariants: only lines touched by an edit differ, the BOM
 /// and every untouched line (ending included) survive, new lines use the file's endings, and
 /// the final-newline state is kept. Returns the new text.
