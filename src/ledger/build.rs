@@ -13,8 +13,16 @@ impl Ledger {
     /// when there is one: it decides how STATE.md's `Plan:` line is read (see
     /// [`state_plan_names_next`]), not whether the plan is done (use [`Ledger::completing`]).
     pub fn build(ws: &Workspace, completing: Option<&PlanId>) -> Ledger {
+        let state_phase_total = ws
+            .state
+            .position
+            .phase
+            .as_ref()
+            .and_then(|l| l.total.clone())
+            .and_then(|r| ws.state.doc.text(r).parse::<u64>().ok());
         let mut ledger = Ledger {
-            current: current_phase(&ws.state),
+            current: ws.state.current_phase(),
+            state_phase_total,
             ..Ledger::default()
         };
         if let Some(roadmap) = &ws.roadmap {
@@ -168,15 +176,9 @@ pub fn state_plan_names_next(state: &StateDoc, completing: Option<&PlanId>) -> b
     if status == Some(StatusKind::ReadyToExecute) {
         return true;
     }
-    let current = current_phase(state);
+    let current = state.current_phase();
     match (completing, line.done_count(doc)) {
         (Some(id), Some(a)) => current.as_ref() == Some(&id.phase) && u64::from(id.plan) == a,
         _ => false,
     }
-}
-
-/// The phase STATE.md's `Phase:` line names.
-pub fn current_phase(state: &StateDoc) -> Option<PhaseNum> {
-    let line = state.position.phase.as_ref()?;
-    PhaseNum::parse(line.number(&state.doc)?)
 }

@@ -220,6 +220,8 @@ pub struct Ledger {
     pub current_milestone: Option<usize>,
     /// Whether any evidence besides STATE.md itself exists (ROADMAP.md phases, `phases/`).
     pub has_siblings: bool,
+    /// The `of M` of STATE.md's `Phase: N of M`: without siblings, the only bound on phases.
+    pub state_phase_total: Option<u64>,
 }
 
 impl Ledger {
@@ -249,17 +251,38 @@ impl Ledger {
             .is_some_and(|p| p.marked_complete && p.plan(id).is_some_and(|e| e.evidence.ticked))
     }
 
-    /// Whether the project knows the phase.
+    /// Whether the project knows the phase: ROADMAP.md or `phases/` list it, or, with
+    /// neither, STATE.md allows it (its current phase, a By Phase row, or within its
+    /// `Phase: N of M`; a file that states no total refuses no phase).
     pub fn knows_phase(&self, n: &PhaseNum) -> bool {
-        self.phase(n).is_some()
+        if self.has_siblings || self.phase(n).is_some() {
+            return self.phase(n).is_some();
+        }
+        let whole = n.padded(1).split('.').next().and_then(|w| {
+            w.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                .parse::<u64>()
+                .ok()
+        });
+        match self.state_phase_total {
+            None => true,
+            Some(t) => whole.is_some_and(|w| w >= 1 && w <= t),
+        }
     }
 
     /// Whether `id` is a plan of this project: listed, has a file, or is the next plan of a
-    /// known phase (the one after its highest known plan, or within its declared total).
+    /// known phase (the one after its highest known plan, the plan under way or the one after
+    /// a stated count, or within a declared total). With STATE.md alone, a phase it does not
+    /// count accepts any plan.
     pub fn knows_plan(&self, id: &PlanId) -> bool {
         let Some(phase) = self.phase(&id.phase) else {
-            return false;
+            return !self.has_siblings && self.knows_phase(&id.phase);
         };
+        if !self.has_siblings
+            && phase.state_counts.done.is_none()
+            && phase.state_counts.total.is_none()
+        {
+            return true;
+        }
         if phase.plan(id).is_some() {
             return true;
         }

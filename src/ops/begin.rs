@@ -20,8 +20,6 @@ use crate::model::state::labels;
 use crate::model::state::{PlanLine, StateDoc};
 use crate::model::status::{StatusKind, in_case_of, status_word};
 use crate::model::workspace::Workspace;
-use crate::ops::complete::known_phase;
-use crate::ops::decide::current_phase;
 use crate::ops::set::set_field;
 use crate::ops::style::{date_separator, done_suffix, pad_like, phase_like};
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, frontmatter};
@@ -60,7 +58,7 @@ pub fn begin(ws: &Workspace, clock: &Clock, args: &Begin) -> Result<Outcome, Use
             .hint("use e.g. `gsd state begin 3` or `gsd state begin 02.1`")
     })?;
     let ledger = Ledger::build(ws, None);
-    if !known_phase(ws, &ledger, &phase) {
+    if !ledger.knows_phase(&phase) {
         return Err(
             UserError::new(format!("phase {phase} is not in this project"))
                 .hint("check the number against ROADMAP.md or the phases/ folder"),
@@ -73,7 +71,7 @@ pub fn begin(ws: &Workspace, clock: &Clock, args: &Begin) -> Result<Outcome, Use
                 .hint("add `Phase: N of M (Name)` under `## Current Position` first"),
         );
     }
-    let current = current_phase(state);
+    let current = state.current_phase();
     if current.as_ref() == Some(&phase) {
         return Ok(Outcome::nothing(format!(
             "phase {phase} is already the current phase"

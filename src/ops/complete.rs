@@ -19,7 +19,6 @@ use crate::model::workspace::Workspace;
 use crate::ops::complete_metrics::metrics_edits;
 use crate::ops::complete_position::{position_edits, progress_edits};
 use crate::ops::complete_roadmap::roadmap_edits;
-use crate::ops::decide::current_phase;
 use crate::ops::session::session_edits;
 use crate::ops::style::{date_separator, pad_like};
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, frontmatter, state_error};
@@ -97,22 +96,25 @@ impl Facts {
 }
 
 /// Parses and checks a plan id against what the workspace knows (exit 2 when unknown).
-pub fn known_plan(ws: &Workspace, ledger: &Ledger, raw: &str) -> Result<PlanId, UserError> {
+pub fn known_plan(ledger: &Ledger, raw: &str) -> Result<PlanId, UserError> {
     let plan = PlanId::parse(raw).ok_or_else(|| {
         UserError::new(format!("`{raw}` is not a plan id"))
             .hint("use PHASE-PLAN, e.g. `gsd state complete 02-01`")
     })?;
     let phase = &plan.phase;
-    if !ledger.has_siblings {
-        // STATE alone: the phase must be one its `Phase: N of M` allows, and where STATE
-        // counts the phase's plans (`Plan: 2 of 4`), the plan one it could have.
-        let counted = ledger
-            .phase(phase)
-            .is_some_and(|p| p.state_counts.done.is_some() || p.state_counts.total.is_some());
-        if state_knows_phase(&ws.state, phase) && (!counted || ledger.knows_plan(&plan)) {
-            return Ok(plan);
-        }
-        if counted && state_knows_phase(&ws.state, phase) {
+    if !ledger.knows_phase(phase) {
+        let hint = if ledger.has_siblings {
+            "check the id against ROADMAP.md or the phases/ folder"
+        } else {
+            "STATE.md's `Phase: N of M` has no such phase; check the id"
+        };
+        return Err(UserError::new(format!(
+            "phase {phase} (of plan {plan}) is not in this project"
+        ))
+        .hint(hint));
+    }
+    if !ledger.knows_plan(&plan) {
+        if !ledger.has_siblings {
             let p = ledger.phase(phase);
             let total = p.and_then(|p| p.state_counts.total);
             let done = p.and_then(|p| p.state_counts.done);
@@ -126,18 +128,6 @@ pub fn known_plan(ws: &Workspace, ledger: &Ledger, raw: &str) -> Result<PlanId, 
                 total.map_or(String::new(), |t| format!(" of {t}"))
             )));
         }
-        return Err(UserError::new(format!(
-            "phase {phase} (of plan {plan}) is not in this project"
-        ))
-        .hint("STATE.md's `Phase: N of M` has no such phase; check the id"));
-    }
-    if !ledger.knows_phase(phase) {
-        return Err(UserError::new(format!(
-            "phase {phase} (of plan {plan}) is not in this project"
-        ))
-        .hint("check the id against ROADMAP.md or the phases/ folder"));
-    }
-    if !ledger.knows_plan(&plan) {
         let have = ledger.plan_ids(phase);
         let hint = if have.is_empty() {
             format!(
@@ -153,42 +143,6 @@ pub fn known_plan(ws: &Workspace, ledger: &Ledger, raw: &str) -> Result<PlanId, 
         .hint(hint));
     }
     Ok(plan)
-}
-
-/// Whether the workspace knows `phase`: ROADMAP.md or `phases/` when they list phases, else
-/// STATE.md itself.
-pub fn known_phase(ws: &Workspace, ledger: &Ledger, phase: &PhaseNum) -> bool {
-    if ledger.has_siblings {
-        ledger.knows_phase(phase)
-    } else {
-        state_knows_phase(&ws.state, phase)
-    }
-}
-
-/// Without ROADMAP.md or `phases/`, only STATE.md's own `Phase: N of M` total can refuse a
-/// phase: the By Phase rows list finished phases, not the plan, so a file without a total
-/// (`Phase: 7 - Database Setup`) accepts the next phase, and any other.
-fn state_knows_phase(state: &StateDoc, phase: &PhaseNum) -> bool {
-    let doc = &state.doc;
-    let line = state.position.phase.as_ref();
-    let current = current_phase(state);
-    let total = line
-        .and_then(|l| l.total.clone())
-        .and_then(|r| doc.text(r).parse::<u64>().ok());
-    let rows = state.metrics.by_phase.as_ref();
-    if total.is_none() {
-        return true;
-    }
-    let whole = |p: &PhaseNum| {
-        p.padded(1).split('.').next().and_then(|n| {
-            n.trim_end_matches(|c: char| c.is_ascii_alphabetic())
-                .parse::<u64>()
-                .ok()
-        })
-    };
-    current.as_ref() == Some(phase)
-        || rows.is_some_and(|t| t.row(phase).is_some())
-        || matches!((whole(phase), total), (Some(n), Some(t)) if n >= 1 && n <= t)
 }
 
 /// Whether STATE.md already records the plan as complete: its `Stopped at` or `Last
@@ -253,7 +207,7 @@ fn says_completed(text: &str, plan: &PlanId) -> bool {
 pub fn complete(ws: &Workspace, clock: &Clock, args: &Complete) -> Result<Outcome, UserError> {
     let parsed = PlanId::parse(args.plan);
     let ledger = Ledger::build(ws, parsed.as_ref());
-    let plan = known_plan(ws, &ledger, args.plan)?;
+    let plan = known_plan(&ledger, args.plan)?;
     // Recorded before: STATE names it, STATE's counters already count every plan of its
     // phase, or ROADMAP ticks it in a phase marked done.
     if already_complete(ws, &plan) || ledger.recorded(&plan) {

@@ -16,7 +16,6 @@ use crate::model::workspace::Workspace;
 use crate::ops::Clock;
 use crate::ops::begin::{focus_edit, phase_line_edits};
 use crate::ops::complete::Facts;
-use crate::ops::decide::current_phase;
 use crate::ops::style::{date_separator, done_suffix, pad_like, phase_like, render_bar};
 
 /// Step 2: `Plan:`, `Status:`, `Last activity:` (and `Phase:` when the plan is in another phase).
@@ -106,7 +105,7 @@ fn plan_line_edits(state: &StateDoc, facts: &Facts) -> Vec<Edit> {
                     let base = line.field.value.start;
                     edits.push(Edit::replace(base + r.start..base + r.end, ""));
                 }
-                let moved = current_phase(state).as_ref() != Some(&facts.plan.phase);
+                let moved = state.current_phase().as_ref() != Some(&facts.plan.phase);
                 match (line.total.clone(), facts.phase_total) {
                     (Some(range), Some(total))
                         if doc.text(range.clone()).parse::<u64>().ok() != Some(total) =>

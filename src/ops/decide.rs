@@ -48,7 +48,7 @@ pub fn decide(ws: &Workspace, clock: &Clock, d: &Decision) -> Result<Outcome, Us
         None => plan
             .as_ref()
             .map(|p| p.phase.clone())
-            .or_else(|| current_phase(&ws.state)),
+            .or_else(|| ws.state.current_phase()),
     };
     let entry = Entry {
         text: &text,
@@ -86,12 +86,6 @@ struct Entry<'a> {
     rationale: Option<&'a str>,
     plan: Option<&'a PlanId>,
     phase: Option<&'a PhaseNum>,
-}
-
-/// The phase STATE.md says is current.
-pub fn current_phase(state: &StateDoc) -> Option<PhaseNum> {
-    let line = state.position.phase.as_ref()?;
-    PhaseNum::parse(line.number(&state.doc)?)
 }
 
 /// The group new decisions go to: one titled "current", else the first.

@@ -153,7 +153,7 @@ fn counts_of(text: &str) -> Counts {
             .and_then(serde_json::Value::as_u64)
     };
     Counts {
-        phase: ops::decide::current_phase(&state),
+        phase: state.current_phase(),
         plan_a: state.position.plan.as_ref().and_then(|p| p.done_count(doc)),
         plans_completed: state.metrics.plans_completed_count(doc),
         percent: state

@@ -154,7 +154,9 @@ fn ops_sweep_over_every_fixture_never_panics_or_overlaps() {
             .map(|(_, root)| crate::ops_support::tree(&root)),
     );
     for ws in &workspaces {
-        let phase = ops::decide::current_phase(&ws.state)
+        let phase = ws
+            .state
+            .current_phase()
             .and_then(|p| p.as_integer())
             .unwrap_or(1);
         for ph in [phase, phase + 1] {

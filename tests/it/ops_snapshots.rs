@@ -12,7 +12,7 @@ use crate::support::state_fixtures;
 /// The plan after the one STATE.md says is current (`Phase: 2`, `Plan: 1 of 2` → `02-02`).
 fn next_plan(ws: &Workspace) -> String {
     let doc = &ws.state.doc;
-    let phase = ops::decide::current_phase(&ws.state);
+    let phase = ws.state.current_phase();
     let done = ws
         .state
         .position
@@ -28,7 +28,8 @@ fn next_plan(ws: &Workspace) -> String {
 
 /// The phase after the current one, for `begin`.
 fn next_phase(ws: &Workspace) -> String {
-    ops::decide::current_phase(&ws.state)
+    ws.state
+        .current_phase()
         .and_then(|p| p.as_integer())
         .map_or("2".to_string(), |n| (n + 1).to_string())
 }

@@ -134,13 +134,6 @@ pub fn check(input: &Input) -> Vec<Diagnostic> {
     out
 }
 
-/// The phase number the position names, if any.
-pub fn current_phase(input: &Input) -> Option<PhaseNum> {
-    let state = &input.ws.state;
-    let phase = state.position.phase.as_ref()?;
-    PhaseNum::parse(phase.number(&state.doc)?)
-}
-
 fn plan_line(input: &Input, out: &mut Vec<Diagnostic>) {
     let state = &input.ws.state;
     let doc = &state.doc;
@@ -162,7 +155,7 @@ fn plan_line(input: &Input, out: &mut Vec<Diagnostic>) {
             .help("set the count to the plans finished and the total to the plans in the phase"),
         );
     }
-    let Some(phase) = current_phase(input) else {
+    let Some(phase) = input.ws.state.current_phase() else {
         return;
     };
     // The phase's size by the evidence besides STATE.md (its own `B` does not vouch for
@@ -261,8 +254,10 @@ fn focus_phase(text: &str) -> Option<(Range<usize>, Option<&str>)> {
 fn focus(input: &Input, out: &mut Vec<Diagnostic>) {
     let state = &input.ws.state;
     let doc = &state.doc;
-    let (Some(field), Some(current)) = (&state.reference.current_focus, current_phase(input))
-    else {
+    let (Some(field), Some(current)) = (
+        &state.reference.current_focus,
+        input.ws.state.current_phase(),
+    ) else {
         return;
     };
     let value = field.value(doc);

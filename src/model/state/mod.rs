@@ -320,6 +320,12 @@ impl StateDoc {
         self.todo_lists.first()
     }
 
+    /// The phase the `Phase:` line names (`2 of 5 (API)` → 2), when it starts with a number.
+    pub fn current_phase(&self) -> Option<crate::model::ids::PhaseNum> {
+        let line = self.position.phase.as_ref()?;
+        crate::model::ids::PhaseNum::parse(line.number(&self.doc)?)
+    }
+
     /// The first blockers section (where new blockers go).
     pub fn blockers(&self) -> Option<&ItemList> {
         self.blocker_lists.first()
