@@ -1,9 +1,11 @@
 //! `complete`, step 4: Performance Metrics.
 //!
-//! Total plans +1; average and total time recomputed from the best total the file offers (the
-//! By Phase minutes, else the total hours, else average × count) and written in the file's own
-//! units and precision; the phase's By Phase row updated or inserted in phase order; the
-//! `Last 5 plans` list gains the duration in its items' shape and keeps its length.
+//! Total plans +1; total time = the file's own running total + this duration (a By Phase sum
+//! only where it is that total written more precisely), average = total / count, or a running
+//! average moved by this plan's share where the file keeps its average apart from its total;
+//! all in the file's own units and precision. The phase's By Phase row updated or inserted in
+//! phase order; `Last N plans` gains the item in its own shape, order and length; the
+//! tool-written per-plan row appended in its table's shape.
 
 use crate::edit::Edit;
 use crate::model::ids::plan_ids_in;
@@ -232,29 +234,24 @@ fn durations_in(text: &str) -> usize {
     let mut count = 0;
     let mut rest = text;
     while let Some((_, r)) = first_number(rest) {
-        let after = &rest[r.end..];
-        let unit: String = after
-            .trim_start()
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .collect();
-        if crate::model::values::minutes_per_unit(&unit).is_some() {
+        rest = &rest[r.end..];
+        if crate::model::values::minutes_per_unit(word_at(rest)).is_some() {
             count += 1;
         }
-        rest = after;
     }
     count
 }
 
 /// The unit word after a duration's first number (`min` of `4.5 min (auto)`), or empty.
-fn unit_of(value: &str) -> String {
-    first_number(value).map_or(String::new(), |(_, r)| {
-        value[r.end..]
-            .trim_start()
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .collect()
-    })
+fn unit_of(value: &str) -> &str {
+    first_number(value).map_or("", |(_, r)| word_at(&value[r.end..]))
+}
+
+/// The word that starts `text` after spaces (`min` of ` min (auto)`), or empty.
+fn word_at(text: &str) -> &str {
+    let t = text.trim_start();
+    let end = t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
+    &t[..end]
 }
 
 /// `— min`, `- hours`: a template placeholder with its unit; the unit.
