@@ -997,18 +997,7 @@ fn last_plan_singular_keeps_one_item() {
 fn a_plan_missing_from_the_checklist_is_listed_ticked() {
     let state = "## Current Position\n\nPhase: 2 of 3\nPlan: 1 of 2\nStatus: In progress\n\n## Session Continuity\n\nLast session: 2026-01-30\nStopped at: Completed 02-01-PLAN.md\n";
     let roadmap = "# Roadmap\n\n### Phase 2: API\n\nPlans:\n- [x] 02-01: Filters\n- [ ] 02-03: Docs\n\n### Phase 3: UI\n";
-    let ws = gsd::model::Workspace {
-        root: std::path::PathBuf::from("/nonexistent"),
-        state: gsd::model::StateDoc::parse(gsd::source::Source::new(
-            ".planning/STATE.md",
-            state.to_string(),
-        )),
-        project: None,
-        roadmap: Some(gsd::model::roadmap::Roadmap::parse(
-            gsd::source::Source::new(".planning/ROADMAP.md", roadmap.to_string()),
-        )),
-        phases: None,
-    };
+    let ws = crate::ops_support::state_and_roadmap(state, roadmap);
     let args = gsd::ops::complete::Complete {
         plan: "02-02",
         duration: Some("6 min"),

@@ -27,6 +27,16 @@ pub fn state_only(text: &str) -> Workspace {
     }
 }
 
+/// A workspace holding STATE.md `state` and ROADMAP.md `roadmap` (no `phases/`).
+pub fn state_and_roadmap(state: &str, roadmap: &str) -> Workspace {
+    let mut ws = state_only(state);
+    ws.roadmap = Some(gsd::model::roadmap::Roadmap::parse(Source::new(
+        ".planning/ROADMAP.md",
+        roadmap.to_string(),
+    )));
+    ws
+}
+
 /// A workspace loaded from a fixture tree (a folder holding `.planning/`).
 pub fn tree(root: &Path) -> Workspace {
     Workspace::load(root, Needs::ALL).expect("fixture tree loads")
