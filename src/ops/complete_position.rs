@@ -7,7 +7,7 @@
 //! redrawn in its own glyphs and width; with nothing to count from it is left alone.
 
 use crate::edit::Edit;
-use crate::ledger::{Reach, Relation, Scope, Unit};
+use crate::ledger::{Relation, Scope, Unit};
 use crate::model::ids::PlanId;
 use crate::model::state::StateDoc;
 use crate::model::state::progress::NoteUnit;
@@ -184,21 +184,14 @@ pub fn progress_edits(ws: &Workspace, facts: &Facts, notices: &mut Vec<String>) 
             NoteUnit::Plans => Unit::Plans,
             NoteUnit::Phases => Unit::Phases,
         };
-        let candidates: Vec<Scope> = match note_phase(note_text) {
-            Some(p) => vec![Scope::new(Unit::Plans, Reach::Phase(p))],
-            None => before
-                .candidate_scopes()
-                .into_iter()
-                .filter(|s| s.unit == unit)
-                .collect(),
-        };
-        let scoped_to_other_phase = candidates.len() == 1
-            && matches!(&candidates[0].reach, Reach::Phase(p) if p != &facts.plan.phase);
-        // Both numbers must match: a done count alone matches by chance, and would swap the
-        // author's total for another scope's.
+        // The note's scope, inferred the way `gsd check` infers it: both numbers must match
+        // (a done count alone matches by chance, and would swap the author's total for
+        // another scope's).
+        let phase = note_phase(note_text);
+        let scoped_to_other_phase = phase.as_ref().is_some_and(|p| p != &facts.plan.phase);
         let scope = before
-            .scope_of_counts(d, Some(t), &candidates)
-            .or_else(|| after.scope_of_counts(d, Some(t), &candidates));
+            .scope_of_note(Some(unit), phase.as_ref(), d, t)
+            .or_else(|| after.scope_of_note(Some(unit), phase.as_ref(), d, t));
         note_new = match scope.and_then(|s| after.counts(&s)) {
             Some((nd, nt)) => Some((nd.max(d), nt.max(t))),
             None if scoped_to_other_phase => None,
