@@ -342,7 +342,7 @@ fn begin_edits(state: &StateDoc, clock: &Clock, start: &Start) -> Vec<Edit> {
         edits.push(focus_edit(state, focus, phase, name));
     }
     let body_status = body_status.unwrap_or_else(|| target.template_word().to_string());
-    edits.extend(frontmatter_status(doc, target, &body_status));
+    edits.extend(frontmatter::set_status(doc, &body_status));
     edits.extend(frontmatter_edits(state, clock, phase, name));
     edits
 }
@@ -607,34 +607,6 @@ pub fn focus_edit(
         None => format!("Phase {phase}"),
     };
     set_field(state, focus, &text)
-}
-
-/// The frontmatter `status` for the new phase, when the key exists. A machine token
-/// (`executing`, `ready_to_plan`, `in-progress`, `wave_2_ready`) gets a token, never body
-/// words: GSD's own (`planning`, `executing`) for a one-word token, the `ready_to_plan` /
-/// `ready-to-execute` form in the token's separator for a compound one. Free text gets the
-/// body's words. A value that already means the new status stays as written.
-fn frontmatter_status(doc: &Doc, target: StatusKind, body_status: &str) -> Vec<Edit> {
-    let Some(old) = frontmatter::get(doc, "status") else {
-        return Vec::new();
-    };
-    if StatusKind::classify(old) == target {
-        return Vec::new();
-    }
-    let token = !old.is_empty()
-        && old
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
-    if !token {
-        return frontmatter::set(doc, "status", body_status);
-    }
-    let new = match (old.chars().find(|c| matches!(c, '_' | '-')), target) {
-        (Some(s), StatusKind::Planning) => format!("ready{s}to{s}plan"),
-        (Some(s), _) => format!("ready{s}to{s}execute"),
-        (None, StatusKind::Planning) => "planning".to_string(),
-        (None, _) => "executing".to_string(),
-    };
-    frontmatter::set(doc, "status", &new)
 }
 
 fn frontmatter_edits(

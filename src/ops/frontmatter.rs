@@ -43,37 +43,37 @@ pub fn set_timestamp(doc: &Doc, key: &str, now: DateTime<FixedOffset>) -> Vec<Ed
     }
 }
 
-/// Sets the frontmatter `status` (when the key exists) to match a new body status. Files
-/// written by GSD keep a machine token there (`executing`, `planning`, `completed`): a token
-/// value gets the token for the new status, the same vocabulary GSD's own tools use; a
+/// Sets the frontmatter `status` (when the key exists) to match a new body status. A value
+/// that already means it stays as written (`in-progress`). Files written by GSD keep a machine
+/// token there (`executing`, `ready_to_plan`, `wave_2_ready`): a token gets a token, never
+/// body words: GSD's own one-word tokens (`planning`, `executing`, `completed`), or for a
+/// compound token the `ready_to_plan` / `ready-to-execute` form in its own separator. A
 /// free-text value gets the body's words.
 pub fn set_status(doc: &Doc, body_status: &str) -> Vec<Edit> {
     let Some(old) = get(doc, "status") else {
         return Vec::new();
     };
-    let token = !old.is_empty()
-        && old
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c == '_' || c == '-');
-    if !token {
-        return set(doc, "status", body_status);
-    }
-    // A token that already means the new status stays as written (`in-progress`).
     let kind = StatusKind::classify(body_status);
     if StatusKind::classify(old) == kind {
         return Vec::new();
     }
-    let lower = body_status.to_lowercase();
-    let new = if lower.contains("in progress") || lower.contains("ready to execute") {
-        "executing"
-    } else if lower.contains("ready to plan") || lower.contains("planning") {
-        "planning"
-    } else if lower.contains("complete") {
-        "completed"
-    } else {
+    let token = !old.is_empty()
+        && old
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+    if !token {
         return set(doc, "status", body_status);
+    }
+    let sep = old.chars().find(|c| matches!(c, '_' | '-'));
+    let new = match (sep, kind) {
+        (Some(s), StatusKind::Planning) => format!("ready{s}to{s}plan"),
+        (Some(s), StatusKind::ReadyToExecute) => format!("ready{s}to{s}execute"),
+        (_, StatusKind::Planning) => "planning".to_string(),
+        (_, StatusKind::ReadyToExecute | StatusKind::InProgress) => "executing".to_string(),
+        (_, StatusKind::PhaseComplete | StatusKind::MilestoneComplete) => "completed".to_string(),
+        _ => return set(doc, "status", body_status),
     };
-    set(doc, "status", new)
+    set(doc, "status", &new)
 }
 
 /// Whether an entry opens a nested map (a value-less key with `key.child` entries).
