@@ -135,22 +135,7 @@ fn summary_of(
 /// default for the activity text, so an unreadable PLAN is not an error).
 fn plan_title_of(ws: &Workspace, plan: &str) -> Option<String> {
     let id = PlanId::parse(plan)?;
-    let dir = ws.phases.as_ref()?.phase(&id.phase)?;
-    let path = std::fs::read_dir(&dir.path)
-        .ok()?
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .and_then(|n| n.strip_suffix("-PLAN.md"))
-                .and_then(|stem| {
-                    let mut parts = stem.splitn(3, '-');
-                    PlanId::parse(&format!("{}-{}", parts.next()?, parts.next()?))
-                })
-                .as_ref()
-                == Some(&id)
-        })?;
+    let path = ws.phases.as_ref()?.plan_path(&id)?;
     let text = std::fs::read_to_string(path).ok()?;
     ops::complete::plan_title(&text)
 }
