@@ -116,6 +116,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Output> {
             StateCommand::Ledger => commands::show::ledger(&ctx),
             other => commands::mutate::run(&ctx, other),
         },
+        Command::Phase(cmd) => commands::phase::run(&ctx, cmd),
         Command::Check(args) => commands::check::run(&ctx, &args),
         Command::Rule { code } => commands::check::rule(&ctx, code.as_deref()),
         Command::Completions { shell } => {

@@ -66,6 +66,12 @@ pub enum Command {
         after_help = "Examples:\n  gsd state show\n  gsd state get status\n  gsd state complete 02-01 --duration 12min\n  gsd state decide \"Use cursor pagination\" --plan 02-02"
     )]
     State(StateCommand),
+    /// Finish a phase: ROADMAP.md, REQUIREMENTS.md and STATE.md in one step.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  gsd phase complete 3\n  gsd --dry-run phase complete 02.1\n  gsd phase complete 4 --force     even with plans lacking a SUMMARY\n  gsd phase complete 3 --advance   and move STATE.md to phase 4"
+    )]
+    Phase(PhaseCommand),
     /// Check STATE.md for consistency with itself, PROJECT.md, ROADMAP.md and phases/.
     #[command(
         after_help = "Examples:\n  gsd check\n  gsd check --format github          annotations in a GitHub Actions log\n  gsd check --fix                    apply the safe fixes\n  gsd --dry-run check --fix          show the fixes as a diff\n\nExit codes: 0 no errors, 1 errors found, 2 could not check."
@@ -168,6 +174,27 @@ pub enum StateCommand {
         after_help = "Examples:\n  gsd state session --stopped-at \"Drafted 03-02-PLAN.md\"\n  gsd state session --stopped-at \"Paused\" --resume-file .planning/phases/03-x/03-02-PLAN.md"
     )]
     Session(SessionArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PhaseCommand {
+    /// Mark a phase finished: its ROADMAP.md checkbox, plan boxes and progress row, its
+    /// requirements, and STATE.md's position moved to the next phase.
+    #[command(
+        after_help = "Examples:\n  gsd phase complete 3\n  gsd --dry-run phase complete 02.1\n\nRefuses (exit 2) while plans of the phase have a PLAN file but no SUMMARY, unless --force.\nRunning it twice changes nothing."
+    )]
+    Complete {
+        /// The phase number, e.g. 3 or 02.1.
+        phase: String,
+        /// Complete the phase even when some of its plans have no SUMMARY.md.
+        #[arg(long)]
+        force: bool,
+        /// Also move STATE.md to the next phase (`Ready to plan`), or mark the milestone
+        /// complete when the phase was its last; by default STATE.md records the phase
+        /// finished and stays on it until `gsd state begin`.
+        #[arg(long)]
+        advance: bool,
+    },
 }
 
 #[derive(Debug, Clone, Args)]

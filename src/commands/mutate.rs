@@ -17,8 +17,18 @@ use crate::model::workspace::{Needs, Workspace};
 use crate::ops::{self, Clock, Outcome};
 use crate::transaction::{Applied, commit};
 
-/// Runs one of the changing commands.
+/// Runs one of the changing `state` commands.
 pub fn run(ctx: &Context, cmd: StateCommand) -> anyhow::Result<Output> {
+    apply(ctx, needs(&cmd), |ws, clock| execute(ws, clock, cmd))
+}
+
+/// The sequence every changing command shares: lock, load what `needs` asks for, run `op`
+/// (which returns its name and what it wants done), commit all or nothing, render.
+pub fn apply(
+    ctx: &Context,
+    needs: Needs,
+    op: impl FnOnce(&Workspace, &Clock) -> Result<(&'static str, Outcome), UserError>,
+) -> anyhow::Result<Output> {
     let root = ctx.root()?;
     let dry_run = ctx.global.dry_run;
     let _lock = if dry_run {
@@ -29,9 +39,9 @@ pub fn run(ctx: &Context, cmd: StateCommand) -> anyhow::Result<Output> {
             WorkspaceLock::timeout_from_env(),
         )?)
     };
-    let ws = Workspace::load(&root, needs(&cmd))?;
+    let ws = Workspace::load(&root, needs)?;
     let clock = Clock::new(crate::clock::now()?);
-    let (name, mut outcome) = execute(&ws, &clock, cmd)?;
+    let (name, mut outcome) = op(&ws, &clock)?;
     // The parsed files are no longer needed: free them before the new text is built, and
     // hand the changes to `commit` without copying them, so peak memory stays a small
     // multiple of the file size.

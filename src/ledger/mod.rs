@@ -347,6 +347,20 @@ impl Ledger {
         out
     }
 
+    /// The same ledger with phase `n` marked complete: what `gsd phase complete` writes.
+    pub fn completing_phase(&self, n: &PhaseNum) -> Ledger {
+        let mut out = self.clone();
+        let at = match out.phases.binary_search_by(|p| p.number.cmp(n)) {
+            Ok(i) => i,
+            Err(i) => {
+                out.phases.insert(i, PhaseEntry::new(n.clone()));
+                i
+            }
+        };
+        out.phases[at].marked_complete = true;
+        out
+    }
+
     /// The ledger as it was before plan `id` was recorded: its SUMMARY file and tick not
     /// yet written (in real use both come just before `complete`). What the file's current
     /// numbers were computed from, so it is what a count's scope is inferred against.

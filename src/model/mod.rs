@@ -6,6 +6,7 @@ pub mod field;
 pub mod ids;
 pub mod phases;
 pub mod project;
+pub mod requirements;
 pub mod roadmap;
 pub mod state;
 pub mod status;

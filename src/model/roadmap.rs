@@ -228,6 +228,40 @@ impl Roadmap {
             .find_map(|t| t.row(n).map(|r| (t, r)))
     }
 
+    /// The requirement ids the phase's detail section lists (`**Requirements**: AUTH-01,
+    /// AUTH-02`), in order; empty when it lists none.
+    pub fn requirement_ids(&self, n: &PhaseNum) -> Vec<String> {
+        let Some(phase) = self.phase(n) else {
+            return Vec::new();
+        };
+        let (Some(start), Some(level)) = (phase.heading, phase.heading_level) else {
+            return Vec::new();
+        };
+        let mut out: Vec<String> = Vec::new();
+        for i in start + 1..self.doc.kinds.len() {
+            if heading_level(&self.doc, i).is_some_and(|l| l <= level) {
+                break;
+            }
+            let line = self.doc.line(i);
+            let lower = line.to_ascii_lowercase();
+            let Some(at) = lower.find("requirements") else {
+                continue;
+            };
+            let Some(colon) = line[at..].find(':') else {
+                continue;
+            };
+            for word in line[at + colon + 1..]
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                .filter(|w| crate::model::requirements::is_requirement_id(w))
+            {
+                if !out.iter().any(|o| o == word) {
+                    out.push(word.to_string());
+                }
+            }
+        }
+        out
+    }
+
     /// The text of a progress-row cell under `column` for phase `n`.
     pub fn progress_cell(&self, n: &PhaseNum, column: Column) -> Option<&str> {
         let (table, row) = self.progress_row(n)?;

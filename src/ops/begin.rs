@@ -40,7 +40,7 @@ struct Start<'a> {
     phase: &'a PhaseNum,
     /// The phase STATE.md is on now.
     from: Option<PhaseNum>,
-    name: Option<&'a str>,
+    name: Option<String>,
     /// Plans in the phase, when anything says how many.
     plans: Option<u64>,
     /// The phase has plans (PLAN or SUMMARY files, `--plans`): ready to execute, not to plan.
@@ -49,6 +49,70 @@ struct Start<'a> {
     counter: u64,
     /// The new `of Y` of the `Phase:` line, when it changes.
     phase_total: Option<u64>,
+}
+
+impl<'a> Start<'a> {
+    /// What starting `phase` means, from the ledger, the file, and what the caller says (a
+    /// name and a plan count override what the files know).
+    fn new(
+        ws: &Workspace,
+        ledger: &Ledger,
+        phase: &'a PhaseNum,
+        name: Option<&str>,
+        plans_given: Option<u64>,
+    ) -> Start<'a> {
+        let state = &ws.state;
+        let entry = ledger.phase(phase);
+        let name = name
+            .map(str::to_string)
+            .or_else(|| entry.and_then(|p| p.name.clone()));
+        let plans = plans_given.or_else(|| {
+            entry
+                .filter(|p| p.has_folder || p.in_roadmap)
+                .and_then(|p| p.total())
+                .filter(|n| *n > 0)
+        });
+        // A phase has plans once `phases/` holds them (or the caller says how many); a count
+        // ROADMAP.md writes ahead of planning (`Plans: TBD` with a tentative list) does not
+        // make it planned. Without a `phases/` folder ROADMAP.md is all there is to go by.
+        let planned = plans_given.is_some_and(|n| n > 0)
+            || entry.is_some_and(|p| {
+                p.plans
+                    .iter()
+                    .any(|e| e.evidence.plan_file || e.evidence.summary_file)
+            })
+            || (ws.phases.is_none() && plans.is_some());
+        Start {
+            phase,
+            from: state.current_phase(),
+            name,
+            plans,
+            planned,
+            counter: plan_counter(state, entry, plans, planned),
+            phase_total: phase_total(state, ledger, phase),
+        }
+    }
+}
+
+/// The text after the date of the last activity, in the body and in the frontmatter.
+#[derive(Debug, Clone)]
+pub struct Activity {
+    pub body: String,
+    pub frontmatter: String,
+}
+
+/// The STATE.md edits that move the position to `phase` (the edits `begin` makes), with
+/// `activity` as the last activity's text. Shared with `phase complete`, which moves the
+/// position to the next phase; `ledger` is the project as it stands after the change.
+pub fn start_edits(
+    ws: &Workspace,
+    ledger: &Ledger,
+    clock: &Clock,
+    phase: &PhaseNum,
+    activity: &Activity,
+) -> Vec<Edit> {
+    let start = Start::new(ws, ledger, phase, None, None);
+    begin_edits(&ws.state, clock, &start, activity)
 }
 
 /// Runs `begin`.
@@ -85,37 +149,17 @@ pub fn begin(ws: &Workspace, clock: &Clock, args: &Begin) -> Result<Outcome, Use
             "to reopen phase {phase}, set the position by hand: `gsd state set phase \"{phase} ...\"`"
         )));
     }
-    let entry = ledger.phase(&phase);
-    let name = args
-        .name
-        .map(str::to_string)
-        .or_else(|| entry.and_then(|p| p.name.clone()));
-    let plans = args.plans.map(u64::from).or_else(|| {
-        entry
-            .filter(|p| p.has_folder || p.in_roadmap)
-            .and_then(|p| p.total())
-            .filter(|n| *n > 0)
-    });
-    // A phase has plans once `phases/` holds them (or the caller says how many); a count
-    // ROADMAP.md writes ahead of planning (`Plans: TBD` with a tentative list) does not make it
-    // planned. Without a `phases/` folder ROADMAP.md is all there is to go by.
-    let planned = args.plans.is_some_and(|n| n > 0)
-        || entry.is_some_and(|p| {
-            p.plans
-                .iter()
-                .any(|e| e.evidence.plan_file || e.evidence.summary_file)
-        })
-        || (ws.phases.is_none() && plans.is_some());
-    let start = Start {
-        phase: &phase,
-        from: current.clone(),
-        name: name.as_deref(),
-        plans,
-        planned,
-        counter: plan_counter(state, entry, plans, planned),
-        phase_total: phase_total(state, &ledger, &phase),
+    let start = Start::new(ws, &ledger, &phase, args.name, args.plans.map(u64::from));
+    let name = start.name.clone();
+    // The frontmatter has `current_phase_name` for the name; the body's activity line not.
+    let activity = Activity {
+        body: match &name {
+            Some(n) => format!("Started phase {phase} ({n})"),
+            None => format!("Started phase {phase}"),
+        },
+        frontmatter: format!("Started phase {phase}"),
     };
-    let edits = begin_edits(state, clock, &start);
+    let edits = begin_edits(state, clock, &start, &activity);
     let mut out = Outcome::default();
     if let Some(c) = file_change(ws, PlanningFile::State, &state.doc.source, edits) {
         out.changes.push((
@@ -295,10 +339,11 @@ fn is_phase_field(doc: &Doc, i: usize) -> bool {
         .is_some_and(|f| labels::PHASE.contains(&normalize_label(f.label(doc)).as_str()))
 }
 
-fn begin_edits(state: &StateDoc, clock: &Clock, start: &Start) -> Vec<Edit> {
+fn begin_edits(state: &StateDoc, clock: &Clock, start: &Start, activity: &Activity) -> Vec<Edit> {
+    let started = &activity.body;
     let doc = &state.doc;
     let pos = &state.position;
-    let (phase, name) = (start.phase, start.name);
+    let (phase, name) = (start.phase, start.name.as_deref());
     let mut edits = Vec::new();
     if let Some(line) = &pos.phase {
         edits.extend(phase_line_edits(state, line, phase, name));
@@ -321,10 +366,6 @@ fn begin_edits(state: &StateDoc, clock: &Clock, start: &Start) -> Vec<Edit> {
         new
     });
     let today = clock.date();
-    let started = match name {
-        Some(n) => format!("Started phase {phase} ({n})"),
-        None => format!("Started phase {phase}"),
-    };
     if let Some(activity) = &pos.last_activity {
         let value = activity.field.value(doc);
         let new = match &activity.date {
@@ -343,7 +384,13 @@ fn begin_edits(state: &StateDoc, clock: &Clock, start: &Start) -> Vec<Edit> {
     }
     let body_status = body_status.unwrap_or_else(|| target.template_word().to_string());
     edits.extend(frontmatter::set_status(doc, &body_status));
-    edits.extend(frontmatter_edits(state, clock, phase, name));
+    edits.extend(frontmatter_edits(
+        state,
+        clock,
+        phase,
+        name,
+        &activity.frontmatter,
+    ));
     edits
 }
 
@@ -614,6 +661,7 @@ fn frontmatter_edits(
     clock: &Clock,
     phase: &PhaseNum,
     name: Option<&str>,
+    started: &str,
 ) -> Vec<Edit> {
     let doc = &state.doc;
     let mut edits = Vec::new();
@@ -632,7 +680,7 @@ fn frontmatter_edits(
         let new = if old.len() <= 10 {
             today
         } else {
-            format!("{today}{}Started phase {phase}", date_separator(old))
+            format!("{today}{}{started}", date_separator(old))
         };
         edits.extend(frontmatter::set(doc, "last_activity", &new));
     }

@@ -8,17 +8,17 @@
 
 use crate::edit::Edit;
 use crate::error::UserError;
-use crate::ledger::{Ledger, Reach, Relation, Scope, Unit, state_plan_names_next};
+use crate::ledger::{Ledger, Relation, state_plan_names_next};
 use crate::model::ids::{PhaseNum, PlanId};
 use crate::model::phases::SummaryInfo;
 use crate::model::state::StateDoc;
 use crate::model::status::{StatusKind, status_word};
 use crate::model::values::parse_minutes;
-use crate::model::values::percent;
 use crate::model::workspace::Workspace;
 use crate::ops::complete_metrics::metrics_edits;
-use crate::ops::complete_position::{position_edits, progress_edits};
-use crate::ops::complete_roadmap::roadmap_edits;
+use crate::ops::complete_position::position_edits;
+use crate::ops::complete_roadmap::{PhaseTally, roadmap_edits};
+use crate::ops::progress::{Step, frontmatter_progress, progress_edits};
 use crate::ops::session::session_edits;
 use crate::ops::style::{date_separator, pad_like};
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, frontmatter, state_error};
@@ -92,6 +92,27 @@ impl Facts {
     /// phase before the current one, which is recorded without moving the position back.
     pub fn moves_position(&self) -> bool {
         self.relation != Relation::Earlier
+    }
+
+    /// The phase's ROADMAP.md counts after the plan.
+    pub fn tally(&self) -> PhaseTally {
+        PhaseTally {
+            phase: self.plan.phase.clone(),
+            done: self.phase_done,
+            total: self.phase_total,
+            complete: self.phase_complete,
+            was_complete: self.was_complete,
+        }
+    }
+
+    /// The change as a progress [`Step`].
+    pub fn step(&self) -> Step<'_> {
+        Step {
+            before: &self.before,
+            after: &self.after,
+            phase: &self.plan.phase,
+            newly_complete: self.phase_complete && !self.was_complete,
+        }
     }
 }
 
@@ -233,8 +254,12 @@ pub fn complete(ws: &Workspace, clock: &Clock, args: &Complete) -> Result<Outcom
     facts.files = args.summary_file.as_ref().and_then(|s| s.files);
     let state = &ws.state;
     let mut notices = Vec::new();
-    let mut edits = position_edits(state, &facts, clock, summary.as_deref());
-    edits.extend(progress_edits(ws, &facts, &mut notices));
+    let what = match &summary {
+        Some(s) => format!("Completed {}-PLAN.md ({s})", facts.plan.canonical()),
+        None => format!("Completed {}-PLAN.md", facts.plan.canonical()),
+    };
+    let mut edits = position_edits(state, &facts, clock, &what);
+    edits.extend(progress_edits(ws, &facts.step(), &mut notices));
     edits.extend(metrics_edits(state, &facts, &mut notices));
     let stopped = format!("Completed {}-PLAN.md", facts.plan.canonical());
     match session_edits(state, clock, &stopped, args.resume_file) {
@@ -365,6 +390,42 @@ fn duration(plan: &PlanId, args: &Complete) -> Result<f64, UserError> {
 /// Derives what completing the plan means from the ledger. Without ROADMAP.md or `phases/`,
 /// STATE.md's own lines are the only evidence: the current `Plan: A of B`, else the phase's
 /// By Phase row, each with this plan added.
+/// The facts of finishing phase `n` as a whole (`gsd phase complete`): as if its last plan
+/// were completed now, with the phase marked complete, so the position steps that record a
+/// plan finishing a phase record it the same way.
+pub fn phase_facts(ws: &Workspace, ledger: &Ledger, n: &PhaseNum) -> Option<Facts> {
+    let after = ledger.completing_phase(n);
+    let entry = after.phase(n);
+    let done = entry.map_or(0, crate::ledger::PhaseEntry::done);
+    let total = entry.and_then(crate::ledger::PhaseEntry::total);
+    let last = entry
+        .and_then(|p| p.plans.last())
+        .map(|p| p.id.clone())
+        .or_else(|| {
+            let count = total.unwrap_or(done).clamp(1, 9999);
+            PlanId::from_parts(n.clone(), &format!("{count:02}"))
+        })?;
+    Some(Facts {
+        relation: ledger.relation(n),
+        phase_name: entry.and_then(|p| p.name.clone()),
+        phase_slug: entry.and_then(|p| p.slug.clone()),
+        plan: last,
+        minutes: 0.0,
+        phase_done: done,
+        phase_total: total.map(|t| t.max(done)),
+        phase_complete: true,
+        was_complete: ledger
+            .phase(n)
+            .is_some_and(crate::ledger::PhaseEntry::complete),
+        plan_names_next: state_plan_names_next(&ws.state, None),
+        title: None,
+        tasks: None,
+        files: None,
+        before: ledger.clone(),
+        after,
+    })
+}
+
 fn facts(ws: &Workspace, ledger: &Ledger, plan: PlanId, minutes: f64) -> Facts {
     let state = &ws.state;
     let before = ledger.without(&plan);
@@ -449,99 +510,7 @@ fn frontmatter_edits(ws: &Workspace, facts: &Facts, clock: &Clock, stopped: &str
         edits.extend(frontmatter::set(doc, "stopped_at", stopped));
         edits.extend(frontmatter::set_timestamp(doc, "last_updated", clock.now));
     }
-    edits.extend(frontmatter_progress(doc, facts));
-    edits
-}
-
-/// The frontmatter `progress:` mirror: `completed_plans` / `total_plans` in the scope whose
-/// counts reproduce the old values (project or milestone), `percent` from them, and
-/// `completed_phases` the same way. A value no scope reproduces is a running tally: it gains
-/// this plan (or this phase, when the plan finishes it). Nothing goes down.
-fn frontmatter_progress(doc: &crate::syntax::Doc, facts: &Facts) -> Vec<Edit> {
-    let num = |key: &str| frontmatter::get(doc, key).and_then(|v| v.trim().parse::<u64>().ok());
-    let mut edits = Vec::new();
-    let (before, after) = (&facts.before, &facts.after);
-    let plan_scopes: Vec<Scope> = before
-        .candidate_scopes()
-        .into_iter()
-        .filter(|s| s.unit == Unit::Plans && !matches!(s.reach, Reach::Phase(_)))
-        .collect();
-    let mut plans = None;
-    if let Some(old_done) = num("progress.completed_plans") {
-        let old_total = num("progress.total_plans");
-        let scope = before
-            .scope_of_counts(old_done, old_total, &plan_scopes)
-            .or_else(|| before.scope_of_counts(old_done, None, &plan_scopes));
-        let (done, total) = match scope.and_then(|s| after.counts(&s)) {
-            Some((d, t)) => (d, t),
-            None => {
-                let d = old_done + 1;
-                (d, old_total.unwrap_or(d).max(d))
-            }
-        };
-        let done = done.max(old_done);
-        let total = total.max(old_total.unwrap_or(0)).max(done);
-        edits.extend(frontmatter::set(
-            doc,
-            "progress.completed_plans",
-            &done.to_string(),
-        ));
-        if old_total.is_some() {
-            edits.extend(frontmatter::set(
-                doc,
-                "progress.total_plans",
-                &total.to_string(),
-            ));
-        }
-        plans = Some((done, total));
-    }
-    let phase_scopes: Vec<Scope> = before
-        .candidate_scopes()
-        .into_iter()
-        .filter(|s| s.unit == Unit::Phases)
-        .collect();
-    let mut phases = None;
-    if let Some(old_done) = num("progress.completed_phases") {
-        let old_total = num("progress.total_phases");
-        let scope = before
-            .scope_of_counts(old_done, old_total, &phase_scopes)
-            .or_else(|| before.scope_of_counts(old_done, None, &phase_scopes));
-        let newly = facts.phase_complete && !facts.was_complete;
-        let done = match scope.and_then(|s| after.counts(&s)) {
-            Some((d, _)) => d,
-            None => old_done + u64::from(newly),
-        }
-        .max(old_done);
-        edits.extend(frontmatter::set(
-            doc,
-            "progress.completed_phases",
-            &done.to_string(),
-        ));
-        phases = Some((done, old_total));
-    }
-    if let Some(old) = num("progress.percent") {
-        let by_plans = plans.map(|(d, t)| percent(d.min(t), t));
-        // The percent follows the plans mirror when it did before; else whichever count it
-        // matched.
-        let old_plans = (num("progress.completed_plans"), num("progress.total_plans"));
-        let tracked_plans =
-            matches!(old_plans, (Some(d), Some(t)) if percent(d.min(t), t).abs_diff(old) <= 1);
-        let new = if tracked_plans {
-            by_plans
-        } else {
-            let scope = before.scope_of_percent(old as f64, &before.candidate_scopes());
-            scope
-                .and_then(|s| after.counts(&s))
-                .map(|(d, t)| percent(d.min(t), t))
-                .or_else(|| match phases {
-                    Some((d, Some(t))) if t > 0 => Some(percent(d.min(t), t)),
-                    _ => None,
-                })
-        };
-        if let Some(p) = new.filter(|p| *p > old) {
-            edits.extend(frontmatter::set(doc, "progress.percent", &p.to_string()));
-        }
-    }
+    edits.extend(frontmatter_progress(doc, &facts.step()));
     edits
 }
 

@@ -12,6 +12,7 @@
 use chrono::NaiveDate;
 
 use crate::edit::Edit;
+use crate::model::ids::PhaseNum;
 use crate::model::roadmap::{Column, ProgressRow, ProgressTable, Roadmap, RoadmapPhase, RowStatus};
 use crate::ops::complete::Facts;
 use crate::ops::style::{cell_raw, pad_like};
@@ -19,7 +20,6 @@ use crate::syntax::{Cell, Doc};
 
 /// The ROADMAP.md edits.
 pub fn roadmap_edits(roadmap: &Roadmap, facts: &Facts, date: &str) -> Vec<Edit> {
-    let doc = &roadmap.doc;
     let mut edits = Vec::new();
     match roadmap.plan(&facts.plan) {
         Some(p) if !p.checkbox.checked => {
@@ -28,31 +28,53 @@ pub fn roadmap_edits(roadmap: &Roadmap, facts: &Facts, date: &str) -> Vec<Edit> 
         Some(_) => {}
         None => edits.extend(listed_plan_line(roadmap, facts)),
     }
+    edits.extend(phase_edits(roadmap, &facts.tally(), date));
+    edits
+}
+
+/// What a phase's ROADMAP.md lines must say after a change: its done count and total, and
+/// whether it is complete. Built by `state complete` (one plan more) and `phase complete`
+/// (every plan).
+#[derive(Debug, Clone)]
+pub struct PhaseTally {
+    pub phase: PhaseNum,
+    /// Plans done in the phase.
+    pub done: u64,
+    pub total: Option<u64>,
+    /// The phase is complete after the change.
+    pub complete: bool,
+    /// The phase already counted as complete before it (its date is not rewritten).
+    pub was_complete: bool,
+}
+
+/// The phase-level ROADMAP.md edits for `tally`: its row in every progress table that lists
+/// it, the `**Plans**:` field, the `(N/M plans)` note of its checklist line, and, when it is
+/// complete, its own checkbox or glyph with the file's completion-date form.
+pub fn phase_edits(roadmap: &Roadmap, tally: &PhaseTally, date: &str) -> Vec<Edit> {
+    let doc = &roadmap.doc;
+    let mut edits = Vec::new();
     // The first table listing the phase, plus any later one that is plainly a progress table
     // (has a plans or completed column): a `Phase | Requirements | Status` coverage table
     // further down is not one to rewrite.
     let first = roadmap
-        .progress_row(&facts.plan.phase)
+        .progress_row(&tally.phase)
         .map(|(t, _)| t.header_line);
     for table in &roadmap.progress_tables {
         let progress_like = table.plans_col.is_some() || table.completed_col.is_some();
-        if let Some(row) = table.row(&facts.plan.phase)
+        if let Some(row) = table.row(&tally.phase)
             && (Some(table.header_line) == first || progress_like)
         {
-            edits.extend(progress_row_edits(doc, table, row, facts, date));
+            edits.extend(progress_row_edits(doc, table, row, tally, date));
         }
     }
-    if let Some(phase) = roadmap.phase(&facts.plan.phase) {
-        edits.extend(plans_field_edit(doc, phase, facts));
+    let Some(phase) = roadmap.phase(&tally.phase) else {
+        return edits;
+    };
+    edits.extend(plans_field_edit(doc, phase, tally));
+    if let Some(cb) = &phase.checkbox {
+        edits.extend(checklist_count(doc, cb.line, tally));
     }
-    if let Some(phase) = roadmap.phase(&facts.plan.phase)
-        && let Some(cb) = &phase.checkbox
-    {
-        edits.extend(checklist_count(doc, cb.line, facts));
-    }
-    if facts.phase_complete
-        && let Some(phase) = roadmap.phase(&facts.plan.phase)
-    {
+    if tally.complete {
         edits.extend(mark_phase_done(roadmap, phase, date));
     }
     edits
@@ -223,7 +245,7 @@ fn progress_row_edits(
     doc: &Doc,
     table: &ProgressTable,
     row: &ProgressRow,
-    facts: &Facts,
+    tally: &PhaseTally,
     date: &str,
 ) -> Vec<Edit> {
     let mut edits = Vec::new();
@@ -236,11 +258,11 @@ fn progress_row_edits(
         }
     };
     if let Some(c) = table.cell(row, Column::Plans)
-        && let Some(text) = plans_cell(table, doc.text(c.text.clone()), facts)
+        && let Some(text) = plans_cell(table, doc.text(c.text.clone()), tally)
     {
         set(c, &text);
     }
-    let target = if facts.phase_complete {
+    let target = if tally.complete {
         RowStatus::Complete
     } else {
         RowStatus::InProgress
@@ -250,8 +272,8 @@ fn progress_row_edits(
     {
         set(c, &status_word(doc, table, row, target));
     }
-    if facts.phase_complete
-        && !facts.was_complete
+    if tally.complete
+        && !tally.was_complete
         && let Some(c) = table.cell(row, Column::Completed)
         && !starts_with_date(doc.text(c.text.clone()))
     {
@@ -278,22 +300,19 @@ fn cell_in_row(doc: &Doc, row: &ProgressRow, cell: &Cell, text: &str) -> String 
 /// The new plans cell: `N/M` (or `N/?`) gets the phase's done count (and its total when known); a bare
 /// number is a done count only under a header that says so (`Plans Complete`), since a bare
 /// `Plans` column may hold the total. Anything else (`TBD`, `-`) is left alone.
-fn plans_cell(table: &ProgressTable, text: &str, facts: &Facts) -> Option<String> {
+fn plans_cell(table: &ProgressTable, text: &str, tally: &PhaseTally) -> Option<String> {
     if let Some((done, total)) = text.split_once('/') {
         // `1/2`, and `0/?` (total not yet known): the done part must be a count.
         done.trim().parse::<u64>().ok()?;
-        let total = facts
-            .phase_total
+        let total = tally
+            .total
             .map_or(total.trim().to_string(), |t| pad_like(t, total.trim()));
-        return Some(format!(
-            "{}/{total}",
-            pad_like(facts.phase_done, done.trim())
-        ));
+        return Some(format!("{}/{total}", pad_like(tally.done, done.trim())));
     }
     let header = table.columns.get(table.plans_col?)?;
     let counts_done = header.contains("complete") || header.contains("done");
     (counts_done && !text.is_empty() && text.chars().all(|c| c.is_ascii_digit()))
-        .then(|| pad_like(facts.phase_done, text))
+        .then(|| pad_like(tally.done, text))
 }
 
 /// The status word for `target`, in the table's own vocabulary: the spelling the other rows
@@ -335,7 +354,7 @@ fn starts_with_date(text: &str) -> bool {
 /// becomes the phase's done count; its total is raised only if the done count passed it
 /// (the field may announce plans not yet written, so a smaller list is no reason to lower it).
 /// `2 plans`, `TBD` and prose carry no completed count and are left alone.
-fn plans_field_edit(doc: &Doc, phase: &RoadmapPhase, facts: &Facts) -> Option<Edit> {
+fn plans_field_edit(doc: &Doc, phase: &RoadmapPhase, tally: &PhaseTally) -> Option<Edit> {
     let field = phase.plans_value.as_ref()?;
     let (complete, total) = (field.complete?, field.total?);
     let value = doc.text(field.value.clone());
@@ -343,7 +362,7 @@ fn plans_field_edit(doc: &Doc, phase: &RoadmapPhase, facts: &Facts) -> Option<Ed
     let total_len = value[done_len + 1..]
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(value.len() - done_len - 1);
-    let done = facts.phase_done;
+    let done = tally.done;
     let new_total = u64::from(total).max(done);
     if u64::from(complete) == done && u64::from(total) == new_total {
         return None;
@@ -360,7 +379,7 @@ fn plans_field_edit(doc: &Doc, phase: &RoadmapPhase, facts: &Facts) -> Option<Ed
 }
 
 /// `- [ ] Phase 2: Scoring (0/2 plans)`: the `(N/M plans)` count on the phase's line.
-fn checklist_count(doc: &Doc, line: usize, facts: &Facts) -> Option<Edit> {
+fn checklist_count(doc: &Doc, line: usize, tally: &PhaseTally) -> Option<Edit> {
     let text = doc.line(line);
     let open = text
         .find(" plans)")
@@ -371,11 +390,11 @@ fn checklist_count(doc: &Doc, line: usize, facts: &Facts) -> Option<Edit> {
         return None;
     }
     let start = doc.line_start(line) + open.0 + 1;
-    let total = facts
-        .phase_total
+    let total = tally
+        .total
         .map_or(total.to_string(), |t| pad_like(t, total));
     Some(Edit::replace(
         start..start + inner.len(),
-        format!("{}/{total}", pad_like(facts.phase_done, done)),
+        format!("{}/{total}", pad_like(tally.done, done)),
     ))
 }

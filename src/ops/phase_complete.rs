@@ -1,0 +1,386 @@
+//! `gsd phase complete <N>`: finish a phase in every file that records it.
+//!
+//! - ROADMAP.md: the phase's checkbox (or ✅ glyph, with `(completed DATE)` only where the
+//!   file's other finished phases carry one), every plan box of the phase, its row in each
+//!   progress table (plans `S/P`, status in the table's own words, date), its `**Plans**:`
+//!   field and `(N/M plans)` note: the same phase-level edits `state complete` makes when a
+//!   plan finishes a phase ([`phase_edits`]).
+//! - REQUIREMENTS.md, when the command layer passes it: the phase's requirements (its
+//!   traceability rows, and the ids its ROADMAP.md section lists) get their checkbox ticked
+//!   and their traceability status `Complete` in the table's vocabulary.
+//! - STATE.md: when the position is on the phase, it moves to the next phase (the first
+//!   phase after N, in ROADMAP.md or `phases/`, that is not complete, folder or not) with the
+//!   edits `state begin` makes; with no phase left in the milestone the status becomes
+//!   `Milestone complete` in the file's words and the position stays. Progress and the
+//!   frontmatter mirrors are recounted in the scopes they already use.
+//!
+//! Refuses (exit 2, naming them) when plans of the phase have a PLAN file but neither a
+//! SUMMARY nor a tick, unless forced. A second run changes nothing.
+
+use crate::edit::Edit;
+use crate::error::UserError;
+use crate::ledger::{Ledger, PhaseEntry};
+use crate::model::ids::PhaseNum;
+use crate::model::requirements::Requirements;
+use crate::model::roadmap::{Roadmap, RowStatus};
+use crate::model::state::StateDoc;
+use crate::model::status::{StatusKind, status_word};
+use crate::model::workspace::Workspace;
+use crate::ops::begin::{Activity, start_edits};
+use crate::ops::complete::{Facts, phase_facts};
+use crate::ops::complete_position::position_edits;
+use crate::ops::complete_roadmap::{PhaseTally, phase_edits};
+use crate::ops::progress::{Step, frontmatter_progress, progress_edits};
+use crate::ops::set::set_field;
+use crate::ops::style::{cell_raw, date_separator, pad_like, phase_like};
+use crate::ops::{Clock, Outcome, PlanningFile, file_change, frontmatter};
+use crate::transaction::FileChange;
+
+/// `phase complete`'s inputs. `requirements` is REQUIREMENTS.md as read by the command layer
+/// (ops do no I/O), with the path to write it back to.
+#[derive(Debug, Clone, Default)]
+pub struct PhaseComplete<'a> {
+    pub phase: &'a str,
+    /// Complete the phase even when some of its plans have no SUMMARY.
+    pub force: bool,
+    /// Move STATE.md on to the next phase (or call the milestone complete).
+    pub advance: bool,
+    pub requirements: Option<&'a Requirements>,
+}
+
+/// Runs `phase complete`.
+pub fn phase_complete(
+    ws: &Workspace,
+    clock: &Clock,
+    args: &PhaseComplete,
+) -> Result<Outcome, UserError> {
+    let n = PhaseNum::parse(args.phase).ok_or_else(|| {
+        UserError::new(format!("`{}` is not a phase number", args.phase))
+            .hint("use e.g. `gsd phase complete 3` or `gsd phase complete 02.1`")
+    })?;
+    let ledger = Ledger::build(ws, None);
+    if !ledger.knows_phase(&n) {
+        return Err(UserError::new(format!("phase {n} is not in this project"))
+            .hint("check the number against ROADMAP.md or the phases/ folder"));
+    }
+    let entry = ledger.phase(&n);
+    let outstanding = outstanding_plans(entry);
+    if !outstanding.is_empty() && !args.force {
+        return Err(UserError::new(format!(
+            "phase {n} has plans without a SUMMARY: {}",
+            outstanding.join(", ")
+        ))
+        .hint(format!(
+            "finish them first (`gsd state complete {}`), or pass --force to complete the phase anyway",
+            outstanding[0]
+        )));
+    }
+    let after = ledger.completing_phase(&n);
+    let date = clock.date();
+    let mut out = Outcome::default();
+    let mut notices = Vec::new();
+
+    if let Some(roadmap) = &ws.roadmap {
+        let edits = roadmap_edits(roadmap, &ledger, &after, &n, &date);
+        if let Some(c) = file_change(ws, PlanningFile::Roadmap, &roadmap.doc.source, edits) {
+            out.changes.push((c, format!("marked phase {n} complete")));
+        }
+    }
+    if let Some(reqs) = args.requirements {
+        let ids = phase_requirements(ws.roadmap.as_ref(), reqs, &n);
+        let edits = requirement_edits(reqs, &ids);
+        if let Some(c) = requirements_change(ws, reqs, edits) {
+            out.changes
+                .push((c, format!("{} requirement(s) complete", ids.len())));
+        }
+    }
+    let (edits, summary) = state_edits(ws, clock, &ledger, &after, &n, args.advance, &mut notices);
+    if let Some(c) = file_change(ws, PlanningFile::State, &ws.state.doc.source, edits) {
+        out.changes.push((c, summary));
+    }
+    out.notices = notices;
+    if out.changes.is_empty() {
+        out.message = Some(format!("phase {n} is already complete"));
+    }
+    Ok(out)
+}
+
+/// Plans with a PLAN file that nothing records as done (no SUMMARY, no tick), canonical ids.
+/// A phase ROADMAP.md already marks complete has none: its author has said so.
+fn outstanding_plans(entry: Option<&PhaseEntry>) -> Vec<String> {
+    let Some(p) = entry.filter(|p| !p.marked_complete) else {
+        return Vec::new();
+    };
+    p.plans
+        .iter()
+        .filter(|e| e.evidence.plan_file && !e.done())
+        .map(|e| e.id.canonical())
+        .collect()
+}
+
+/// ROADMAP.md: every plan box of the phase, then the phase-level edits.
+fn roadmap_edits(
+    roadmap: &Roadmap,
+    before: &Ledger,
+    after: &Ledger,
+    n: &PhaseNum,
+    date: &str,
+) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    if let Some(phase) = roadmap.phase(n) {
+        for p in phase.plans.iter().filter(|p| !p.checkbox.checked) {
+            edits.push(Edit::replace(p.checkbox.mark.clone(), "x"));
+        }
+    }
+    let entry = after.phase(n);
+    let done = entry.map_or(0, PhaseEntry::done);
+    let tally = PhaseTally {
+        phase: n.clone(),
+        done,
+        total: entry.and_then(PhaseEntry::total).map(|t| t.max(done)),
+        complete: true,
+        was_complete: roadmap.phase(n).is_some_and(|p| p.is_checked())
+            || before.phase(n).is_some_and(|p| p.marked_complete),
+    };
+    edits.extend(phase_edits(roadmap, &tally, date));
+    edits
+}
+
+/// The requirements phase `n` delivers: its traceability rows, then the ids its ROADMAP.md
+/// section lists.
+fn phase_requirements(roadmap: Option<&Roadmap>, reqs: &Requirements, n: &PhaseNum) -> Vec<String> {
+    let mut ids = reqs.ids_of_phase(n);
+    for id in roadmap.map(|r| r.requirement_ids(n)).unwrap_or_default() {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    ids
+}
+
+/// Ticks each requirement's checkbox and sets its traceability status to complete.
+fn requirement_edits(reqs: &Requirements, ids: &[String]) -> Vec<Edit> {
+    let doc = &reqs.doc;
+    let mut edits = Vec::new();
+    for item in reqs.items.iter().filter(|i| ids.contains(&i.id)) {
+        if !item.checkbox.checked {
+            edits.push(Edit::replace(item.checkbox.mark.clone(), "x"));
+        }
+    }
+    for row in reqs.rows.iter().filter(|r| ids.contains(&r.id)) {
+        let Some(cell) = &row.status else { continue };
+        let text = doc.text(cell.text.clone());
+        // `Pending`, `In Progress`, `Not started`: open. `Complete (01-01)`, `Deferred`,
+        // `Out of scope`: the author's word stands.
+        let open = matches!(
+            RowStatus::classify(text),
+            RowStatus::InProgress | RowStatus::NotStarted
+        ) || text.is_empty();
+        if open {
+            let word = complete_word(reqs, cell.text.start);
+            edits.push(Edit::replace(cell.raw.clone(), cell_raw(doc, cell, &word)));
+        }
+    }
+    edits
+}
+
+/// The traceability table's word for a delivered requirement: the most frequent
+/// complete-class status of the other rows (`Complete`, `✅ Done`, `Satisfied`), else
+/// `Complete`.
+fn complete_word(reqs: &Requirements, except: usize) -> String {
+    let doc = &reqs.doc;
+    let mut seen: Vec<(&str, usize)> = Vec::new();
+    for cell in reqs.rows.iter().filter_map(|r| r.status.as_ref()) {
+        let text = doc.text(cell.text.clone());
+        if cell.text.start == except || RowStatus::classify(text) != RowStatus::Complete {
+            continue;
+        }
+        match seen.iter_mut().find(|(t, _)| *t == text) {
+            Some((_, n)) => *n += 1,
+            None => seen.push((text, 1)),
+        }
+    }
+    seen.iter()
+        .enumerate()
+        .max_by_key(|(i, (_, n))| (*n, std::cmp::Reverse(*i)))
+        .map_or_else(|| "Complete".to_string(), |(_, (t, _))| t.to_string())
+}
+
+fn requirements_change(
+    ws: &Workspace,
+    reqs: &Requirements,
+    edits: Vec<Edit>,
+) -> Option<FileChange> {
+    let mut set = crate::edit::EditSet::new();
+    set.extend(edits);
+    let set = set.without_noops(&reqs.doc.source.text);
+    if set.is_empty() {
+        return None;
+    }
+    Some(FileChange {
+        path: crate::ops::planning_path(ws, "REQUIREMENTS.md"),
+        display: Workspace::display_path("REQUIREMENTS.md"),
+        original: reqs.doc.source.text.clone(),
+        edits: set,
+    })
+}
+
+/// STATE.md: the position, progress and frontmatter, and a summary line.
+///
+/// By default the position records the phase finished where it is (`Plan: 3 of 3`, the
+/// file's words for a finished phase), as authors do in most commits that tick a phase's
+/// box (replaying them: 86 of 121 stay on the phase); `advance` moves on to the next phase
+/// as `state begin` would, or calls the milestone complete when none is left in it.
+fn state_edits(
+    ws: &Workspace,
+    clock: &Clock,
+    before: &Ledger,
+    after: &Ledger,
+    n: &PhaseNum,
+    advance: bool,
+    notices: &mut Vec<String>,
+) -> (Vec<Edit>, String) {
+    let state = &ws.state;
+    let mut edits = Vec::new();
+    let current = state.current_phase();
+    let on_phase = match &current {
+        Some(c) if c == n => true,
+        // The position lags: it is on an earlier phase that is complete too.
+        Some(c) if c < n => after.phase(c).is_none_or(PhaseEntry::complete),
+        _ => false,
+    };
+    let next = after
+        .next_phase(n)
+        .filter(|next| same_milestone(after, n, next));
+    let facts = phase_facts(ws, before, n);
+    let summary = match (on_phase, advance, next, &facts) {
+        (true, true, Some(next), _) => {
+            let text = format!("Phase {n} complete, transitioned to Phase {}", next.number);
+            let activity = Activity {
+                body: text.clone(),
+                frontmatter: text,
+            };
+            edits.extend(start_edits(ws, after, clock, &next.number, &activity));
+            format!("phase {n} complete; now on phase {}", next.number)
+        }
+        (true, true, None, _) => {
+            edits.extend(milestone_complete_edits(state, clock, n));
+            format!("phase {n} complete; milestone complete")
+        }
+        (true, false, _, Some(facts)) => {
+            edits.extend(position_edits(
+                state,
+                facts,
+                clock,
+                &format!("Phase {n} complete"),
+            ));
+            edits.extend(frontmatter_edits(state, clock, facts, n));
+            match next {
+                Some(next) => format!("phase {n} complete; next: phase {}", next.number),
+                None => format!("phase {n} complete; the last phase of its milestone"),
+            }
+        }
+        _ => {
+            if let Some(c) = current.as_ref().filter(|c| *c < n) {
+                notices.push(format!(
+                    "STATE.md is on phase {c}, which is not complete: position left where it is"
+                ));
+            }
+            format!("phase {n} complete")
+        }
+    };
+    let newly = !before.phase(n).is_some_and(PhaseEntry::complete);
+    let step = Step {
+        before,
+        after,
+        phase: n,
+        newly_complete: newly,
+    };
+    edits.extend(progress_edits(ws, &step, notices));
+    edits.extend(frontmatter_progress(&state.doc, &step));
+    (edits, summary)
+}
+
+/// Frontmatter keys that exist, for a phase recorded complete in place: the status mirror,
+/// `last_activity`, `current_phase` when the position moved up to the phase, `current_plan`.
+fn frontmatter_edits(state: &StateDoc, clock: &Clock, facts: &Facts, n: &PhaseNum) -> Vec<Edit> {
+    let doc = &state.doc;
+    if doc.frontmatter.is_empty() {
+        return Vec::new();
+    }
+    let mut edits = frontmatter::set_status(doc, &facts.body_status(state));
+    let today = clock.date();
+    if let Some(old) = frontmatter::get(doc, "last_activity") {
+        let new = if old.len() <= 10 {
+            today
+        } else {
+            format!("{today}{}Phase {n} complete", date_separator(old))
+        };
+        edits.extend(frontmatter::set(doc, "last_activity", &new));
+    }
+    if let Some(old) = frontmatter::get(doc, "current_phase")
+        && PhaseNum::parse(old).is_some_and(|p| &p != n)
+    {
+        edits.extend(frontmatter::set(doc, "current_phase", &phase_like(n, old)));
+    }
+    if let Some(like) = frontmatter::get(doc, "current_plan")
+        && like.trim().parse::<u64>().is_ok()
+    {
+        let done = facts.phase_total.unwrap_or(facts.phase_done);
+        edits.extend(frontmatter::set(doc, "current_plan", &pad_like(done, like)));
+    }
+    edits.extend(frontmatter::set_timestamp(doc, "last_updated", clock.now));
+    edits
+}
+
+/// Whether `next` belongs to the milestone of phase `n` (or the roadmap has no milestones).
+fn same_milestone(ledger: &Ledger, n: &PhaseNum, next: &PhaseEntry) -> bool {
+    match (ledger.phase(n).and_then(|p| p.milestone), next.milestone) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
+/// The last phase of the milestone is done: `Status:` in the file's words for a finished
+/// milestone, `Last activity:` today, the frontmatter status mirrored. The position stays.
+fn milestone_complete_edits(state: &StateDoc, clock: &Clock, n: &PhaseNum) -> Vec<Edit> {
+    let doc = &state.doc;
+    let pos = &state.position;
+    let mut edits = Vec::new();
+    let mut body = StatusKind::MilestoneComplete.template_word().to_string();
+    if let Some(status) = &pos.status {
+        body = status_word(
+            StatusKind::MilestoneComplete,
+            status.value(doc),
+            n.as_str(),
+            None,
+        );
+        edits.push(set_field(state, status, &body));
+    }
+    let text = format!("Phase {n} complete, milestone complete");
+    let today = clock.date();
+    if let Some(activity) = &pos.last_activity {
+        let value = activity.field.value(doc);
+        let new = match &activity.date {
+            Some((_, d)) if d.start == activity.field.value.start && activity.text.is_none() => {
+                today.clone()
+            }
+            Some((_, d)) if d.start == activity.field.value.start => {
+                format!("{today}{}{text}", date_separator(value))
+            }
+            _ => format!("{today} — {text}"),
+        };
+        edits.push(set_field(state, &activity.field, &new));
+    }
+    edits.extend(frontmatter::set_status(doc, &body));
+    if let Some(old) = frontmatter::get(doc, "last_activity") {
+        let new = if old.len() <= 10 {
+            today
+        } else {
+            format!("{today}{}{text}", date_separator(old))
+        };
+        edits.extend(frontmatter::set(doc, "last_activity", &new));
+    }
+    edits.extend(frontmatter::set_timestamp(doc, "last_updated", clock.now));
+    edits
+}

@@ -1,0 +1,277 @@
+//! Progress, wherever STATE.md keeps it: the `Progress:` line (percent, bar, `(n/m plans)`
+//! note) and the frontmatter `progress:` mirror. Shared by every command that finishes work
+//! (`state complete` a plan, `phase complete` a phase): each describes its change as a
+//! [`Step`] between two ledgers, and the counts are re-read in the scope the file already
+//! uses (never lowered).
+
+use crate::edit::Edit;
+use crate::ledger::{Ledger, Reach, Scope, Unit};
+use crate::model::ids::PhaseNum;
+use crate::model::state::progress::{NoteUnit, note_phase};
+use crate::model::values::percent;
+use crate::model::workspace::Workspace;
+use crate::ops::frontmatter;
+use crate::ops::style::{pad_like, render_bar};
+use crate::syntax::Doc;
+
+/// One finished unit of work, as the ledger saw the project before and after it.
+#[derive(Debug, Clone, Copy)]
+pub struct Step<'a> {
+    /// The ledger the file's current numbers were computed from.
+    pub before: &'a Ledger,
+    /// The ledger with the work done.
+    pub after: &'a Ledger,
+    /// The phase the work belongs to.
+    pub phase: &'a PhaseNum,
+    /// The step finishes the phase (it was not complete before).
+    pub newly_complete: bool,
+}
+
+/// Percent, bar and the note's `(n/m plans)` counts, each in the scope it already
+/// uses. The note's count is in the scope whose numbers reproduce it (`Phase 6: 3/4 plans` is
+/// the phase's; `2/4 phases complete in v1.2` the milestone's phases), else it is the
+/// author's own running tally and gains this plan. The percent follows the note when the
+/// note's fraction is the percent, else the scope that reproduces it, else the template's
+/// (plans over the project). Without sibling files the note is all there is to count. A
+/// percent whose scope did not move is left as written (no re-rounding), and neither the
+/// percent nor a count goes down.
+pub fn progress_edits(ws: &Workspace, step: &Step, notices: &mut Vec<String>) -> Vec<Edit> {
+    let state = &ws.state;
+    let doc = &state.doc;
+    let Some(line) = &state.position.progress else {
+        return Vec::new();
+    };
+    let (before, after) = (step.before, step.after);
+    let note_text = line.note.clone().map_or("", |r| doc.text(r));
+    let note = line.note_counts(doc);
+    let old_pct = line.percent_number(doc);
+    let mut edits = Vec::new();
+
+    // The note's counts: (old done, old total) → new (done, total), or None to leave it.
+    let mut note_new: Option<(u64, u64)> = None;
+    if let Some(n) = &note {
+        let (d, t) = (n.done.0, n.total.0);
+        let unit = match n.unit {
+            NoteUnit::Plans => Unit::Plans,
+            NoteUnit::Phases => Unit::Phases,
+        };
+        // The note's scope, inferred the way `gsd check` infers it: both numbers must match
+        // (a done count alone matches by chance, and would swap the author's total for
+        // another scope's).
+        let phase = note_phase(note_text);
+        let scoped_to_other_phase = phase.as_ref().is_some_and(|p| p != step.phase);
+        let scope = before
+            .scope_of_note(Some(unit), phase.as_ref(), d, t)
+            .or_else(|| after.scope_of_note(Some(unit), phase.as_ref(), d, t));
+        note_new = match scope.and_then(|s| after.counts(&s)) {
+            Some((nd, nt)) => Some((nd.max(d), nt.max(t))),
+            None if scoped_to_other_phase => None,
+            // A tally of plans gains this plan; of phases, this phase if the plan ends it.
+            None if unit == Unit::Plans => Some((d + 1, t.max(d + 1))),
+            None => {
+                let newly = u64::from(step.newly_complete);
+                Some((d + newly, t.max(d + newly)))
+            }
+        };
+        if let Some((nd, nt)) = note_new {
+            let (dr, tr) = (n.done.1.clone(), n.total.1.clone());
+            edits.push(Edit::replace(dr.clone(), pad_like(nd, doc.text(dr))));
+            edits.push(Edit::replace(tr.clone(), pad_like(nt, doc.text(tr))));
+        }
+    }
+
+    // The percent.
+    let note_is_percent = match (&note, old_pct) {
+        (Some(n), Some(p)) if n.total.0 > 0 => {
+            let exact = n.done.0.min(n.total.0) as f64 * 100.0 / n.total.0 as f64;
+            (exact - p).abs() < 1.0
+        }
+        _ => false,
+    };
+    let counts: Option<PercentCounts> = if note_is_percent {
+        note_new.map(|c| (c, note.as_ref().map(|n| (n.done.0, n.total.0))))
+    } else if !before.has_siblings {
+        // No evidence but STATE.md: a plans tally in the note, else nothing to count.
+        match (&note, note_new) {
+            (Some(n), Some(c)) if n.unit == NoteUnit::Plans => Some((c, None)),
+            _ => None,
+        }
+    } else {
+        let candidates = before.candidate_scopes();
+        let scope = match old_pct {
+            Some(p) => before
+                .scope_of_percent(p, &candidates)
+                .or_else(|| after.scope_of_percent(p, &candidates)),
+            None => None,
+        };
+        match scope {
+            Some(scope) => after.counts(&scope).map(|c| (c, before.counts(&scope))),
+            None => implied_total(before, after, old_pct),
+        }
+    };
+    let Some(((done, total), old_counts)) = counts else {
+        if line.percent.is_some() || line.bar.is_some() {
+            notices.push(
+                "progress left as is: no ROADMAP.md plan list, phases/ folder or `(n/m plans)` note to count from"
+                    .into(),
+            );
+        }
+        return edits;
+    };
+    if old_counts == Some((done, total)) {
+        return edits; // Nothing moved in the percent's scope: keep its rounding.
+    }
+    let exact = done.min(total) as f64 * 100.0 / total.max(1) as f64;
+    // Round as the file does: a percent that was floored stays floored.
+    let floors = match (old_pct, old_counts) {
+        (Some(p), Some((d, t))) if t > 0 => {
+            let e = d.min(t) as f64 * 100.0 / t as f64;
+            (p - e.floor()).abs() < 0.01 && (e.round() - e.floor()).abs() > 0.5
+        }
+        _ => false,
+    };
+    let pct = if floors {
+        exact.floor() as u64
+    } else {
+        exact.round() as u64
+    };
+    let old_int = old_pct.map(|p| p.round() as u64);
+    if old_int.is_some_and(|o| pct < o) {
+        notices.push(format!(
+            "progress left at {}%: the evidence counts {done} of {total} ({pct}%), and progress never goes back",
+            old_int.unwrap_or(0)
+        ));
+        return edits;
+    }
+    if let Some(r) = line.percent.clone() {
+        let written = doc.text(r.clone());
+        let text = if written.contains('.') {
+            crate::model::values::format_like(exact, written)
+        } else {
+            pct.to_string()
+        };
+        edits.push(Edit::replace(r, text));
+    }
+    if let Some(bar) = &line.bar {
+        edits.push(Edit::replace(bar.span.clone(), render_bar(bar, pct)));
+    }
+    edits
+}
+
+/// (new done, new total) for a percent, and where known the (done, total) its old value came
+/// from.
+type PercentCounts = ((u64, u64), Option<(u64, u64)>);
+
+/// Counts for a percent no scope reproduces: the author divides the plans done by a total of
+/// their own (plans not yet written for later phases, an estimate). That total is implied by
+/// the percent and the plans done before (`3` done at `30%` → about 10), and the new percent
+/// is the plans done now over it. Without a percent above zero to read it from, plans over
+/// the project (the template's scope).
+fn implied_total(
+    before: &crate::ledger::Ledger,
+    after: &crate::ledger::Ledger,
+    old_pct: Option<f64>,
+) -> Option<PercentCounts> {
+    let (d0, t0) = before.counts(&Scope::PROJECT_PLANS)?;
+    let (d1, t1) = after.counts(&Scope::PROJECT_PLANS)?;
+    match old_pct {
+        Some(p) if p > 0.0 && p < 100.0 && d0 > 0 => {
+            let implied = ((d0 as f64) * 100.0 / p).round() as u64;
+            let total = implied.max(d1);
+            Some(((d1, total), Some((d0, implied.max(d0)))))
+        }
+        _ => Some(((d1, t1), Some((d0, t0)))),
+    }
+}
+
+/// The frontmatter `progress:` mirror: `completed_plans` / `total_plans` in the scope whose
+/// counts reproduce the old values (project or milestone), `percent` from them, and
+/// `completed_phases` the same way. A value no scope reproduces is a running tally: it gains
+/// this plan (or this phase, when the plan finishes it). Nothing goes down.
+pub fn frontmatter_progress(doc: &Doc, step: &Step) -> Vec<Edit> {
+    let num = |key: &str| frontmatter::get(doc, key).and_then(|v| v.trim().parse::<u64>().ok());
+    let mut edits = Vec::new();
+    let (before, after) = (step.before, step.after);
+    let plan_scopes: Vec<Scope> = before
+        .candidate_scopes()
+        .into_iter()
+        .filter(|s| s.unit == Unit::Plans && !matches!(s.reach, Reach::Phase(_)))
+        .collect();
+    let mut plans = None;
+    if let Some(old_done) = num("progress.completed_plans") {
+        let old_total = num("progress.total_plans");
+        let scope = before
+            .scope_of_counts(old_done, old_total, &plan_scopes)
+            .or_else(|| before.scope_of_counts(old_done, None, &plan_scopes));
+        let (done, total) = match scope.and_then(|s| after.counts(&s)) {
+            Some((d, t)) => (d, t),
+            None => {
+                let d = old_done + 1;
+                (d, old_total.unwrap_or(d).max(d))
+            }
+        };
+        let done = done.max(old_done);
+        let total = total.max(old_total.unwrap_or(0)).max(done);
+        edits.extend(frontmatter::set(
+            doc,
+            "progress.completed_plans",
+            &done.to_string(),
+        ));
+        if old_total.is_some() {
+            edits.extend(frontmatter::set(
+                doc,
+                "progress.total_plans",
+                &total.to_string(),
+            ));
+        }
+        plans = Some((done, total));
+    }
+    let phase_scopes: Vec<Scope> = before
+        .candidate_scopes()
+        .into_iter()
+        .filter(|s| s.unit == Unit::Phases)
+        .collect();
+    let mut phases = None;
+    if let Some(old_done) = num("progress.completed_phases") {
+        let old_total = num("progress.total_phases");
+        let scope = before
+            .scope_of_counts(old_done, old_total, &phase_scopes)
+            .or_else(|| before.scope_of_counts(old_done, None, &phase_scopes));
+        let newly = step.newly_complete;
+        let done = match scope.and_then(|s| after.counts(&s)) {
+            Some((d, _)) => d,
+            None => old_done + u64::from(newly),
+        }
+        .max(old_done);
+        edits.extend(frontmatter::set(
+            doc,
+            "progress.completed_phases",
+            &done.to_string(),
+        ));
+        phases = Some((done, old_total));
+    }
+    if let Some(old) = num("progress.percent") {
+        let by_plans = plans.map(|(d, t)| percent(d.min(t), t));
+        // The percent follows the plans mirror when it did before; else whichever count it
+        // matched.
+        let old_plans = (num("progress.completed_plans"), num("progress.total_plans"));
+        let tracked_plans =
+            matches!(old_plans, (Some(d), Some(t)) if percent(d.min(t), t).abs_diff(old) <= 1);
+        let new = if tracked_plans {
+            by_plans
+        } else {
+            let scope = before.scope_of_percent(old as f64, &before.candidate_scopes());
+            scope
+                .and_then(|s| after.counts(&s))
+                .map(|(d, t)| percent(d.min(t), t))
+                .or_else(|| match phases {
+                    Some((d, Some(t))) if t > 0 => Some(percent(d.min(t), t)),
+                    _ => None,
+                })
+        };
+        if let Some(p) = new.filter(|p| *p > old) {
+            edits.extend(frontmatter::set(doc, "progress.percent", &p.to_string()));
+        }
+    }
+    edits
+}
