@@ -75,6 +75,9 @@ pub fn phase_complete(
             outstanding[0]
         )));
     }
+    if recorded(ws, &ledger, &n, args.advance) {
+        return Ok(Outcome::nothing(format!("phase {n} is already complete")));
+    }
     let after = ledger.completing_phase(&n);
     let date = clock.date();
     let mut out = Outcome::default();
@@ -103,6 +106,31 @@ pub fn phase_complete(
         out.message = Some(format!("phase {n} is already complete"));
     }
     Ok(out)
+}
+
+/// Whether every file already records the phase complete, so a second run has nothing to
+/// add (not even today's date): ROADMAP.md marks it (or there is no ROADMAP.md), and STATE.md
+/// is past it, or on it with a finished status (and not asked to move on).
+fn recorded(ws: &Workspace, ledger: &Ledger, n: &PhaseNum, advance: bool) -> bool {
+    let marked = ledger.phase(n).is_some_and(|p| p.marked_complete) || ws.roadmap.is_none();
+    let state = &ws.state;
+    let status = state
+        .position
+        .status
+        .as_ref()
+        .map(|s| StatusKind::classify(s.value(&state.doc)));
+    // `--advance` leaves the phase behind, or calls the milestone complete when it was the last.
+    let finished = match status {
+        Some(StatusKind::MilestoneComplete) => true,
+        Some(StatusKind::PhaseComplete) => !advance,
+        _ => false,
+    };
+    let state_done = match state.current_phase() {
+        Some(c) if &c > n => true,
+        Some(c) if &c == n => finished,
+        _ => false,
+    };
+    marked && state_done
 }
 
 /// Plans with a PLAN file that nothing records as done (no SUMMARY, no tick), canonical ids.
@@ -289,7 +317,9 @@ fn state_edits(
             format!("phase {n} complete")
         }
     };
-    let newly = !before.phase(n).is_some_and(PhaseEntry::complete);
+    // A running tally of phases counts the phases marked complete: this one joins it now
+    // (its plans may all have been done before, but nothing had called it complete).
+    let newly = !before.phase(n).is_some_and(|p| p.marked_complete);
     let step = Step {
         before,
         after,

@@ -44,6 +44,7 @@ mod ops_roadmap;
 mod ops_roadmap_proptest;
 mod ops_snapshots;
 mod ops_support;
+mod phase_lifecycle;
 mod proptest_roundtrip;
 mod roundtrip;
 mod state_show;

@@ -1,0 +1,185 @@
+//! `gsd phase complete`: one invented tree per reported bug under `fixtures/phase/<name>/`
+//! (a 5-column progress table, later phases with no folder yet, a phase finished out of
+//! order, decimal phases, a milestone with several ROADMAP sections, plans without a
+//! SUMMARY). Each case snapshots the `--dry-run` diff; then the command runs for real, a second
+//! run must change nothing, and `gsd check` must find nothing it did not find before.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use crate::support::{Project, fixtures_dir, run};
+
+fn fx(name: &str) -> PathBuf {
+    fixtures_dir().join("phase").join(name)
+}
+
+/// (fixture, phase, extra flags).
+const CASES: &[(&str, &str, &[&str])] = &[
+    ("five-column-table", "2", &[]),
+    ("unscaffolded-later-phases", "2", &[]),
+    ("unscaffolded-later-phases", "2", &["--advance"]),
+    ("out-of-order", "2", &[]),
+    ("out-of-order", "2", &["--advance"]),
+    ("decimal-phases", "2.1", &[]),
+    ("decimal-phases", "02.1", &["--advance"]),
+    ("milestone-sections", "5", &[]),
+    ("milestone-sections", "5", &["--advance"]),
+    ("unfinished-plans", "2", &["--force"]),
+];
+
+fn snapshot_name(fixture: &str, phase: &str, flags: &[&str]) -> String {
+    let mut name = format!("{fixture}__{phase}");
+    for f in flags {
+        name.push_str(&f.replace("--", "__"));
+    }
+    name
+}
+
+/// Every `.md` file under `.planning/`, by relative path.
+fn files(p: &Project) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![p.planning()];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = e.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|x| x == "md") {
+                let rel = path.strip_prefix(p.planning()).unwrap();
+                out.insert(
+                    rel.display().to_string(),
+                    std::fs::read_to_string(&path).unwrap_or_default(),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Findings per rule code.
+fn check_codes(p: &Project) -> BTreeMap<String, usize> {
+    let (_, stdout, stderr) = run(p.gsd().args(["check", "--format", "json"]));
+    let v: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"));
+    let mut out = BTreeMap::new();
+    for d in v["diagnostics"].as_array().unwrap() {
+        *out.entry(d["code"].as_str().unwrap().to_string())
+            .or_insert(0) += 1;
+    }
+    out
+}
+
+#[test]
+fn dry_run_diffs() {
+    for (fixture, phase, flags) in CASES {
+        let p = Project::copy_of(&fx(fixture));
+        let before = files(&p);
+        let (code, stdout, stderr) = run(p
+            .gsd()
+            .arg("--dry-run")
+            .args(["phase", "complete", phase])
+            .args(*flags));
+        assert_eq!(files(&p), before, "{fixture}: --dry-run wrote a file");
+        insta::assert_snapshot!(
+            snapshot_name(fixture, phase, flags),
+            format!("exit {code}\n{stderr}{stdout}")
+        );
+    }
+}
+
+#[test]
+fn complete_is_idempotent_and_check_finds_nothing_new() {
+    for (fixture, phase, flags) in CASES {
+        let p = Project::copy_of(&fx(fixture));
+        let findings_before = check_codes(&p);
+        let (code, _, stderr) = run(p.gsd().args(["phase", "complete", phase]).args(*flags));
+        assert_eq!(code, 0, "{fixture} {phase} {flags:?}: {stderr}");
+        let once = files(&p);
+        let (code, stdout, stderr) = run(p.gsd().args(["phase", "complete", phase]).args(*flags));
+        assert_eq!(code, 0, "{fixture} second run: {stderr}");
+        assert_eq!(
+            files(&p),
+            once,
+            "{fixture} {flags:?}: a second run changed files"
+        );
+        assert!(
+            stdout.contains("already complete"),
+            "{fixture} second run said: {stdout}"
+        );
+        // A second run on a later day changes nothing either (no fresh date).
+        let (_, _, _) = run(p
+            .gsd()
+            .env("GSD_NOW", "2026-03-01T09:00:00Z")
+            .args(["phase", "complete", phase])
+            .args(*flags));
+        assert_eq!(files(&p), once, "{fixture}: a later run rewrote a date");
+        // `--force` declares plans done that have no SUMMARY: the counters that disagree
+        // with that afterwards are real findings.
+        if flags.contains(&"--force") {
+            continue;
+        }
+        let findings_after = check_codes(&p);
+        for (rule, n) in &findings_after {
+            let was = findings_before.get(rule).copied().unwrap_or(0);
+            assert!(
+                *n <= was,
+                "{fixture} {phase} {flags:?}: gsd check finds {n} × {rule} after, {was} before"
+            );
+        }
+    }
+}
+
+#[test]
+fn plans_without_a_summary_are_refused_and_nothing_is_written() {
+    let p = Project::copy_of(&fx("unfinished-plans"));
+    let before = files(&p);
+    let (code, _, stderr) = run(p.gsd().args(["phase", "complete", "2"]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("02-02, 02-03"), "{stderr}");
+    assert!(stderr.contains("--force"), "{stderr}");
+    assert_eq!(files(&p), before);
+}
+
+#[test]
+fn unknown_and_malformed_phases_are_errors() {
+    let p = Project::copy_of(&fx("five-column-table"));
+    let before = files(&p);
+    let (code, _, stderr) = run(p.gsd().args(["phase", "complete", "9"]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("phase 9 is not in this project"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(p.gsd().args(["phase", "complete", "two"]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("not a phase number"), "{stderr}");
+    assert_eq!(files(&p), before);
+}
+
+#[test]
+fn advance_skips_phases_finished_out_of_order_and_reaches_unscaffolded_ones() {
+    let p = Project::copy_of(&fx("out-of-order"));
+    let (code, _, stderr) = run(p.gsd().args(["phase", "complete", "2", "--advance"]));
+    assert_eq!(code, 0, "{stderr}");
+    let state = p.read("STATE.md");
+    assert!(state.contains("Phase: 4 of 4 (Reports)"), "{state}");
+
+    let p = Project::copy_of(&fx("unscaffolded-later-phases"));
+    let (code, _, stderr) = run(p.gsd().args(["phase", "complete", "2", "--advance"]));
+    assert_eq!(code, 0, "{stderr}");
+    let state = p.read("STATE.md");
+    assert!(state.contains("Phase: 3 of 4 (Sharing)"), "{state}");
+    assert!(state.contains("Status: Ready to plan"), "{state}");
+}
+
+#[test]
+fn the_last_phase_of_a_milestone_completes_the_milestone_with_advance() {
+    let p = Project::copy_of(&fx("milestone-sections"));
+    let (code, _, stderr) = run(p.gsd().args(["phase", "complete", "5", "--advance"]));
+    assert_eq!(code, 0, "{stderr}");
+    let state = p.read("STATE.md");
+    assert!(state.contains("Status: Milestone complete"), "{state}");
+    assert!(state.contains("Phase: 5 of 5"), "{state}");
+    assert!(state.contains("completed_phases: 2"), "{state}");
+}
