@@ -117,6 +117,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Output> {
             other => commands::mutate::run(&ctx, other),
         },
         Command::Phase(cmd) => commands::phase::run(&ctx, cmd),
+        Command::Next => commands::show::next(&ctx),
+        Command::Roadmap(crate::cli::RoadmapCommand::Show) => commands::show::roadmap(&ctx),
         Command::Check(args) => commands::check::run(&ctx, &args),
         Command::Rule { code } => commands::check::rule(&ctx, code.as_deref()),
         Command::Completions { shell } => {

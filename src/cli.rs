@@ -72,6 +72,15 @@ pub enum Command {
         after_help = "Examples:\n  gsd phase complete 3\n  gsd --dry-run phase complete 02.1\n  gsd phase complete 4 --force     even with plans lacking a SUMMARY\n  gsd phase complete 3 --advance   and move STATE.md to phase 4"
     )]
     Phase(PhaseCommand),
+    /// Where the project stands and the one thing to do next, with the evidence for it.
+    #[command(
+        visible_alias = "progress",
+        after_help = "Examples:\n  gsd next\n  gsd next --json | jq -r .route       discuss-phase, plan-phase, execute-plan,\n                                       verify-phase, complete-phase, complete-milestone, unknown"
+    )]
+    Next,
+    /// Read ROADMAP.md's phases with what the files together say of each.
+    #[command(subcommand)]
+    Roadmap(RoadmapCommand),
     /// Check STATE.md for consistency with itself, PROJECT.md, ROADMAP.md and phases/.
     #[command(
         after_help = "Examples:\n  gsd check\n  gsd check --format github          annotations in a GitHub Actions log\n  gsd check --fix                    apply the safe fixes\n  gsd --dry-run check --fix          show the fixes as a diff\n\nExit codes: 0 no errors, 1 errors found, 2 could not check."
@@ -174,6 +183,15 @@ pub enum StateCommand {
         after_help = "Examples:\n  gsd state session --stopped-at \"Drafted 03-02-PLAN.md\"\n  gsd state session --stopped-at \"Paused\" --resume-file .planning/phases/03-x/03-02-PLAN.md"
     )]
     Session(SessionArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RoadmapCommand {
+    /// Phases with their goal, status and plans done of total. Read-only.
+    #[command(
+        after_help = "Examples:\n  gsd roadmap show\n  gsd roadmap show --json | jq '.phases[] | select(.status != \"complete\")'"
+    )]
+    Show,
 }
 
 #[derive(Debug, Subcommand)]

@@ -118,3 +118,50 @@ pub fn ledger(ctx: &Context) -> anyhow::Result<Output> {
         )))
     }
 }
+
+/// The workspace the read-only roadmap views need: ROADMAP.md and `phases/` beside STATE.md.
+fn roadmap_workspace(ctx: &Context) -> anyhow::Result<Workspace> {
+    let root = ctx.root()?;
+    Ok(Workspace::load(
+        &root,
+        Needs {
+            project: false,
+            roadmap: true,
+            phases: true,
+        },
+    )?)
+}
+
+/// `gsd next`: the one step the ledger points to, and the per-phase picture.
+pub fn next(ctx: &Context) -> anyhow::Result<Output> {
+    let ws = roadmap_workspace(ctx)?;
+    let ledger = crate::ledger::Ledger::build(&ws, None);
+    let view = crate::render::next_view::next_json(&ledger, ws.roadmap.as_ref());
+    if ctx.global.json {
+        let mut text = serde_json::to_string_pretty(&view)?;
+        text.push('\n');
+        return Ok(Output::ok(text));
+    }
+    Ok(Output::ok(crate::render::next_view::next_human(
+        &ledger,
+        ws.roadmap.as_ref(),
+        &Palette::new(ctx.color),
+    )))
+}
+
+/// `gsd roadmap show`.
+pub fn roadmap(ctx: &Context) -> anyhow::Result<Output> {
+    let ws = roadmap_workspace(ctx)?;
+    let ledger = crate::ledger::Ledger::build(&ws, None);
+    if ctx.global.json {
+        let view = crate::render::next_view::roadmap_json(&ledger, ws.roadmap.as_ref());
+        let mut text = serde_json::to_string_pretty(&view)?;
+        text.push('\n');
+        return Ok(Output::ok(text));
+    }
+    Ok(Output::ok(crate::render::next_view::roadmap_human(
+        &ledger,
+        ws.roadmap.as_ref(),
+        &Palette::new(ctx.color),
+    )))
+}

@@ -20,9 +20,17 @@ impl Ledger {
             .as_ref()
             .and_then(|l| l.total.clone())
             .and_then(|r| ws.state.doc.text(r).parse::<u64>().ok());
+        let status = ws
+            .state
+            .position
+            .status
+            .as_ref()
+            .map_or("", |s| s.value(&ws.state.doc));
+        let milestone_done = says_milestone_done(status);
         let mut ledger = Ledger {
             current: ws.state.current_phase(),
             state_phase_total,
+            milestone_done,
             ..Ledger::default()
         };
         if let Some(roadmap) = &ws.roadmap {
@@ -32,6 +40,7 @@ impl Ledger {
             for dir in &dirs.phases {
                 let phase = ledger.phase_entry(&dir.number);
                 phase.has_folder = true;
+                phase.stages = phase.stages.merged(dir.stages);
                 if phase.slug.is_none() {
                     phase.slug = dir.slug.clone();
                 }
@@ -163,6 +172,22 @@ fn add_state(ledger: &mut Ledger, state: &StateDoc, completing: Option<&PlanId>)
 /// `advance-plan` form) rather than the count of plans done. Read from the file itself: the
 /// status says `Ready to execute` (the state `advance-plan` leaves between plans), or `A` is
 /// the very plan being completed now (a count would already be past it).
+/// A status that says the milestone is finished: the status vocabulary's milestone-complete
+/// words, a version declared complete (`v7.0 COMPLETE ✅`), or waiting for the next one
+/// (`Between milestones`, `Awaiting next milestone`).
+fn says_milestone_done(status: &str) -> bool {
+    use crate::model::status::StatusKind;
+    if StatusKind::classify(status) == StatusKind::MilestoneComplete {
+        return true;
+    }
+    let lower = status.to_lowercase();
+    let version_done = lower.split_whitespace().any(|w| {
+        w.strip_prefix('v')
+            .is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()))
+    }) && (lower.contains("complete") || lower.contains("done"));
+    version_done || lower.contains("between milestones") || lower.contains("next milestone")
+}
+
 pub fn state_plan_names_next(state: &StateDoc, completing: Option<&PlanId>) -> bool {
     let doc = &state.doc;
     let Some(line) = &state.position.plan else {

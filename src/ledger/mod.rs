@@ -26,11 +26,13 @@
 mod build;
 mod counts;
 mod queries;
+mod route;
 
 use crate::model::ids::{PhaseNum, PlanId};
 
 pub use build::state_plan_names_next;
 pub use counts::{Reach, Scope, Unit};
+pub use route::{Route, Step};
 
 /// Where a plan's existence or completion was read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -98,6 +100,8 @@ pub struct PhaseEntry {
     pub state_counts: Declared,
     /// Index of the ROADMAP.md milestone group the phase belongs to.
     pub milestone: Option<usize>,
+    /// The workflow artifacts its folder holds (context, research, verification).
+    pub stages: crate::model::phases::Stages,
 }
 
 impl PhaseEntry {
@@ -113,6 +117,7 @@ impl PhaseEntry {
             roadmap_counts: Declared::default(),
             state_counts: Declared::default(),
             milestone: None,
+            stages: crate::model::phases::Stages::default(),
         }
     }
 
@@ -222,6 +227,9 @@ pub struct Ledger {
     pub has_siblings: bool,
     /// The `of M` of STATE.md's `Phase: N of M`: without siblings, the only bound on phases.
     pub state_phase_total: Option<u64>,
+    /// STATE.md's status says the milestone is finished (`v1.3 SHIPPED`, `Milestone
+    /// complete`, `Between milestones`).
+    pub milestone_done: bool,
 }
 
 impl Ledger {

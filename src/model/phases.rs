@@ -40,6 +40,43 @@ pub struct PhaseDir {
     /// A SUMMARY of the whole phase, with no plan number (`PHASE-SUMMARY.md`, `SUMMARY.md`,
     /// `02-api-SUMMARY.md`, a lone `02-SUMMARY.md` in phase 2): evidence the phase is done.
     pub phase_summary: Option<PathBuf>,
+    /// The workflow's other artifacts in the folder, which say how far the phase has come.
+    pub stages: Stages,
+}
+
+/// Which of the GSD workflow's phase artifacts a folder holds: `NN-CONTEXT.md` (discussed),
+/// `NN-RESEARCH.md`, `NN-VERIFICATION.md` / `NN-UAT.md` (verified).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stages {
+    pub context: bool,
+    pub research: bool,
+    pub verification: bool,
+}
+
+impl Stages {
+    /// Both folders' artifacts (two folders can share a phase number).
+    pub fn merged(self, other: Stages) -> Stages {
+        Stages {
+            context: self.context || other.context,
+            research: self.research || other.research,
+            verification: self.verification || other.verification,
+        }
+    }
+
+    /// Notes the artifact a file name is, if any (`02-CONTEXT.md`, `CONTEXT.md`,
+    /// `02-api-VERIFICATION.md`, `02-UAT.md`).
+    fn note(&mut self, name: &str) {
+        let Some(stem) = name.strip_suffix(".md") else {
+            return;
+        };
+        let word = stem.rsplit(['-', '_']).next().unwrap_or(stem);
+        match word {
+            "CONTEXT" => self.context = true,
+            "RESEARCH" => self.research = true,
+            "VERIFICATION" | "UAT" => self.verification = true,
+            _ => {}
+        }
+    }
 }
 
 /// Whether a plan file is the plan or its summary.
@@ -168,9 +205,10 @@ const PLAN_SUBDIRS: [&str; 2] = ["plans", "summaries"];
 /// Lists one phase folder (and its `plans/` / `summaries/` subfolders).
 fn scan_phase(path: PathBuf, number: PhaseNum, slug: Option<String>) -> PhaseDir {
     let mut named = Vec::new();
-    for sub in list_phase_files(&path, &number, slug.as_deref(), &mut named) {
+    let mut stages = Stages::default();
+    for sub in list_phase_files(&path, &number, slug.as_deref(), &mut named, &mut stages) {
         // One level only: a `plans/plans/` folder is not read.
-        list_phase_files(&sub, &number, slug.as_deref(), &mut named);
+        list_phase_files(&sub, &number, slug.as_deref(), &mut named, &mut stages);
     }
 
     // `NN-PLAN.md` with NN the phase's own number is the phase's (single) plan, unless the
@@ -235,6 +273,7 @@ fn scan_phase(path: PathBuf, number: PhaseNum, slug: Option<String>) -> PhaseDir
         summaries: ids(PlanFileKind::Summary),
         files,
         phase_summary,
+        stages,
     }
 }
 
@@ -245,6 +284,7 @@ fn list_phase_files(
     number: &PhaseNum,
     slug: Option<&str>,
     named: &mut Vec<(PlanFileKind, Named, PathBuf)>,
+    stages: &mut Stages,
 ) -> Vec<PathBuf> {
     let mut subdirs = Vec::new();
     let Ok(listing) = std::fs::read_dir(dir) else {
@@ -258,6 +298,8 @@ fn list_phase_files(
             }
         } else if let Some((kind, what)) = classify(&fname, number, slug) {
             named.push((kind, what, f.path()));
+        } else {
+            stages.note(&fname);
         }
     }
     subdirs

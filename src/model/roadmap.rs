@@ -90,6 +90,8 @@ pub struct RoadmapPhase {
     pub completed: Option<(NaiveDate, Range<usize>)>,
     /// The parsed `**Plans**:` field.
     pub plans_value: Option<PlansField>,
+    /// The `**Goal**:` of its detail section, trimmed.
+    pub goal: Option<String>,
     /// Index into [`Roadmap::milestones`] of the group the phase was first seen in.
     pub milestone: Option<usize>,
 }
@@ -109,6 +111,7 @@ impl RoadmapPhase {
             inserted: false,
             completed: None,
             plans_value: None,
+            goal: None,
             milestone: None,
         }
     }
@@ -181,6 +184,13 @@ impl Roadmap {
                 continue;
             }
             let cur = current.as_ref().map(|(n, _)| n);
+            if let (Some(goal), Some(n)) = (lines::goal_value(line), cur) {
+                let p = b.entry(n, group);
+                if p.goal.is_none() {
+                    p.goal = Some(goal.to_string());
+                }
+                continue;
+            }
             if let Some(v) = lines::plans_field_value(line)
                 && let Some(n) = cur
             {

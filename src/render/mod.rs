@@ -7,6 +7,7 @@ pub mod check_json;
 pub mod check_sarif;
 pub mod diff;
 pub mod ledger_view;
+pub mod next_view;
 pub mod state_human;
 pub mod state_json;
 pub mod style;

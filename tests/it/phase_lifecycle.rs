@@ -183,3 +183,93 @@ fn the_last_phase_of_a_milestone_completes_the_milestone_with_advance() {
     assert!(state.contains("Phase: 5 of 5"), "{state}");
     assert!(state.contains("completed_phases: 2"), "{state}");
 }
+
+// ----------------------------------------------------------------------------------------
+// `gsd next` and `gsd roadmap show`
+// ----------------------------------------------------------------------------------------
+
+/// `gsd next --json` of a project: (route, phase, plan).
+fn route(p: &Project) -> (String, Option<String>, Option<String>) {
+    let (code, stdout, stderr) = run(p.gsd().args(["next", "--json"]));
+    assert_eq!(code, 0, "{stderr}");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    let s = |k: &str| v[k].as_str().map(str::to_string);
+    (s("route").unwrap(), s("phase"), s("plan"))
+}
+
+#[test]
+fn next_walks_the_lifecycle() {
+    // A plan with a PLAN file and no SUMMARY: execute it.
+    let p = Project::copy_of(&fixtures_dir().join("../examples/demo"));
+    assert_eq!(
+        route(&p),
+        (
+            "execute-plan".into(),
+            Some("2".into()),
+            Some("02-02".into())
+        )
+    );
+    // Every plan done, the phase not marked: complete it; then plan the next one.
+    let p = Project::copy_of(&fx("five-column-table"));
+    assert_eq!(route(&p), ("complete-phase".into(), Some("2".into()), None));
+    run(p.gsd().args(["phase", "complete", "2"]));
+    assert_eq!(route(&p), ("plan-phase".into(), Some("3".into()), None));
+    // A project that keeps CONTEXT files discusses a phase before planning it.
+    p.write("phases/02-checkout/02-CONTEXT.md", "# Context\n");
+    assert_eq!(route(&p), ("discuss-phase".into(), Some("3".into()), None));
+    // The last phase of the milestone: complete the milestone; once shipped, start the next.
+    let p = Project::copy_of(&fx("milestone-sections"));
+    run(p.gsd().args(["phase", "complete", "5", "--advance"]));
+    assert_eq!(route(&p).0, "new-milestone");
+    let p = Project::copy_of(&fx("milestone-sections"));
+    run(p.gsd().args(["phase", "complete", "5"]));
+    assert_eq!(
+        route(&p),
+        ("complete-milestone".into(), Some("5".into()), None)
+    );
+}
+
+#[test]
+fn next_asks_for_verification_only_where_the_project_verifies() {
+    let p = Project::copy_of(&fx("unscaffolded-later-phases"));
+    assert_eq!(route(&p), ("complete-phase".into(), Some("2".into()), None));
+    p.write("phases/01-storage/01-VERIFICATION.md", "status: passed\n");
+    assert_eq!(route(&p), ("verify-phase".into(), Some("2".into()), None));
+    p.write("phases/02-accounts/02-UAT.md", "# UAT\n");
+    assert_eq!(route(&p), ("complete-phase".into(), Some("2".into()), None));
+}
+
+#[test]
+fn next_and_roadmap_show_on_every_tree() {
+    let mut trees = crate::ops_support::all_trees();
+    for name in [
+        "five-column-table",
+        "unscaffolded-later-phases",
+        "out-of-order",
+        "decimal-phases",
+        "milestone-sections",
+        "unfinished-plans",
+    ] {
+        trees.push((format!("phase__{name}"), fx(name)));
+    }
+    let mut human = String::new();
+    for (name, root) in trees {
+        let p = Project::copy_of(&root);
+        let (code, stdout, stderr) = run(p.gsd().args(["next", "--json"]));
+        assert_eq!(code, 0, "{name}: {stderr}");
+        let v: Value = serde_json::from_str(&stdout).unwrap();
+        let routes = v["routes"].as_array().unwrap();
+        assert!(routes.contains(&v["route"]), "{name}: {}", v["route"]);
+        assert!(!v["reason"].as_str().unwrap().is_empty(), "{name}");
+        let (code, _, stderr) = run(p.gsd().args(["roadmap", "show", "--json"]));
+        assert_eq!(code, 0, "{name}: {stderr}");
+        if name.starts_with("phase__") {
+            let (_, next, _) = run(p.gsd().arg("next"));
+            let (_, show, _) = run(p.gsd().args(["roadmap", "show"]));
+            human.push_str(&format!(
+                "==== {name}: gsd next\n{next}==== gsd roadmap show\n{show}"
+            ));
+        }
+    }
+    insta::assert_snapshot!("next_and_roadmap_show", human);
+}

@@ -189,6 +189,17 @@ pub fn leading_plan_id(text: &str, current: Option<&PhaseNum>) -> Option<PlanId>
     None
 }
 
+/// A `**Goal**:` / `**Goal:**` / `Goal:` line: the goal, trimmed.
+pub fn goal_value(line: &str) -> Option<&str> {
+    let t = line.trim_start().trim_start_matches(['-', '*', ' ']);
+    let rest = t
+        .strip_prefix("Goal")
+        .or_else(|| t.strip_prefix("goal"))?
+        .trim_start_matches('*');
+    let rest = rest.strip_prefix(':')?.trim_start_matches('*').trim();
+    (!rest.is_empty()).then_some(rest)
+}
+
 /// A `**Plans**:` / `**Plans:**` field line: the value's offset in `line`.
 pub fn plans_field_value(line: &str) -> Option<usize> {
     let body = list_body(line).unwrap_or(line.len() - line.trim_start().len());
