@@ -118,6 +118,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Output> {
         },
         Command::Phase(cmd) => commands::phase::run(&ctx, cmd),
         Command::Next => commands::show::next(&ctx),
+        Command::Requirements(crate::cli::RequirementsCommand::Done { ids }) => {
+            commands::phase::requirements_done(&ctx, &ids)
+        }
         Command::Roadmap(crate::cli::RoadmapCommand::Show) => commands::show::roadmap(&ctx),
         Command::Check(args) => commands::check::run(&ctx, &args),
         Command::Rule { code } => commands::check::rule(&ctx, code.as_deref()),

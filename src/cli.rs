@@ -81,6 +81,9 @@ pub enum Command {
     /// Read ROADMAP.md's phases with what the files together say of each.
     #[command(subcommand)]
     Roadmap(RoadmapCommand),
+    /// Mark requirements in REQUIREMENTS.md delivered.
+    #[command(subcommand)]
+    Requirements(RequirementsCommand),
     /// Check STATE.md for consistency with itself, PROJECT.md, ROADMAP.md and phases/.
     #[command(
         after_help = "Examples:\n  gsd check\n  gsd check --format github          annotations in a GitHub Actions log\n  gsd check --fix                    apply the safe fixes\n  gsd --dry-run check --fix          show the fixes as a diff\n\nExit codes: 0 no errors, 1 errors found, 2 could not check."
@@ -186,6 +189,20 @@ pub enum StateCommand {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum RequirementsCommand {
+    /// Tick each requirement's checkbox and set its traceability status to complete.
+    #[command(
+        visible_alias = "mark-complete",
+        after_help = "Examples:\n  gsd requirements done AUTH-01 AUTH-02\n  gsd --dry-run requirements done UI-3"
+    )]
+    Done {
+        /// Requirement ids (`AUTH-01`), case-insensitive.
+        #[arg(required = true, value_name = "REQ-ID")]
+        ids: Vec<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum RoadmapCommand {
     /// Phases with their goal, status and plans done of total. Read-only.
     #[command(
@@ -196,6 +213,16 @@ pub enum RoadmapCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum PhaseCommand {
+    /// Record a phase's plans once its PLAN files are written: the ROADMAP.md plan list and
+    /// counts, and STATE.md ready to execute the phase.
+    #[command(
+        visible_alias = "planned-phase",
+        after_help = "Examples:\n  gsd phase plan 3                 after /gsd:plan-phase 3 wrote 03-01..03-04-PLAN.md\n  gsd --dry-run phase plan 02.1"
+    )]
+    Plan {
+        /// The phase number, e.g. 3 or 02.1.
+        phase: String,
+    },
     /// Mark a phase finished: its ROADMAP.md checkbox, plan boxes and progress row, its
     /// requirements, and STATE.md's position moved to the next phase.
     #[command(

@@ -2,17 +2,30 @@
 //! (ROADMAP.md, REQUIREMENTS.md, STATE.md) through the same lock-load-op-commit sequence as
 //! the `state` commands ([`crate::commands::mutate::apply`]).
 
+use std::collections::BTreeMap;
+
 use crate::app::{Context, Output};
 use crate::cli::PhaseCommand;
 use crate::error::UserError;
 use crate::io::read_source;
+use crate::model::ids::{PhaseNum, PlanId};
 use crate::model::requirements::Requirements;
 use crate::model::workspace::{Needs, Workspace};
 use crate::ops::phase_complete::{PhaseComplete, phase_complete};
+use crate::ops::phase_plan::{PhasePlan, phase_plan};
 
 /// Runs a `phase` subcommand.
 pub fn run(ctx: &Context, cmd: PhaseCommand) -> anyhow::Result<Output> {
     match cmd {
+        PhaseCommand::Plan { phase } => {
+            crate::commands::mutate::apply(ctx, Needs::ALL, |ws, clock| {
+                let args = PhasePlan {
+                    phase: &phase,
+                    titles: plan_titles(ws, &phase),
+                };
+                Ok(("phase plan", phase_plan(ws, clock, &args)?))
+            })
+        }
         PhaseCommand::Complete {
             phase,
             force,
@@ -41,4 +54,57 @@ pub fn read_requirements(ws: &Workspace) -> Result<Option<Requirements>, UserErr
         &path,
         &Workspace::display_path(name),
     )?)))
+}
+
+/// The titles of phase `phase`'s PLAN files (their heading, else the first line of their
+/// `<objective>`), for the ROADMAP.md plan list. A PLAN that cannot be read has no title: the
+/// list line is still written, with the id alone.
+fn plan_titles(ws: &Workspace, phase: &str) -> BTreeMap<PlanId, String> {
+    let mut out = BTreeMap::new();
+    let (Some(n), Some(dirs)) = (PhaseNum::parse(phase), ws.phases.as_ref()) else {
+        return out;
+    };
+    let Some(dir) = dirs.phase(&n) else {
+        return out;
+    };
+    for id in &dir.plans {
+        let Some(path) = dirs.plan_path(id) else {
+            continue;
+        };
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        if let Some(title) = crate::ops::complete::plan_title(&text).or_else(|| objective(&text)) {
+            out.insert(id.clone(), title);
+        }
+    }
+    out
+}
+
+/// The first non-empty line inside a PLAN's `<objective>` block.
+fn objective(text: &str) -> Option<String> {
+    let start = text.find("<objective>")? + "<objective>".len();
+    let end = text[start..]
+        .find("</objective>")
+        .map_or(text.len(), |e| start + e);
+    text[start..end]
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .map(|l| l.trim_end_matches('.').to_string())
+}
+
+/// `gsd requirements done ID...`.
+pub fn requirements_done(ctx: &Context, ids: &[String]) -> anyhow::Result<Output> {
+    crate::commands::mutate::apply(ctx, Needs::STATE_ONLY, |ws, _| {
+        let reqs = read_requirements(ws)?.ok_or_else(|| {
+            UserError::new("does not exist")
+                .in_file(Workspace::display_path("REQUIREMENTS.md"))
+                .hint("requirements are read from .planning/REQUIREMENTS.md (`/gsd:new-project` writes it)")
+        })?;
+        Ok((
+            "requirements done",
+            crate::ops::requirements::requirements_done(ws, &reqs, ids)?,
+        ))
+    })
 }

@@ -22,7 +22,7 @@ use crate::error::UserError;
 use crate::ledger::{Ledger, PhaseEntry};
 use crate::model::ids::PhaseNum;
 use crate::model::requirements::Requirements;
-use crate::model::roadmap::{Roadmap, RowStatus};
+use crate::model::roadmap::Roadmap;
 use crate::model::state::StateDoc;
 use crate::model::status::{StatusKind, status_word};
 use crate::model::workspace::Workspace;
@@ -31,10 +31,10 @@ use crate::ops::complete::{Facts, phase_facts};
 use crate::ops::complete_position::position_edits;
 use crate::ops::complete_roadmap::{PhaseTally, phase_edits};
 use crate::ops::progress::{Step, frontmatter_progress, progress_edits};
+use crate::ops::requirements::{requirement_edits, requirements_change};
 use crate::ops::set::set_field;
-use crate::ops::style::{cell_raw, date_separator, pad_like, phase_like};
+use crate::ops::style::{date_separator, pad_like, phase_like};
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, frontmatter};
-use crate::transaction::FileChange;
 
 /// `phase complete`'s inputs. `requirements` is REQUIREMENTS.md as read by the command layer
 /// (ops do no I/O), with the path to write it back to.
@@ -184,73 +184,6 @@ fn phase_requirements(roadmap: Option<&Roadmap>, reqs: &Requirements, n: &PhaseN
         }
     }
     ids
-}
-
-/// Ticks each requirement's checkbox and sets its traceability status to complete.
-fn requirement_edits(reqs: &Requirements, ids: &[String]) -> Vec<Edit> {
-    let doc = &reqs.doc;
-    let mut edits = Vec::new();
-    for item in reqs.items.iter().filter(|i| ids.contains(&i.id)) {
-        if !item.checkbox.checked {
-            edits.push(Edit::replace(item.checkbox.mark.clone(), "x"));
-        }
-    }
-    for row in reqs.rows.iter().filter(|r| ids.contains(&r.id)) {
-        let Some(cell) = &row.status else { continue };
-        let text = doc.text(cell.text.clone());
-        // `Pending`, `In Progress`, `Not started`: open. `Complete (01-01)`, `Deferred`,
-        // `Out of scope`: the author's word stands.
-        let open = matches!(
-            RowStatus::classify(text),
-            RowStatus::InProgress | RowStatus::NotStarted
-        ) || text.is_empty();
-        if open {
-            let word = complete_word(reqs, cell.text.start);
-            edits.push(Edit::replace(cell.raw.clone(), cell_raw(doc, cell, &word)));
-        }
-    }
-    edits
-}
-
-/// The traceability table's word for a delivered requirement: the most frequent
-/// complete-class status of the other rows (`Complete`, `✅ Done`, `Satisfied`), else
-/// `Complete`.
-fn complete_word(reqs: &Requirements, except: usize) -> String {
-    let doc = &reqs.doc;
-    let mut seen: Vec<(&str, usize)> = Vec::new();
-    for cell in reqs.rows.iter().filter_map(|r| r.status.as_ref()) {
-        let text = doc.text(cell.text.clone());
-        if cell.text.start == except || RowStatus::classify(text) != RowStatus::Complete {
-            continue;
-        }
-        match seen.iter_mut().find(|(t, _)| *t == text) {
-            Some((_, n)) => *n += 1,
-            None => seen.push((text, 1)),
-        }
-    }
-    seen.iter()
-        .enumerate()
-        .max_by_key(|(i, (_, n))| (*n, std::cmp::Reverse(*i)))
-        .map_or_else(|| "Complete".to_string(), |(_, (t, _))| t.to_string())
-}
-
-fn requirements_change(
-    ws: &Workspace,
-    reqs: &Requirements,
-    edits: Vec<Edit>,
-) -> Option<FileChange> {
-    let mut set = crate::edit::EditSet::new();
-    set.extend(edits);
-    let set = set.without_noops(&reqs.doc.source.text);
-    if set.is_empty() {
-        return None;
-    }
-    Some(FileChange {
-        path: crate::ops::planning_path(ws, "REQUIREMENTS.md"),
-        display: Workspace::display_path("REQUIREMENTS.md"),
-        original: reqs.doc.source.text.clone(),
-        edits: set,
-    })
 }
 
 /// STATE.md: the position, progress and frontmatter, and a summary line.

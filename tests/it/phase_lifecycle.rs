@@ -273,3 +273,87 @@ fn next_and_roadmap_show_on_every_tree() {
     }
     insta::assert_snapshot!("next_and_roadmap_show", human);
 }
+
+// ----------------------------------------------------------------------------------------
+// `gsd phase plan` and `gsd requirements done`
+// ----------------------------------------------------------------------------------------
+
+#[test]
+fn phase_plan_lists_the_plan_files_and_readies_the_phase() {
+    let p = Project::copy_of(&fx("unscaffolded-later-phases"));
+    run(p.gsd().args(["phase", "complete", "2"]));
+    p.write(
+        "phases/03-sharing/03-01-PLAN.md",
+        "# Plan 03-01: Share links\n",
+    );
+    p.write(
+        "phases/03-sharing/03-02-PLAN.md",
+        "---\nphase: 3\n---\n<objective>\nRevoke links.\n</objective>\n",
+    );
+    let (code, diff, stderr) = run(p.gsd().args(["--dry-run", "phase", "plan", "3"]));
+    assert_eq!(code, 0, "{stderr}");
+    insta::assert_snapshot!("phase_plan_3", diff);
+    let (code, _, stderr) = run(p.gsd().args(["phase", "planned-phase", "3"]));
+    assert_eq!(code, 0, "{stderr}");
+    let once = files(&p);
+    let (_, stdout, _) = run(p.gsd().args(["phase", "plan", "3"]));
+    assert!(stdout.contains("already records its 2 plans"), "{stdout}");
+    assert_eq!(files(&p), once);
+    assert_eq!(
+        route(&p),
+        (
+            "execute-plan".into(),
+            Some("3".into()),
+            Some("03-01".into())
+        )
+    );
+}
+
+#[test]
+fn phase_plan_adds_missing_plans_in_the_lists_own_shape() {
+    let p = Project::copy_of(&fx("five-column-table"));
+    p.write("phases/02-checkout/02-03-PLAN.md", "# 02-03 — Refunds\n");
+    // Phase 2 is complete by its SUMMARY files until 02-03 exists; now it is not.
+    let (code, diff, stderr) = run(p.gsd().args(["--dry-run", "phase", "plan", "2"]));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(diff.contains("+- [ ] 02-03-PLAN.md — Refunds"), "{diff}");
+    assert!(diff.contains("+**Plans**: 2/3 plans complete"), "{diff}");
+}
+
+#[test]
+fn phase_plan_without_plan_files_is_an_error() {
+    let p = Project::copy_of(&fx("unscaffolded-later-phases"));
+    let before = files(&p);
+    let (code, _, stderr) = run(p.gsd().args(["phase", "plan", "3"]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("phase 3 has no PLAN files yet"), "{stderr}");
+    assert_eq!(files(&p), before);
+}
+
+#[test]
+fn requirements_done_ticks_and_traces() {
+    let p = Project::copy_of(&fx("unscaffolded-later-phases"));
+    let (code, diff, stderr) = run(p
+        .gsd()
+        .args(["--dry-run", "requirements", "done", "share-01"]));
+    assert_eq!(code, 0, "{stderr}");
+    insta::assert_snapshot!("requirements_done_share_01", diff);
+    let before = files(&p);
+    let (code, _, stderr) =
+        run(p
+            .gsd()
+            .args(["requirements", "mark-complete", "SHARE-01", "NOPE-9"]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no requirement NOPE-9"), "{stderr}");
+    assert_eq!(files(&p), before, "an unknown id writes nothing");
+    let (code, stdout, _) = run(p.gsd().args(["requirements", "done", "STORE-01"]));
+    assert_eq!(code, 0);
+    assert!(stdout.contains("already complete"), "{stdout}");
+    // A pipe inside a requirement's text does not shift the table's cells.
+    let (code, _, _) = run(p.gsd().args(["requirements", "done", "AUTH-02"]));
+    assert_eq!(code, 0);
+    assert!(
+        p.read("REQUIREMENTS.md")
+            .contains("| AUTH-02 | Phase 2 | Complete |")
+    );
+}
