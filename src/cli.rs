@@ -14,6 +14,8 @@ Examples:
   gsd state complete 02-01 --duration 12min
   gsd state decide \"Use cursor pagination\" --plan 02-02
   gsd --dry-run state block \"Waiting on API keys\"
+  gsd next                            where the project stands, what to do next
+  gsd phase complete 2                tick a finished phase in ROADMAP, REQUIREMENTS, STATE
   gsd check --format github           consistency check for CI
   gsd completions bash > /etc/bash_completion.d/gsd
 

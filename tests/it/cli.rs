@@ -138,6 +138,7 @@ fn readme_examples_are_real_output() {
         &["state", "get", "status"],
         &["state", "get", "position.plan_total"],
         &["check"],
+        &["next"],
     ] {
         let (code, out, _) = run(gsd().arg("-C").arg(&demo).args(args));
         assert_eq!(code, 0, "{args:?}");
