@@ -81,10 +81,16 @@ pub enum Command {
     )]
     Next,
     /// Read ROADMAP.md's phases with what the files together say of each.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  gsd roadmap show\n  gsd roadmap show --json"
+    )]
     Roadmap(RoadmapCommand),
     /// Mark requirements in REQUIREMENTS.md delivered.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  gsd requirements done AUTH-01 AUTH-02\n  gsd --dry-run requirements mark-complete UI-3"
+    )]
     Requirements(RequirementsCommand),
     /// Check STATE.md for consistency with itself, PROJECT.md, ROADMAP.md and phases/.
     #[command(
