@@ -75,9 +75,6 @@ pub fn phase_complete(
             outstanding[0]
         )));
     }
-    if recorded(ws, &ledger, &n, args.advance) {
-        return Ok(Outcome::nothing(format!("phase {n} is already complete")));
-    }
     let after = ledger.completing_phase(&n);
     let date = clock.date();
     let mut out = Outcome::default();
@@ -97,9 +94,14 @@ pub fn phase_complete(
                 .push((c, format!("{} requirement(s) complete", ids.len())));
         }
     }
-    let (edits, summary) = state_edits(ws, clock, &ledger, &after, &n, args.advance, &mut notices);
-    if let Some(c) = file_change(ws, PlanningFile::State, &ws.state.doc.source, edits) {
-        out.changes.push((c, summary));
+    // Each file is brought up to date on its own: a STATE.md that already records the phase
+    // keeps even its dates, whatever ROADMAP.md still lacked.
+    if !state_records(ws, &ledger, &n, args.advance) {
+        let (edits, summary) =
+            state_edits(ws, clock, &ledger, &after, &n, args.advance, &mut notices);
+        if let Some(c) = file_change(ws, PlanningFile::State, &ws.state.doc.source, edits) {
+            out.changes.push((c, summary));
+        }
     }
     out.notices = notices;
     if out.changes.is_empty() {
@@ -108,11 +110,10 @@ pub fn phase_complete(
     Ok(out)
 }
 
-/// Whether every file already records the phase complete, so a second run has nothing to
-/// add (not even today's date): ROADMAP.md marks it (or there is no ROADMAP.md), and STATE.md
-/// is past it, or on it with a finished status (and not asked to move on).
-fn recorded(ws: &Workspace, ledger: &Ledger, n: &PhaseNum, advance: bool) -> bool {
-    let marked = ledger.phase(n).is_some_and(|p| p.marked_complete) || ws.roadmap.is_none();
+/// Whether STATE.md already records the phase complete, so a second run has nothing to add
+/// to it (not even today's date): its position is past the phase, or on it with a finished
+/// status (and not asked to move on).
+fn state_records(ws: &Workspace, ledger: &Ledger, n: &PhaseNum, advance: bool) -> bool {
     let state = &ws.state;
     let status = state
         .position
@@ -125,12 +126,22 @@ fn recorded(ws: &Workspace, ledger: &Ledger, n: &PhaseNum, advance: bool) -> boo
         Some(StatusKind::PhaseComplete) => !advance,
         _ => false,
     };
-    let state_done = match state.current_phase() {
+    // `Plan: 2 of 3` beside `Phase complete` still lacks the last plan, and so does `2 of 2`
+    // in a phase that grew a third (a gap-closure plan).
+    let total = ledger.phase(n).and_then(PhaseEntry::total);
+    let counter_full = state.position.plan.as_ref().is_none_or(|line| {
+        let done = line.done_count(&state.doc);
+        let of = line.total_count(&state.doc).max(total);
+        match (done, of) {
+            (Some(d), Some(t)) => d >= t,
+            _ => true,
+        }
+    });
+    match state.current_phase() {
         Some(c) if &c > n => true,
-        Some(c) if &c == n => finished,
+        Some(c) if &c == n => finished && counter_full,
         _ => false,
-    };
-    marked && state_done
+    }
 }
 
 /// Plans with a PLAN file that nothing records as done (no SUMMARY, no tick), canonical ids.
