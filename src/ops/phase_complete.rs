@@ -94,14 +94,23 @@ pub fn phase_complete(
                 .push((c, format!("{} requirement(s) complete", ids.len())));
         }
     }
-    // Each file is brought up to date on its own: a STATE.md that already records the phase
-    // keeps even its dates, whatever ROADMAP.md still lacked.
-    if !state_records(ws, &ledger, &n, args.advance) {
-        let (edits, summary) =
-            state_edits(ws, clock, &ledger, &after, &n, args.advance, &mut notices);
-        if let Some(c) = file_change(ws, PlanningFile::State, &ws.state.doc.source, edits) {
-            out.changes.push((c, summary));
-        }
+    // Each file is brought up to date on its own: a STATE.md whose position already records
+    // the phase keeps its position and dates (only its counters can still be behind),
+    // whatever ROADMAP.md still lacked.
+    let position = !state_records(ws, &ledger, &n, args.advance);
+    let (edits, summary) = state_edits(
+        ws,
+        clock,
+        (&ledger, &after),
+        &n,
+        Moves {
+            position,
+            advance: args.advance,
+        },
+        &mut notices,
+    );
+    if let Some(c) = file_change(ws, PlanningFile::State, &ws.state.doc.source, edits) {
+        out.changes.push((c, summary));
     }
     out.notices = notices;
     if out.changes.is_empty() {
@@ -206,21 +215,22 @@ fn phase_requirements(roadmap: Option<&Roadmap>, reqs: &Requirements, n: &PhaseN
 fn state_edits(
     ws: &Workspace,
     clock: &Clock,
-    before: &Ledger,
-    after: &Ledger,
+    (before, after): (&Ledger, &Ledger),
     n: &PhaseNum,
-    advance: bool,
+    moves: Moves,
     notices: &mut Vec<String>,
 ) -> (Vec<Edit>, String) {
+    let advance = moves.advance;
     let state = &ws.state;
     let mut edits = Vec::new();
     let current = state.current_phase();
-    let on_phase = match &current {
-        Some(c) if c == n => true,
-        // The position lags: it is on an earlier phase that is complete too.
-        Some(c) if c < n => after.phase(c).is_none_or(PhaseEntry::complete),
-        _ => false,
-    };
+    let on_phase = moves.position
+        && match &current {
+            Some(c) if c == n => true,
+            // The position lags: it is on an earlier phase that is complete too.
+            Some(c) if c < n => after.phase(c).is_none_or(PhaseEntry::complete),
+            _ => false,
+        };
     let next = after
         .next_phase(n)
         .filter(|next| same_milestone(after, n, next));
@@ -253,7 +263,7 @@ fn state_edits(
             }
         }
         _ => {
-            if let Some(c) = current.as_ref().filter(|c| *c < n) {
+            if let Some(c) = current.as_ref().filter(|c| *c < n && moves.position) {
                 notices.push(format!(
                     "STATE.md is on phase {c}, which is not complete: position left where it is"
                 ));
@@ -305,6 +315,15 @@ fn frontmatter_edits(state: &StateDoc, clock: &Clock, facts: &Facts, n: &PhaseNu
     }
     edits.extend(frontmatter::set_timestamp(doc, "last_updated", clock.now));
     edits
+}
+
+/// What `state_edits` may change besides the counters.
+#[derive(Debug, Clone, Copy)]
+struct Moves {
+    /// The position lines (STATE.md does not record the phase yet).
+    position: bool,
+    /// Move on to the next phase.
+    advance: bool,
 }
 
 /// Whether `next` belongs to the milestone of phase `n` (or the roadmap has no milestones).
