@@ -52,10 +52,9 @@ pub fn check(input: &Input) -> Vec<Diagnostic> {
             } else {
                 format!("`{name}` is a temp file an interrupted write of an older gsd left behind")
             };
-            Diagnostic::about_file(LEFTOVER, shown(root, path), message).fix(
-                "delete it (the next gsd command that writes does too)",
-                Vec::new(),
-            )
+            // The fix has no edits: `gsd check --fix` deletes the file named by `path`.
+            Diagnostic::about_file(LEFTOVER, shown(root, path), message)
+                .fix("delete the file", Vec::new())
         })
         .collect()
 }
