@@ -68,7 +68,7 @@ impl StagedWrite {
 }
 
 /// The folder a file is in (`.` for a bare name).
-fn folder_of(path: &Path) -> &Path {
+pub fn folder_of(path: &Path) -> &Path {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

@@ -103,10 +103,13 @@ fn in_folder(dir: &Path, legacy: bool, old_lock: bool) -> Vec<PathBuf> {
 
 /// Every leftover in `.planning/`, `.planning/phases/` and each phase folder, in that order
 /// (what `gsd check` reports). `.gsd.lock` is included only when the workspace lock does not
-/// use it ([`super::lock::uses_lock_file`]).
+/// use it ([`super::lock::uses_lock_file`], asked only when the file is there).
 pub fn find(planning_dir: &Path) -> Vec<PathBuf> {
-    let old_lock = !super::lock::uses_lock_file(planning_dir);
-    let mut found = in_folder(planning_dir, true, old_lock);
+    let mut found = in_folder(planning_dir, true, true);
+    if found.iter().any(|p| p.ends_with(OLD_LOCK_FILE)) && super::lock::uses_lock_file(planning_dir)
+    {
+        found.retain(|p| !p.ends_with(OLD_LOCK_FILE));
+    }
     let phases = planning_dir.join("phases");
     found.extend(in_folder(&phases, false, false));
     if let Ok(entries) = std::fs::read_dir(&phases) {
@@ -124,7 +127,7 @@ pub fn find(planning_dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Removes the leftovers in `.planning/` itself (every file gsd's commands write today lives
-/// there); the proof that no live writer owns them is the lock `_held`. Returns what was
+/// there); the proof that no live writer owns them is the lock `held`. Returns what was
 /// removed. A file that cannot be removed stays and is reported by `gsd check`; it never fails
 /// the command.
 pub fn sweep(planning_dir: &Path, held: &super::lock::WorkspaceLock) -> Vec<PathBuf> {
@@ -138,10 +141,7 @@ pub fn sweep(planning_dir: &Path, held: &super::lock::WorkspaceLock) -> Vec<Path
 pub fn sweep_beside(targets: &[PathBuf]) -> Vec<PathBuf> {
     let mut folders: Vec<&Path> = targets
         .iter()
-        .map(|t| match t.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        })
+        .map(|t| super::atomic::folder_of(t))
         .collect();
     folders.sort();
     folders.dedup();
@@ -240,7 +240,7 @@ mod tests {
         std::fs::write(&keep, "x").unwrap();
         std::fs::write(&temp, "x").unwrap();
         let removed = sweep_beside(&[dir.path().join("STATE.md"), dir.path().join("ROADMAP.md")]);
-        assert_eq!(removed, [temp.clone()]);
+        assert_eq!(removed, std::slice::from_ref(&temp));
         assert!(!temp.exists());
         assert!(keep.exists());
     }

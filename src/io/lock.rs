@@ -26,8 +26,6 @@ pub struct WorkspaceLock {
     _handle: File,
     /// The lock file, when the folder itself could not be locked.
     file: Option<PathBuf>,
-    /// Leftovers removed when the lock was taken by [`WorkspaceLock::for_writing`].
-    swept: Vec<PathBuf>,
 }
 
 /// How long a command waits for another `gsd` before giving up, unless `GSD_LOCK_TIMEOUT`
@@ -58,7 +56,6 @@ impl WorkspaceLock {
                     return Ok(WorkspaceLock {
                         _handle: handle.file,
                         file: handle.lock_file,
-                        swept: Vec::new(),
                     });
                 }
                 Err(TryLockError::WouldBlock) => {
@@ -92,19 +89,14 @@ impl WorkspaceLock {
     /// leftovers of killed writers in `.planning/` ([`super::leftovers::sweep`]): holding the
     /// lock proves no live writer owns them.
     pub fn for_writing(planning_dir: &Path) -> Result<Self, UserError> {
-        let mut lock = Self::acquire(planning_dir, Self::timeout_from_env())?;
-        lock.swept = super::leftovers::sweep(planning_dir, &lock);
+        let lock = Self::acquire(planning_dir, Self::timeout_from_env())?;
+        super::leftovers::sweep(planning_dir, &lock);
         Ok(lock)
     }
 
     /// Whether the lock is on a lock file (rather than on the folder).
     pub fn uses_file(&self) -> bool {
         self.file.is_some()
-    }
-
-    /// What [`WorkspaceLock::for_writing`] removed.
-    pub fn swept(&self) -> &[PathBuf] {
-        &self.swept
     }
 
     /// The timeout from `GSD_LOCK_TIMEOUT`, else the default.

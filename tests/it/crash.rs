@@ -245,7 +245,7 @@ fn writers_killed_at_random_moments_never_tear_a_file_or_leave_one_behind() {
     let mut tally = Tally::default();
     for round in 0..kills {
         let w = round % WRITERS.len();
-        let moment = if (round / WRITERS.len()) % 2 == 0 {
+        let moment = if (round / WRITERS.len()).is_multiple_of(2) {
             Moment::Anytime
         } else {
             Moment::WhileWriting
