@@ -2,7 +2,8 @@
 //!
 //! A command computes `Vec<FileChange>` (no I/O). [`commit`] applies every edit set in memory
 //! first — so an overlapping edit or any error writes nothing — then either returns unified
-//! diffs (`--dry-run`) or writes each changed file atomically. Callers hold the
+//! diffs (`--dry-run`) or writes each changed file atomically, first removing gsd temp files a
+//! killed writer left in the folders it writes into. Callers hold the
 //! [`crate::io::WorkspaceLock`] from before they read the files until this returns.
 
 use std::path::{Path, PathBuf};
@@ -62,6 +63,14 @@ pub fn commit(changes: &[FileChange], dry_run: bool) -> anyhow::Result<Vec<Appli
                 refuse_read_only(&change.path, &change.display)?;
             }
         }
+        // Temp files a killed predecessor left beside these files: the lock is held, so no
+        // live writer owns them.
+        let targets: Vec<PathBuf> = planned
+            .iter()
+            .filter(|(change, updated)| *updated != change.original)
+            .map(|(change, _)| crate::io::atomic::target_of(&change.path))
+            .collect();
+        crate::io::leftovers::sweep_beside(&targets);
         // Stage every file before renaming any, so an I/O error on the second file cannot
         // leave the first one changed.
         let mut staged = Vec::with_capacity(planned.len());

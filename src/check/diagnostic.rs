@@ -1,5 +1,6 @@
-//! A finding: which rule, where (a byte range in one of the planning files), what is wrong,
-//! how to fix it, and — for derived values only — the edits that fix it.
+//! A finding: which rule, where (a byte range in one of the planning files, or a whole file
+//! gsd does not parse), what is wrong, how to fix it, and — for derived values only — the
+//! edits that fix it.
 //!
 //! Diagnostics hold byte ranges, like the rest of gsd; [`Located`] turns them into 1-based
 //! line and character columns once, so every output format reports the same position.
@@ -32,6 +33,9 @@ pub enum FileKind {
     State,
     Roadmap,
     Project,
+    /// A file gsd does not parse (a leftover temp file): the finding is about the whole file,
+    /// which [`Diagnostic::path`] names.
+    Other,
 }
 
 impl FileKind {
@@ -41,6 +45,7 @@ impl FileKind {
             FileKind::State => ".planning/STATE.md",
             FileKind::Roadmap => ".planning/ROADMAP.md",
             FileKind::Project => ".planning/PROJECT.md",
+            FileKind::Other => ".planning/",
         }
     }
 
@@ -50,6 +55,7 @@ impl FileKind {
             FileKind::State => Some(&ws.state.doc.source),
             FileKind::Roadmap => ws.roadmap.as_ref().map(|r| &r.doc.source),
             FileKind::Project => ws.project.as_ref().map(|p| &p.doc.source),
+            FileKind::Other => None,
         }
     }
 }
@@ -73,6 +79,9 @@ pub struct Diagnostic {
     /// How to fix it by hand (or what `--fix` will do).
     pub help: Option<String>,
     pub fix: Option<Fix>,
+    /// For a finding about a whole file gsd does not parse ([`FileKind::Other`]): that file,
+    /// relative to the project folder, `/`-separated (`.planning/.gsd-tmp.STATE.md.a1B2c3`).
+    pub path: Option<String>,
 }
 
 impl Diagnostic {
@@ -84,6 +93,16 @@ impl Diagnostic {
             message,
             help: None,
             fix: None,
+            path: None,
+        }
+    }
+
+    /// A finding about the whole file at `path` (relative to the project folder), one gsd
+    /// does not parse.
+    pub fn about_file(code: &'static str, path: String, message: String) -> Self {
+        Diagnostic {
+            path: Some(path),
+            ..Diagnostic::new(code, FileKind::Other, 0..0, message)
         }
     }
 
@@ -131,6 +150,13 @@ pub struct Located<'a> {
     pub line_span: Range<usize>,
 }
 
+impl Located<'_> {
+    /// Whether the finding is about a whole file (no line to show): line 1, column 1.
+    pub fn is_whole_file(&self) -> bool {
+        self.diagnostic.file == FileKind::Other
+    }
+}
+
 /// Resolves positions for every diagnostic (those whose file is not loaded are dropped —
 /// rules only point into files they read). `prefix` is the project folder relative to where
 /// gsd runs (empty when it runs in the project folder).
@@ -141,9 +167,19 @@ pub fn locate<'a>(
 ) -> Vec<Located<'a>> {
     diagnostics
         .iter()
-        .filter_map(|d| {
-            let source = d.file.source(ws)?;
-            Some(locate_one(source, d, prefix))
+        .filter_map(|d| match (d.file.source(ws), &d.path) {
+            (Some(source), _) => Some(locate_one(source, d, prefix)),
+            (None, Some(path)) => Some(Located {
+                diagnostic: d,
+                path: shown_path(prefix, path),
+                line: 1,
+                column: 1,
+                end_line: 1,
+                end_column: 1,
+                line_text: "",
+                line_span: 0..0,
+            }),
+            (None, None) => None,
         })
         .collect()
 }

@@ -7,7 +7,8 @@
 //! and how many (built once per run), and returns [`Diagnostic`]s with byte spans and, for
 //! derived values only, a safe [`diagnostic::Fix`] made of the same [`crate::edit::Edit`]s
 //! every command uses. Nothing here does I/O except the few existence checks on `phases/` files
-//! that cross-file rules need; nothing prints.
+//! that cross-file rules need and the folder listing that finds leftover temp files
+//! ([`rules::leftovers`]); nothing prints.
 //!
 //! Two promises shape every rule: a rule that needs a file the project lacks is skipped, not
 //! failed; and a rule never cries wolf — when a value could be read two ways, or the file's

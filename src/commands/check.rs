@@ -1,17 +1,20 @@
 //! `gsd check` (consistency check, optionally fixing derived values) and `gsd rule`.
 //!
-//! Without `--fix` this only reads. With `--fix` it takes the workspace lock, applies the safe
-//! fixes in memory round after round (a fixed percent lets the bar be redrawn next round)
-//! until nothing fixable is left, turns the result into minimal line edits, and hands them to
-//! [`crate::transaction::commit`]: written atomically, or shown as a diff with `--dry-run`.
+//! Without `--fix` this only reads. With `--fix` it takes the workspace lock, deletes the
+//! leftover files GSD501 reports, applies the safe fixes in memory round after round (a fixed
+//! percent lets the bar be redrawn next round) until nothing fixable is left, turns the result
+//! into minimal line edits, and hands them to [`crate::transaction::commit`]: written
+//! atomically, or shown as a diff with `--dry-run` (which deletes nothing either).
 
 use std::ops::Range;
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use serde_json::json;
 use similar::{DiffTag, TextDiff};
 
 use crate::app::{Context, Output};
+use crate::check::rules::leftovers::LEFTOVER;
 use crate::check::{self, Diagnostic, FileKind, Summary, all_rules, diagnostic::locate};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::edit::{Edit, EditSet};
@@ -44,13 +47,40 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
     }
 
     let before = check::check(&ws, today);
+    let leftovers: Vec<&str> = before
+        .iter()
+        .filter(|d| d.code == LEFTOVER)
+        .filter_map(|d| d.path.as_deref())
+        .collect();
+    let mut note = String::new();
+    let mut deleted = 0;
+    if !leftovers.is_empty() && !ctx.global.quiet {
+        let verb = if ctx.global.dry_run {
+            "would delete"
+        } else {
+            "deleted"
+        };
+        for path in &leftovers {
+            note.push_str(&format!("gsd: {verb} {path}\n"));
+        }
+    }
+    if !ctx.global.dry_run {
+        let paths: Vec<PathBuf> = leftovers.iter().map(|p| root.join(p)).collect();
+        deleted = crate::io::leftovers::remove(&paths).len();
+        if deleted > 0 && !ctx.global.quiet {
+            note.push_str(&format!(
+                "gsd: fixed {deleted} problem(s) by deleting leftover files\n"
+            ));
+        }
+    }
     let (fixed_ws, after) = fix_in_memory(ws.clone(), today, before.clone())?;
     let original = ws.state.text();
     let updated = fixed_ws.state.text();
+    // Deleted leftovers are fixed too, but not in STATE.md.
     let fixed = Summary::of(&before)
         .fixable
-        .saturating_sub(Summary::of(&after).fixable);
-    let mut note = String::new();
+        .saturating_sub(Summary::of(&after).fixable)
+        .saturating_sub(deleted);
     if original != updated {
         let change = FileChange {
             path: Workspace::planning_dir(&root).join("STATE.md"),
@@ -61,29 +91,29 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
         let applied = commit(&[change], ctx.global.dry_run)?;
         if ctx.global.dry_run {
             let diff: String = applied.iter().map(|a| a.diff.as_str()).collect();
+            if !ctx.global.quiet {
+                note.push_str(&format!(
+                    "gsd: would fix {fixed} problem(s) in .planning/STATE.md (dry run, nothing written)\n"
+                ));
+            }
             return Ok(Output {
                 stdout: diff,
                 stream: None,
-                stderr: if ctx.global.quiet {
-                    String::new()
-                } else {
-                    format!(
-                        "gsd: would fix {fixed} problem(s) in .planning/STATE.md (dry run, nothing written)\n"
-                    )
-                },
+                stderr: note,
                 code: 0,
             });
         }
         if !ctx.global.quiet {
-            note = format!("gsd: fixed {fixed} problem(s) in .planning/STATE.md\n");
+            note.push_str(&format!(
+                "gsd: fixed {fixed} problem(s) in .planning/STATE.md\n"
+            ));
         }
     } else if ctx.global.dry_run {
+        if leftovers.is_empty() && !ctx.global.quiet {
+            note.push_str("gsd: nothing to fix\n");
+        }
         return Ok(Output {
-            stderr: if ctx.global.quiet {
-                String::new()
-            } else {
-                "gsd: nothing to fix\n".into()
-            },
+            stderr: note,
             ..Output::default()
         });
     }

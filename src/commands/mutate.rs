@@ -1,9 +1,10 @@
 //! The commands that change files: complete, begin, decide, block, unblock, todo, session, set.
 //!
 //! The sequence is the same for each: take the workspace lock (not for `--dry-run`, which must
-//! not even create the lock file), load the files the command needs *under* the lock, run the
-//! pure op from [`crate::ops`], and commit its edits all or nothing. Output is one line per
-//! changed file (nothing with `-q`), the unified diffs with `--dry-run`, or a JSON summary.
+//! change nothing; taking it removes what killed writers left behind), load the files the
+//! command needs *under* the lock, run the pure op from [`crate::ops`], and commit its edits
+//! all or nothing. Output is one line per changed file (nothing with `-q`), the unified diffs
+//! with `--dry-run`, or a JSON summary.
 
 use serde_json::json;
 
@@ -34,10 +35,7 @@ pub fn apply(
     let _lock = if dry_run {
         None
     } else {
-        Some(WorkspaceLock::acquire(
-            &Workspace::planning_dir(&root),
-            WorkspaceLock::timeout_from_env(),
-        )?)
+        Some(WorkspaceLock::for_writing(&Workspace::planning_dir(&root))?)
     };
     let ws = Workspace::load(&root, needs)?;
     let clock = Clock::new(crate::clock::now()?);

@@ -10,7 +10,7 @@
 //! help: set the average to 25
 //! ```
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use crate::check::{Located, Severity, Summary};
 
@@ -28,16 +28,19 @@ pub fn render(located: &[Located], summary: Summary, color: bool) -> String {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let snippet = Snippet::source(l.line_text)
-            .line_start(l.line)
-            .path(l.path.as_str())
-            .annotation(AnnotationKind::Primary.span(l.line_span.clone()));
-        let mut report: Vec<Group> = vec![
-            level
-                .primary_title(d.message.as_str())
-                .id(d.code)
-                .element(snippet),
-        ];
+        let title = level.primary_title(d.message.as_str()).id(d.code);
+        // A finding about a whole file has no line to show: only where the file is.
+        let group = if l.is_whole_file() {
+            title.element(Origin::path(l.path.as_str()))
+        } else {
+            title.element(
+                Snippet::source(l.line_text)
+                    .line_start(l.line)
+                    .path(l.path.as_str())
+                    .annotation(AnnotationKind::Primary.span(l.line_span.clone())),
+            )
+        };
+        let mut report: Vec<Group> = vec![group];
         if let Some(help) = &d.help {
             let help = if d.fix.is_some() {
                 format!("{help} (fixable with `gsd check --fix`)")

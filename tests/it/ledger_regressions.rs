@@ -86,7 +86,7 @@ fn write_outcome(out: &Outcome) {
     }
 }
 
-/// Every file under `dir` with its bytes (lock sidecars left out: they are not project files).
+/// Every file under `dir` with its bytes (the workspace lock adds none).
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut out = BTreeMap::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -95,7 +95,7 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
             let p = e.path();
             if p.is_dir() {
                 stack.push(p);
-            } else if !p.to_string_lossy().ends_with(".gsd.lock") {
+            } else {
                 out.insert(p.clone(), std::fs::read(&p).unwrap());
             }
         }

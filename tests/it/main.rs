@@ -17,7 +17,10 @@
 //!   formats, --fix), on seeds and as a CLI, and never panicking on generated documents.
 //! - `ledger_consistency`: the counts `gsd check` states and `complete` writes are the
 //!   ledger's, on every fixture tree.
-//! - `bad_input`, `crash`, `concurrency`: the bad-input matrix, SIGKILL and 50-writer safety.
+//! - `bad_input`, `crash`, `concurrency`: the bad-input matrix, SIGKILL (single- and
+//!   multi-file commands) and 100-writer safety.
+//! - `leftovers`: temp files killed writers leave, swept by writers, reported and deleted by
+//!   `gsd check`; the lock leaves no file.
 //! - `blocks_chunks`: the block classifier gives the same line kinds in pieces as in one parse.
 
 mod bad_input;
@@ -33,6 +36,7 @@ mod crash;
 mod errors;
 mod ledger_consistency;
 mod ledger_regressions;
+mod leftovers;
 mod model_roadmap;
 mod model_siblings;
 mod model_state;

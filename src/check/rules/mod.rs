@@ -5,6 +5,7 @@ pub mod context;
 pub mod core_value;
 pub mod cross_file;
 pub mod cross_plans;
+pub mod leftovers;
 pub mod metrics;
 pub mod parse;
 pub mod position;
@@ -48,6 +49,10 @@ pub static FAMILIES: &[Family] = &[
     Family {
         rules: cross_file::RULES,
         check: cross_file::check,
+    },
+    Family {
+        rules: leftovers::RULES,
+        check: leftovers::check,
     },
 ];
 
