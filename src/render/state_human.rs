@@ -190,7 +190,7 @@ fn open_items<'a>(
     label: &str,
     style: Style,
 ) {
-    let open: Vec<&str> = items
+    let open: Vec<std::borrow::Cow<'a, str>> = items
         .filter(|i| !i.resolved && !i.text.trim().is_empty())
         .map(|i| i.text)
         .collect();

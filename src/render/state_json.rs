@@ -142,7 +142,12 @@ impl<'a> Items<'a> {
             .iter()
             .flat_map(|l| &l.items)
             .map(move |i| ItemView {
-                text: doc.text(i.main.clone()),
+                // A table row's cell reads `\|` as `|`; a list item's text is as written.
+                text: if i.depth == 0 {
+                    crate::syntax::table::unescape_cell(doc.text(i.main.clone()))
+                } else {
+                    std::borrow::Cow::Borrowed(doc.text(i.main.clone()))
+                },
                 resolved: i.resolved,
                 line: i.line + 1,
             })
@@ -167,7 +172,7 @@ impl Serialize for Items<'_> {
 /// One entry of `todos` or `blockers`.
 #[derive(Debug, Serialize)]
 pub struct ItemView<'a> {
-    pub text: &'a str,
+    pub text: std::borrow::Cow<'a, str>,
     pub resolved: bool,
     pub line: usize,
 }

@@ -319,13 +319,20 @@ fn parse_bullet_decision(line: usize, text: &str) -> Decision {
 
 /// A table decision, columns read by their header names.
 fn table_decision(line: usize, columns: &[String], cells: &[&str]) -> Decision {
+    // `\|` in a cell is a `|` of the text (the writer escapes it to keep the columns).
+    let unescaped: Vec<String> = cells
+        .iter()
+        .map(|c| crate::syntax::table::unescape_cell(c).into_owned())
+        .collect();
+    let cells: Vec<&str> = unescaped.iter().map(String::as_str).collect();
+    let cells = cells.as_slice();
     // Names in order of preference: `Question | Decision` reads the Decision column.
     let get = |names: &[&str]| -> Option<String> {
         names
             .iter()
             .find_map(|n| columns.iter().position(|c| c == n || c.starts_with(n)))
             .and_then(|i| cells.get(i))
-            .map(|s| s.trim().replace("\\|", "|"))
+            .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty() && !matches!(s.as_str(), "-" | "—"))
     };
     let text = get(&["decision", "choice", "question", "topic"])
