@@ -61,10 +61,11 @@ fn needs(cmd: &StateCommand) -> Needs {
             roadmap: true,
             phases: true,
         },
+        // A `--plan` is checked against the plans ROADMAP.md and phases/ know.
         StateCommand::Decide(args) => Needs {
             project: args.project,
-            roadmap: false,
-            phases: false,
+            roadmap: args.plan.is_some(),
+            phases: args.plan.is_some(),
         },
         _ => Needs::STATE_ONLY,
     }

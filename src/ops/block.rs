@@ -11,6 +11,7 @@ use crate::model::state::Item;
 use crate::model::workspace::Workspace;
 use crate::ops::todo::add_entry;
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, state_error};
+use crate::syntax::table;
 
 /// Runs `block`.
 pub fn block(ws: &Workspace, clock: &Clock, text: &str) -> Result<Outcome, UserError> {
@@ -43,7 +44,7 @@ pub fn unblock(ws: &Workspace, clock: &Clock, pattern: &str) -> Result<Outcome, 
     let matches: Vec<&Item> = open
         .iter()
         .copied()
-        .filter(|i| doc.text(i.text.clone()).to_lowercase().contains(&needle))
+        .filter(|i| item_says(doc, i).to_lowercase().contains(&needle))
         .collect();
     let list = |items: &[&Item]| {
         items
@@ -83,13 +84,27 @@ pub fn unblock(ws: &Workspace, clock: &Clock, pattern: &str) -> Result<Outcome, 
     Ok(out)
 }
 
+/// What an item says, as the user reads it: a table row's `\|` is a `|`.
+pub(crate) fn item_says<'a>(doc: &'a crate::syntax::Doc, item: &Item) -> std::borrow::Cow<'a, str> {
+    let text = doc.text(item.text.clone());
+    if item.depth == 0 {
+        table::unescape_cell(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// `text` → `~~text~~ RESOLVED (date)`; in a table row, the cell holding the match is struck.
 fn strike(doc: &crate::syntax::Doc, item: &Item, needle: &str, date: &str) -> Edit {
     if item.depth == 0
         && let Some(cells) = doc.cells(item.line)
         && let Some(cell) = cells
             .iter()
-            .find(|c| doc.text(c.text.clone()).to_lowercase().contains(needle))
+            .find(|c| {
+                table::unescape_cell(doc.text(c.text.clone()))
+                    .to_lowercase()
+                    .contains(needle)
+            })
             .or_else(|| cells.iter().find(|c| !c.text.is_empty()))
     {
         let t = doc.text(cell.text.clone());

@@ -111,8 +111,9 @@ fn leading(body: &str) -> Option<TagStyle> {
         if bold_open && body[i..].starts_with("**") {
             i += 2;
             bold_open = false;
-        } else if !colon && body[i..].starts_with(':') {
-            i += 1;
+        } else if !colon && body[i..].trim_start_matches(' ').starts_with(':') {
+            // `[Phase 1] : texte`: French sets a space before the colon.
+            i += body[i..].find(':').unwrap_or(0) + 1;
             colon = true;
         } else {
             break;
@@ -254,11 +255,11 @@ pub fn tag(style: Option<&TagStyle>, given: Given, core: &str) -> String {
         (Given::Plan(p), Slot::Phase) => plan_like(p, leading_number(&style.example).unwrap_or("")),
         (Given::Plan(p), Slot::Free) => p.to_string(),
         (Given::Phase(p), Slot::Phase) => {
-            p.spelled_like(leading_number(&style.example).unwrap_or(""))
+            phase_like(p, leading_number(&style.example).unwrap_or(""))
         }
         (Given::Phase(p), Slot::Plan) => {
             let phase_part = style.example.rsplit_once('-').map_or("", |(ph, _)| ph);
-            let shown = p.spelled_like(phase_part);
+            let shown = phase_like(p, phase_part);
             // A bare `28-02: ` or a trailing `(02-01)` holding only a number would not read
             // as a phase: say so.
             let bare = !style.before.contains(['[', '*']) || style.trailing;
@@ -289,7 +290,7 @@ fn plan_like(plan: &PlanId, like: &str) -> String {
         }
         return plan.to_string();
     };
-    let phase = plan.phase.spelled_like(phase_part);
+    let phase = phase_like(&plan.phase, phase_part);
     let digits = plan_part.chars().take_while(char::is_ascii_digit).count();
     let raw = plan_raw(plan);
     let own_digits = raw.chars().take_while(char::is_ascii_digit).count();
@@ -299,6 +300,18 @@ fn plan_like(plan: &PlanId, like: &str) -> String {
         raw
     };
     format!("{phase}-{number}")
+}
+
+/// `phase` padded the way `written` (a phase number the file wrote) shows: `02` pads, `2`
+/// does not, and `41` could be either, so the user's spelling stays.
+fn phase_like(phase: &PhaseNum, written: &str) -> String {
+    let lead = written.split('.').next().unwrap_or("");
+    let lead_digits = lead.chars().take_while(char::is_ascii_digit).count();
+    if lead_digits == 0 || (lead_digits > 1 && !lead.starts_with('0')) {
+        phase.to_string()
+    } else {
+        phase.spelled_like(written)
+    }
 }
 
 /// The plan part of `plan` as the user wrote it (`02a`).
@@ -344,6 +357,7 @@ mod tests {
             ("**v4.0:** Use X", "**", ":** ", Slot::Free),
             ("v8.0: Use X", "", ": ", Slot::Free),
             ("[Phase 03-content]: Use X", "[Phase ", "]: ", Slot::Phase),
+            ("[Phase 1] : Utiliser X", "[Phase ", "] : ", Slot::Phase),
         ];
         for (body, before, after, slot) in cases {
             let s = style(body);

