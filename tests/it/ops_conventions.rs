@@ -161,3 +161,48 @@ fn decide_with_an_unknown_plan_is_refused() {
     let (code, _, stderr) = run(s.gsd().args(["state", "decide", "X", "--plan", "09-03"]));
     assert_eq!(code, 0, "{stderr}");
 }
+
+#[test]
+fn stacked_session_and_position_lines_use_the_newest() {
+    // The position block is repeated newest on top, the session pair newest below: either
+    // way the newest is read and edited, and `gsd check` warns about the stale copies.
+    let text = variant("position-and-session-stacked.md");
+    let p = Project::empty();
+    p.write("STATE.md", &text);
+    let json = show_json(&p);
+    assert_eq!(json["position"]["phase"], "4");
+    assert_eq!(json["position"]["plan"], 2);
+    assert_eq!(json["position"]["plan_total"], 3);
+    assert_eq!(json["session"]["last"], "2026-01-28 18:30");
+    assert_eq!(json["session"]["stopped_at"], "Completed 04-02-PLAN.md");
+    assert_eq!(
+        json["session"]["resume_file"],
+        ".planning/phases/04-exports/04-03-PLAN.md"
+    );
+    let ws = state_only(&text);
+    let c = clock();
+    let complete = ops::complete::Complete {
+        plan: "04-03",
+        duration: Some("12min"),
+        ..Default::default()
+    };
+    let mut snap = String::from("## complete 04-03 --duration 12min\n");
+    snap.push_str(&report(ops::complete::complete(&ws, &c, &complete)));
+    snap.push_str("## session --stopped-at Paused\n");
+    snap.push_str(&report(ops::session::session(&ws, &c, "Paused", None)));
+    snap.push_str("## set status Blocked\n");
+    snap.push_str(&report(ops::set::set(&ws, "status", "Blocked")));
+    insta::assert_snapshot!("conventions__stacked_lines", snap);
+
+    let (code, stdout, _) = run(p.gsd().args(["check", "--format", "json"]));
+    assert_eq!(code, 0, "{stdout}");
+    let json: Value = serde_json::from_str(&stdout).unwrap();
+    let stacked: Vec<u64> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "GSD005")
+        .map(|d| d["start"]["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(stacked, vec![17, 41]);
+}
