@@ -1,4 +1,5 @@
-//! The commands that change files: complete, begin, decide, block, unblock, todo, session, set.
+//! The commands that change files: complete, begin, decide, block, unblock, todo, done-todo,
+//! session, set.
 //!
 //! The sequence is the same for each: take the workspace lock (not for `--dry-run`, which must
 //! not even create the lock file), load the files the command needs *under* the lock, run the
@@ -113,6 +114,9 @@ fn execute(
         StateCommand::Block { text } => ("block", ops::block::block(ws, clock, &text)?),
         StateCommand::Unblock { pattern } => ("unblock", ops::block::unblock(ws, clock, &pattern)?),
         StateCommand::Todo { text } => ("todo", ops::todo::todo(ws, clock, &text)?),
+        StateCommand::DoneTodo { pattern } => {
+            ("done-todo", ops::todo::done_todo(ws, clock, &pattern)?)
+        }
         StateCommand::Session(a) => (
             "session",
             ops::session::session(ws, clock, &a.stopped_at, a.resume_file.as_deref())?,

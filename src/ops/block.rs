@@ -22,6 +22,7 @@ pub fn block(ws: &Workspace, clock: &Clock, text: &str) -> Result<Outcome, UserE
         "Blockers/Concerns",
         "blocker",
         text,
+        None,
     )
 }
 

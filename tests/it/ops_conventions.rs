@@ -206,3 +206,91 @@ fn stacked_session_and_position_lines_use_the_newest() {
         .collect();
     assert_eq!(stacked, vec![17, 41]);
 }
+
+#[test]
+fn placeholders_with_a_reason_are_replaced_and_counters_follow() {
+    let c = clock();
+    let mut snap = String::new();
+    let text = variant("placeholders-with-reasons.md");
+    let ws = state_only(&text);
+    snap.push_str("## placeholders-with-reasons: block 'Waiting on the grocery API key'\n");
+    snap.push_str(&report(ops::block::block(
+        &ws,
+        &c,
+        "Waiting on the grocery API key",
+    )));
+    snap.push_str("## placeholders-with-reasons: todo 'Print the list'\n");
+    snap.push_str(&report(ops::todo::todo(&ws, &c, "Print the list")));
+    snap.push_str("## placeholders-with-reasons: set progress 100\n");
+    snap.push_str(&report(ops::set::set(&ws, "progress", "100")));
+    snap.push_str("## placeholders-with-reasons: set progress 50\n");
+    snap.push_str(&report(ops::set::set(&ws, "progress", "50")));
+    for name in ["todos-counter-checkboxes.md", "todos-counter-plain-list.md"] {
+        let ws = state_only(&variant(name));
+        snap.push_str(&format!("## {name}: todo 'Audit the upload limits'\n"));
+        snap.push_str(&report(ops::todo::todo(&ws, &c, "Audit the upload limits")));
+    }
+    insta::assert_snapshot!("conventions__placeholders_and_counters", snap);
+}
+
+#[test]
+fn done_todo_closes_in_the_lists_convention() {
+    let c = clock();
+    let mut snap = String::new();
+    for (name, phrase) in [
+        ("todos-counter-checkboxes.md", "staging keys"),
+        ("todos-counter-plain-list.md", "WEBHOOKS"),
+        ("todos-counter-plain-list.md", "quiet-hours"),
+        (
+            "blockers-table-todos-table-none-prose.md",
+            "staging secrets",
+        ),
+        ("todos-and-session-variants.md", "virus scan"),
+    ] {
+        let ws = state_only(&variant(name));
+        snap.push_str(&format!("## {name}: done-todo {phrase:?}\n"));
+        snap.push_str(&report(ops::todo::done_todo(&ws, &c, phrase)));
+    }
+    // The last open todo of a plain list leaves the template's placeholder.
+    let text = "## Accumulated Context\n\n### Pending Todos\n\n- Write the docs\n\n### Blockers/Concerns\n\nNone yet.\n";
+    let ws = state_only(text);
+    snap.push_str("## last todo: done-todo docs\n");
+    snap.push_str(&report(ops::todo::done_todo(&ws, &c, "docs")));
+    // A todo list that strikes done items strikes this one too.
+    let text = "### Pending Todos\n\n- ~~Ship the beta~~ DONE (2026-01-20)\n- Write the docs";
+    let ws = state_only(text);
+    snap.push_str("## struck list, no final newline: done-todo docs\n");
+    snap.push_str(&report(ops::todo::done_todo(&ws, &c, "docs")));
+    insta::assert_snapshot!("conventions__done_todo", snap);
+}
+
+#[test]
+fn done_todo_refuses_no_match_and_several() {
+    let p = Project::empty();
+    p.write("STATE.md", &variant("todos-counter-checkboxes.md"));
+    let before = p.read("STATE.md");
+    let (code, _, stderr) = run(p.gsd().args(["state", "done-todo", "at"]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("has 2 open todos matching `at`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("line 17: Rotate the staging keys"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(p.gsd().args(["state", "done-todo", "debug endpoint"]));
+    assert_eq!(code, 2, "a closed todo is not closed again: {stderr}");
+    assert!(stderr.contains("no open todo matching"), "{stderr}");
+    assert_eq!(p.read("STATE.md"), before);
+    let (code, stdout, stderr) = run(p.gsd().args(["--json", "state", "done-todo", "staging"]));
+    assert_eq!(code, 0, "{stderr}");
+    let json: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["command"], "done-todo");
+    assert_eq!(json["changed"], true);
+    assert!(
+        p.read("STATE.md")
+            .contains("- [x] Rotate the staging keys\n")
+    );
+    assert!(p.read("STATE.md").contains("1 pending todo(s):\n"));
+}
