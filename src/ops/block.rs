@@ -35,11 +35,13 @@ pub fn unblock(ws: &Workspace, clock: &Clock, pattern: &str) -> Result<Outcome, 
     }
     let state = &ws.state;
     let doc = &state.doc;
+    // Open blockers, and those marked `RESOLVED` / `FIXED` but not struck through yet (what
+    // `gsd check` GSD304 sends here): striking those through is all they still need.
     let open: Vec<&Item> = state
         .blockers()
         .iter()
         .flat_map(|l| &l.items)
-        .filter(|i| !i.resolved)
+        .filter(|i| !i.resolved || marked_not_struck(&item_says(doc, i)))
         .collect();
     let needle = pattern.to_lowercase();
     let matches: Vec<&Item> = open
@@ -95,7 +97,84 @@ pub(crate) fn item_says<'a>(doc: &'a crate::syntax::Doc, item: &Item) -> std::bo
     }
 }
 
-/// `text` → `~~text~~ RESOLVED (date)`; in a table row, the cell holding the match is struck.
+/// Whether a blocker says it is resolved (`— RESOLVED (02-01)`, `✅ FIXED`) without being
+/// struck through or ticked.
+fn marked_not_struck(text: &str) -> bool {
+    let t = text.trim_start();
+    marker_at(text).is_some()
+        && !text.contains("~~")
+        && !t.starts_with("[x]")
+        && !t.starts_with("[X]")
+}
+
+/// The byte offset of the first whole word `resolved` or `fixed` (any case) that is not
+/// negated (`not fixed`, `unresolved`).
+fn marker_at(text: &str) -> Option<usize> {
+    let mut previous = "";
+    let mut at = 0;
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        let start = at;
+        at += word.len()
+            + text[at + word.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+        if word.is_empty() {
+            continue;
+        }
+        let hit = (word.eq_ignore_ascii_case("resolved") || word.eq_ignore_ascii_case("fixed"))
+            && !previous.eq_ignore_ascii_case("not");
+        if hit {
+            return Some(start);
+        }
+        previous = word;
+    }
+    None
+}
+
+/// A blocker already marked resolved, struck through with its marker kept outside the
+/// strike: `Redis down — RESOLVED (10-03)` → `~~Redis down~~ — RESOLVED (10-03)`, and with
+/// the marker first, the words after it: `**RESOLVED (02-07):** Redis down` →
+/// `**RESOLVED (02-07):** ~~Redis down~~`.
+fn strike_marked(text: &str) -> String {
+    let Some(m) = marker_at(text) else {
+        return format!("~~{text}~~");
+    };
+    let mut before = text[..m].trim_end();
+    // The marker in bold (`— **RESOLVED**`): its opening `**` belongs to it.
+    before = before
+        .strip_suffix("**")
+        .or_else(|| before.strip_suffix("__"))
+        .unwrap_or(before);
+    let subject = before.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '—' | '–' | '-' | ':' | '(' | '[' | '✅' | '✓' | '✔')
+    });
+    if !subject.trim().is_empty() {
+        let lead = subject.len() - subject.trim_start().len();
+        return format!(
+            "{}~~{}~~{}",
+            &subject[..lead],
+            subject.trim_start(),
+            &text[subject.len()..]
+        );
+    }
+    // The marker leads: strike what follows its label.
+    let after_marker = &text[m..];
+    let rest_at = [":** ", "**: ", ": ", " — ", " - ", ") "]
+        .iter()
+        .filter_map(|sep| after_marker.find(sep).map(|i| m + i + sep.len()))
+        .min();
+    match rest_at {
+        Some(r) if !text[r..].trim().is_empty() => {
+            let rest = text[r..].trim_end();
+            format!("{}~~{rest}~~{}", &text[..r], &text[r + rest.len()..])
+        }
+        _ => format!("~~{text}~~"),
+    }
+}
+
+/// `text` → `~~text~~ RESOLVED (date)`; in a table row, the cell holding the match is struck;
+/// a blocker already marked resolved is only struck through ([`strike_marked`]).
 fn strike(doc: &crate::syntax::Doc, item: &Item, needle: &str, date: &str) -> Edit {
     if item.depth == 0
         && let Some(cells) = doc.cells(item.line)
@@ -109,9 +188,15 @@ fn strike(doc: &crate::syntax::Doc, item: &Item, needle: &str, date: &str) -> Ed
             .or_else(|| cells.iter().find(|c| !c.text.is_empty()))
     {
         let t = doc.text(cell.text.clone());
+        if marked_not_struck(t) {
+            return Edit::replace(cell.text.clone(), strike_marked(t));
+        }
         return Edit::replace(cell.text.clone(), format!("~~{t}~~ RESOLVED ({date})"));
     }
     let t = doc.text(item.text.clone());
+    if marked_not_struck(t) {
+        return Edit::replace(item.text.clone(), strike_marked(t));
+    }
     // Keep a leading checkbox outside the strike-through, and tick it.
     if let Some(rest) = t.strip_prefix("[ ] ") {
         return Edit::replace(
@@ -120,4 +205,36 @@ fn strike(doc: &crate::syntax::Doc, item: &Item, needle: &str, date: &str) -> Ed
         );
     }
     Edit::replace(item.text.clone(), format!("~~{t}~~ RESOLVED ({date})"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marked_blockers_are_struck_with_the_marker_kept() {
+        for (text, want) in [
+            (
+                "Redis unavailable in CI — RESOLVED (10-03)",
+                "~~Redis unavailable in CI~~ — RESOLVED (10-03)",
+            ),
+            ("Redis down — **RESOLVED**", "~~Redis down~~ — **RESOLVED**"),
+            (
+                "**RESOLVED (Plan 150-08, 2026-08-13):** Redis down",
+                "**RESOLVED (Plan 150-08, 2026-08-13):** ~~Redis down~~",
+            ),
+            (
+                "**ISS-001**: ✅ RESOLVED in Phase 6.1 Plan 01.",
+                "~~**ISS-001**~~: ✅ RESOLVED in Phase 6.1 Plan 01.",
+            ),
+            ("Slack alerts FIXED", "~~Slack alerts~~ FIXED"),
+            ("RESOLVED", "~~RESOLVED~~"),
+        ] {
+            assert_eq!(strike_marked(text), want, "{text}");
+        }
+        assert!(marked_not_struck("x — RESOLVED"));
+        assert!(!marked_not_struck("~~x~~ — RESOLVED"));
+        assert!(!marked_not_struck("x is not fixed"));
+        assert!(!marked_not_struck("unresolved x"));
+    }
 }

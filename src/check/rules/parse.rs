@@ -268,20 +268,46 @@ fn argument_leaks(state: &StateDoc, out: &mut Vec<Diagnostic>) {
     let p = &state.position;
     let s = &state.session;
     let r = &state.reference;
+    // Each field with the command that writes its real value back.
+    let session = "gsd state session --stopped-at \"<where work stopped>\"";
     let fields = [
-        s.last.as_ref(),
-        s.stopped_at.as_ref(),
-        s.resume_file.as_ref(),
-        p.status.as_ref(),
-        p.milestone.as_ref(),
-        p.phase.as_ref().map(|x| &x.field),
-        p.plan.as_ref().map(|x| &x.field),
-        p.last_activity.as_ref().map(|x| &x.field),
-        p.progress.as_ref().map(|x| &x.field),
-        r.core_value.as_ref(),
-        r.current_focus.as_ref(),
+        (s.last.as_ref(), session),
+        (s.stopped_at.as_ref(), session),
+        (s.resume_file.as_ref(), "gsd state set resume_file <path>"),
+        (p.status.as_ref(), "gsd state set status \"<status>\""),
+        (
+            p.milestone.as_ref(),
+            "gsd state set milestone \"<milestone>\"",
+        ),
+        (
+            p.phase.as_ref().map(|x| &x.field),
+            "gsd state set phase \"<N of M (Name)>\"",
+        ),
+        (
+            p.plan.as_ref().map(|x| &x.field),
+            "gsd state set plan \"<A of B>\"",
+        ),
+        (
+            p.last_activity.as_ref().map(|x| &x.field),
+            "gsd state set last_activity \"<date — what happened>\"",
+        ),
+        (
+            p.progress.as_ref().map(|x| &x.field),
+            "gsd state set progress <percent>",
+        ),
+        (
+            r.core_value.as_ref(),
+            "gsd state set core_value \"<value>\"",
+        ),
+        (
+            r.current_focus.as_ref(),
+            "gsd state set current_focus \"<focus>\"",
+        ),
     ];
-    for f in fields.into_iter().flatten() {
+    for (f, command) in fields
+        .into_iter()
+        .filter_map(|(f, command)| f.map(|f| (f, command)))
+    {
         let value = f.value(doc);
         if is_flag(value) {
             out.push(
@@ -294,7 +320,7 @@ fn argument_leaks(state: &StateDoc, out: &mut Vec<Diagnostic>) {
                         f.label(doc)
                     ),
                 )
-                .help("write the real value; `gsd state session` records session fields"),
+                .help(format!("write the real value: `{command}`")),
             );
         }
     }
