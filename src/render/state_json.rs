@@ -253,7 +253,15 @@ pub fn state_view<'a>(state: &'a StateDoc, file: &'a str) -> StateView<'a> {
     let doc = &state.doc;
     let pos = &state.position;
     let field_text = |f: Option<&crate::model::Field>| {
-        f.map_or(Value::Null, |f| json!(unemphasized(f.value(doc))))
+        f.map_or(Value::Null, |f| {
+            let value = unemphasized(f.value(doc));
+            // A field kept in a `| Field | Value |` table reads `\|` as `|`.
+            if doc.kinds[f.line].is_table_row() {
+                json!(crate::syntax::table::unescape_cell(value))
+            } else {
+                json!(value)
+            }
+        })
     };
 
     let (phase, phase_total, phase_name) = match &pos.phase {

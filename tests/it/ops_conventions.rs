@@ -294,3 +294,61 @@ fn done_todo_refuses_no_match_and_several() {
     );
     assert!(p.read("STATE.md").contains("1 pending todo(s):\n"));
 }
+
+#[test]
+fn position_table_and_last_action_session_are_read_and_edited() {
+    let text = variant("position-table-last-action-session.md");
+    let p = Project::empty();
+    p.write("STATE.md", &text);
+    let json = show_json(&p);
+    assert_eq!(json["position"]["phase"], "4");
+    assert_eq!(json["position"]["phase_name"], "Markdown Export");
+    assert_eq!(
+        json["position"]["status"],
+        "In progress — 2 of 3 plans done"
+    );
+    assert_eq!(
+        json["session"]["stopped_at"],
+        "Completed Phase 4 Plan 02 (front-matter writer)"
+    );
+    assert_eq!(json["session"]["next"], "Plan 03 — image embedding");
+    let ws = state_only(&text);
+    let c = clock();
+    let mut snap = String::from("## set status 'Blocked | waiting on review'\n");
+    snap.push_str(&report(ops::set::set(
+        &ws,
+        "status",
+        "Blocked | waiting on review",
+    )));
+    snap.push_str("## session --stopped-at 'Drafted 04-03-PLAN.md'\n");
+    snap.push_str(&report(ops::session::session(
+        &ws,
+        &c,
+        "Drafted 04-03-PLAN.md",
+        None,
+    )));
+    let begin = ops::begin::Begin {
+        phase: "5",
+        plans: Some(2),
+        name: Some("PDF Export"),
+    };
+    snap.push_str("## begin 5 --plans 2 --name 'PDF Export'\n");
+    snap.push_str(&report(ops::begin::begin(&ws, &c, &begin)));
+    insta::assert_snapshot!("conventions__position_table", snap);
+}
+
+#[test]
+fn a_pipe_set_into_a_table_field_reads_back() {
+    let p = Project::empty();
+    p.write(
+        "STATE.md",
+        &variant("position-table-last-action-session.md"),
+    );
+    let (code, _, stderr) = run(p.gsd().args(["state", "set", "status", "Blocked | review"]));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        p.read("STATE.md")
+            .contains("| **Status** | Blocked \\| review |\n")
+    );
+    assert_eq!(show_json(&p)["position"]["status"], "Blocked | review");
+}

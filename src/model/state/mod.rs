@@ -84,6 +84,7 @@ pub fn section_role(title: &str) -> SectionRole {
     } else if has(&[
         "current position",
         "current status",
+        "current state",
         "aktuelle position",
         "posição atual",
         "position actuelle",
