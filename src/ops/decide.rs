@@ -79,6 +79,9 @@ pub fn decide(ws: &Workspace, clock: &Clock, d: &Decision) -> Result<Outcome, Us
         )?,
     };
     let mut out = Outcome::default();
+    if let Some(group) = current_group(state) {
+        out.notices.extend(table_notices(group, &entry));
+    }
     let project_change = if d.project {
         Some(project_row(ws, &entry, clock)?)
     } else {
@@ -158,6 +161,39 @@ fn group_edit(state: &StateDoc, group: &DecisionGroup, e: &Entry, clock: &Clock)
         return replace_placeholder(doc, p, &body);
     }
     first_in_section(doc, section.line, section.own.end, &format!("- {body}"))
+}
+
+/// What a decisions table has no column for, said rather than dropped in silence: a
+/// rationale without a Rationale (Why, Reason, Context) column, a `--plan` or `--phase`
+/// without a Phase, Plan or ID column to carry it.
+fn table_notices(group: &DecisionGroup, e: &Entry) -> Vec<String> {
+    let ListShape::Table { columns } = &group.shape else {
+        return Vec::new();
+    };
+    let has = |names: &[&str]| {
+        columns
+            .iter()
+            .any(|c| names.iter().any(|n| c == n || c.starts_with(n)))
+    };
+    let mut notes = Vec::new();
+    if e.rationale.is_some() && !has(&["rationale", "why", "reason", "context"]) {
+        notes.push(
+            "the decisions table has no Rationale column; the rationale was not written"
+                .to_string(),
+        );
+    }
+    let tag = e
+        .plan
+        .map(|p| format!("--plan {p}"))
+        .or(e.given_phase.map(|p| format!("--phase {p}")));
+    if let Some(tag) = tag
+        && !has(&["phase", "when", "plan", "id", "#"])
+    {
+        notes.push(format!(
+            "the decisions table has no Phase, Plan or ID column; {tag} was not written"
+        ));
+    }
+    notes
 }
 
 /// The first table row in `lines` (a table's header).

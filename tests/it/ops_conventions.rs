@@ -352,3 +352,22 @@ fn a_pipe_set_into_a_table_field_reads_back() {
     );
     assert_eq!(show_json(&p)["position"]["status"], "Blocked | review");
 }
+
+#[test]
+fn what_a_decisions_table_cannot_hold_is_said() {
+    let text = "## Accumulated Context\n\n### Decisions\n\n| Decision | Impact |\n|---|---|\n| Kysely over ORM | Phase 8 repository layer |\n";
+    let ws = state_only(text);
+    let d = ops::decide::Decision {
+        rationale: Some("Typed SQL"),
+        phase: Some("8"),
+        ..decide("Soft deletes")
+    };
+    let out = ops::decide::decide(&ws, &clock(), &d).unwrap();
+    assert_eq!(
+        out.notices,
+        vec![
+            "the decisions table has no Rationale column; the rationale was not written",
+            "the decisions table has no Phase, Plan or ID column; --phase 8 was not written",
+        ]
+    );
+}
