@@ -43,11 +43,11 @@ pub fn unblock(ws: &Workspace, clock: &Clock, pattern: &str) -> Result<Outcome, 
         .flat_map(|l| &l.items)
         .filter(|i| !i.resolved || marked_not_struck(&item_says(doc, i)))
         .collect();
-    let needle = pattern.to_lowercase();
+    let needle = plain(pattern);
     let matches: Vec<&Item> = open
         .iter()
         .copied()
-        .filter(|i| item_says(doc, i).to_lowercase().contains(&needle))
+        .filter(|i| says_plainly(&item_says(doc, i), &needle))
         .collect();
     let list = |items: &[&Item]| {
         items
@@ -85,6 +85,19 @@ pub fn unblock(ws: &Workspace, clock: &Clock, pattern: &str) -> Result<Outcome, 
         out.changes.push((c, summary));
     }
     Ok(out)
+}
+
+/// Text without case, inline Markdown and brackets (`**`, `` ` ``, `~~`, `_`, `[]`), for matching what a user
+/// types against what the file writes (`**Open decisions**: x` is matched by `Open decisions:
+/// x`).
+pub(crate) fn plain(text: &str) -> String {
+    text.replace(['*', '`', '~', '_', '[', ']'], "")
+        .to_lowercase()
+}
+
+/// Whether an item's text contains `needle` (already [`plain`]), both read plainly.
+pub(crate) fn says_plainly(text: &str, needle: &str) -> bool {
+    plain(text).contains(needle)
 }
 
 /// What an item says, as the user reads it: a table row's `\|` is a `|`.
@@ -137,9 +150,23 @@ fn marker_at(text: &str) -> Option<usize> {
 /// the marker first, the words after it: `**RESOLVED (02-07):** Redis down` →
 /// `**RESOLVED (02-07):** ~~Redis down~~`.
 fn strike_marked(text: &str) -> String {
-    let Some(m) = marker_at(text) else {
-        return format!("~~{text}~~");
-    };
+    match marked_subject(text) {
+        Some(r) => format!(
+            "{}~~{}~~{}",
+            &text[..r.start],
+            &text[r.clone()],
+            &text[r.end..]
+        ),
+        None => format!("~~{text}~~"),
+    }
+}
+
+/// The part of a blocker marked resolved that says what it was about (what `unblock`
+/// strikes through): the text before the marker and its separator, or, when the marker
+/// leads (`**RESOLVED (02-07):** …`, `[Pre-Phase 3 RESOLVED]: …`), the text after its label.
+/// `None` when there is no marker or nothing but it.
+pub fn marked_subject(text: &str) -> Option<std::ops::Range<usize>> {
+    let m = marker_at(text)?;
     let mut before = text[..m].trim_end();
     // The marker in bold (`— **RESOLVED**`): its opening `**` belongs to it.
     before = before
@@ -149,28 +176,21 @@ fn strike_marked(text: &str) -> String {
     let subject = before.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '—' | '–' | '-' | ':' | '(' | '[' | '✅' | '✓' | '✔')
     });
-    if !subject.trim().is_empty() {
+    // A marker inside the subject's own brackets (`[Pre-Phase 3 RESOLVED]:`) is a label.
+    let unclosed =
+        |open: char, close: char| subject.matches(open).count() > subject.matches(close).count();
+    if !subject.trim().is_empty() && !unclosed('[', ']') && !unclosed('(', ')') {
         let lead = subject.len() - subject.trim_start().len();
-        return format!(
-            "{}~~{}~~{}",
-            &subject[..lead],
-            subject.trim_start(),
-            &text[subject.len()..]
-        );
+        return Some(lead..subject.len());
     }
-    // The marker leads: strike what follows its label.
+    // The marker leads: what follows its label.
     let after_marker = &text[m..];
     let rest_at = [":** ", "**: ", ": ", " — ", " - ", ") "]
         .iter()
         .filter_map(|sep| after_marker.find(sep).map(|i| m + i + sep.len()))
-        .min();
-    match rest_at {
-        Some(r) if !text[r..].trim().is_empty() => {
-            let rest = text[r..].trim_end();
-            format!("{}~~{rest}~~{}", &text[..r], &text[r + rest.len()..])
-        }
-        _ => format!("~~{text}~~"),
-    }
+        .min()?;
+    let rest = text[rest_at..].trim_end();
+    (!rest.trim().is_empty()).then(|| rest_at..rest_at + rest.len())
 }
 
 /// `text` → `~~text~~ RESOLVED (date)`; in a table row, the cell holding the match is struck;
@@ -229,6 +249,10 @@ mod tests {
             ),
             ("Slack alerts FIXED", "~~Slack alerts~~ FIXED"),
             ("RESOLVED", "~~RESOLVED~~"),
+            (
+                "[Pre-Phase 3 RESOLVED]: Plan edits snapshot at assignment",
+                "[Pre-Phase 3 RESOLVED]: ~~Plan edits snapshot at assignment~~",
+            ),
         ] {
             assert_eq!(strike_marked(text), want, "{text}");
         }

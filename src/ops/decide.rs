@@ -80,7 +80,7 @@ pub fn decide(ws: &Workspace, clock: &Clock, d: &Decision) -> Result<Outcome, Us
     };
     let mut out = Outcome::default();
     if let Some(group) = current_group(state) {
-        out.notices.extend(table_notices(group, &entry));
+        out.notices.extend(table_notices(state, group, &entry));
     }
     let project_change = if d.project {
         Some(project_row(ws, &entry, clock)?)
@@ -166,7 +166,7 @@ fn group_edit(state: &StateDoc, group: &DecisionGroup, e: &Entry, clock: &Clock)
 /// What a decisions table has no column for, said rather than dropped in silence: a
 /// rationale without a Rationale (Why, Reason, Context) column, a `--plan` or `--phase`
 /// without a Phase, Plan or ID column to carry it.
-fn table_notices(group: &DecisionGroup, e: &Entry) -> Vec<String> {
+fn table_notices(state: &StateDoc, group: &DecisionGroup, e: &Entry) -> Vec<String> {
     let ListShape::Table { columns } = &group.shape else {
         return Vec::new();
     };
@@ -176,7 +176,7 @@ fn table_notices(group: &DecisionGroup, e: &Entry) -> Vec<String> {
             .any(|c| names.iter().any(|n| c == n || c.starts_with(n)))
     };
     let mut notes = Vec::new();
-    if e.rationale.is_some() && !has(&["rationale", "why", "reason", "context"]) {
+    if e.rationale.is_some() && rationale_column(columns).is_none() {
         notes.push(
             "the decisions table has no Rationale column; the rationale was not written"
                 .to_string(),
@@ -186,14 +186,31 @@ fn table_notices(group: &DecisionGroup, e: &Entry) -> Vec<String> {
         .plan
         .map(|p| format!("--plan {p}"))
         .or(e.given_phase.map(|p| format!("--phase {p}")));
+    // An ID column carries the plan only in the `D-PP-MM-NN` series.
+    let plan_ids = state
+        .all_decisions()
+        .filter_map(|(_, d)| d.id)
+        .any(|id| id.starts_with("D-") && id.split('-').count() == 4);
     if let Some(tag) = tag
-        && !has(&["phase", "when", "plan", "id", "#"])
+        && !has(&["phase", "when", "plan"])
+        && !(plan_ids && has(&["id", "#"]))
     {
         notes.push(format!(
             "the decisions table has no Phase, Plan or ID column; {tag} was not written"
         ));
     }
     notes
+}
+
+/// The column a decisions table keeps its rationale in: Rationale, Why or Reason, else
+/// Context.
+fn rationale_column(columns: &[String]) -> Option<usize> {
+    let named = |names: &[&str]| {
+        columns
+            .iter()
+            .position(|c| names.iter().any(|n| c == n || c.starts_with(n)))
+    };
+    named(&["rationale", "why", "reason"]).or_else(|| named(&["context"]))
 }
 
 /// The first table row in `lines` (a table's header).
@@ -263,6 +280,9 @@ fn table_cells(
         .iter()
         .position(|c| has(c, &["decision", "choice"]))
         .unwrap_or(0);
+    // One column gets the rationale: a Rationale (Why, Reason) column, else a Context one
+    // (`Decision | Context | Rationale` keeps the phase in Context, the reason in Rationale).
+    let rationale_col = rationale_column(columns);
     columns
         .iter()
         .enumerate()
@@ -273,7 +293,7 @@ fn table_cells(
                 next_id(state, e)
             } else if has(c, &["date"]) {
                 clock.date()
-            } else if has(c, &["rationale", "why", "reason", "context"]) {
+            } else if Some(i) == rationale_col {
                 e.rationale.unwrap_or("").to_string()
             } else if has(c, &["plan"]) {
                 e.plan.map(|p| p.to_string()).unwrap_or_default()

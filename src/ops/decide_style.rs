@@ -260,6 +260,15 @@ pub fn tag(style: Option<&TagStyle>, given: Given, core: &str) -> String {
         (Given::Phase(p), Slot::Plan) => {
             let phase_part = style.example.rsplit_once('-').map_or("", |(ph, _)| ph);
             let shown = phase_like(p, phase_part);
+            // `(Plan 02-04) …` names a plan in words: a phase is `(Phase 02) …`.
+            if let Some(at) = style.before.find("Plan ") {
+                let before = format!("{}Phase {}", &style.before[..at], &style.before[at + 5..]);
+                let named = TagStyle {
+                    before,
+                    ..style.clone()
+                };
+                return named.render(&shown, core);
+            }
             // A bare `28-02: ` or a trailing `(02-01)` holding only a number would not read
             // as a phase: say so.
             let bare = !style.before.contains(['[', '*']) || style.trailing;
@@ -405,13 +414,14 @@ mod tests {
         let ph = |s: &str| PhaseNum::parse(s).unwrap();
         let plan = p("9-2");
         let phase = ph("9");
-        let cases: [(&str, Given, &str); 9] = [
+        let cases: [(&str, Given, &str); 10] = [
             ("[09-02]: a", Given::Phase(&phase), "[09]: X"),
             ("[Phase 2]: a", Given::Plan(&plan), "[Phase 9-2]: X"),
             ("[Phase 02]: a", Given::Plan(&plan), "[Phase 09-02]: X"),
             ("[Phase 02-01]: a", Given::Plan(&plan), "[Phase 09-02]: X"),
             ("28-02: a", Given::Phase(&phase), "Phase 9: X"),
             ("a (02-01)", Given::Phase(&phase), "X (Phase 09)"),
+            ("(Plan 02-04) a", Given::Phase(&phase), "(Phase 09) X"),
             ("[Roadmap]: a", Given::Plan(&plan), "[9-2]: X"),
             ("[Roadmap]: a", Given::Phase(&phase), "[Phase 9]: X"),
             ("**v4.0:** a", Given::Plan(&plan), "**9-2:** X"),

@@ -9,7 +9,7 @@ use crate::error::UserError;
 use crate::model::state::context::is_placeholder;
 use crate::model::state::{Item, ItemList, ListShape, StateDoc};
 use crate::model::workspace::Workspace;
-use crate::ops::block::item_says;
+use crate::ops::block::{item_says, plain, says_plainly};
 use crate::ops::insert::{
     append_item, create_context_section, insert_after_line, item_end, replace_line,
 };
@@ -244,11 +244,11 @@ pub fn done_todo(ws: &Workspace, clock: &Clock, pattern: &str) -> Result<Outcome
         .flat_map(|l| l.items.iter().map(move |i| (l, i)))
         .filter(|(_, i)| !i.resolved && i.depth <= 1)
         .collect();
-    let needle = pattern.to_lowercase();
+    let needle = plain(pattern);
     let matches: Vec<(&ItemList, &Item)> = open
         .iter()
         .copied()
-        .filter(|(_, i)| item_says(doc, i).to_lowercase().contains(&needle))
+        .filter(|(_, i)| says_plainly(&item_says(doc, i), &needle))
         .collect();
     let listing = |items: &[(&ItemList, &Item)]| {
         items

@@ -371,3 +371,37 @@ fn what_a_decisions_table_cannot_hold_is_said() {
         ]
     );
 }
+
+#[test]
+fn unblock_strikes_blockers_marked_resolved_the_way_gsd_check_suggests() {
+    let p = Project::empty();
+    p.write(
+        "STATE.md",
+        "## Accumulated Context\n\n### Blockers/Concerns\n\n- **Open question**: cookie banner wording — RESOLVED in Phase 1\n- [Pre-Phase 3 RESOLVED]: Plan edits snapshot at assignment\n- Redis is slow in CI\n",
+    );
+    let (_, stdout, _) = run(p.gsd().args(["check", "--format", "json"]));
+    let json: Value = serde_json::from_str(&stdout).unwrap();
+    let hints: Vec<String> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "GSD304")
+        .map(|d| d["help"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(hints.len(), 2, "{stdout}");
+    for hint in &hints {
+        let phrase = hint
+            .split("gsd state unblock \"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .unwrap_or_else(|| panic!("no unblock command in {hint}"));
+        let (code, _, stderr) = run(p.gsd().args(["state", "unblock", phrase]));
+        assert_eq!(code, 0, "{phrase}: {stderr}");
+    }
+    assert_eq!(
+        p.read("STATE.md"),
+        "## Accumulated Context\n\n### Blockers/Concerns\n\n- ~~**Open question**: cookie banner wording~~ — RESOLVED in Phase 1\n- [Pre-Phase 3 RESOLVED]: ~~Plan edits snapshot at assignment~~\n- Redis is slow in CI\n"
+    );
+    let (_, stdout, _) = run(p.gsd().args(["check", "--format", "json"]));
+    assert!(!stdout.contains("GSD304"), "{stdout}");
+}

@@ -218,24 +218,13 @@ fn resolved_word(text: &str) -> Option<Range<usize>> {
 }
 
 /// A few words that name a blocker for `gsd state unblock`: the first words of what it is
-/// about (the text before its `RESOLVED` marker, else after it), without Markdown.
-fn phrase_of(text: &str, marker: usize) -> String {
-    let clean = |t: &str| {
-        t.replace(['*', '`', '~', '"', '_'], "")
-            .split_whitespace()
-            .take(4)
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let before = clean(text[..marker].trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '—' | '–' | '-' | ':' | '(' | '✅' | '✓')
-    }));
-    let phrase = if before.is_empty() {
-        clean(&text[marker..])
-    } else {
-        before
-    };
-    phrase
+/// about (the part `unblock` strikes through), without Markdown.
+fn phrase_of(text: &str) -> String {
+    let subject = crate::ops::block::marked_subject(text).map_or(text, |r| &text[r]);
+    let words: Vec<&str> = subject.split_whitespace().take(4).collect();
+    words
+        .join(" ")
+        .replace(['*', '`', '~', '_', '"', '[', ']'], "")
         .trim_end_matches(|c: char| !c.is_alphanumeric())
         .to_string()
 }
@@ -262,7 +251,7 @@ fn resolved_blockers(input: &Input, out: &mut Vec<Diagnostic>) {
                 )
                 .help(format!(
                     "strike it through (`~~text~~ — RESOLVED`), or run `gsd state unblock \"{}\"`",
-                    phrase_of(text, r.start)
+                    phrase_of(text)
                 )),
             );
         }
