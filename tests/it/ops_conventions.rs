@@ -405,3 +405,37 @@ fn unblock_strikes_blockers_marked_resolved_the_way_gsd_check_suggests() {
     let (_, stdout, _) = run(p.gsd().args(["check", "--format", "json"]));
     assert!(!stdout.contains("GSD304"), "{stdout}");
 }
+
+/// `done-todo` on every fixture (its first open todo), with the round-trip invariants
+/// every change keeps (only touched lines differ; BOM, line endings and the final newline
+/// stay): the per-fixture snapshots predate it, so this covers the byte-level cases.
+#[test]
+fn done_todo_keeps_the_bytes_it_does_not_touch_on_every_fixture() {
+    let c = clock();
+    let mut closed = 0;
+    for (name, path) in crate::support::state_fixtures() {
+        let Ok(text) = String::from_utf8(std::fs::read(&path).unwrap()) else {
+            continue;
+        };
+        let ws = state_only(&text);
+        let doc = &ws.state.doc;
+        let Some(phrase) = ws
+            .state
+            .todo_lists
+            .iter()
+            .flat_map(|l| &l.items)
+            .find(|i| !i.resolved && i.depth <= 1)
+            .map(|i| doc.text(i.main.clone()).to_string())
+        else {
+            continue;
+        };
+        let out = report(ops::todo::done_todo(&ws, &c, &phrase));
+        if out.starts_with("error") {
+            // The phrase is the whole text of one todo, so only a duplicate is refused.
+            assert!(out.contains("open todos matching"), "{name}: {out}");
+        } else {
+            closed += 1;
+        }
+    }
+    assert!(closed >= 5, "only {closed} fixtures had a todo to close");
+}
