@@ -126,11 +126,12 @@ fn leading(body: &str) -> Option<TagStyle> {
     i += spaces;
     let slot = if PlanId::parse(value).is_some() {
         Slot::Plan
-    } else if (phase_word || bracket || bold) && PhaseNum::parse(value).is_some() {
+    } else if ((phase_word || bracket || bold) && PhaseNum::parse(value).is_some())
+        // `[Phase 03-content]`: a phase with its slug.
+        || (phase_word && leading_number(value).is_some())
+    {
         Slot::Phase
-    } else if phase_word && leading_number(value).is_some() {
-        Slot::Phase // `[Phase 03-content]`
-    } else if bracket || (bold && is_version(value)) || is_version(value) {
+    } else if bracket || is_version(value) {
         if paren || value.contains(['[', '`']) {
             return None;
         }
