@@ -188,6 +188,15 @@ pub enum StateCommand {
         /// The todo (one line).
         text: String,
     },
+    /// Close the one open todo matching MATCH (ticked, struck or removed, as the list does).
+    #[command(
+        after_help = "Examples:\n  gsd state done-todo \"rate limiting\"    ticks, strikes or removes the one todo matching"
+    )]
+    DoneTodo {
+        /// Words from the one open todo to close (case-insensitive).
+        #[arg(value_name = "MATCH")]
+        pattern: String,
+    },
     /// Record session continuity.
     #[command(
         visible_alias = "record-session",

@@ -1,4 +1,5 @@
-//! The commands that change files: complete, begin, decide, block, unblock, todo, session, set.
+//! The commands that change files: complete, begin, decide, block, unblock, todo, done-todo,
+//! session, set.
 //!
 //! The sequence is the same for each: take the workspace lock (not for `--dry-run`, which must
 //! change nothing; taking it removes what killed writers left behind), load the files the
@@ -59,10 +60,11 @@ fn needs(cmd: &StateCommand) -> Needs {
             roadmap: true,
             phases: true,
         },
+        // A `--plan` is checked against the plans ROADMAP.md and phases/ know.
         StateCommand::Decide(args) => Needs {
             project: args.project,
-            roadmap: false,
-            phases: false,
+            roadmap: args.plan.is_some(),
+            phases: args.plan.is_some(),
         },
         _ => Needs::STATE_ONLY,
     }
@@ -110,6 +112,9 @@ fn execute(
         StateCommand::Block { text } => ("block", ops::block::block(ws, clock, &text)?),
         StateCommand::Unblock { pattern } => ("unblock", ops::block::unblock(ws, clock, &pattern)?),
         StateCommand::Todo { text } => ("todo", ops::todo::todo(ws, clock, &text)?),
+        StateCommand::DoneTodo { pattern } => {
+            ("done-todo", ops::todo::done_todo(ws, clock, &pattern)?)
+        }
         StateCommand::Session(a) => (
             "session",
             ops::session::session(ws, clock, &a.stopped_at, a.resume_file.as_deref())?,

@@ -11,6 +11,7 @@ use crate::model::state::Item;
 use crate::model::workspace::Workspace;
 use crate::ops::todo::add_entry;
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, state_error};
+use crate::syntax::table;
 
 /// Runs `block`.
 pub fn block(ws: &Workspace, clock: &Clock, text: &str) -> Result<Outcome, UserError> {
@@ -21,6 +22,7 @@ pub fn block(ws: &Workspace, clock: &Clock, text: &str) -> Result<Outcome, UserE
         "Blockers/Concerns",
         "blocker",
         text,
+        None,
     )
 }
 
@@ -33,17 +35,19 @@ pub fn unblock(ws: &Workspace, clock: &Clock, pattern: &str) -> Result<Outcome, 
     }
     let state = &ws.state;
     let doc = &state.doc;
+    // Open blockers, and those marked `RESOLVED` / `FIXED` but not struck through yet (what
+    // `gsd check` GSD304 sends here): striking those through is all they still need.
     let open: Vec<&Item> = state
         .blockers()
         .iter()
         .flat_map(|l| &l.items)
-        .filter(|i| !i.resolved)
+        .filter(|i| !i.resolved || marked_not_struck(&item_says(doc, i)))
         .collect();
-    let needle = pattern.to_lowercase();
+    let needle = plain(pattern);
     let matches: Vec<&Item> = open
         .iter()
         .copied()
-        .filter(|i| doc.text(i.text.clone()).to_lowercase().contains(&needle))
+        .filter(|i| says_plainly(&item_says(doc, i), &needle))
         .collect();
     let list = |items: &[&Item]| {
         items
@@ -83,19 +87,136 @@ pub fn unblock(ws: &Workspace, clock: &Clock, pattern: &str) -> Result<Outcome, 
     Ok(out)
 }
 
-/// `text` → `~~text~~ RESOLVED (date)`; in a table row, the cell holding the match is struck.
+/// Text without case, inline Markdown and brackets (`**`, `` ` ``, `~~`, `_`, `[]`), for matching what a user
+/// types against what the file writes (`**Open decisions**: x` is matched by `Open decisions:
+/// x`).
+pub(crate) fn plain(text: &str) -> String {
+    text.replace(['*', '`', '~', '_', '[', ']'], "")
+        .to_lowercase()
+}
+
+/// Whether an item's text contains `needle` (already [`plain`]), both read plainly.
+pub(crate) fn says_plainly(text: &str, needle: &str) -> bool {
+    plain(text).contains(needle)
+}
+
+/// What an item says, as the user reads it: a table row's `\|` is a `|`.
+pub(crate) fn item_says<'a>(doc: &'a crate::syntax::Doc, item: &Item) -> std::borrow::Cow<'a, str> {
+    let text = doc.text(item.text.clone());
+    if item.depth == 0 {
+        table::unescape_cell(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// Whether a blocker says it is resolved (`— RESOLVED (02-01)`, `✅ FIXED`) without being
+/// struck through or ticked.
+fn marked_not_struck(text: &str) -> bool {
+    let t = text.trim_start();
+    marker_at(text).is_some()
+        && !text.contains("~~")
+        && !t.starts_with("[x]")
+        && !t.starts_with("[X]")
+}
+
+/// The byte offset of the first whole word `resolved` or `fixed` (any case) that is not
+/// negated (`not fixed`, `unresolved`).
+fn marker_at(text: &str) -> Option<usize> {
+    let mut previous = "";
+    let mut at = 0;
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        let start = at;
+        at += word.len()
+            + text[at + word.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+        if word.is_empty() {
+            continue;
+        }
+        let hit = (word.eq_ignore_ascii_case("resolved") || word.eq_ignore_ascii_case("fixed"))
+            && !previous.eq_ignore_ascii_case("not");
+        if hit {
+            return Some(start);
+        }
+        previous = word;
+    }
+    None
+}
+
+/// A blocker already marked resolved, struck through with its marker kept outside the
+/// strike: `Redis down — RESOLVED (10-03)` → `~~Redis down~~ — RESOLVED (10-03)`, and with
+/// the marker first, the words after it: `**RESOLVED (02-07):** Redis down` →
+/// `**RESOLVED (02-07):** ~~Redis down~~`.
+fn strike_marked(text: &str) -> String {
+    match marked_subject(text) {
+        Some(r) => format!(
+            "{}~~{}~~{}",
+            &text[..r.start],
+            &text[r.clone()],
+            &text[r.end..]
+        ),
+        None => format!("~~{text}~~"),
+    }
+}
+
+/// The part of a blocker marked resolved that says what it was about (what `unblock`
+/// strikes through): the text before the marker and its separator, or, when the marker
+/// leads (`**RESOLVED (02-07):** …`, `[Pre-Phase 3 RESOLVED]: …`), the text after its label.
+/// `None` when there is no marker or nothing but it.
+pub fn marked_subject(text: &str) -> Option<std::ops::Range<usize>> {
+    let m = marker_at(text)?;
+    let mut before = text[..m].trim_end();
+    // The marker in bold (`— **RESOLVED**`): its opening `**` belongs to it.
+    before = before
+        .strip_suffix("**")
+        .or_else(|| before.strip_suffix("__"))
+        .unwrap_or(before);
+    let subject = before.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '—' | '–' | '-' | ':' | '(' | '[' | '✅' | '✓' | '✔')
+    });
+    // A marker inside the subject's own brackets (`[Pre-Phase 3 RESOLVED]:`) is a label.
+    let unclosed =
+        |open: char, close: char| subject.matches(open).count() > subject.matches(close).count();
+    if !subject.trim().is_empty() && !unclosed('[', ']') && !unclosed('(', ')') {
+        let lead = subject.len() - subject.trim_start().len();
+        return Some(lead..subject.len());
+    }
+    // The marker leads: what follows its label.
+    let after_marker = &text[m..];
+    let rest_at = [":** ", "**: ", ": ", " — ", " - ", ") "]
+        .iter()
+        .filter_map(|sep| after_marker.find(sep).map(|i| m + i + sep.len()))
+        .min()?;
+    let rest = text[rest_at..].trim_end();
+    (!rest.trim().is_empty()).then(|| rest_at..rest_at + rest.len())
+}
+
+/// `text` → `~~text~~ RESOLVED (date)`; in a table row, the cell holding the match is struck;
+/// a blocker already marked resolved is only struck through ([`strike_marked`]).
 fn strike(doc: &crate::syntax::Doc, item: &Item, needle: &str, date: &str) -> Edit {
     if item.depth == 0
         && let Some(cells) = doc.cells(item.line)
         && let Some(cell) = cells
             .iter()
-            .find(|c| doc.text(c.text.clone()).to_lowercase().contains(needle))
+            .find(|c| {
+                table::unescape_cell(doc.text(c.text.clone()))
+                    .to_lowercase()
+                    .contains(needle)
+            })
             .or_else(|| cells.iter().find(|c| !c.text.is_empty()))
     {
         let t = doc.text(cell.text.clone());
+        if marked_not_struck(t) {
+            return Edit::replace(cell.text.clone(), strike_marked(t));
+        }
         return Edit::replace(cell.text.clone(), format!("~~{t}~~ RESOLVED ({date})"));
     }
     let t = doc.text(item.text.clone());
+    if marked_not_struck(t) {
+        return Edit::replace(item.text.clone(), strike_marked(t));
+    }
     // Keep a leading checkbox outside the strike-through, and tick it.
     if let Some(rest) = t.strip_prefix("[ ] ") {
         return Edit::replace(
@@ -104,4 +225,40 @@ fn strike(doc: &crate::syntax::Doc, item: &Item, needle: &str, date: &str) -> Ed
         );
     }
     Edit::replace(item.text.clone(), format!("~~{t}~~ RESOLVED ({date})"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marked_blockers_are_struck_with_the_marker_kept() {
+        for (text, want) in [
+            (
+                "Redis unavailable in CI — RESOLVED (10-03)",
+                "~~Redis unavailable in CI~~ — RESOLVED (10-03)",
+            ),
+            ("Redis down — **RESOLVED**", "~~Redis down~~ — **RESOLVED**"),
+            (
+                "**RESOLVED (Plan 150-08, 2026-08-13):** Redis down",
+                "**RESOLVED (Plan 150-08, 2026-08-13):** ~~Redis down~~",
+            ),
+            (
+                "**ISS-001**: ✅ RESOLVED in Phase 6.1 Plan 01.",
+                "~~**ISS-001**~~: ✅ RESOLVED in Phase 6.1 Plan 01.",
+            ),
+            ("Slack alerts FIXED", "~~Slack alerts~~ FIXED"),
+            ("RESOLVED", "~~RESOLVED~~"),
+            (
+                "[Pre-Phase 3 RESOLVED]: Plan edits snapshot at assignment",
+                "[Pre-Phase 3 RESOLVED]: ~~Plan edits snapshot at assignment~~",
+            ),
+        ] {
+            assert_eq!(strike_marked(text), want, "{text}");
+        }
+        assert!(marked_not_struck("x — RESOLVED"));
+        assert!(!marked_not_struck("~~x~~ — RESOLVED"));
+        assert!(!marked_not_struck("x is not fixed"));
+        assert!(!marked_not_struck("unresolved x"));
+    }
 }

@@ -8,14 +8,17 @@
 
 use crate::edit::Edit;
 use crate::error::UserError;
+use crate::ledger::Ledger;
 use crate::model::ids::{PhaseNum, PlanId};
 use crate::model::state::{DecisionGroup, ListShape, StateDoc};
 use crate::model::workspace::Workspace;
+use crate::ops::complete::known_plan;
+use crate::ops::decide_style::{Given, Slot, TagStyle, choose, has_own_tag, tag};
 use crate::ops::insert::{
     create_context_section, first_in_section, insert_after_line, item_end, item_prefix,
     replace_placeholder,
 };
-use crate::ops::style::{increment_trailing, pad_like, row_like};
+use crate::ops::style::{increment_trailing, row_like};
 use crate::ops::todo::one_line;
 use crate::ops::{Clock, Outcome, PlanningFile, file_change};
 use crate::syntax::{Doc, LineKind};
@@ -40,21 +43,31 @@ pub fn decide(ws: &Workspace, clock: &Clock, d: &Decision) -> Result<Outcome, Us
         })?),
         None => None,
     };
-    let phase = match d.phase {
+    if let Some(p) = &plan {
+        // A decision tied to a plan the project does not have is a typo: refuse it rather
+        // than file it under a plan no one can find.
+        let ledger = Ledger::build(ws, None);
+        known_plan(&ledger, &p.to_string())?;
+    }
+    let given = match d.phase {
         Some(p) => Some(PhaseNum::parse(p).ok_or_else(|| {
             UserError::new(format!("`{p}` is not a phase number"))
                 .hint("use e.g. --phase 2 or --phase 02.1")
         })?),
-        None => plan
-            .as_ref()
-            .map(|p| p.phase.clone())
-            .or_else(|| ws.state.current_phase()),
+        None => None,
     };
+    let current = ws.state.current_phase();
+    let phase = given
+        .clone()
+        .or_else(|| plan.as_ref().map(|p| p.phase.clone()))
+        .or_else(|| current.clone());
     let entry = Entry {
         text: &text,
         rationale: rationale.as_deref(),
         plan: plan.as_ref(),
         phase: phase.as_ref(),
+        given_phase: given.as_ref(),
+        current: current.as_ref(),
     };
     let state = &ws.state;
     let edit = match current_group(state) {
@@ -62,10 +75,13 @@ pub fn decide(ws: &Workspace, clock: &Clock, d: &Decision) -> Result<Outcome, Us
         None => create_context_section(
             state,
             "Decisions",
-            &format!("- {}", bullet_body(&entry, None)),
+            &format!("- {}", bullet_body(&entry, &[], None)),
         )?,
     };
     let mut out = Outcome::default();
+    if let Some(group) = current_group(state) {
+        out.notices.extend(table_notices(state, group, &entry));
+    }
     let project_change = if d.project {
         Some(project_row(ws, &entry, clock)?)
     } else {
@@ -85,7 +101,21 @@ struct Entry<'a> {
     text: &'a str,
     rationale: Option<&'a str>,
     plan: Option<&'a PlanId>,
+    /// The phase the decision belongs to: `--phase`, else the plan's, else the current one.
     phase: Option<&'a PhaseNum>,
+    /// `--phase` as given.
+    given_phase: Option<&'a PhaseNum>,
+    /// The phase STATE.md's `Phase:` line names.
+    current: Option<&'a PhaseNum>,
+}
+
+impl Entry<'_> {
+    /// What the user asked the entry to name: `--plan`, else `--phase`.
+    fn given(&self) -> Option<Given<'_>> {
+        self.plan
+            .map(Given::Plan)
+            .or(self.given_phase.map(Given::Phase))
+    }
 }
 
 /// The group new decisions go to: one titled "current", else the first.
@@ -113,7 +143,13 @@ fn group_edit(state: &StateDoc, group: &DecisionGroup, e: &Entry, clock: &Clock)
     }
     let last = group.last_entry_line();
     let model_text = last.map(|l| item_body(doc, l));
-    let body = bullet_body(e, model_text.as_deref());
+    let styles: Vec<TagStyle> = group
+        .item_lines
+        .iter()
+        .filter(|&&l| matches!(doc.kinds[l], LineKind::ListItem { .. }))
+        .filter_map(|&l| TagStyle::read(&item_body(doc, l)))
+        .collect();
+    let body = bullet_body(e, &styles, model_text.as_deref());
     if let Some(l) = last {
         return insert_after_line(
             doc,
@@ -125,6 +161,56 @@ fn group_edit(state: &StateDoc, group: &DecisionGroup, e: &Entry, clock: &Clock)
         return replace_placeholder(doc, p, &body);
     }
     first_in_section(doc, section.line, section.own.end, &format!("- {body}"))
+}
+
+/// What a decisions table has no column for, said rather than dropped in silence: a
+/// rationale without a Rationale (Why, Reason, Context) column, a `--plan` or `--phase`
+/// without a Phase, Plan or ID column to carry it.
+fn table_notices(state: &StateDoc, group: &DecisionGroup, e: &Entry) -> Vec<String> {
+    let ListShape::Table { columns } = &group.shape else {
+        return Vec::new();
+    };
+    let has = |names: &[&str]| {
+        columns
+            .iter()
+            .any(|c| names.iter().any(|n| c == n || c.starts_with(n)))
+    };
+    let mut notes = Vec::new();
+    if e.rationale.is_some() && rationale_column(columns).is_none() {
+        notes.push(
+            "the decisions table has no Rationale column; the rationale was not written"
+                .to_string(),
+        );
+    }
+    let tag = e
+        .plan
+        .map(|p| format!("--plan {p}"))
+        .or(e.given_phase.map(|p| format!("--phase {p}")));
+    // An ID column carries the plan only in the `D-PP-MM-NN` series.
+    let plan_ids = state
+        .all_decisions()
+        .filter_map(|(_, d)| d.id)
+        .any(|id| id.starts_with("D-") && id.split('-').count() == 4);
+    if let Some(tag) = tag
+        && !has(&["phase", "when", "plan"])
+        && !(plan_ids && has(&["id", "#"]))
+    {
+        notes.push(format!(
+            "the decisions table has no Phase, Plan or ID column; {tag} was not written"
+        ));
+    }
+    notes
+}
+
+/// The column a decisions table keeps its rationale in: Rationale, Why or Reason, else
+/// Context.
+fn rationale_column(columns: &[String]) -> Option<usize> {
+    let named = |names: &[&str]| {
+        columns
+            .iter()
+            .position(|c| names.iter().any(|n| c == n || c.starts_with(n)))
+    };
+    named(&["rationale", "why", "reason"]).or_else(|| named(&["context"]))
 }
 
 /// The first table row in `lines` (a table's header).
@@ -144,8 +230,11 @@ fn item_body(doc: &Doc, line: usize) -> String {
     l.trim().to_string()
 }
 
-/// The decision as a bullet body in the shape of `model` (the last entry's text).
-fn bullet_body(e: &Entry, model: Option<&str>) -> String {
+/// The decision as a bullet body: tagged with what the user passed (`--plan`, `--phase`) in
+/// the list's own convention (`styles`, every entry's tag), or, with neither, with the current
+/// phase where the last entry (`model`) is tagged with its phase. Text that brings its own tag
+/// (`Phase 2 (02-01 done): …`) gets none added.
+fn bullet_body(e: &Entry, styles: &[TagStyle], model: Option<&str>) -> String {
     let model = model.unwrap_or("");
     let joiner = if model.contains(": ") || model.is_empty() {
         ": "
@@ -156,80 +245,18 @@ fn bullet_body(e: &Entry, model: Option<&str>) -> String {
         Some(r) => format!("{}{joiner}{r}", e.text),
         None => e.text.to_string(),
     };
-    let plan = e.plan.map(|p| p.to_string());
-    if let Some(rest) = model
-        .strip_prefix("[Phase ")
-        .or_else(|| model.strip_prefix("[phase "))
-    {
-        let like = rest.split(']').next().unwrap_or("");
-        if let Some(ph) = e.phase {
-            let like_num = like
-                .split(|c: char| !(c.is_ascii_digit()))
-                .next()
-                .unwrap_or("");
-            let shown = match ph.as_integer() {
-                Some(n) if like_num.len() > 1 && like_num.starts_with('0') => pad_like(n, like_num),
-                _ => ph.to_string(),
-            };
-            return format!("[Phase {shown}]: {core}");
-        }
+    if let Some(given) = e.given() {
+        return tag(choose(styles, given), given, &core);
+    }
+    if has_own_tag(e.text) {
         return core;
     }
-    // `(Plan 02-04) …` and `**41-01:** …`: the plan leads the entry.
-    if let Some(rest) = model.strip_prefix("(Plan ")
-        && rest.split(')').next().and_then(PlanId::parse).is_some()
-    {
-        return match plan {
-            Some(p) => format!("(Plan {p}) {core}"),
-            None => core,
-        };
+    match (TagStyle::read(model), e.current) {
+        (Some(last), Some(current)) if last.slot == Slot::Phase => {
+            tag(Some(&last), Given::Phase(current), &core)
+        }
+        _ => core,
     }
-    if let Some(rest) = model.strip_prefix("**")
-        && let Some((id, _)) = rest.split_once(":**")
-        && PlanId::parse(id).is_some()
-    {
-        return match plan {
-            Some(p) => format!("**{p}:** {core}"),
-            None => core,
-        };
-    }
-    if model.starts_with('[')
-        && model
-            .split(']')
-            .next()
-            .and_then(|t| PlanId::parse(&t[1..]))
-            .is_some()
-    {
-        return match plan {
-            Some(p) => format!("[{p}]: {core}"),
-            None => core,
-        };
-    }
-    let trimmed = model.trim_end();
-    if trimmed.ends_with(')')
-        && let Some(open) = trimmed.rfind('(')
-        && PlanId::parse(&trimmed[open + 1..trimmed.len() - 1]).is_some()
-    {
-        return match plan {
-            Some(p) => format!("{core} ({p})"),
-            None => core,
-        };
-    }
-    if trimmed.ends_with(']')
-        && let Some(open) = trimmed.rfind('[')
-        && PlanId::parse(&trimmed[open + 1..trimmed.len() - 1]).is_some()
-    {
-        return match plan {
-            Some(p) => format!("{core} [{p}]"),
-            None => core,
-        };
-    }
-    if model.starts_with("Phase ")
-        && let Some(ph) = e.phase
-    {
-        return format!("Phase {ph}: {core}");
-    }
-    core
 }
 
 /// Cells for a new decisions-table row.
@@ -253,6 +280,9 @@ fn table_cells(
         .iter()
         .position(|c| has(c, &["decision", "choice"]))
         .unwrap_or(0);
+    // One column gets the rationale: a Rationale (Why, Reason) column, else a Context one
+    // (`Decision | Context | Rationale` keeps the phase in Context, the reason in Rationale).
+    let rationale_col = rationale_column(columns);
     columns
         .iter()
         .enumerate()
@@ -263,16 +293,23 @@ fn table_cells(
                 next_id(state, e)
             } else if has(c, &["date"]) {
                 clock.date()
-            } else if has(c, &["rationale", "why", "reason", "context"]) {
+            } else if Some(i) == rationale_col {
                 e.rationale.unwrap_or("").to_string()
             } else if has(c, &["plan"]) {
                 e.plan.map(|p| p.to_string()).unwrap_or_default()
             } else if has(c, &["phase", "when"]) {
-                match e.phase {
-                    Some(p) if last_cells.get(i).is_some_and(|v| v.starts_with("Phase ")) => {
-                        format!("Phase {p}")
+                // A column that holds plan ids (`14-05`) gets the plan, not just its phase.
+                let holds_plans = column_holds_plans(state, group, i);
+                let value = match (e.plan, e.phase) {
+                    (Some(p), _) if holds_plans => Some(p.to_string()),
+                    (_, Some(p)) => Some(p.to_string()),
+                    _ => None,
+                };
+                match value {
+                    Some(v) if last_cells.get(i).is_some_and(|v| v.starts_with("Phase ")) => {
+                        format!("Phase {v}")
                     }
-                    Some(p) => p.to_string(),
+                    Some(v) => v,
                     None => String::new(),
                 }
             } else {
@@ -280,6 +317,30 @@ fn table_cells(
             }
         })
         .collect()
+}
+
+/// Whether most of the filled cells of column `col` in the group's rows are plan ids
+/// (`14-05`, `Phase 14-05`) rather than phases.
+fn column_holds_plans(state: &StateDoc, group: &DecisionGroup, col: usize) -> bool {
+    let doc = &state.doc;
+    let (mut plans, mut filled) = (0, 0);
+    for &line in &group.item_lines {
+        let Some(cells) = doc.cells(line) else {
+            continue;
+        };
+        let Some(cell) = cells.get(col) else {
+            continue;
+        };
+        let t = doc.text(cell.text.clone()).trim_start_matches("Phase ");
+        if t.is_empty() || matches!(t, "-" | "—") {
+            continue;
+        }
+        filled += 1;
+        if PlanId::parse(t).is_some() {
+            plans += 1;
+        }
+    }
+    filled > 0 && plans * 2 > filled
 }
 
 /// The next decision id in the file's series: `D-PP-MM-NN` per plan (`D-11-01-01` →

@@ -13,6 +13,7 @@ mod complete_metrics;
 pub mod complete_position;
 pub mod complete_roadmap;
 pub mod decide;
+mod decide_style;
 pub mod frontmatter;
 pub mod insert;
 pub mod phase_complete;

@@ -127,11 +127,53 @@ pub fn set(ws: &Workspace, name: &str, value: &str) -> Result<Outcome, UserError
     let edit = progress_edit(state, key, value).unwrap_or_else(|| set_field(state, field, value));
     let summary = format!("{label}: {}", value.trim());
     let mut out = Outcome::default();
-    match file_change(ws, PlanningFile::State, &state.doc.source, vec![edit]) {
+    let mut edits = vec![edit];
+    if key == "progress" {
+        let (note, notice) = progress_note_edit(state, value);
+        edits.extend(note);
+        out.notices.extend(notice);
+    }
+    match file_change(ws, PlanningFile::State, &state.doc.source, edits) {
         Some(change) => out.changes.push((change, summary)),
         None => out.message = Some(format!("{label} is already `{}`", value.trim())),
     }
     Ok(out)
+}
+
+/// `set progress 100` next to `(7 of 9 phases)`: a note whose counts are the line's percent
+/// moves with it (`(9 of 9 phases)`), so the line never says two things. When no whole count
+/// gives the new percent (50% of 9 phases), the note is left as is and a notice says so. A
+/// note counting something else (`Phase 6: 3/4 plans` beside the project's percent) is not
+/// the percent and stays.
+fn progress_note_edit(state: &StateDoc, value: &str) -> (Option<Edit>, Option<String>) {
+    let doc = &state.doc;
+    let Ok(pct) = value.trim().trim_end_matches('%').trim().parse::<f64>() else {
+        return (None, None);
+    };
+    let Some(line) = state.position.progress.as_ref() else {
+        return (None, None);
+    };
+    let (Some(note), Some(old)) = (line.note_counts(doc), line.percent_number(doc)) else {
+        return (None, None);
+    };
+    let (done, total) = (note.done.0, note.total.0);
+    let as_percent = |d: u64| (d as f64 * 100.0 / total as f64).round();
+    if total == 0 || as_percent(done) != old.round() {
+        return (None, None);
+    }
+    let pct = pct.clamp(0.0, 100.0).round();
+    let nearest = (pct * total as f64 / 100.0).round() as u64;
+    if as_percent(nearest) == pct {
+        let edit = Edit::replace(note.done.1.clone(), nearest.to_string());
+        return (Some(edit), None);
+    }
+    let text = line.note.clone().map_or("", |r| doc.text(r));
+    (
+        None,
+        Some(format!(
+            "the note `{text}` has no whole count for {pct}%; left as is"
+        )),
+    )
 }
 
 /// `set progress 50`: a bare percent updates the number and redraws the bar in its glyphs.

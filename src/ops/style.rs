@@ -200,11 +200,13 @@ pub fn row_like(doc: &Doc, template_line: usize, texts: &[String]) -> String {
         if i > 0 {
             out.push('|');
         }
+        // A `|` in the text would split the cell: written `\|`, it reads back as `|`.
+        let text = table::escape_cell(text);
         match cells.get(i) {
-            Some(cell) => out.push_str(&cell_raw(doc, cell, text)),
+            Some(cell) => out.push_str(&cell_raw(doc, cell, &text)),
             None => {
                 out.push(' ');
-                out.push_str(text);
+                out.push_str(&text);
                 out.push(' ');
             }
         }
@@ -307,27 +309,24 @@ pub fn done_suffix(value: &str, from: usize) -> Option<std::ops::Range<usize>> {
     (lower.contains("complete") || lower.contains("done")).then(|| from + i..value.len())
 }
 
-/// `text` made safe to write into line `line`: when the next line is a table delimiter row
-/// (`|---|---|`), a `|` in the new text could turn the line into that table's header row and
-/// the field would vanish from the next parse, so unescaped pipes are written as `\|`
-/// (which Markdown renders as `|`). Anywhere else the text is kept as given.
+/// `text` made safe to write into line `line`: in a table row (a field kept in a `| Field |
+/// Value |` table) and above a table delimiter row (`|---|---|`, where a `|` could turn the
+/// line into that table's header and the field would vanish from the next parse), unescaped
+/// pipes are written as `\|` (which Markdown renders as `|`). Anywhere else the text is kept
+/// as given.
 pub fn table_safe(doc: &Doc, line: usize, text: &str) -> String {
+    let in_table = matches!(
+        doc.kinds.get(line),
+        Some(LineKind::TableRow | LineKind::PipeRow)
+    );
     let next_is_delimiter = line + 1 < doc.kinds.len()
         && crate::syntax::table::is_delimiter(doc.line(line + 1))
         && doc.line(line + 1).contains('|');
-    if !next_is_delimiter || !text.contains('|') {
-        return text.to_string();
+    if in_table || next_is_delimiter {
+        table::escape_cell(text).into_owned()
+    } else {
+        text.to_string()
     }
-    let mut out = String::with_capacity(text.len() + 4);
-    let mut escaped = false;
-    for c in text.chars() {
-        if c == '|' && !escaped {
-            out.push('\\');
-        }
-        escaped = c == '\\' && !escaped;
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]

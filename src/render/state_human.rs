@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use super::state_json::{ItemView, StateView};
 use super::style::Palette;
-use crate::model::state::context::is_placeholder;
+use crate::model::state::context::is_bare_placeholder;
 
 /// Items listed under Blockers / Todos before "… and N more".
 const LIST_MAX: usize = 5;
@@ -190,7 +190,7 @@ fn open_items<'a>(
     label: &str,
     style: Style,
 ) {
-    let open: Vec<&str> = items
+    let open: Vec<std::borrow::Cow<'a, str>> = items
         .filter(|i| !i.resolved && !i.text.trim().is_empty())
         .map(|i| i.text)
         .collect();
@@ -237,7 +237,7 @@ fn session(out: &mut String, ses: &Value, p: &Palette) {
 /// model's "nothing here" placeholders, in backticks or not).
 fn is_none(text: &str) -> bool {
     let t = text.trim().trim_matches('`');
-    t.trim().is_empty() || is_placeholder(t)
+    t.trim().is_empty() || is_bare_placeholder(t)
 }
 
 fn row(out: &mut String, p: &Palette, label: &str, value: String) {

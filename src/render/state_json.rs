@@ -142,7 +142,12 @@ impl<'a> Items<'a> {
             .iter()
             .flat_map(|l| &l.items)
             .map(move |i| ItemView {
-                text: doc.text(i.main.clone()),
+                // A table row's cell reads `\|` as `|`; a list item's text is as written.
+                text: if i.depth == 0 {
+                    crate::syntax::table::unescape_cell(doc.text(i.main.clone()))
+                } else {
+                    std::borrow::Cow::Borrowed(doc.text(i.main.clone()))
+                },
                 resolved: i.resolved,
                 line: i.line + 1,
             })
@@ -167,7 +172,7 @@ impl Serialize for Items<'_> {
 /// One entry of `todos` or `blockers`.
 #[derive(Debug, Serialize)]
 pub struct ItemView<'a> {
-    pub text: &'a str,
+    pub text: std::borrow::Cow<'a, str>,
     pub resolved: bool,
     pub line: usize,
 }
@@ -248,7 +253,15 @@ pub fn state_view<'a>(state: &'a StateDoc, file: &'a str) -> StateView<'a> {
     let doc = &state.doc;
     let pos = &state.position;
     let field_text = |f: Option<&crate::model::Field>| {
-        f.map_or(Value::Null, |f| json!(unemphasized(f.value(doc))))
+        f.map_or(Value::Null, |f| {
+            let value = unemphasized(f.value(doc));
+            // A field kept in a `| Field | Value |` table reads `\|` as `|`.
+            if doc.kinds[f.line].is_table_row() {
+                json!(crate::syntax::table::unescape_cell(value))
+            } else {
+                json!(value)
+            }
+        })
     };
 
     let (phase, phase_total, phase_name) = match &pos.phase {

@@ -32,7 +32,9 @@ pub fn split_cells(line: &str, base: usize) -> Vec<Cell> {
                 i += 2;
                 continue;
             }
-            b'`' => in_code = !in_code,
+            // A backtick opens a code span only when one closes it later in the row: an
+            // unmatched one is literal text, and must not swallow the cell separators after it.
+            b'`' if in_code || line[i + 1..body_end].contains('`') => in_code = !in_code,
             b'|' if !in_code => {
                 cells.push(make_cell(line, base, cell_start, i));
                 cell_start = i + 1;
@@ -60,6 +62,34 @@ fn make_cell(line: &str, base: usize, from: usize, to: usize) -> Cell {
     }
 }
 
+/// `text` as a cell's content: every `|` not already escaped is written `\|`, so the row
+/// keeps its column count (GFM splits on a `|` even inside a code span, and renders `\|` as
+/// `|`). Idempotent: text that is already escaped comes back unchanged.
+pub fn escape_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('|') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut escaped = false;
+    for c in text.chars() {
+        if c == '|' && !escaped {
+            out.push('\\');
+        }
+        escaped = c == '\\' && !escaped;
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A cell's text as the reader means it: `\|` is a `|` (the inverse of [`escape_cell`]).
+pub fn unescape_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains("\\|") {
+        std::borrow::Cow::Owned(text.replace("\\|", "|"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// Whether a row is a delimiter row (`|---|:--:|`).
 pub fn is_delimiter(line: &str) -> bool {
     let t = line.trim();
@@ -83,6 +113,23 @@ mod tests {
         assert_eq!(texts("| a \\| b | `c|d` |"), vec!["a \\| b", "`c|d`"]);
         assert_eq!(texts("a | b"), vec!["a", "b"]);
         assert_eq!(texts("| a | |"), vec!["a", ""]);
+        assert_eq!(
+            texts("| don't use ` here | R |"),
+            vec!["don't use ` here", "R"]
+        );
+    }
+
+    #[test]
+    fn escapes_round_trip() {
+        assert_eq!(escape_cell("Pipe | test"), "Pipe \\| test");
+        assert_eq!(escape_cell("`string | null`"), "`string \\| null`");
+        assert_eq!(escape_cell("a \\| b"), "a \\| b");
+        assert_eq!(escape_cell("no pipes"), "no pipes");
+        for t in ["Pipe | test", "a || b", "|", "x"] {
+            let row = format!("| {} | R |", escape_cell(t));
+            assert_eq!(texts(&row).len(), 2, "{row}");
+            assert_eq!(unescape_cell(texts(&row)[0]), t);
+        }
     }
 
     #[test]

@@ -166,3 +166,84 @@ fn dry_run_fix_writes_nothing() {
     );
     assert_eq!(p.read("STATE.md"), before);
 }
+
+/// The `gsd …` commands a help text names (between backticks), as argument lists: quoted
+/// words kept whole, and `<placeholder>`s filled with `1`, a value every such field takes.
+fn commands_in(help: &str) -> Vec<Vec<String>> {
+    help.split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|c| c.starts_with("gsd "))
+        .map(|c| {
+            let mut args = Vec::new();
+            let mut word = String::new();
+            let mut quoted = false;
+            for ch in c["gsd ".len()..].chars() {
+                match ch {
+                    '"' => quoted = !quoted,
+                    ' ' if !quoted => {
+                        if !word.is_empty() {
+                            args.push(std::mem::take(&mut word));
+                        }
+                    }
+                    _ => word.push(ch),
+                }
+            }
+            if !word.is_empty() {
+                args.push(word);
+            }
+            args.into_iter()
+                .map(|a| {
+                    if a.starts_with('<') && a.ends_with('>') {
+                        "1".to_string()
+                    } else {
+                        a
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Every finding whose help names a command: that command, run as written on the case the
+/// finding is shown for, succeeds, and the finding is gone afterwards.
+#[test]
+fn every_command_a_hint_names_works_on_its_case() {
+    let mut tried: Vec<String> = Vec::new();
+    for (code, dir) in rule_fixtures() {
+        let p = project(&dir, "fail");
+        let json = check_json(&p);
+        for d in json["diagnostics"].as_array().unwrap() {
+            let help = d["help"].as_str().unwrap_or("");
+            for args in commands_in(help) {
+                let line = d["start"]["line"].as_u64().unwrap();
+                let p = project(&dir, "fail");
+                let (exit, stdout, stderr) = run(p.gsd().args(&args));
+                assert_eq!(
+                    exit,
+                    0,
+                    "{code}: `gsd {}` failed: {stdout}{stderr}",
+                    args.join(" ")
+                );
+                let after = check_json(&p);
+                let still = after["diagnostics"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|a| a["code"] == code && a["start"]["line"].as_u64() == Some(line));
+                assert!(
+                    !still,
+                    "{code}: `gsd {}` left the finding at line {line}",
+                    args.join(" ")
+                );
+                tried.push(format!("{code}: gsd {}", args.join(" ")));
+            }
+        }
+    }
+    for code in ["GSD003", "GSD304", "GSD404"] {
+        assert!(
+            tried.iter().any(|t| t.starts_with(code)),
+            "{code}'s hint was not run: {tried:?}"
+        );
+    }
+}

@@ -42,6 +42,7 @@ mod model_siblings;
 mod model_state;
 mod model_state_context;
 mod ops_cli;
+mod ops_conventions;
 mod ops_proptest;
 mod ops_regressions;
 mod ops_roadmap;

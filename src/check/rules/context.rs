@@ -64,7 +64,7 @@ people waiting on a problem that is gone. `gsd state unblock` strikes resolved i
 through.",
         example: "- Redis unavailable in CI — RESOLVED (10-03)\n",
         fix: "Strike the item through: `- ~~Redis unavailable in CI~~ — RESOLVED (10-03)`, or \
-run `gsd state unblock \"Redis\"`.",
+run `gsd state unblock \"Redis\"`, which does that and keeps the marker.",
     },
 ];
 
@@ -217,6 +217,18 @@ fn resolved_word(text: &str) -> Option<Range<usize>> {
         .min_by_key(|r| r.start)
 }
 
+/// A few words that name a blocker for `gsd state unblock`: the first words of what it is
+/// about (the part `unblock` strikes through), without Markdown.
+fn phrase_of(text: &str) -> String {
+    let subject = crate::ops::block::marked_subject(text).map_or(text, |r| &text[r]);
+    let words: Vec<&str> = subject.split_whitespace().take(4).collect();
+    words
+        .join(" ")
+        .replace(['*', '`', '~', '_', '"', '[', ']'], "")
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_string()
+}
+
 fn resolved_blockers(input: &Input, out: &mut Vec<Diagnostic>) {
     let state = &input.ws.state;
     let doc = &state.doc;
@@ -237,7 +249,10 @@ fn resolved_blockers(input: &Input, out: &mut Vec<Diagnostic>) {
                     item.text.start + r.start..item.text.start + r.end,
                     format!("this blocker is marked {word} but is not struck through"),
                 )
-                .help("strike it through (`~~text~~ — RESOLVED`) or run `gsd state unblock`"),
+                .help(format!(
+                    "strike it through (`~~text~~ — RESOLVED`), or run `gsd state unblock \"{}\"`",
+                    phrase_of(text)
+                )),
             );
         }
     }

@@ -70,6 +70,25 @@ Total), so the host table no longer adds up and readers misread it.",
         fix: "Move the row out of the table (into the per-plan block below the metrics) or \
 delete it.",
     },
+    Rule {
+        code: "GSD005",
+        name: "stacked-fields",
+        severity: Severity::Warning,
+        fixable: false,
+        summary: "Current Position or Session Continuity writes the same field more than once.",
+        what: "Finds `Phase:`, `Plan:`, `Status:`, `Last activity:`, `Progress:`, `Last \
+session:`, `Stopped at:` and `Resume file:` lines written more than once in the section that \
+holds them (a block repeated with the newest on top, or a `Last session:` / `Stopped at:` \
+pair written again below the old one). One finding per section, at the first line gsd does \
+not use, naming the line it does use: the latest date for dated lines, the highest phase \
+for `Phase:`, and the lines written with those.",
+        why: "Readers disagree on which copy is current: the incumbent's tools and many agents \
+take the first, which is often the oldest. gsd reads and edits the newest, but the stale \
+copies keep misleading everyone else.",
+        example: "## Session Continuity\n\nLast session: 2026-01-20 17:00\nStopped at: Completed 03-01-PLAN.md\n\nLast session: 2026-01-28 18:30\nStopped at: Completed 04-02-PLAN.md\n",
+        fix: "Delete the older lines, or keep them as history inside a `<details>` block \
+(gsd never reads fields there).",
+    },
 ];
 
 pub fn check(input: &Input) -> Vec<Diagnostic> {
@@ -79,7 +98,70 @@ pub fn check(input: &Input) -> Vec<Diagnostic> {
     broken_lines(state, &mut out);
     argument_leaks(state, &mut out);
     misplaced_metric_rows(state, &mut out);
+    stacked_fields(state, &mut out);
     out
+}
+
+/// One finding per block that stacks fields: at its first line gsd does not use.
+fn stacked_fields(state: &StateDoc, out: &mut Vec<Diagnostic>) {
+    let doc = &state.doc;
+    let mut blocks: Vec<&'static str> = state.stacked.iter().map(|s| s.block).collect();
+    blocks.dedup();
+    for block in blocks {
+        let fields: Vec<&crate::model::state::Stacked> =
+            state.stacked.iter().filter(|s| s.block == block).collect();
+        let Some(first_unused) = fields
+            .iter()
+            .flat_map(|s| s.lines.iter().copied().filter(move |&l| l != s.chosen))
+            .min()
+        else {
+            continue;
+        };
+        let names: Vec<String> = fields.iter().map(|s| format!("`{}`", s.label)).collect();
+        let most = fields.iter().map(|s| s.lines.len()).max().unwrap_or(2);
+        let least = fields.iter().map(|s| s.lines.len()).min().unwrap_or(2);
+        let times = if least == most {
+            format!("{most} times")
+        } else {
+            format!("up to {most} times")
+        };
+        let mut used: Vec<usize> = fields.iter().map(|s| s.chosen + 1).collect();
+        used.sort_unstable();
+        used.dedup();
+        let used = match used.as_slice() {
+            [one] => format!("line {one}"),
+            many => format!(
+                "lines {}",
+                many.iter()
+                    .map(usize::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        let start = doc.line_start(first_unused);
+        out.push(
+            Diagnostic::new(
+                "GSD005",
+                FileKind::State,
+                start..start + doc.line(first_unused).trim_end().len(),
+                format!(
+                    "{} {} written {times} in {block}; gsd reads and edits the newest ({used})",
+                    join_names(&names),
+                    if names.len() == 1 { "is" } else { "are" },
+                ),
+            )
+            .help("delete the older lines, or keep them as history inside `<details>`"),
+        );
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 fn missing_position(state: &StateDoc, out: &mut Vec<Diagnostic>) {
@@ -186,20 +268,46 @@ fn argument_leaks(state: &StateDoc, out: &mut Vec<Diagnostic>) {
     let p = &state.position;
     let s = &state.session;
     let r = &state.reference;
+    // Each field with the command that writes its real value back.
+    let session = "gsd state session --stopped-at \"<where work stopped>\"";
     let fields = [
-        s.last.as_ref(),
-        s.stopped_at.as_ref(),
-        s.resume_file.as_ref(),
-        p.status.as_ref(),
-        p.milestone.as_ref(),
-        p.phase.as_ref().map(|x| &x.field),
-        p.plan.as_ref().map(|x| &x.field),
-        p.last_activity.as_ref().map(|x| &x.field),
-        p.progress.as_ref().map(|x| &x.field),
-        r.core_value.as_ref(),
-        r.current_focus.as_ref(),
+        (s.last.as_ref(), session),
+        (s.stopped_at.as_ref(), session),
+        (s.resume_file.as_ref(), "gsd state set resume_file <path>"),
+        (p.status.as_ref(), "gsd state set status \"<status>\""),
+        (
+            p.milestone.as_ref(),
+            "gsd state set milestone \"<milestone>\"",
+        ),
+        (
+            p.phase.as_ref().map(|x| &x.field),
+            "gsd state set phase \"<N of M (Name)>\"",
+        ),
+        (
+            p.plan.as_ref().map(|x| &x.field),
+            "gsd state set plan \"<A of B>\"",
+        ),
+        (
+            p.last_activity.as_ref().map(|x| &x.field),
+            "gsd state set last_activity \"<date — what happened>\"",
+        ),
+        (
+            p.progress.as_ref().map(|x| &x.field),
+            "gsd state set progress <percent>",
+        ),
+        (
+            r.core_value.as_ref(),
+            "gsd state set core_value \"<value>\"",
+        ),
+        (
+            r.current_focus.as_ref(),
+            "gsd state set current_focus \"<focus>\"",
+        ),
     ];
-    for f in fields.into_iter().flatten() {
+    for (f, command) in fields
+        .into_iter()
+        .filter_map(|(f, command)| f.map(|f| (f, command)))
+    {
         let value = f.value(doc);
         if is_flag(value) {
             out.push(
@@ -212,7 +320,7 @@ fn argument_leaks(state: &StateDoc, out: &mut Vec<Diagnostic>) {
                         f.label(doc)
                     ),
                 )
-                .help("write the real value; `gsd state session` records session fields"),
+                .help(format!("write the real value: `{command}`")),
             );
         }
     }

@@ -56,33 +56,86 @@ pub struct Item {
 }
 
 /// Whether a line is a lone "nothing here" placeholder: `None yet.`, `None.`, `(None)`,
-/// `Nenhum.`, `(none yet)`, `- None`. Text that merely mentions "none" is not.
+/// `Nenhum.`, `(none yet)`, `- None`, and the same word with the reason after a dash or a
+/// full stop: `None — all blockers resolved.`, `(none — ready to plan Phase 1)`, `None - Phase 5
+/// complete`, `None currently.`. Text that merely mentions "none" (`None of the inputs are
+/// validated`) is not.
 pub fn is_placeholder(line: &str) -> bool {
-    // The longest placeholder with its decoration is well under this; most lines are longer,
-    // and are answered without allocating.
-    if line.trim().len() > 40 {
+    is_bare_placeholder(line) || none_with_reason(line.trim())
+}
+
+/// A placeholder and nothing else (`None yet.`, `(none)`, `—`): no reason after it, so
+/// nothing is lost by reading it as empty (a `Resume file: None - continue with 11-02` says
+/// where to go on, and is shown).
+pub fn is_bare_placeholder(line: &str) -> bool {
+    let trimmed = line.trim();
+    // The longest bare placeholder with its decoration is well under this; most lines are
+    // longer, and are answered without allocating.
+    if trimmed.len() <= 40 {
+        let t = trimmed
+            .trim_start_matches(['-', '*'])
+            .trim()
+            .trim_matches(['(', ')', '*', '_', '.', ' '])
+            .to_lowercase();
+        if matches!(
+            t.as_str(),
+            "none"
+                | "none yet"
+                | "nenhum"
+                | "nenhuma"
+                | "aucun"
+                | "aucune"
+                | "keine"
+                | "kein"
+                | "n/a"
+                | "-"
+                | "—"
+        ) {
+            return true;
+        }
+    }
+    false
+}
+
+/// `None — why`, `(none yet: why)`, `**None.** Why`, `None currently.`: a "nothing" word, an
+/// optional qualifier, then the end, a dash, a colon, a full stop or a parenthesis.
+fn none_with_reason(text: &str) -> bool {
+    let t = text.trim_start_matches(['-', '*', '+', ' ', '(', '_']);
+    let word_end = t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
+    if word_end > 8 {
         return false;
     }
-    let t = line
-        .trim()
-        .trim_start_matches(['-', '*'])
-        .trim()
-        .trim_matches(['(', ')', '*', '_', '.', ' '])
-        .to_lowercase();
-    matches!(
-        t.as_str(),
-        "none"
-            | "none yet"
-            | "nenhum"
-            | "nenhuma"
-            | "aucun"
-            | "aucune"
-            | "keine"
-            | "kein"
-            | "n/a"
-            | "-"
-            | "—"
-    )
+    let word = t[..word_end].to_lowercase();
+    const NONE: &[&str] = &[
+        "none", "nothing", "nenhum", "nenhuma", "aucun", "aucune", "keine", "kein",
+    ];
+    if !NONE.contains(&word.as_str()) {
+        return false;
+    }
+    let mut rest = t[word_end..].trim_start_matches(['*', '_']);
+    const QUALIFIERS: &[&str] = &[
+        " yet",
+        " currently",
+        " active",
+        " open",
+        " so far",
+        " blocking",
+        " pending",
+        " right now",
+        " at the moment",
+    ];
+    if let Some(q) = QUALIFIERS.iter().find(|q| {
+        rest.get(..q.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(q))
+    }) {
+        rest = rest[q.len()..].trim_start_matches(['*', '_']);
+    }
+    let rest = rest.trim_end();
+    rest.is_empty()
+        || rest.starts_with(['.', ')', ':', '('])
+        || [" — ", " – ", " - ", " -- ", " —", " ("]
+            .iter()
+            .any(|sep| rest.starts_with(sep))
 }
 
 /// Whether an item's text marks it resolved: struck through (`~~…~~`), the word `fixed` or
@@ -321,5 +374,36 @@ pub fn read_items(doc: &Doc, section: usize, lines: Range<usize>) -> ItemList {
         shape,
         items,
         placeholder,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_with_a_reason_are_placeholders() {
+        for p in [
+            "None yet.",
+            "(None)",
+            "- None",
+            "None — all blockers resolved. Phase 5 shipped.",
+            "(none — ready to plan Phase 1)",
+            "None - Phase 5 complete",
+            "None currently.",
+            "**None.** Everything shipped.",
+            "None yet: waiting for the first review",
+        ] {
+            assert!(is_placeholder(p), "{p}");
+        }
+        for text in [
+            "None of the inputs are validated upstream.",
+            "Nothing to report from the API team yet, but watch the quota",
+            "Nonetheless, the API is slow",
+            "None, but watch the API quota",
+            "Redis is down",
+        ] {
+            assert!(!is_placeholder(text), "{text}");
+        }
     }
 }

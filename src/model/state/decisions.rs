@@ -319,13 +319,20 @@ fn parse_bullet_decision(line: usize, text: &str) -> Decision {
 
 /// A table decision, columns read by their header names.
 fn table_decision(line: usize, columns: &[String], cells: &[&str]) -> Decision {
+    // `\|` in a cell is a `|` of the text (the writer escapes it to keep the columns).
+    let unescaped: Vec<String> = cells
+        .iter()
+        .map(|c| crate::syntax::table::unescape_cell(c).into_owned())
+        .collect();
+    let cells: Vec<&str> = unescaped.iter().map(String::as_str).collect();
+    let cells = cells.as_slice();
     // Names in order of preference: `Question | Decision` reads the Decision column.
     let get = |names: &[&str]| -> Option<String> {
         names
             .iter()
             .find_map(|n| columns.iter().position(|c| c == n || c.starts_with(n)))
             .and_then(|i| cells.get(i))
-            .map(|s| s.trim().replace("\\|", "|"))
+            .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty() && !matches!(s.as_str(), "-" | "—"))
     };
     let text = get(&["decision", "choice", "question", "topic"])
@@ -343,8 +350,19 @@ fn table_decision(line: usize, columns: &[String], cells: &[&str]) -> Decision {
             .and_then(|rest| rest.rsplit_once('-').map(|(p, _)| p.to_string()))
             .filter(|p| PlanId::parse(p).is_some())
     });
-    let phase = get(&["phase", "when"])
-        .map(|p| p.trim_start_matches("Phase ").to_string())
+    let phase_cell = get(&["phase", "when"]).map(|p| p.trim_start_matches("Phase ").to_string());
+    // A Phase column that holds a plan id (`14-05`) names the plan, and through it the phase.
+    let plan = plan.or_else(|| {
+        phase_cell
+            .as_deref()
+            .filter(|p| PlanId::parse(p).is_some())
+            .map(str::to_string)
+    });
+    let phase = phase_cell
+        .map(|p| match PlanId::parse(&p) {
+            Some(id) => id.phase.to_string(),
+            None => p,
+        })
         .or_else(|| {
             plan.as_deref()
                 .and_then(PlanId::parse)

@@ -55,6 +55,8 @@ pub const LAST_SESSION: &[&str] = &[
 pub const STOPPED_AT: &[&str] = &[
     "stopped at",
     "stopped",
+    // `**Last Action:** Completed Phase 19 Plan 01 …` next to `**Next Action:**`.
+    "last action",
     "parou em",
     "gestoppt bei",
     "arrêté à",

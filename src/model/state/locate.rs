@@ -140,6 +140,38 @@ impl<'a> Locator<'a> {
             .map(|(_, _, f)| f.clone())
     }
 
+    /// Every field with one of `labels` in the section [`Locator::field`] takes its field from
+    /// (the first section of `role`, then of `also`, that has one), in line order; else the
+    /// one field the header or the rest of the file gives. More than one means the file stacks the line (`Last
+    /// session:` written again below the old one), and a reader has to choose.
+    pub fn candidates(
+        &self,
+        role: SectionRole,
+        also: &[SectionRole],
+        labels: &[&str],
+        anywhere: bool,
+    ) -> Vec<Field> {
+        let doc = self.doc;
+        // The first section that holds the field, as for `field`: a duplicate section further
+        // down is a shadow, not a newer entry.
+        for r in std::iter::once(role).chain(also.iter().copied()) {
+            for s in self.sections(r) {
+                let out: Vec<Field> = self
+                    .fields_in(doc.sections[s].body.clone())
+                    .filter(|(_, label, _)| label_matches(label, labels))
+                    .map(|(_, _, f)| f.clone())
+                    .collect();
+                if !out.is_empty() {
+                    return out;
+                }
+            }
+        }
+        // The position's `| Phase | 6 of 6 |` table and the header hold one line each.
+        self.lookup(role, also, labels, anywhere)
+            .into_iter()
+            .collect()
+    }
+
     /// Whether line `i` is inside a `<details>` block.
     pub fn is_hidden(&self, i: usize) -> bool {
         self.hidden.get(i).copied().unwrap_or(false)

@@ -13,6 +13,7 @@ pub mod metrics;
 pub mod plan_rows;
 pub mod position;
 pub mod progress;
+pub mod stacked;
 
 use std::ops::Range;
 
@@ -25,6 +26,7 @@ pub use context::{Decision, DecisionGroup, Item, ItemList, ListShape};
 pub use locate::Locator;
 pub use metrics::{ByPhaseRow, ByPhaseTable, Metrics, RecentTrend};
 pub use position::{ActivityLine, Bar, PhaseLine, PlanLine, ProgressLine, Reference};
+pub use stacked::Stacked;
 
 /// Which canonical section a heading is, by its normalised title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +84,7 @@ pub fn section_role(title: &str) -> SectionRole {
     } else if has(&[
         "current position",
         "current status",
+        "current state",
         "aktuelle position",
         "posição atual",
         "position actuelle",
@@ -184,6 +187,8 @@ pub struct StateDoc {
     pub milestones: Vec<Milestone>,
     /// The italic footer line (`*Last updated: …*`), if the file ends with one.
     pub footer: Option<usize>,
+    /// Position and session fields the file writes more than once, and the line gsd uses.
+    pub stacked: Vec<Stacked>,
 }
 
 impl StateDoc {
@@ -214,23 +219,63 @@ impl StateDoc {
             find.unambiguous_field(refr, labels::CURRENT_FOCUS),
         );
 
+        let mut stacked: Vec<Stacked> = Vec::new();
+        let mut record = |block: &'static str, cands: &[Field], chosen: Option<usize>| {
+            let i = chosen?;
+            if cands.len() > 1 {
+                stacked.push(Stacked {
+                    block,
+                    label: cands[0].label(&doc).trim_matches('*').trim().to_string(),
+                    chosen: cands[i].line,
+                    lines: cands.iter().map(|f| f.line).collect(),
+                });
+            }
+            cands.get(i).cloned()
+        };
+        const POSITION: &str = "Current Position";
+        const SESSION: &str = "Session Continuity";
+
+        // A stacked position (the file repeats the block): the highest phase, and the lines
+        // written with it.
         let pos = SectionRole::Position;
+        let phases = find.candidates(pos, &[], labels::PHASE, false);
+        let numbers: Vec<Option<crate::model::ids::PhaseNum>> = phases
+            .iter()
+            .map(|f| {
+                let line = PhaseLine::parse(&doc, f.clone());
+                line.number(&doc)
+                    .and_then(crate::model::ids::PhaseNum::parse)
+            })
+            .collect();
+        let phase_field = record(POSITION, &phases, stacked::newest_phase(&numbers));
+        let phase_lines: Vec<usize> = phases.iter().map(|f| f.line).collect();
+        let anchor = phase_field.as_ref().map(|f| f.line);
+        let mut with_phase = |role: SectionRole, also: &[SectionRole], labels: &[&str]| {
+            let cands = find.candidates(role, also, labels, false);
+            record(
+                POSITION,
+                &cands,
+                stacked::with_anchor(&cands, anchor, &phase_lines),
+            )
+        };
+        let milestone = with_phase(pos, &[], labels::MILESTONE);
+        let plan = with_phase(pos, &[], labels::PLAN);
+        let status = with_phase(pos, &[], labels::STATUS);
+        let progress = with_phase(pos, &[SectionRole::Progress], labels::PROGRESS);
+        let activities = find.candidates(pos, &[], labels::LAST_ACTIVITY, false);
+        let last_activity = record(
+            POSITION,
+            &activities,
+            stacked::newest_by_date(&doc, &activities),
+        );
         let position = Position {
             section: first_with(pos),
-            milestone: find.field(pos, &[], labels::MILESTONE),
-            phase: find
-                .field(pos, &[], labels::PHASE)
-                .map(|f| PhaseLine::parse(&doc, f)),
-            plan: find
-                .field(pos, &[], labels::PLAN)
-                .map(|f| PlanLine::parse(&doc, f)),
-            status: find.field(pos, &[], labels::STATUS),
-            last_activity: find
-                .field(pos, &[], labels::LAST_ACTIVITY)
-                .map(|f| ActivityLine::parse(&doc, f)),
-            progress: find
-                .field(pos, &[SectionRole::Progress], labels::PROGRESS)
-                .map(|f| ProgressLine::parse(&doc, f)),
+            milestone,
+            phase: phase_field.map(|f| PhaseLine::parse(&doc, f)),
+            plan: plan.map(|f| PlanLine::parse(&doc, f)),
+            status,
+            last_activity: last_activity.map(|f| ActivityLine::parse(&doc, f)),
+            progress: progress.map(|f| ProgressLine::parse(&doc, f)),
         };
 
         let metrics = Metrics::parse(
@@ -266,13 +311,27 @@ impl StateDoc {
         let todo_lists = item_lists(SectionRole::Todos);
         let blocker_lists = item_lists(SectionRole::Blockers);
 
+        // Stacked session pairs: the latest `Last session`, and the lines written with it.
         let ses = SectionRole::Session;
+        let lasts = find.candidates(ses, &[], labels::LAST_SESSION, true);
+        let last = record(SESSION, &lasts, stacked::newest_by_date(&doc, &lasts));
+        let last_lines: Vec<usize> = lasts.iter().map(|f| f.line).collect();
+        let anchor = last.as_ref().map(|f| f.line);
+        let mut with_last = |labels: &[&str], anywhere: bool| {
+            let cands = find.candidates(ses, &[], labels, anywhere);
+            let chosen = if anchor.is_none() && cands.len() > 1 {
+                stacked::newest_by_date(&doc, &cands)
+            } else {
+                stacked::with_anchor(&cands, anchor, &last_lines)
+            };
+            record(SESSION, &cands, chosen)
+        };
         let session = Session {
             section: first_with(ses),
-            last: find.unambiguous_field(ses, labels::LAST_SESSION),
-            stopped_at: find.unambiguous_field(ses, labels::STOPPED_AT),
-            resume_file: find.unambiguous_field(ses, labels::RESUME_FILE),
-            next: find.field(ses, &[], labels::NEXT_ACTION),
+            last,
+            stopped_at: with_last(labels::STOPPED_AT, true),
+            resume_file: with_last(labels::RESUME_FILE, true),
+            next: with_last(labels::NEXT_ACTION, false),
         };
 
         let milestones = first_with(SectionRole::Milestones)
@@ -306,6 +365,7 @@ impl StateDoc {
             session,
             milestones,
             footer,
+            stacked,
             doc,
         }
     }
