@@ -63,6 +63,8 @@ pub fn phase_complete(
         return Err(UserError::new(format!("phase {n} is not in this project"))
             .hint("check the number against ROADMAP.md or the phases/ folder"));
     }
+    // The number as the project writes it (`12A`, not the `12a` typed).
+    let n = ledger.phase(&n).map_or(n, |p| p.number.clone());
     let entry = ledger.phase(&n);
     let outstanding = outstanding_plans(entry);
     if !outstanding.is_empty() && !args.force {

@@ -41,6 +41,8 @@ pub fn phase_plan(ws: &Workspace, clock: &Clock, args: &PhasePlan) -> Result<Out
         return Err(UserError::new(format!("phase {n} is not in this project"))
             .hint("check the number against ROADMAP.md or the phases/ folder"));
     }
+    // The number as the project writes it (`12A`, not the `12a` typed).
+    let n = ledger.phase(&n).map_or(n, |p| p.number.clone());
     let entry = ledger.phase(&n);
     let plans: Vec<PlanId> = entry
         .map(|p| {

@@ -24,6 +24,7 @@ const CASES: &[(&str, &str, &[&str])] = &[
     ("out-of-order", "2", &["--advance"]),
     ("decimal-phases", "2.1", &[]),
     ("decimal-phases", "02.1", &["--advance"]),
+    ("letter-phases", "12a", &["--advance"]),
     ("milestone-sections", "5", &[]),
     ("milestone-sections", "5", &["--advance"]),
     ("unfinished-plans", "2", &["--force"]),
@@ -249,6 +250,7 @@ fn next_and_roadmap_show_on_every_tree() {
         "decimal-phases",
         "milestone-sections",
         "unfinished-plans",
+        "letter-phases",
     ] {
         trees.push((format!("phase__{name}"), fx(name)));
     }
