@@ -136,6 +136,10 @@ pub fn progress_edits(ws: &Workspace, step: &Step, notices: &mut Vec<String>) ->
         exact.round() as u64
     };
     let old_int = old_pct.map(|p| p.round() as u64);
+    // The same percent: the bar stays as the author drew it (its rounding is the file's).
+    if old_int == Some(pct) && old_pct.is_some_and(|p| p.fract() == 0.0) {
+        return edits;
+    }
     if old_int.is_some_and(|o| pct < o) {
         notices.push(format!(
             "progress left at {}%: the evidence counts {done} of {total} ({pct}%), and progress never goes back",
