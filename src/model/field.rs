@@ -35,6 +35,22 @@ pub fn find_field(doc: &Doc, lines: Range<usize>, labels: &[&str]) -> Option<Fie
         .find(|f| labels.contains(&normalize_label(f.label(doc)).as_str()))
 }
 
+/// Like [`find_field`], also matching a label with a qualifier in parentheses after it
+/// (`Total plans completed (all milestones)`, `Average duration (v1.2)`): the qualifier is
+/// part of the label and stays as written; the value is read the same way. An exact label
+/// wins over a qualified one.
+pub fn find_qualified_field(doc: &Doc, lines: Range<usize>, labels: &[&str]) -> Option<Field> {
+    find_field(doc, lines.clone(), labels).or_else(|| {
+        lines.filter_map(|i| field_at(doc, i)).find(|f| {
+            let label = normalize_label(f.label(doc));
+            let Some((head, qualifier)) = label.split_once(" (") else {
+                return false;
+            };
+            qualifier.ends_with(')') && labels.contains(&head.trim_end())
+        })
+    })
+}
+
 /// Line `i` as a field, if it is one.
 pub fn field_at(doc: &Doc, i: usize) -> Option<Field> {
     let kv = doc.key_value(i)?;

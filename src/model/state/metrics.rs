@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::model::field::{Field, find_field};
+use crate::model::field::{Field, find_field, find_qualified_field};
 use crate::model::ids::PhaseNum;
 use crate::model::values::{
     first_integer, first_number, is_placeholder_value, parse_minutes, strip_prefix_ci,
@@ -117,7 +117,7 @@ pub struct RecentTrend {
 
 impl Metrics {
     pub fn parse(doc: &Doc, lines: Range<usize>) -> Metrics {
-        let plans_completed = find_field(
+        let plans_completed = find_qualified_field(
             doc,
             lines.clone(),
             &[
@@ -129,7 +129,7 @@ impl Metrics {
                 "plans terminés",
             ],
         );
-        let average = find_field(
+        let average = find_qualified_field(
             doc,
             lines.clone(),
             &[
@@ -143,7 +143,7 @@ impl Metrics {
                 "durée moyenne",
             ],
         );
-        let total_time = find_field(
+        let total_time = find_qualified_field(
             doc,
             lines.clone(),
             &["total execution time", "total time", "execution time"],

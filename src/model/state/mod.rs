@@ -261,7 +261,8 @@ impl StateDoc {
         let milestone = with_phase(pos, &[], labels::MILESTONE);
         let plan = with_phase(pos, &[], labels::PLAN);
         let status = with_phase(pos, &[], labels::STATUS);
-        let progress = with_phase(pos, &[SectionRole::Progress], labels::PROGRESS);
+        let progress = with_phase(pos, &[SectionRole::Progress], labels::PROGRESS)
+            .or_else(|| fenced_progress(&doc, lines_of(pos)));
         let activities = find.candidates(pos, &[], labels::LAST_ACTIVITY, false);
         let last_activity = record(
             POSITION,
@@ -427,4 +428,24 @@ fn read_milestones(doc: &Doc, section: &crate::syntax::Section) -> Vec<Milestone
             }
         })
         .collect()
+}
+
+/// A `Progress:` line inside a fenced code block of the Current Position section (files
+/// that draw the position as a monospace block): the one field read from code, since no other
+/// line there carries the project's progress.
+fn fenced_progress(doc: &Doc, lines: Option<Range<usize>>) -> Option<Field> {
+    lines?
+        .filter(|&i| doc.kinds[i] == crate::syntax::LineKind::Code)
+        .filter_map(|i| {
+            let kv = crate::syntax::kv::parse(doc.line(i), doc.line_start(i))?;
+            let field = Field {
+                line: i,
+                label: kv.label,
+                value: kv.value,
+                style: kv.style,
+            };
+            let label = crate::syntax::kv::normalize_label(field.label(doc));
+            labels::PROGRESS.contains(&label.as_str()).then_some(field)
+        })
+        .next()
 }
