@@ -209,6 +209,15 @@ pub enum StateCommand {
         after_help = "Examples:\n  gsd state session --stopped-at \"Drafted 03-02-PLAN.md\"\n  gsd state session --stopped-at \"Paused\" --resume-file .planning/phases/03-x/03-02-PLAN.md"
     )]
     Session(SessionArgs),
+    /// Move decisions of long-finished phases and resolved blockers to STATE-ARCHIVE.md.
+    #[command(
+        after_help = "Examples:\n  gsd state prune                   keeps the decisions of the last 3 finished phases\n  gsd --dry-run state prune --keep-recent 1"
+    )]
+    Prune {
+        /// Finished phases whose decisions stay in STATE.md (the most recent ones).
+        #[arg(long, default_value_t = crate::ops::prune::DEFAULT_KEEP, value_name = "K")]
+        keep_recent: usize,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -55,7 +55,7 @@ pub fn apply(
 /// Which sibling files a command reads.
 fn needs(cmd: &StateCommand) -> Needs {
     match cmd {
-        StateCommand::Complete(_) | StateCommand::Begin(_) => Needs {
+        StateCommand::Complete(_) | StateCommand::Begin(_) | StateCommand::Prune { .. } => Needs {
             project: false,
             roadmap: true,
             phases: true,
@@ -119,6 +119,13 @@ fn execute(
             "session",
             ops::session::session(ws, clock, &a.stopped_at, a.resume_file.as_deref())?,
         ),
+        StateCommand::Prune { keep_recent } => {
+            let archive = crate::commands::milestone::optional(ws, "STATE-ARCHIVE.md")?;
+            (
+                "prune",
+                ops::prune::prune(ws, clock, keep_recent, archive.as_ref())?,
+            )
+        }
         StateCommand::Show | StateCommand::Get { .. } | StateCommand::Ledger => {
             return Err(UserError::new(
                 "internal error: a read-only command reached mutate",

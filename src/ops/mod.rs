@@ -21,6 +21,7 @@ pub mod phase_complete;
 pub mod phase_edit;
 pub mod phase_plan;
 pub mod progress;
+pub mod prune;
 pub mod renumber;
 pub mod requirements;
 pub mod session;

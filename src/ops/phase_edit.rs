@@ -128,7 +128,7 @@ struct NewPhase<'a> {
 #[allow(clippy::too_many_arguments)]
 fn surgery(
     ws: &Workspace,
-    clock: &Clock,
+    _clock: &Clock,
     roadmap: &Roadmap,
     ledger: &Ledger,
     anchor: Option<&PhaseNum>,
@@ -145,11 +145,14 @@ fn surgery(
     if let Some(c) = file_change(ws, PlanningFile::Roadmap, &roadmap.doc.source, edits) {
         out.changes.push((c, format!("added phase {n}: {}", spec.name)));
     }
-    let mut edits = evolution_edits(&ws.state, clock, note);
-    if counts {
-        let before = ledger.phases.iter().filter(|p| p.number.as_integer().is_some()).count() as u64;
-        edits.extend(phase_total_edits(&ws.state, before, before + 1));
-    }
+    let mut edits = evolution_edits(&ws.state, note);
+    let integers = ledger.phases.iter().filter(|p| p.number.as_integer().is_some()).count() as u64;
+    let all = ledger.phases.len() as u64;
+    let step = Totals {
+        integers: (integers, integers + u64::from(counts)),
+        all: (all, all + 1),
+    };
+    edits.extend(phase_total_edits(&ws.state, &step));
     if let Some(c) = file_change(ws, PlanningFile::State, &ws.state.doc.source, edits) {
         out.changes.push((c, "roadmap evolution noted".to_string()));
     }
@@ -276,7 +279,7 @@ fn roadmap_add_edits(roadmap: &Roadmap, anchor: Option<&PhaseNum>, spec: &NewPha
 }
 
 /// A bullet at the end of STATE.md's `### Roadmap Evolution` list, where the file keeps one.
-fn evolution_edits(state: &StateDoc, clock: &Clock, note: &str) -> Vec<Edit> {
+fn evolution_edits(state: &StateDoc, note: &str) -> Vec<Edit> {
     let doc = &state.doc;
     let Some(section) = doc
         .sections
@@ -296,19 +299,28 @@ fn evolution_edits(state: &StateDoc, clock: &Clock, note: &str) -> Vec<Edit> {
     }
 }
 
-/// `Phase: N of M` and the frontmatter's `total_phases`, where they count `before` phases:
-/// now `after`.
-fn phase_total_edits(state: &StateDoc, before: u64, after: u64) -> Vec<Edit> {
+/// Phase counts before and after the change: integer phases (what `Phase: N of M` counts)
+/// and all phases (what the frontmatter's `total_phases` counts).
+struct Totals {
+    integers: (u64, u64),
+    all: (u64, u64),
+}
+
+/// `Phase: N of M` and the frontmatter's `total_phases`, where they hold the count before
+/// the change (a count that already differs is the author's and stays).
+fn phase_total_edits(state: &StateDoc, t: &Totals) -> Vec<Edit> {
     let doc = &state.doc;
     let mut edits = Vec::new();
     if let Some(line) = &state.position.phase
         && let Some(r) = &line.total
-        && doc.text(r.clone()).trim().parse::<u64>().ok() == Some(before)
+        && t.integers.0 != t.integers.1
+        && doc.text(r.clone()).trim().parse::<u64>().ok() == Some(t.integers.0)
     {
-        edits.push(Edit::replace(r.clone(), after.to_string()));
+        edits.push(Edit::replace(r.clone(), t.integers.1.to_string()));
     }
-    if frontmatter::get(doc, "progress.total_phases").and_then(|v| v.trim().parse::<u64>().ok()) == Some(before) {
-        edits.extend(frontmatter::set(doc, "progress.total_phases", &after.to_string()));
+    let fm = frontmatter::get(doc, "progress.total_phases").and_then(|v| v.trim().parse::<u64>().ok());
+    if fm == Some(t.all.0) {
+        edits.extend(frontmatter::set(doc, "progress.total_phases", &t.all.1.to_string()));
     }
     edits
 }
@@ -323,7 +335,7 @@ pub struct PhaseRemove<'a> {
 }
 
 /// Runs `phase remove`.
-pub fn phase_remove(ws: &Workspace, clock: &Clock, args: &PhaseRemove) -> Result<Outcome, UserError> {
+pub fn phase_remove(ws: &Workspace, _clock: &Clock, args: &PhaseRemove) -> Result<Outcome, UserError> {
     let roadmap = ws.roadmap.as_ref().ok_or_else(no_roadmap)?;
     let n = PhaseNum::parse(args.phase).ok_or_else(|| {
         UserError::new(format!("`{}` is not a phase number", args.phase))
@@ -445,7 +457,20 @@ pub fn phase_remove(ws: &Workspace, clock: &Clock, args: &PhaseRemove) -> Result
         .flat_map(|t| t.rows.iter().map(|r| r.line))
         .collect();
     let mut edits: Vec<Edit> = gone.iter().map(|&l| Edit::replace(doc.line_span(l), "")).collect();
-    edits.extend(renumber.doc_edits(doc, &gone, &rows));
+    // `**Depends on**: Phase 3` of the removed phase 3 now depends on what phase 3 did.
+    let depends: HashSet<usize> = (0..doc.kinds.len())
+        .filter(|&i| !gone.contains(&i) && doc.line(i).to_ascii_lowercase().contains("depends on"))
+        .collect();
+    let mut elsewhere = gone.clone();
+    elsewhere.extend(depends.iter().copied());
+    edits.extend(renumber.doc_edits(doc, &elsewhere, &rows));
+    let before = numbers.iter().filter(|p| *p < &n).max();
+    let mut on_depends = renumber.clone();
+    if let Some(b) = before {
+        on_depends.map.push((n.clone(), b.clone()));
+    }
+    let not_depends: HashSet<usize> = (0..doc.kinds.len()).filter(|i| !depends.contains(i)).collect();
+    edits.extend(on_depends.doc_edits(doc, &not_depends, &rows));
     if let Some(c) = file_change(ws, PlanningFile::Roadmap, &doc.source, edits) {
         out.changes.push((c, format!("removed phase {n}; {} later phase(s) renumbered", renumber.map.len())));
     }
@@ -467,13 +492,17 @@ pub fn phase_remove(ws: &Workspace, clock: &Clock, args: &PhaseRemove) -> Result
         {
             edits.push(Edit::replace(r.clone(), new));
         }
-        let before = ledger.phases.iter().filter(|p| p.number.as_integer().is_some()).count() as u64;
-        if n.as_integer().is_some() {
-            edits.extend(phase_total_edits(state, before, before.saturating_sub(1)));
-        }
+        let integers = ledger.phases.iter().filter(|p| p.number.as_integer().is_some()).count() as u64;
+        let all = ledger.phases.len() as u64;
+        let removed_integer = u64::from(n.as_integer().is_some());
+        let t = Totals {
+            integers: (integers, integers - removed_integer.min(integers)),
+            all: (all, all.saturating_sub(1)),
+        };
+        edits.extend(phase_total_edits(state, &t));
     }
     let note = format!("Phase {n} removed: {}", roadmap.phase(&n).and_then(|p| p.name.clone()).unwrap_or_default());
-    let evolution = evolution_edits(state, clock, note.trim_end_matches([':', ' ']));
+    let evolution = evolution_edits(state, note.trim_end_matches([':', ' ']));
     edits.extend(renumber.doc_edits(sdoc, &skip, &by_phase));
     if let Some(old) = frontmatter::get(sdoc, "current_phase")
         && let Some(new) = renumber.respell(old)
