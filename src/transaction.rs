@@ -65,7 +65,6 @@ impl Move {
             ),
         }
     }
-
 }
 
 /// Applies all changes in memory, then (unless `dry_run`) writes the changed files.

@@ -29,10 +29,7 @@ pub fn run(ctx: &Context, cmd: MilestoneCommand) -> anyhow::Result<Output> {
                 requirements: optional(ws, "REQUIREMENTS.md")?,
                 milestones: optional(ws, "MILESTONES.md")?,
                 roadmap_snapshot: exists(&milestone_file(ws, &format!("{v}-ROADMAP.md"))),
-                requirements_snapshot: exists(&milestone_file(
-                    ws,
-                    &format!("{v}-REQUIREMENTS.md"),
-                )),
+                requirements_snapshot: exists(&milestone_file(ws, &format!("{v}-REQUIREMENTS.md"))),
                 accomplishments: accomplishments(ws, &v),
             };
             let args = MilestoneComplete {

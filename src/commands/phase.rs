@@ -40,9 +40,14 @@ pub fn run(ctx: &Context, cmd: PhaseCommand) -> anyhow::Result<Output> {
             };
             Ok(("phase complete", phase_complete(ws, clock, &args)?))
         }),
-        PhaseCommand::Add { name } => crate::commands::mutate::apply(ctx, Needs::ALL, |ws, clock| {
-            Ok(("phase add", crate::ops::phase_edit::phase_add(ws, clock, &name)?))
-        }),
+        PhaseCommand::Add { name } => {
+            crate::commands::mutate::apply(ctx, Needs::ALL, |ws, clock| {
+                Ok((
+                    "phase add",
+                    crate::ops::phase_edit::phase_add(ws, clock, &name)?,
+                ))
+            })
+        }
         PhaseCommand::Insert { after, name } => {
             crate::commands::mutate::apply(ctx, Needs::ALL, |ws, clock| {
                 Ok((

@@ -36,12 +36,16 @@ pub fn version(raw: &str) -> Result<String, UserError> {
     let t = raw.trim();
     let digits = t.strip_prefix(['v', 'V']).unwrap_or(t);
     let ok = !digits.is_empty()
-        && digits.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+        && digits
+            .split('.')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
     if ok {
         Ok(format!("v{digits}"))
     } else {
-        Err(UserError::new(format!("`{raw}` is not a milestone version"))
-            .hint("use e.g. `gsd milestone complete v1.0` (v, then numbers with dots)"))
+        Err(
+            UserError::new(format!("`{raw}` is not a milestone version"))
+                .hint("use e.g. `gsd milestone complete v1.0` (v, then numbers with dots)"),
+        )
     }
 }
 
@@ -70,8 +74,16 @@ pub struct MilestoneComplete<'a> {
 
 /// The phases of milestone `version`: the ROADMAP.md group titled with it, else the group of
 /// the current phase, else (a roadmap without groups) every phase the ledger knows.
-pub fn milestone_phases<'l>(ws: &Workspace, ledger: &'l Ledger, version: &str) -> Vec<&'l PhaseEntry> {
-    let groups = ws.roadmap.as_ref().map(|r| r.milestones.as_slice()).unwrap_or(&[]);
+pub fn milestone_phases<'l>(
+    ws: &Workspace,
+    ledger: &'l Ledger,
+    version: &str,
+) -> Vec<&'l PhaseEntry> {
+    let groups = ws
+        .roadmap
+        .as_ref()
+        .map(|r| r.milestones.as_slice())
+        .unwrap_or(&[]);
     let named = groups.iter().position(|m| names_version(&m.title, version));
     let group = named.or(ledger.current_milestone);
     ledger
@@ -157,18 +169,19 @@ pub fn milestone_complete(
         name: &name,
         date: clock.date(),
         phases: phases.len(),
-        plans: phases.iter().map(|p| p.total().unwrap_or(0).max(p.done())).sum(),
+        plans: phases
+            .iter()
+            .map(|p| p.total().unwrap_or(0).max(p.done()))
+            .sum(),
         accomplishments: &files.accomplishments,
     };
     if let Some(change) = milestones_entry(ws, files.milestones.as_ref(), &entry) {
         out.changes.push((change, format!("added {v}")));
     }
     let state = &ws.state;
-    let finished = state
-        .position
-        .status
-        .as_ref()
-        .is_some_and(|s| StatusKind::classify(s.value(&state.doc)) == StatusKind::MilestoneComplete);
+    let finished = state.position.status.as_ref().is_some_and(|s| {
+        StatusKind::classify(s.value(&state.doc)) == StatusKind::MilestoneComplete
+    });
     if !finished {
         let last = phases
             .iter()
@@ -252,7 +265,10 @@ impl Entry<'_> {
         let title = if self.name.is_empty() {
             format!("{level} {} (Shipped: {})", self.version, self.date)
         } else {
-            format!("{level} {} {} (Shipped: {})", self.version, self.name, self.date)
+            format!(
+                "{level} {} {} (Shipped: {})",
+                self.version, self.name, self.date
+            )
         };
         let mut lines = vec![
             title,
@@ -274,7 +290,11 @@ impl Entry<'_> {
 /// The MILESTONES.md change: the entry before the newest one (same heading level, and the
 /// `---` separator where the file puts one between entries), or a new file in the template's
 /// shape. Nothing when the file already has an entry for the version.
-fn milestones_entry(ws: &Workspace, existing: Option<&Source>, entry: &Entry) -> Option<FileChange> {
+fn milestones_entry(
+    ws: &Workspace,
+    existing: Option<&Source>,
+    entry: &Entry,
+) -> Option<FileChange> {
     let name = "MILESTONES.md";
     let Some(source) = existing else {
         let mut text = "# Milestones\n\n".to_string();
@@ -354,12 +374,15 @@ pub fn milestone_start(
             .milestone
             .as_ref()
             .is_some_and(|f| names_version(f.value(doc), &v))
-        || pos
-            .last_activity
-            .as_ref()
-            .is_some_and(|a| a.field.value(doc).contains(&format!("Milestone {v} started")));
+        || pos.last_activity.as_ref().is_some_and(|a| {
+            a.field
+                .value(doc)
+                .contains(&format!("Milestone {v} started"))
+        });
     if on_it {
-        return Ok(Outcome::nothing(format!("STATE.md is already on milestone {v}")));
+        return Ok(Outcome::nothing(format!(
+            "STATE.md is already on milestone {v}"
+        )));
     }
     let ledger = Ledger::build(ws, None);
     let status_done = pos
@@ -391,7 +414,11 @@ pub fn milestone_start(
         edits.extend(frontmatter::set(doc, "milestone_name", n));
     }
     edits.extend(frontmatter::set(doc, "status", "planning"));
-    edits.extend(frontmatter::set(doc, "stopped_at", &format!("Milestone {v} started")));
+    edits.extend(frontmatter::set(
+        doc,
+        "stopped_at",
+        &format!("Milestone {v} started"),
+    ));
     if let Some(old) = frontmatter::get(doc, "last_activity") {
         let new = if old.len() <= 10 {
             today.clone()
@@ -405,7 +432,11 @@ pub fn milestone_start(
         edits.push(set_field(state, f, &label));
     }
     if let Some(p) = &pos.phase {
-        edits.push(set_field(state, &p.field, "Not started (defining requirements)"));
+        edits.push(set_field(
+            state,
+            &p.field,
+            "Not started (defining requirements)",
+        ));
     }
     if let Some(p) = &pos.plan {
         edits.push(set_field(state, &p.field, "—"));
@@ -415,7 +446,11 @@ pub fn milestone_start(
         edits.push(set_field(state, s, &word));
     }
     if let Some(f) = &state.reference.current_focus {
-        edits.push(set_field(state, f, &format!("Milestone {label} — defining requirements")));
+        edits.push(set_field(
+            state,
+            f,
+            &format!("Milestone {label} — defining requirements"),
+        ));
     }
     if let Some(a) = &pos.last_activity {
         let value = a.field.value(doc);

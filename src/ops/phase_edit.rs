@@ -52,8 +52,18 @@ pub fn phase_add(ws: &Workspace, clock: &Clock, name: &str) -> Result<Outcome, U
     let name = check_name(name)?;
     let roadmap = ws.roadmap.as_ref().ok_or_else(no_roadmap)?;
     let ledger = Ledger::build(ws, None);
-    let last = ledger.phases.iter().filter_map(|p| p.number.as_integer()).max().unwrap_or(0);
-    let anchor = ledger.phases.iter().rev().find(|p| p.in_roadmap).map(|p| p.number.clone());
+    let last = ledger
+        .phases
+        .iter()
+        .filter_map(|p| p.number.as_integer())
+        .max()
+        .unwrap_or(0);
+    let anchor = ledger
+        .phases
+        .iter()
+        .rev()
+        .find(|p| p.in_roadmap)
+        .map(|p| p.number.clone());
     let like = anchor.as_ref().map_or("1", |a| a.as_str()).to_string();
     let new = PhaseNum::parse(&format!("{}", last + 1)).expect("a phase number");
     let new = PhaseNum::parse(&respell(&new, &like)).unwrap_or(new);
@@ -64,7 +74,16 @@ pub fn phase_add(ws: &Workspace, clock: &Clock, name: &str) -> Result<Outcome, U
         depends: anchor.as_ref(),
     };
     let note = format!("Phase {new} added: {name}");
-    surgery(ws, clock, roadmap, &ledger, anchor.as_ref(), &spec, &note, true)
+    surgery(
+        ws,
+        clock,
+        roadmap,
+        &ledger,
+        anchor.as_ref(),
+        &spec,
+        &note,
+        true,
+    )
 }
 
 /// Runs `phase insert`.
@@ -82,9 +101,11 @@ pub fn phase_insert(
     })?;
     let ledger = Ledger::build(ws, None);
     if roadmap.phase(&after).is_none() {
-        return Err(UserError::new(format!("phase {after} is not in ROADMAP.md"))
-            .in_file(Workspace::display_path("ROADMAP.md"))
-            .hint("insert after a phase the roadmap lists (`gsd roadmap show`)"));
+        return Err(
+            UserError::new(format!("phase {after} is not in ROADMAP.md"))
+                .in_file(Workspace::display_path("ROADMAP.md"))
+                .hint("insert after a phase the roadmap lists (`gsd roadmap show`)"),
+        );
     }
     // The decimals already under `after`: the new one follows the highest.
     let prefix = format!("{}.", after.as_str());
@@ -104,8 +125,15 @@ pub fn phase_insert(
         .unwrap_or(0)
         + 1;
     let new = PhaseNum::parse(&format!("{}.{next}", after.as_str())).expect("a phase number");
-    let anchor = children.iter().max().map_or(after.clone(), |n| (*n).clone());
-    let anchor = if roadmap.phase(&anchor).is_some() { anchor } else { after.clone() };
+    let anchor = children
+        .iter()
+        .max()
+        .map_or(after.clone(), |n| (*n).clone());
+    let anchor = if roadmap.phase(&anchor).is_some() {
+        anchor
+    } else {
+        after.clone()
+    };
     let spec = NewPhase {
         number: &new,
         name,
@@ -113,7 +141,16 @@ pub fn phase_insert(
         depends: Some(&after),
     };
     let note = format!("Phase {new} inserted after Phase {after}: {name}");
-    surgery(ws, clock, roadmap, &ledger, Some(&anchor), &spec, &note, false)
+    surgery(
+        ws,
+        clock,
+        roadmap,
+        &ledger,
+        Some(&anchor),
+        &spec,
+        &note,
+        false,
+    )
 }
 
 /// The phase being added.
@@ -137,16 +174,29 @@ fn surgery(
     counts: bool,
 ) -> Result<Outcome, UserError> {
     let n = spec.number;
-    if roadmap.phase(n).is_some() {
-        return Ok(Outcome::nothing(format!("phase {n} is already in ROADMAP.md")));
+    // Adding is not repeatable by nature; a phase of the same name means it was added.
+    if let Some(same) = roadmap.phases.iter().find(|p| {
+        p.name
+            .as_deref()
+            .is_some_and(|x| x.eq_ignore_ascii_case(spec.name))
+    }) {
+        return Ok(Outcome::nothing(format!(
+            "ROADMAP.md already has phase {}: {}",
+            same.number, spec.name
+        )));
     }
     let mut out = Outcome::default();
     let edits = roadmap_add_edits(roadmap, anchor, spec);
     if let Some(c) = file_change(ws, PlanningFile::Roadmap, &roadmap.doc.source, edits) {
-        out.changes.push((c, format!("added phase {n}: {}", spec.name)));
+        out.changes
+            .push((c, format!("added phase {n}: {}", spec.name)));
     }
     let mut edits = evolution_edits(&ws.state, note);
-    let integers = ledger.phases.iter().filter(|p| p.number.as_integer().is_some()).count() as u64;
+    let integers = ledger
+        .phases
+        .iter()
+        .filter(|p| p.number.as_integer().is_some())
+        .count() as u64;
     let all = ledger.phases.len() as u64;
     let step = Totals {
         integers: (integers, integers + u64::from(counts)),
@@ -175,7 +225,10 @@ fn roadmap_add_edits(roadmap: &Roadmap, anchor: Option<&PhaseNum>, spec: &NewPha
     // The checklist line, in the anchor's shape.
     if let Some(line) = anchor_phase.and_then(|p| p.listing) {
         let text = doc.line(line);
-        let prefix_len = text.find("**Phase").or_else(|| text.find("Phase ")).unwrap_or(0);
+        let prefix_len = text
+            .find("**Phase")
+            .or_else(|| text.find("Phase "))
+            .unwrap_or(0);
         let mut prefix = text[..prefix_len].to_string();
         if let Some(open) = prefix.find('[') {
             prefix.replace_range(open..(open + 3).min(prefix.len()), "[ ]");
@@ -192,7 +245,11 @@ fn roadmap_add_edits(roadmap: &Roadmap, anchor: Option<&PhaseNum>, spec: &NewPha
         let after = roadmap
             .phases
             .iter()
-            .filter(|p| p.number.as_str().split('.').next() == anchor.map(|a| a.as_str()).and_then(|a| a.split('.').next()) || Some(&p.number) == anchor)
+            .filter(|p| {
+                p.number.as_str().split('.').next()
+                    == anchor.map(|a| a.as_str()).and_then(|a| a.split('.').next())
+                    || Some(&p.number) == anchor
+            })
             .filter_map(|p| p.listing)
             .filter(|l| doc.kinds.get(*l).is_some())
             .max()
@@ -205,13 +262,23 @@ fn roadmap_add_edits(roadmap: &Roadmap, anchor: Option<&PhaseNum>, spec: &NewPha
         && let (Some(h), Some(level)) = (p.heading, p.heading_level)
     {
         let mut end = section_end(doc, h, level);
-        for q in roadmap.phases.iter().filter(|q| q.number > p.number && q.number.as_integer().is_none() && q.number.as_str().split('.').next() == p.number.as_str().split('.').next()) {
+        for q in roadmap.phases.iter().filter(|q| {
+            q.number > p.number
+                && q.number.as_integer().is_none()
+                && q.number.as_str().split('.').next() == p.number.as_str().split('.').next()
+        }) {
             if let (Some(qh), Some(ql)) = (q.heading, q.heading_level) {
                 end = end.max(section_end(doc, qh, ql));
             }
         }
         let colon_inside = doc.source.text.contains("**Goal:**");
-        let label = |l: &str| if colon_inside { format!("**{l}:**") } else { format!("**{l}**:") };
+        let label = |l: &str| {
+            if colon_inside {
+                format!("**{l}:**")
+            } else {
+                format!("**{l}**:")
+            }
+        };
         let hashes = "#".repeat(level as usize);
         let mut lines = Vec::new();
         let prev_blank = end == 0 || doc.line(end - 1).trim().is_empty();
@@ -235,14 +302,16 @@ fn roadmap_add_edits(roadmap: &Roadmap, anchor: Option<&PhaseNum>, spec: &NewPha
     }
     // A progress row after the anchor's row in each table that has one.
     for t in &roadmap.progress_tables {
-        let row = anchor
-            .and_then(|a| t.row(a))
-            .or_else(|| t.rows.last());
+        let row = anchor.and_then(|a| t.row(a)).or_else(|| t.rows.last());
         let Some(row) = row else { continue };
         let mut at = row.line;
         for r in &t.rows {
             if let Some(rn) = &r.phase
-                && anchor.is_some_and(|a| rn > a && rn.as_integer().is_none() && rn.as_str().split('.').next() == a.as_str().split('.').next())
+                && anchor.is_some_and(|a| {
+                    rn > a
+                        && rn.as_integer().is_none()
+                        && rn.as_str().split('.').next() == a.as_str().split('.').next()
+                })
             {
                 at = at.max(r.line);
             }
@@ -273,7 +342,11 @@ fn roadmap_add_edits(roadmap: &Roadmap, anchor: Option<&PhaseNum>, spec: &NewPha
                 *t = "-".to_string();
             }
         }
-        edits.push(insert_after_line(doc, at, &[row_like(doc, row.line, &texts)]));
+        edits.push(insert_after_line(
+            doc,
+            at,
+            &[row_like(doc, row.line, &texts)],
+        ));
     }
     edits
 }
@@ -281,21 +354,24 @@ fn roadmap_add_edits(roadmap: &Roadmap, anchor: Option<&PhaseNum>, spec: &NewPha
 /// A bullet at the end of STATE.md's `### Roadmap Evolution` list, where the file keeps one.
 fn evolution_edits(state: &StateDoc, note: &str) -> Vec<Edit> {
     let doc = &state.doc;
-    let Some(section) = doc
-        .sections
-        .iter()
-        .find(|s| doc.title(s).to_ascii_lowercase().contains("roadmap evolution"))
-    else {
+    let Some(section) = doc.sections.iter().find(|s| {
+        doc.title(s)
+            .to_ascii_lowercase()
+            .contains("roadmap evolution")
+    }) else {
         return Vec::new();
     };
-    let last_item = section
-        .own
-        .clone()
-        .rev()
-        .find(|&i| doc.kinds[i] != LineKind::Code && doc.line(i).trim_start().starts_with("- "));
+    let last_item =
+        section.own.clone().rev().find(|&i| {
+            doc.kinds[i] != LineKind::Code && doc.line(i).trim_start().starts_with("- ")
+        });
     match last_item {
         Some(i) => vec![insert_after_line(doc, i, &[format!("- {note}")])],
-        None => vec![insert_after_line(doc, section.line, &[String::new(), format!("- {note}")])],
+        None => vec![insert_after_line(
+            doc,
+            section.line,
+            &[String::new(), format!("- {note}")],
+        )],
     }
 }
 
@@ -318,9 +394,14 @@ fn phase_total_edits(state: &StateDoc, t: &Totals) -> Vec<Edit> {
     {
         edits.push(Edit::replace(r.clone(), t.integers.1.to_string()));
     }
-    let fm = frontmatter::get(doc, "progress.total_phases").and_then(|v| v.trim().parse::<u64>().ok());
+    let fm =
+        frontmatter::get(doc, "progress.total_phases").and_then(|v| v.trim().parse::<u64>().ok());
     if fm == Some(t.all.0) {
-        edits.extend(frontmatter::set(doc, "progress.total_phases", &t.all.1.to_string()));
+        edits.extend(frontmatter::set(
+            doc,
+            "progress.total_phases",
+            &t.all.1.to_string(),
+        ));
     }
     edits
 }
@@ -335,7 +416,11 @@ pub struct PhaseRemove<'a> {
 }
 
 /// Runs `phase remove`.
-pub fn phase_remove(ws: &Workspace, _clock: &Clock, args: &PhaseRemove) -> Result<Outcome, UserError> {
+pub fn phase_remove(
+    ws: &Workspace,
+    _clock: &Clock,
+    args: &PhaseRemove,
+) -> Result<Outcome, UserError> {
     let roadmap = ws.roadmap.as_ref().ok_or_else(no_roadmap)?;
     let n = PhaseNum::parse(args.phase).ok_or_else(|| {
         UserError::new(format!("`{}` is not a phase number", args.phase))
@@ -363,19 +448,36 @@ pub fn phase_remove(ws: &Workspace, _clock: &Clock, args: &PhaseRemove) -> Resul
         refusals.push("STATE.md is on it".to_string());
     }
     if !refusals.is_empty() && !args.force {
-        return Err(UserError::new(format!("phase {n} was started: {}", refusals.join("; ")))
-            .hint("remove only phases not yet worked on, or pass --force to remove it anyway"));
+        return Err(
+            UserError::new(format!("phase {n} was started: {}", refusals.join("; ")))
+                .hint("remove only phases not yet worked on, or pass --force to remove it anyway"),
+        );
     }
     if n.as_integer().is_some() {
         let kids: Vec<String> = ledger
             .phases
             .iter()
-            .filter(|p| p.number.as_integer().is_none() && p.number.as_str().split('.').next().and_then(PhaseNum::parse).as_ref() == Some(&n))
+            .filter(|p| {
+                p.number.as_integer().is_none()
+                    && p.number
+                        .as_str()
+                        .split('.')
+                        .next()
+                        .and_then(PhaseNum::parse)
+                        .as_ref()
+                        == Some(&n)
+            })
             .map(|p| p.number.to_string())
             .collect();
         if !kids.is_empty() {
-            return Err(UserError::new(format!("phase {n} has decimal phases: {}", kids.join(", ")))
-                .hint(format!("remove them first (`gsd phase remove {}`)", kids[kids.len() - 1])));
+            return Err(UserError::new(format!(
+                "phase {n} has decimal phases: {}",
+                kids.join(", ")
+            ))
+            .hint(format!(
+                "remove them first (`gsd phase remove {}`)",
+                kids[kids.len() - 1]
+            )));
         }
     }
     let numbers: Vec<PhaseNum> = ledger.phases.iter().map(|p| p.number.clone()).collect();
@@ -393,7 +495,11 @@ pub fn phase_remove(ws: &Workspace, _clock: &Clock, args: &PhaseRemove) -> Resul
                 discard: true,
             });
         }
-        let mut later: Vec<_> = dirs.phases.iter().filter(|d| renumber.get(&d.number).is_some()).collect();
+        let mut later: Vec<_> = dirs
+            .phases
+            .iter()
+            .filter(|d| renumber.get(&d.number).is_some())
+            .collect();
         later.sort_by(|a, b| a.number.cmp(&b.number));
         for d in later {
             let name = file_name(&d.path);
@@ -402,8 +508,14 @@ pub fn phase_remove(ws: &Workspace, _clock: &Clock, args: &PhaseRemove) -> Resul
                 Some(r) => ("phase-", r),
                 None => ("", name.as_str()),
             };
-            let written = if lead.is_empty() { written } else { rest.split('-').next().unwrap_or("") };
-            let Some(new_num) = renumber.respell(written) else { continue };
+            let written = if lead.is_empty() {
+                written
+            } else {
+                rest.split('-').next().unwrap_or("")
+            };
+            let Some(new_num) = renumber.respell(written) else {
+                continue;
+            };
             let new_name = format!("{lead}{new_num}{}", &rest[written.len()..]);
             renumber.folders.push((name.clone(), new_name.clone()));
             let new_path = d.path.with_file_name(&new_name);
@@ -456,7 +568,10 @@ pub fn phase_remove(ws: &Workspace, _clock: &Clock, args: &PhaseRemove) -> Resul
         .iter()
         .flat_map(|t| t.rows.iter().map(|r| r.line))
         .collect();
-    let mut edits: Vec<Edit> = gone.iter().map(|&l| Edit::replace(doc.line_span(l), "")).collect();
+    let mut edits: Vec<Edit> = gone
+        .iter()
+        .map(|&l| Edit::replace(doc.line_span(l), ""))
+        .collect();
     // `**Depends on**: Phase 3` of the removed phase 3 now depends on what phase 3 did.
     let depends: HashSet<usize> = (0..doc.kinds.len())
         .filter(|&i| !gone.contains(&i) && doc.line(i).to_ascii_lowercase().contains("depends on"))
@@ -469,10 +584,18 @@ pub fn phase_remove(ws: &Workspace, _clock: &Clock, args: &PhaseRemove) -> Resul
     if let Some(b) = before {
         on_depends.map.push((n.clone(), b.clone()));
     }
-    let not_depends: HashSet<usize> = (0..doc.kinds.len()).filter(|i| !depends.contains(i)).collect();
+    let not_depends: HashSet<usize> = (0..doc.kinds.len())
+        .filter(|i| !depends.contains(i))
+        .collect();
     edits.extend(on_depends.doc_edits(doc, &not_depends, &rows));
     if let Some(c) = file_change(ws, PlanningFile::Roadmap, &doc.source, edits) {
-        out.changes.push((c, format!("removed phase {n}; {} later phase(s) renumbered", renumber.map.len())));
+        out.changes.push((
+            c,
+            format!(
+                "removed phase {n}; {} later phase(s) renumbered",
+                renumber.map.len()
+            ),
+        ));
     }
     // STATE.md: references to renumbered phases, the position, the evolution note.
     let state = &ws.state;
@@ -492,7 +615,11 @@ pub fn phase_remove(ws: &Workspace, _clock: &Clock, args: &PhaseRemove) -> Resul
         {
             edits.push(Edit::replace(r.clone(), new));
         }
-        let integers = ledger.phases.iter().filter(|p| p.number.as_integer().is_some()).count() as u64;
+        let integers = ledger
+            .phases
+            .iter()
+            .filter(|p| p.number.as_integer().is_some())
+            .count() as u64;
         let all = ledger.phases.len() as u64;
         let removed_integer = u64::from(n.as_integer().is_some());
         let t = Totals {
@@ -501,7 +628,13 @@ pub fn phase_remove(ws: &Workspace, _clock: &Clock, args: &PhaseRemove) -> Resul
         };
         edits.extend(phase_total_edits(state, &t));
     }
-    let note = format!("Phase {n} removed: {}", roadmap.phase(&n).and_then(|p| p.name.clone()).unwrap_or_default());
+    let note = format!(
+        "Phase {n} removed: {}",
+        roadmap
+            .phase(&n)
+            .and_then(|p| p.name.clone())
+            .unwrap_or_default()
+    );
     let evolution = evolution_edits(state, note.trim_end_matches([':', ' ']));
     edits.extend(renumber.doc_edits(sdoc, &skip, &by_phase));
     if let Some(old) = frontmatter::get(sdoc, "current_phase")
@@ -511,11 +644,14 @@ pub fn phase_remove(ws: &Workspace, _clock: &Clock, args: &PhaseRemove) -> Resul
     }
     edits.extend(evolution);
     if let Some(c) = file_change(ws, PlanningFile::State, &sdoc.source, edits) {
-        out.changes.push((c, "phase references renumbered".to_string()));
+        out.changes
+            .push((c, "phase references renumbered".to_string()));
     }
     Ok(out)
 }
 
 fn file_name(path: &std::path::Path) -> String {
-    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }

@@ -50,7 +50,11 @@ pub fn prune(
             .as_deref()
             .and_then(PlanId::parse)
             .map(|p| p.phase)
-            .or_else(|| d.phase.as_deref().and_then(|p| PhaseNum::parse(p.split('-').next().unwrap_or(p))));
+            .or_else(|| {
+                d.phase
+                    .as_deref()
+                    .and_then(|p| PhaseNum::parse(p.split('-').next().unwrap_or(p)))
+            });
         if phase.is_some_and(|p| old.contains(&&p)) {
             decisions.push((d.line, item_end(doc, d.line)));
         }
@@ -71,7 +75,11 @@ pub fn prune(
             .iter()
             .map(|&(a, b)| {
                 let text = &doc.source.text[doc.line_start(a)..doc.line_span(b).end];
-                if text.ends_with('\n') { text.to_string() } else { format!("{text}\n") }
+                if text.ends_with('\n') {
+                    text.to_string()
+                } else {
+                    format!("{text}\n")
+                }
             })
             .collect()
     };
@@ -116,7 +124,10 @@ pub fn prune(
         None => (String::new(), format!("# State Archive\n\n{section}")),
     };
     let mut set = EditSet::new();
-    set.push(Edit::insert(original.len(), insert.trim_end().to_string() + "\n"));
+    set.push(Edit::insert(
+        original.len(),
+        insert.trim_end().to_string() + "\n",
+    ));
     out.changes.push((
         FileChange {
             path: planning_path(ws, name),

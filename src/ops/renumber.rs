@@ -39,7 +39,8 @@ impl Renumbering {
             }
             // Same parent (all but the last group of `removed`) is required below the top.
             let same_parent = (0..depth).all(|i| {
-                PhaseNum::parse(parts[i]).is_some() && PhaseNum::parse(parts[i]) == PhaseNum::parse(rparts[i])
+                PhaseNum::parse(parts[i]).is_some()
+                    && PhaseNum::parse(parts[i]) == PhaseNum::parse(rparts[i])
             });
             if !same_parent {
                 continue;
@@ -102,7 +103,9 @@ impl Renumbering {
                 {
                     let text = doc.text(first.text.clone());
                     edits.extend(self.leading_number(text, first.text.start));
-                    if let Some(folder) = self.folders.iter().find(|(o, _)| text.contains(o.as_str())) {
+                    if let Some(folder) =
+                        self.folders.iter().find(|(o, _)| text.contains(o.as_str()))
+                    {
                         let at = text.find(folder.0.as_str()).unwrap_or(0);
                         let r = first.text.start + at..first.text.start + at + folder.0.len();
                         if !edits.iter().any(|e: &Edit| overlaps(&e.range, &r)) {
@@ -119,9 +122,7 @@ impl Renumbering {
 
     /// A number at the start of `text` (`4. Export`, `04-export`, `Phase 04`), renumbered.
     fn leading_number(&self, text: &str, base: usize) -> Option<Edit> {
-        let skip = text
-            .strip_prefix("Phase ")
-            .map_or(0, |_| "Phase ".len());
+        let skip = text.strip_prefix("Phase ").map_or(0, |_| "Phase ".len());
         let rest = &text[skip..];
         let len = number_len(rest);
         let written = rest[..len].trim_end_matches('.');
@@ -146,7 +147,11 @@ impl Renumbering {
         }
         let lower = line.to_ascii_lowercase();
         for (at, _) in lower.match_indices("phase ") {
-            if line[..at].chars().last().is_some_and(|c| c.is_ascii_alphanumeric()) {
+            if line[..at]
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+            {
                 continue;
             }
             let from = at + "phase ".len();
@@ -155,7 +160,8 @@ impl Renumbering {
             let written = rest[..len].trim_end_matches('.');
             // `Phase 4-6` is a range; leave it.
             let after = &rest[written.len()..];
-            if after.starts_with(['-', '–']) && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+            if after.starts_with(['-', '–']) && after[1..].starts_with(|c: char| c.is_ascii_digit())
+            {
                 continue;
             }
             if let Some(new) = self.respell(written) {
@@ -183,7 +189,10 @@ impl Renumbering {
         let mut i = 0;
         while i < bytes.len() {
             let starts = bytes[i].is_ascii_digit()
-                && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.' || bytes[i - 1] == b'-'));
+                && (i == 0
+                    || !(bytes[i - 1].is_ascii_alphanumeric()
+                        || bytes[i - 1] == b'.'
+                        || bytes[i - 1] == b'-'));
             if !starts {
                 i += 1;
                 continue;
@@ -198,12 +207,16 @@ impl Renumbering {
                 let plan = &line[after + 1..after + 1 + plan_len];
                 let tail = &line[after + 1 + plan_len..];
                 let next = tail.chars().next();
-                let letter = next.is_some_and(|c| c.is_ascii_lowercase()) && !tail[1..].starts_with(|c: char| c.is_ascii_alphanumeric());
+                let letter = next.is_some_and(|c| c.is_ascii_lowercase())
+                    && !tail[1..].starts_with(|c: char| c.is_ascii_alphanumeric());
                 let bounded = next.is_none_or(|c| !c.is_ascii_alphanumeric()) || letter;
                 let file = tail.starts_with("-PLAN") || tail.starts_with("-SUMMARY");
                 let padded = phase.starts_with('0') || plan.starts_with('0');
-                let date_like = tail.starts_with('-') && tail[1..].starts_with(|c: char| c.is_ascii_digit());
-                if bounded && !date_like && (padded || file)
+                let date_like =
+                    tail.starts_with('-') && tail[1..].starts_with(|c: char| c.is_ascii_digit());
+                if bounded
+                    && !date_like
+                    && (padded || file)
                     && let Some(new) = self.respell(phase)
                 {
                     out.push((i..after, new));
@@ -276,12 +289,25 @@ mod tests {
 
     #[test]
     fn only_phase_references_change() {
-        let mut r = Renumbering::closing_gap(&PhaseNum::parse("3").unwrap(), &nums(&["3", "4", "10"]));
+        let mut r =
+            Renumbering::closing_gap(&PhaseNum::parse("3").unwrap(), &nums(&["3", "4", "10"]));
         r.folders.push(("04-export".into(), "03-export".into()));
-        assert_eq!(apply(&r, "- Phase 4 export needs 4 files"), "- Phase 3 export needs 4 files");
-        assert_eq!(apply(&r, "see phases/04-export/04-01-PLAN.md"), "see phases/03-export/03-01-PLAN.md");
-        assert_eq!(apply(&r, "- [04-01]: x (04-02) and 10-01"), "- [03-01]: x (03-02) and 9-01");
-        assert_eq!(apply(&r, "10-12 depots, 2026-04-01, 4 GB, Phases 4-10"), "10-12 depots, 2026-04-01, 4 GB, Phases 4-10");
+        assert_eq!(
+            apply(&r, "- Phase 4 export needs 4 files"),
+            "- Phase 3 export needs 4 files"
+        );
+        assert_eq!(
+            apply(&r, "see phases/04-export/04-01-PLAN.md"),
+            "see phases/03-export/03-01-PLAN.md"
+        );
+        assert_eq!(
+            apply(&r, "- [04-01]: x (04-02) and 10-01"),
+            "- [03-01]: x (03-02) and 9-01"
+        );
+        assert_eq!(
+            apply(&r, "10-12 depots, 2026-04-01, 4 GB, Phases 4-10"),
+            "10-12 depots, 2026-04-01, 4 GB, Phases 4-10"
+        );
         assert_eq!(apply(&r, "Phase 4-10 sync"), "Phase 4-10 sync");
     }
 }
