@@ -85,15 +85,31 @@ pub fn milestone_phases<'l>(
         .map(|r| r.milestones.as_slice())
         .unwrap_or(&[]);
     let named = groups.iter().position(|m| names_version(&m.title, version));
-    let group = named.or(ledger.current_milestone);
-    ledger
+    let in_group = |g: usize| -> Vec<&'l PhaseEntry> {
+        ledger
+            .phases
+            .iter()
+            .filter(|p| p.milestone == Some(g))
+            .collect()
+    };
+    if let Some(g) = named {
+        let phases = in_group(g);
+        if !phases.is_empty() {
+            return phases;
+        }
+    }
+    // No group lists the milestone's phases (often only shipped milestones are grouped):
+    // the phases of the current group, and those outside every group.
+    let current: Vec<&PhaseEntry> = ledger
         .phases
         .iter()
-        .filter(|p| match group {
-            Some(g) => p.milestone == Some(g) || (p.milestone.is_none() && named.is_none()),
-            None => true,
-        })
-        .collect()
+        .filter(|p| p.milestone.is_none() || p.milestone == ledger.current_milestone)
+        .collect();
+    if current.is_empty() {
+        ledger.phases.iter().collect()
+    } else {
+        current
+    }
 }
 
 /// Whether a title names `version` as a word (`✅ v1.0 MVP`, not `v1.01`).

@@ -198,9 +198,16 @@ fn surgery(
         .filter(|p| p.number.as_integer().is_some())
         .count() as u64;
     let all = ledger.phases.len() as u64;
+    let highest = ledger
+        .phases
+        .iter()
+        .filter_map(|p| p.number.as_integer())
+        .max()
+        .unwrap_or(0);
     let step = Totals {
         integers: (integers, integers + u64::from(counts)),
         all: (all, all + 1),
+        highest: (highest, if counts { highest + 1 } else { highest }),
     };
     edits.extend(phase_total_edits(&ws.state, &step));
     if let Some(c) = file_change(ws, PlanningFile::State, &ws.state.doc.source, edits) {
@@ -380,6 +387,9 @@ fn evolution_edits(state: &StateDoc, note: &str) -> Vec<Edit> {
 struct Totals {
     integers: (u64, u64),
     all: (u64, u64),
+    /// The highest integer phase, before and after (`of M` in roadmaps that number on from
+    /// earlier milestones means the last phase).
+    highest: (u64, u64),
 }
 
 /// `Phase: N of M` and the frontmatter's `total_phases`, where they hold the count before
@@ -389,10 +399,13 @@ fn phase_total_edits(state: &StateDoc, t: &Totals) -> Vec<Edit> {
     let mut edits = Vec::new();
     if let Some(line) = &state.position.phase
         && let Some(r) = &line.total
-        && t.integers.0 != t.integers.1
-        && doc.text(r.clone()).trim().parse::<u64>().ok() == Some(t.integers.0)
     {
-        edits.push(Edit::replace(r.clone(), t.integers.1.to_string()));
+        let m = doc.text(r.clone()).trim().parse::<u64>().ok();
+        if t.integers.0 != t.integers.1 && m == Some(t.integers.0) {
+            edits.push(Edit::replace(r.clone(), t.integers.1.to_string()));
+        } else if t.highest.0 != t.highest.1 && m == Some(t.highest.0) {
+            edits.push(Edit::replace(r.clone(), t.highest.1.to_string()));
+        }
     }
     let fm =
         frontmatter::get(doc, "progress.total_phases").and_then(|v| v.trim().parse::<u64>().ok());
@@ -622,9 +635,15 @@ pub fn phase_remove(
             .count() as u64;
         let all = ledger.phases.len() as u64;
         let removed_integer = u64::from(n.as_integer().is_some());
+        let highest = numbers
+            .iter()
+            .filter_map(PhaseNum::as_integer)
+            .max()
+            .unwrap_or(0);
         let t = Totals {
             integers: (integers, integers - removed_integer.min(integers)),
             all: (all, all.saturating_sub(1)),
+            highest: (highest, highest.saturating_sub(removed_integer)),
         };
         edits.extend(phase_total_edits(state, &t));
     }
