@@ -127,7 +127,12 @@ pub fn commit_all(
     let mut staged = Vec::with_capacity(planned.len());
     for (change, updated) in &planned {
         if *updated != change.original {
-            if let Some(folder) = change.path.parent()
+            // Only a file the command creates gets its folder made: a missing folder under a
+            // file that was read means the tree changed, and the write must fail.
+            let creating =
+                change.original.is_empty() && std::fs::symlink_metadata(&change.path).is_err();
+            if creating
+                && let Some(folder) = change.path.parent()
                 && !folder.as_os_str().is_empty()
             {
                 std::fs::create_dir_all(folder).map_err(|e| write_error(&change.display, &e))?;
