@@ -117,6 +117,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Output> {
             other => commands::mutate::run(&ctx, other),
         },
         Command::Phase(cmd) => commands::phase::run(&ctx, cmd),
+        Command::Milestone(cmd) => commands::milestone::run(&ctx, cmd),
         Command::Next => commands::show::next(&ctx),
         Command::Requirements(crate::cli::RequirementsCommand::Done { ids }) => {
             commands::phase::requirements_done(&ctx, &ids)

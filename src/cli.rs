@@ -74,6 +74,12 @@ pub enum Command {
         after_help = "Examples:\n  gsd phase complete 3\n  gsd --dry-run phase complete 02.1\n  gsd phase complete 4 --force     even with plans lacking a SUMMARY\n  gsd phase complete 3 --advance   and move STATE.md to phase 4"
     )]
     Phase(PhaseCommand),
+    /// Close a milestone (snapshots, MILESTONES.md, STATE.md) or start the next one.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  gsd milestone complete v1.0 --name MVP\n  gsd --dry-run milestone complete v1.0 --archive-phases\n  gsd milestone start v1.1 --name \"Payments\""
+    )]
+    Milestone(MilestoneCommand),
     /// Where the project stands and the one thing to do next, with the evidence for it.
     #[command(
         visible_alias = "progress",
@@ -203,6 +209,15 @@ pub enum StateCommand {
         after_help = "Examples:\n  gsd state session --stopped-at \"Drafted 03-02-PLAN.md\"\n  gsd state session --stopped-at \"Paused\" --resume-file .planning/phases/03-x/03-02-PLAN.md"
     )]
     Session(SessionArgs),
+    /// Move decisions of long-finished phases and resolved blockers to STATE-ARCHIVE.md.
+    #[command(
+        after_help = "Examples:\n  gsd state prune                   keeps the decisions of the last 3 finished phases\n  gsd --dry-run state prune --keep-recent 1"
+    )]
+    Prune {
+        /// Finished phases whose decisions stay in STATE.md (the most recent ones).
+        #[arg(long, default_value_t = crate::ops::prune::DEFAULT_KEEP, value_name = "K")]
+        keep_recent: usize,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -256,6 +271,72 @@ pub enum PhaseCommand {
         /// finished and stays on it until `gsd state begin`.
         #[arg(long)]
         advance: bool,
+    },
+    /// Add the next integer phase at the end of the roadmap: checklist line, detail section
+    /// and progress row in the file's shape.
+    #[command(
+        after_help = "Examples:\n  gsd phase add \"Reporting\"\n  gsd --dry-run phase add \"Docs site\""
+    )]
+    Add {
+        /// The phase name.
+        name: String,
+    },
+    /// Insert a decimal phase after AFTER (2 → 2.1, then 2.2), marked INSERTED.
+    #[command(
+        after_help = "Examples:\n  gsd phase insert 2 \"Hotfix: token refresh\"     adds phase 2.1\n  gsd --dry-run phase insert 02 \"Audit\""
+    )]
+    Insert {
+        /// The phase the new one follows, e.g. 2.
+        after: String,
+        /// The phase name.
+        name: String,
+    },
+    /// Remove a phase and renumber the later ones: folders, file names, ROADMAP.md and the
+    /// phase references in STATE.md. Every rename is listed.
+    #[command(
+        after_help = "Examples:\n  gsd --dry-run phase remove 4     the renames and diffs, nothing written\n  gsd phase remove 4\n  gsd phase remove 3 --force        even with SUMMARY files\n\nRefuses (exit 2) a phase with SUMMARY files, a complete phase or the current one, unless --force."
+    )]
+    Remove {
+        /// The phase number, e.g. 4 or 2.1.
+        phase: String,
+        /// Remove the phase even when work on it was recorded.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MilestoneCommand {
+    /// Close a milestone: snapshot ROADMAP.md and REQUIREMENTS.md to milestones/, add its
+    /// entry to MILESTONES.md, optionally move its phase folders, and set STATE.md to
+    /// milestone complete.
+    #[command(
+        after_help = "Examples:\n  gsd milestone complete v1.0\n  gsd milestone complete v1.0 --name MVP --archive-phases\n  gsd --dry-run milestone complete v1.0     shows the new files, diffs and moves\n\nRefuses (exit 2) while phases of the milestone are not complete, unless --force.\nRunning it twice changes nothing."
+    )]
+    Complete {
+        /// The milestone version, e.g. v1.0.
+        version: String,
+        /// The milestone's name (default: from its ROADMAP.md group).
+        #[arg(long)]
+        name: Option<String>,
+        /// Move the milestone's phase folders to milestones/<version>-phases/.
+        #[arg(long)]
+        archive_phases: bool,
+        /// Close the milestone even when some of its phases are not complete.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Start a milestone: STATE.md's milestone, position and frontmatter (the Progress line
+    /// is kept).
+    #[command(
+        after_help = "Examples:\n  gsd milestone start v1.1\n  gsd milestone start v2.0 --name \"Payments\""
+    )]
+    Start {
+        /// The milestone version, e.g. v1.1.
+        version: String,
+        /// The milestone's name.
+        #[arg(long)]
+        name: Option<String>,
     },
 }
 

@@ -11,6 +11,7 @@
 pub mod atomic;
 pub mod leftovers;
 pub mod lock;
+pub mod moves;
 
 use std::io::ErrorKind;
 use std::path::Path;

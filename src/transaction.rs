@@ -34,8 +34,56 @@ pub struct Applied {
     pub changed: bool,
 }
 
+/// A file or folder a command moves (renumbered phases, archived phase folders), or sets
+/// aside to delete (`discard`: a removed phase's folder goes to `to`, a hidden name beside
+/// it, and is deleted once every other change is in place).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Move {
+    pub from: PathBuf,
+    pub to: PathBuf,
+    /// How to name the paths to the user (`.planning/phases/04-api`).
+    pub display_from: PathBuf,
+    pub display_to: PathBuf,
+    pub discard: bool,
+}
+
+impl Move {
+    /// One line for the user: `renamed A -> B`, or `removed A`.
+    pub fn describe(&self, dry_run: bool) -> String {
+        match (self.discard, dry_run) {
+            (true, true) => format!("would remove {}", self.display_from.display()),
+            (true, false) => format!("removed {}", self.display_from.display()),
+            (false, true) => format!(
+                "would rename {} -> {}",
+                self.display_from.display(),
+                self.display_to.display()
+            ),
+            (false, false) => format!(
+                "renamed {} -> {}",
+                self.display_from.display(),
+                self.display_to.display()
+            ),
+        }
+    }
+}
+
 /// Applies all changes in memory, then (unless `dry_run`) writes the changed files.
 pub fn commit(changes: &[FileChange], dry_run: bool) -> anyhow::Result<Vec<Applied>> {
+    commit_all(changes, &[], dry_run)
+}
+
+/// [`commit`] with moves: every new text is staged (temp files beside their targets) and
+/// every move checked before anything changes; then the moves run in order, then the staged
+/// files are renamed into place, then set-aside folders are deleted. Each step is one
+/// `rename(2)`, so a kill at any point leaves each file and folder old or new. An I/O error
+/// during the moves undoes the moves already made; any later failure names every step left,
+/// as commands, so the user can finish by hand. The changed files must not lie inside a
+/// moved folder.
+pub fn commit_all(
+    changes: &[FileChange],
+    moves: &[Move],
+    dry_run: bool,
+) -> anyhow::Result<Vec<Applied>> {
     let mut planned = Vec::with_capacity(changes.len());
     for change in changes {
         let updated = change.edits.apply(&change.original)?;
@@ -56,38 +104,176 @@ pub fn commit(changes: &[FileChange], dry_run: bool) -> anyhow::Result<Vec<Appli
             changed,
         });
     }
-    if !dry_run {
-        // Refuse before writing anything, so a multi-file change stays all or nothing.
-        for (change, updated) in &planned {
-            if *updated != change.original {
-                refuse_read_only(&change.path, &change.display)?;
-            }
-        }
-        // Temp files a killed predecessor left beside these files: the lock is held, so no
-        // live writer owns them.
-        let targets: Vec<PathBuf> = planned
-            .iter()
-            .filter(|(change, updated)| *updated != change.original)
-            .map(|(change, _)| crate::io::atomic::target_of(&change.path))
-            .collect();
-        crate::io::leftovers::sweep_beside(&targets);
-        // Stage every file before renaming any, so an I/O error on the second file cannot
-        // leave the first one changed.
-        let mut staged = Vec::with_capacity(planned.len());
-        for (change, updated) in &planned {
-            if *updated != change.original {
-                let write = crate::io::stage(&change.path, updated.as_bytes())
-                    .map_err(|e| write_error(&change.display, &e))?;
-                staged.push((change, write));
-            }
-        }
-        for (change, write) in staged {
-            write
-                .commit()
-                .map_err(|e| write_error(&change.display, &e))?;
+    check_moves(moves)?;
+    if dry_run {
+        return Ok(applied);
+    }
+    // Refuse before writing anything, so a multi-file change stays all or nothing.
+    for (change, updated) in &planned {
+        if *updated != change.original {
+            refuse_read_only(&change.path, &change.display)?;
         }
     }
+    // Temp files a killed predecessor left beside these files: the lock is held, so no
+    // live writer owns them.
+    let targets: Vec<PathBuf> = planned
+        .iter()
+        .filter(|(change, updated)| *updated != change.original)
+        .map(|(change, _)| crate::io::atomic::target_of(&change.path))
+        .collect();
+    crate::io::leftovers::sweep_beside(&targets);
+    // Stage every file before renaming any, so an I/O error on the second file cannot
+    // leave the first one changed. A new file's folder (`milestones/`) is made first.
+    let mut staged = Vec::with_capacity(planned.len());
+    for (change, updated) in &planned {
+        if *updated != change.original {
+            // Only a file the command creates gets its folder made: a missing folder under a
+            // file that was read means the tree changed, and the write must fail.
+            let creating =
+                change.original.is_empty() && std::fs::symlink_metadata(&change.path).is_err();
+            if creating
+                && let Some(folder) = change.path.parent()
+                && !folder.as_os_str().is_empty()
+            {
+                std::fs::create_dir_all(folder).map_err(|e| write_error(&change.display, &e))?;
+            }
+            let write = crate::io::stage(&change.path, updated.as_bytes())
+                .map_err(|e| write_error(&change.display, &e))?;
+            staged.push((change, write));
+        }
+    }
+    let mut step = 0;
+    for (i, m) in moves.iter().enumerate() {
+        fault_point(&mut step);
+        if let Err(e) = crate::io::moves::move_path(&m.from, &m.to) {
+            let undone = undo(&moves[..i]);
+            return Err(move_error(m, &e, undone, &moves[..i]));
+        }
+    }
+    let staged_names: Vec<PathBuf> = staged.iter().map(|(c, _)| c.display.clone()).collect();
+    for (n, (change, write)) in staged.into_iter().enumerate() {
+        fault_point(&mut step);
+        write.commit().map_err(|e| {
+            let left: Vec<String> = staged_names[n..]
+                .iter()
+                .map(|d| d.display().to_string())
+                .collect();
+            let mut err = write_error(&change.display, &e);
+            if !moves.is_empty() {
+                err = anyhow::Error::new(
+                    crate::error::UserError::new(format!("cannot be written: {e}"))
+                        .in_file(&change.display)
+                        .hint(format!(
+                            "the moves were made but these files keep their old text: {}; run the command again once the disk is writable",
+                            left.join(", ")
+                        )),
+                );
+            }
+            err
+        })?;
+    }
+    for m in moves.iter().filter(|m| m.discard) {
+        fault_point(&mut step);
+        crate::io::moves::remove_path(&m.to).map_err(|e| {
+            anyhow::Error::new(
+                crate::error::UserError::new(format!(
+                    "was set aside as {} but cannot be deleted: {e}",
+                    m.display_to.display()
+                ))
+                .in_file(&m.display_from)
+                .hint(format!(
+                    "everything else is done; delete it by hand: rm -r '{}'",
+                    m.display_to.display()
+                )),
+            )
+        })?;
+    }
     Ok(applied)
+}
+
+/// A test hook for the crash tests: `GSD_FAULT_STEP=N` aborts the process (as a kill would)
+/// just before the Nth step (0-based) of a commit's moves, file renames and deletions.
+fn fault_point(step: &mut usize) {
+    if let Some(n) = std::env::var("GSD_FAULT_STEP")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        && n == *step
+    {
+        std::process::abort();
+    }
+    *step += 1;
+}
+
+/// Every move's source exists and no destination does, taking the earlier moves of the list
+/// into account (a folder renamed first, then files inside it under its new name).
+fn check_moves(moves: &[Move]) -> anyhow::Result<()> {
+    // Where a path named after the first `upto` moves lies on disk now.
+    let on_disk = |p: &Path, upto: usize| -> PathBuf {
+        let mut p = p.to_path_buf();
+        for m in moves[..upto].iter().rev() {
+            if let Ok(rest) = p.strip_prefix(&m.to) {
+                p = m.from.join(rest);
+            }
+        }
+        p
+    };
+    for (i, m) in moves.iter().enumerate() {
+        let from = on_disk(&m.from, i);
+        if std::fs::symlink_metadata(&from).is_err() {
+            return Err(anyhow::Error::new(
+                crate::error::UserError::new("does not exist")
+                    .in_file(&m.display_from)
+                    .hint("it was listed when gsd read the folder; run the command again; nothing was changed"),
+            ));
+        }
+        let to = on_disk(&m.to, i);
+        let vacated = moves[..i].iter().any(|e| on_disk(&e.from, 0) == to);
+        if std::fs::symlink_metadata(&to).is_ok() && !vacated {
+            return Err(anyhow::Error::new(
+                crate::error::UserError::new(format!(
+                    "cannot be moved: {} already exists",
+                    m.display_to.display()
+                ))
+                .in_file(&m.display_from)
+                .hint("move or delete the one in the way, then run the command again; nothing was changed"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Moves `done` back, last first; whether every one went back.
+fn undo(done: &[Move]) -> bool {
+    done.iter()
+        .rev()
+        .all(|m| crate::io::moves::move_path(&m.to, &m.from).is_ok())
+}
+
+fn move_error(m: &Move, e: &std::io::Error, undone: bool, done: &[Move]) -> anyhow::Error {
+    let hint = if undone {
+        "nothing was changed (the moves made before it were undone)".to_string()
+    } else {
+        let back: Vec<String> = done
+            .iter()
+            .rev()
+            .map(|m| {
+                format!(
+                    "mv '{}' '{}'",
+                    m.display_to.display(),
+                    m.display_from.display()
+                )
+            })
+            .collect();
+        format!(
+            "some moves could not be undone; restore them by hand: {}",
+            back.join("; ")
+        )
+    };
+    anyhow::Error::new(
+        crate::error::UserError::new(format!("cannot be moved: {e}"))
+            .in_file(&m.display_from)
+            .hint(hint),
+    )
 }
 
 /// A file without write permission is one the user asked to keep as it is: gsd refuses to

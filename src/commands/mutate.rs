@@ -17,7 +17,7 @@ use crate::model::PlanId;
 use crate::model::phases::read_summary;
 use crate::model::workspace::{Needs, Workspace};
 use crate::ops::{self, Clock, Outcome};
-use crate::transaction::{Applied, commit};
+use crate::transaction::{Applied, commit_all};
 
 /// Runs one of the changing `state` commands.
 pub fn run(ctx: &Context, cmd: StateCommand) -> anyhow::Result<Output> {
@@ -47,7 +47,7 @@ pub fn apply(
     drop(ws);
     let (files, summaries): (Vec<_>, Vec<_>) =
         std::mem::take(&mut outcome.changes).into_iter().unzip();
-    let applied = commit(&files, dry_run)?;
+    let applied = commit_all(&files, &outcome.moves, dry_run)?;
     outcome.changes = files.into_iter().zip(summaries).collect();
     Ok(render(ctx, name, &outcome, &applied))
 }
@@ -55,7 +55,7 @@ pub fn apply(
 /// Which sibling files a command reads.
 fn needs(cmd: &StateCommand) -> Needs {
     match cmd {
-        StateCommand::Complete(_) | StateCommand::Begin(_) => Needs {
+        StateCommand::Complete(_) | StateCommand::Begin(_) | StateCommand::Prune { .. } => Needs {
             project: false,
             roadmap: true,
             phases: true,
@@ -119,6 +119,13 @@ fn execute(
             "session",
             ops::session::session(ws, clock, &a.stopped_at, a.resume_file.as_deref())?,
         ),
+        StateCommand::Prune { keep_recent } => {
+            let archive = crate::commands::milestone::optional(ws, "STATE-ARCHIVE.md")?;
+            (
+                "prune",
+                ops::prune::prune(ws, clock, keep_recent, archive.as_ref())?,
+            )
+        }
         StateCommand::Show | StateCommand::Get { .. } | StateCommand::Ledger => {
             return Err(UserError::new(
                 "internal error: a read-only command reached mutate",
@@ -186,6 +193,21 @@ fn render(ctx: &Context, name: &str, outcome: &Outcome, applied: &[Applied]) -> 
             "notices": outcome.notices,
             "message": outcome.message,
         });
+        // Only commands that move files say so (`moves`), so other commands' output is as
+        // it was.
+        let mut value = value;
+        if !outcome.moves.is_empty() {
+            value["moves"] = outcome
+                .moves
+                .iter()
+                .map(|m| {
+                    json!({
+                        "from": m.display_from.display().to_string(),
+                        "to": (!m.discard).then(|| m.display_to.display().to_string()),
+                    })
+                })
+                .collect();
+        }
         let mut stdout = serde_json::to_string_pretty(&value).unwrap_or_default();
         stdout.push('\n');
         return Output::ok(stdout);
@@ -197,6 +219,13 @@ fn render(ctx: &Context, name: &str, outcome: &Outcome, applied: &[Applied]) -> 
         }
         if let Some(m) = &outcome.message {
             out.stdout.push_str(m);
+            out.stdout.push('\n');
+        }
+    }
+    if !g.quiet || g.dry_run {
+        // Every move is named, so a user can finish by hand what a failed disk interrupted.
+        for m in &outcome.moves {
+            out.stdout.push_str(&m.describe(g.dry_run));
             out.stdout.push('\n');
         }
     }

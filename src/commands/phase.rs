@@ -40,7 +40,58 @@ pub fn run(ctx: &Context, cmd: PhaseCommand) -> anyhow::Result<Output> {
             };
             Ok(("phase complete", phase_complete(ws, clock, &args)?))
         }),
+        PhaseCommand::Add { name } => {
+            crate::commands::mutate::apply(ctx, Needs::ALL, |ws, clock| {
+                Ok((
+                    "phase add",
+                    crate::ops::phase_edit::phase_add(ws, clock, &name)?,
+                ))
+            })
+        }
+        PhaseCommand::Insert { after, name } => {
+            crate::commands::mutate::apply(ctx, Needs::ALL, |ws, clock| {
+                Ok((
+                    "phase insert",
+                    crate::ops::phase_edit::phase_insert(ws, clock, &after, &name)?,
+                ))
+            })
+        }
+        PhaseCommand::Remove { phase, force } => {
+            crate::commands::mutate::apply(ctx, Needs::ALL, |ws, clock| {
+                let args = crate::ops::phase_edit::PhaseRemove {
+                    phase: &phase,
+                    force,
+                    listings: listings(ws),
+                };
+                Ok((
+                    "phase remove",
+                    crate::ops::phase_edit::phase_remove(ws, clock, &args)?,
+                ))
+            })
+        }
     }
+}
+
+/// The file names directly inside each phase folder (sorted), for renaming the ones named
+/// after a renumbered phase.
+fn listings(ws: &Workspace) -> Vec<(std::path::PathBuf, Vec<String>)> {
+    let Some(dirs) = ws.phases.as_ref() else {
+        return Vec::new();
+    };
+    dirs.phases
+        .iter()
+        .map(|d| {
+            let mut names: Vec<String> = std::fs::read_dir(&d.path)
+                .map(|r| {
+                    r.flatten()
+                        .map(|e| e.file_name().to_string_lossy().into_owned())
+                        .collect()
+                })
+                .unwrap_or_default();
+            names.sort();
+            (d.path.clone(), names)
+        })
+        .collect()
 }
 
 /// `.planning/REQUIREMENTS.md`, when the project keeps one (read here: ops do no I/O).

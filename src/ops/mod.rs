@@ -16,9 +16,13 @@ pub mod decide;
 mod decide_style;
 pub mod frontmatter;
 pub mod insert;
+pub mod milestone;
 pub mod phase_complete;
+pub mod phase_edit;
 pub mod phase_plan;
 pub mod progress;
+pub mod prune;
+pub mod renumber;
 pub mod requirements;
 pub mod session;
 pub mod set;
@@ -66,6 +70,8 @@ pub struct Outcome {
     pub notices: Vec<String>,
     /// A message for a command that had nothing to do (`02-01 is already complete`).
     pub message: Option<String>,
+    /// Files and folders to move, in order, after the new texts are staged.
+    pub moves: Vec<crate::transaction::Move>,
 }
 
 impl Outcome {

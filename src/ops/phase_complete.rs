@@ -338,7 +338,7 @@ fn same_milestone(ledger: &Ledger, n: &PhaseNum, next: &PhaseEntry) -> bool {
 
 /// The last phase of the milestone is done: `Status:` in the file's words for a finished
 /// milestone, `Last activity:` today, the frontmatter status mirrored. The position stays.
-fn milestone_complete_edits(state: &StateDoc, clock: &Clock, n: &PhaseNum) -> Vec<Edit> {
+pub fn milestone_complete_edits(state: &StateDoc, clock: &Clock, n: &PhaseNum) -> Vec<Edit> {
     let doc = &state.doc;
     let pos = &state.position;
     let mut edits = Vec::new();

@@ -37,6 +37,7 @@ mod errors;
 mod ledger_consistency;
 mod ledger_regressions;
 mod leftovers;
+mod milestone_lifecycle;
 mod model_roadmap;
 mod model_siblings;
 mod model_state;

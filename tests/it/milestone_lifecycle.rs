@@ -1,0 +1,243 @@
+//! A whole milestone with gsd alone, on the invented `fixtures/milestone/lifecycle` project:
+//! plan phases, insert one, remove one (renumbering), add one, complete plans and phases,
+//! prune, complete the milestone (snapshots, MILESTONES.md, archived phase folders), start
+//! the next. `gsd check` must stay clean after every step, every step run twice changes
+//! nothing the second time, and the final tree is a snapshot.
+//!
+//! Renumbering touches only phase references: the fixture has numbers in prose, a code fence
+//! and a table that is not a phase table. Crash safety of a command that moves folders: a
+//! fault hook (`GSD_FAULT_STEP`) aborts `phase remove` before each of its steps, and every
+//! file and folder is then either old or new.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::support::{Project, fixtures_dir, run};
+
+fn fixture() -> PathBuf {
+    fixtures_dir().join("milestone").join("lifecycle")
+}
+
+/// Every file under `.planning/`, by relative path.
+fn tree(p: &Project) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![p.planning()];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = e.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(p.planning()).unwrap();
+                out.insert(
+                    rel.display().to_string(),
+                    std::fs::read_to_string(&path).unwrap_or_default(),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn check_clean(p: &Project, after: &str) {
+    let (code, stdout, stderr) = run(p.gsd().args(["check", "--format", "json"]));
+    let v: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"));
+    let diags = v["diagnostics"].as_array().unwrap();
+    assert!(
+        diags.is_empty() && code == 0,
+        "after `{after}`: gsd check found {diags:#?}"
+    );
+}
+
+fn write(p: &Project, rel: &str, text: &str) {
+    p.write(rel, text);
+}
+
+fn summary(p: &Project, rel: &str, line: &str) {
+    write(
+        p,
+        rel,
+        &format!("---\nduration: 10min\n---\n\n# Summary\n\n**{line}**\n"),
+    );
+}
+
+/// Runs `args` (must succeed) and checks.
+fn once(p: &Project, args: &[&str]) -> String {
+    let (code, stdout, stderr) = run(p.gsd().args(args));
+    assert_eq!(code, 0, "{args:?}: {stderr}");
+    check_clean(p, &args.join(" "));
+    stdout
+}
+
+/// Runs `args` (must succeed), checks, runs again (must change nothing).
+fn step(p: &Project, args: &[&str]) -> String {
+    let stdout = once(p, args);
+    let once = tree(p);
+    let (code, _, stderr) = run(p.gsd().args(args));
+    assert_eq!(code, 0, "{args:?} again: {stderr}");
+    assert_eq!(tree(p), once, "{args:?}: a second run changed files");
+    stdout
+}
+
+#[test]
+fn a_whole_milestone_with_gsd_alone() {
+    let p = Project::copy_of(&fixture());
+    check_clean(&p, "nothing");
+    let ph = "phases";
+    step(&p, &["phase", "plan", "1"]);
+    step(&p, &["phase", "insert", "1", "Hotfix"]);
+    // Removing is not repeatable: a second run would remove the renumbered phase 3.
+    let removed = once(&p, &["phase", "remove", "3"]);
+    assert!(removed.contains("renamed .planning/phases/04-export -> .planning/phases/03-export"));
+    assert!(removed.contains("removed .planning/phases/03-reports"));
+    step(&p, &["phase", "add", "Docs site"]);
+    write(
+        &p,
+        &format!("{ph}/01.1-hotfix/01.1-01-PLAN.md"),
+        "# Token refresh\n",
+    );
+    write(
+        &p,
+        &format!("{ph}/04-docs-site/04-01-PLAN.md"),
+        "# Docs site\n",
+    );
+    for phase in ["1.1", "2", "3", "4"] {
+        step(&p, &["phase", "plan", phase]);
+    }
+    let plans = [
+        ("01-setup/01-01", "Schema with three tables", "1", false),
+        ("01-setup/01-02", "CI on every push", "1", true),
+        ("01.1-hotfix/01.1-01", "Token refresh fixed", "1.1", true),
+        ("02-sync/02-01", "Sync worker", "2", true),
+        ("03-export/03-01", "CSV writer", "3", true),
+        ("04-docs-site/04-01", "Docs site live", "4", true),
+    ];
+    for (path, line, phase, last) in plans {
+        summary(&p, &format!("{ph}/{path}-SUMMARY.md"), line);
+        let id = path.rsplit('/').next().unwrap();
+        step(&p, &["state", "complete", id]);
+        if last {
+            step(&p, &["phase", "complete", phase, "--advance"]);
+        }
+    }
+    once(&p, &["state", "unblock", "report templates"]);
+    step(&p, &["state", "prune", "--keep-recent", "2"]);
+    step(&p, &["milestone", "complete", "v1.0", "--archive-phases"]);
+    step(&p, &["milestone", "start", "v1.1", "--name", "Depots"]);
+    let files = tree(&p);
+    let mut snap = String::new();
+    for (name, text) in &files {
+        snap.push_str(&format!("==> {name}\n"));
+        if !name.starts_with("milestones/") || name.ends_with("MILESTONES.md") {
+            snap.push_str(text);
+        }
+    }
+    insta::assert_snapshot!("milestone_lifecycle_tree", snap);
+    // The code fence and the depot table kept their numbers (phase 4 was renumbered).
+    let roadmap = &files["ROADMAP.md"];
+    assert!(
+        roadmap.contains("Phase 4 of the old plan: keep this block as written (phase 3, 2, 1)")
+    );
+    assert!(roadmap.contains("| North | 3 | 4 |\n| South | 4 | 2 |"));
+    assert!(roadmap.contains("15-minute background sync"));
+}
+
+#[test]
+fn milestone_complete_refuses_open_phases_and_writes_nothing() {
+    let p = Project::copy_of(&fixture());
+    let before = tree(&p);
+    let (code, _, stderr) = run(p.gsd().args(["milestone", "complete", "v1.0"]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("not complete: 1, 2, 3, 4"), "{stderr}");
+    assert!(stderr.contains("hint:"), "{stderr}");
+    assert_eq!(tree(&p), before);
+    let (code, _, stderr) = run(p.gsd().args(["milestone", "complete", "one"]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("not a milestone version"), "{stderr}");
+}
+
+#[test]
+fn remove_refuses_started_phases_and_dry_run_lists_renames() {
+    let p = Project::copy_of(&fixture());
+    let before = tree(&p);
+    let (code, _, stderr) = run(p.gsd().args(["phase", "remove", "1"]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("STATE.md is on it"), "{stderr}");
+    let (code, stdout, _) = run(p.gsd().args(["--dry-run", "phase", "remove", "3"]));
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("would rename .planning/phases/04-export -> .planning/phases/03-export")
+    );
+    assert!(stdout.contains("would rename .planning/phases/03-export/04-01-PLAN.md -> .planning/phases/03-export/03-01-PLAN.md"));
+    assert!(
+        stdout.contains("-- [ ] 04-01-PLAN.md — CSV writer\n+- [ ] 03-01-PLAN.md — CSV writer")
+    );
+    assert_eq!(tree(&p), before, "--dry-run wrote");
+    let (_, json, _) = run(p
+        .gsd()
+        .args(["--dry-run", "--json", "phase", "remove", "3"]));
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["moves"].as_array().unwrap().len(), 3);
+}
+
+/// Paths under `.planning/` (files and folders).
+fn paths(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let path = e.path();
+            out.push(path.strip_prefix(dir).unwrap().display().to_string());
+            if path.is_dir() {
+                stack.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn a_kill_before_any_step_of_a_remove_leaves_each_file_old_or_new() {
+    let args = ["phase", "remove", "3"];
+    let old = Project::copy_of(&fixture());
+    let new = Project::copy_of(&fixture());
+    let (code, _, stderr) = run(new.gsd().args(args));
+    assert_eq!(code, 0, "{stderr}");
+    let (old_tree, new_tree) = (tree(&old), tree(&new));
+    // Steps: set the removed folder aside, 2 renames, 2 files, the deletion.
+    for k in 0..6 {
+        let p = Project::copy_of(&fixture());
+        let (code, _, _) = run(p.gsd().env("GSD_FAULT_STEP", k.to_string()).args(args));
+        assert_ne!(code, 0, "step {k}: the hook did not fire");
+        let now = tree(&p);
+        for name in ["STATE.md", "ROADMAP.md"] {
+            assert!(
+                now[name] == old_tree[name] || now[name] == new_tree[name],
+                "step {k}: {name} is torn"
+            );
+        }
+        // Every plan file is in its old place or its new one, with its old bytes.
+        let plan = "04-01-PLAN.md";
+        let at_old = now.get(&format!("phases/04-export/{plan}"));
+        let at_new = now.get("phases/03-export/03-01-PLAN.md");
+        let moved_dir = now.get(&format!("phases/03-export/{plan}"));
+        let found: Vec<_> = [at_old, at_new, moved_dir].into_iter().flatten().collect();
+        assert_eq!(found.len(), 1, "step {k}: {:?}", paths(&p.planning()));
+        assert_eq!(found[0], &old_tree[&format!("phases/04-export/{plan}")]);
+        let context = [
+            "phases/03-reports/03-CONTEXT.md",
+            "phases/.gsd-removed.03-reports/03-CONTEXT.md",
+        ];
+        assert!(
+            context.iter().filter(|c| now.contains_key(**c)).count() <= 1,
+            "step {k}: the removed phase is in two places"
+        );
+    }
+    let p = Project::copy_of(&fixture());
+    let (code, _, _) = run(p.gsd().env("GSD_FAULT_STEP", "6").args(args));
+    assert_eq!(code, 0, "a hook past the last step changes nothing");
+    assert_eq!(tree(&p), new_tree);
+}
