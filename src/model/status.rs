@@ -57,6 +57,15 @@ impl StatusKind {
             "execution",
             "active",
             "implementing",
+            // Words real files use in other languages, where they are unambiguous.
+            "em andamento",
+            "em progresso",
+            "em execução",
+            "in bearbeitung",
+            "in arbeit",
+            "en cours",
+            "en progreso",
+            "en curso",
         ]) {
             StatusKind::InProgress
         } else if starts(&[
@@ -72,14 +81,30 @@ impl StatusKind {
             "not started",
             "context gathered",
             "discussing",
+            "não iniciada",
+            "não iniciado",
+            "nicht begonnen",
+            "non commencé",
+            "no iniciado",
         ]) {
             StatusKind::Planning
         } else if starts(&["verifying", "uat", "awaiting verification", "in review"]) {
             StatusKind::Verifying
         } else if starts(&["blocked", "paused", "on hold"]) {
             StatusKind::Blocked
-        } else if starts(&["phase complete", "complete", "completed", "done"])
-            || (t.starts_with("phase ") && phase_n_complete(t))
+        } else if starts(&[
+            "phase complete",
+            "complete",
+            "completed",
+            "done",
+            "concluída",
+            "concluído",
+            "abgeschlossen",
+            "terminé",
+            "terminée",
+            "completado",
+            "completada",
+        ]) || (t.starts_with("phase ") && phase_n_complete(t))
         {
             StatusKind::PhaseComplete
         } else {
@@ -113,6 +138,30 @@ impl StatusKind {
             StatusKind::Blocked => "blocked",
             StatusKind::Other => "in_progress",
         }
+    }
+}
+
+#[cfg(test)]
+mod foreign_words {
+    use super::StatusKind;
+
+    #[test]
+    fn unambiguous_words_in_other_languages_are_classified() {
+        assert_eq!(
+            StatusKind::classify("**NÃO INICIADA**"),
+            StatusKind::Planning
+        );
+        assert_eq!(StatusKind::classify("Em andamento"), StatusKind::InProgress);
+        assert_eq!(
+            StatusKind::classify("In Bearbeitung"),
+            StatusKind::InProgress
+        );
+        assert_eq!(StatusKind::classify("Terminé"), StatusKind::PhaseComplete);
+        assert_eq!(
+            StatusKind::classify("Abgeschlossen"),
+            StatusKind::PhaseComplete
+        );
+        assert_eq!(StatusKind::classify("in_progress"), StatusKind::InProgress);
     }
 }
 

@@ -79,6 +79,19 @@ fn percent_at(value: &str, at: usize) -> Option<Range<usize>> {
     (before.is_empty() && tail[r.end..].starts_with('%')).then(|| at + r.start..at + r.end)
 }
 
+/// The first bar after `from` that is not full, else the last full one (see
+/// [`ProgressLine::parse`]); `None` when the line has no second bar.
+fn milestone_bar(value: &str, from: usize) -> Option<Bar> {
+    let bars: Vec<Bar> = value[from..]
+        .match_indices('[')
+        .filter_map(|(i, _)| bar_at(value, from + i).map(|(b, _)| b))
+        .collect();
+    bars.iter()
+        .find(|b| b.filled < b.width)
+        .or(bars.last())
+        .cloned()
+}
+
 const FILL_GLYPHS: &[char] = &['█', '#', '=', '▓', '■', '●', '▰'];
 const EMPTY_GLYPHS: &[char] = &['░', '-', '.', ' ', '□', '○', '▱', '▒', '_'];
 
@@ -88,8 +101,9 @@ impl ProgressLine {
         let value = field.value(doc);
         let abs = |r: Range<usize>| base + r.start..base + r.end;
         let mut bar = None;
-        let mut cursor = 0;
-        if let Some((b, end)) = bar_at(value, 0) {
+        // A bar in inline code (`` `[█████░░░] 28%` `` in a table cell) is still the bar.
+        let mut cursor = value.len() - value.trim_start_matches('`').len();
+        if let Some((b, end)) = bar_at(value, cursor) {
             bar = Some(b);
             cursor = end;
         }
@@ -110,6 +124,14 @@ impl ProgressLine {
                 bar = Some(b);
                 cursor = p.end + 1;
                 percent = Some(p);
+            } else if let Some(current) = bar
+                .as_ref()
+                .filter(|b| b.filled == b.width)
+                .and_then(|_| milestone_bar(value, cursor))
+            {
+                // One bar per milestone and no percent (`[####] v1.0 | [##░░] v2.0`): the
+                // current milestone's bar is the first one not full, else the last.
+                bar = Some(current);
             }
         }
         // `[####] 41/41 plans (100%)`, `1/6 phases (17%)`: the percent after the counts.
@@ -126,10 +148,12 @@ impl ProgressLine {
                     .then_some(start..at)
             });
         }
+        // The closing backtick of an inline-code value is no note.
         let rest = &value[cursor..];
-        let note = (!rest.trim().is_empty()).then(|| {
+        let inner = rest.trim().trim_end_matches('`').trim_end();
+        let note = (!inner.is_empty()).then(|| {
             let lead = rest.len() - rest.trim_start().len();
-            abs(cursor + lead..cursor + lead + rest.trim().len())
+            abs(cursor + lead..cursor + lead + inner.len())
         });
         ProgressLine {
             field,
