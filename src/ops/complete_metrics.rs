@@ -35,6 +35,15 @@ pub fn metrics_edits(state: &StateDoc, facts: &Facts, notices: &mut Vec<String>)
                 pad_like(n + 1, &v[r])
             };
             edits.push(Edit::replace(abs, text));
+            // `26/26 across 7 phases`: a count of a known total; a total the count passes
+            // grows with it (never `27/26`).
+            if let Some(rest) = v[end..].strip_prefix('/')
+                && let Some((total, tr)) = first_integer(rest).filter(|(_, tr)| tr.start == 0)
+                && total < n + 1
+            {
+                let at = field.value.start + end + 1;
+                edits.push(Edit::replace(at..at + tr.end, pad_like(n + 1, &rest[tr])));
+            }
         }
     }
     if let Some(row) = plan_row_edit(doc, &m.plan_rows, facts) {
