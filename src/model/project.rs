@@ -1,5 +1,7 @@
 //! PROJECT.md: title, what-this-is, core value, requirements, constraints, the Key Decisions
-//! table and the last-updated footer.
+//! table and the last-updated footer. How one requirement line is written (marker, suffix) is
+//! [`super::project_items`]; the outcome words of the decisions table are
+//! [`super::decision_outcome`].
 
 use std::ops::Range;
 
@@ -42,6 +44,10 @@ pub struct RequirementGroup {
     pub items: Vec<Item>,
     /// A lone placeholder line such as `(None yet — ship to validate)`.
     pub placeholder: Option<usize>,
+    /// For requirements kept in one table with a Status column (no subsections): that
+    /// column. The group is then the table's rows of one status, and `heading_line` is the
+    /// Requirements heading.
+    pub status_col: Option<usize>,
 }
 
 /// The Key Decisions table.
@@ -182,6 +188,52 @@ impl ProjectDoc {
     pub fn core_value_text(&self) -> Option<&str> {
         self.core_value.clone().map(|r| self.doc.text(r))
     }
+
+    /// The whole paragraph starting at `first` (a range from [`ProjectDoc::core_value`] or
+    /// [`ProjectDoc::what_this_is`]), its lines joined by spaces: files wrap these.
+    pub fn paragraph(&self, first: &Range<usize>) -> String {
+        let doc = &self.doc;
+        let line = doc.source.line_of(first.start);
+        (line..doc.kinds.len())
+            .take_while(|&i| doc.kinds[i] == LineKind::Text)
+            .map(|i| doc.line(i).trim())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The words after the last-updated date (` after Phase 3`, ` — v1.0 shipped`): from the
+    /// date's end to the closing `*` or `_` of an italic footer, else to the line's end.
+    pub fn last_updated_tail(&self) -> Option<Range<usize>> {
+        let (_, date) = self.last_updated.as_ref()?;
+        let doc = &self.doc;
+        let line = doc.source.line_of(date.start);
+        let text = doc.line(line);
+        let start = doc.line_start(line);
+        let trimmed = text.trim_end();
+        let lead = text.trim_start();
+        let mut end = start + trimmed.len();
+        for marker in ['*', '_'] {
+            if lead.starts_with(marker) && trimmed.ends_with(marker) {
+                let closing = trimmed.len() - trimmed.trim_end_matches(marker).len();
+                end = start + trimmed.len() - closing;
+                break;
+            }
+        }
+        (end >= date.end).then_some(date.end..end)
+    }
+
+    /// The name in a `## Current Milestone: v1.1 Sync` heading.
+    pub fn current_milestone(&self) -> Option<&str> {
+        self.doc.sections.iter().find_map(|s| {
+            let title = self.doc.title(s);
+            let lower = title.to_ascii_lowercase();
+            let at = lower.find("current milestone")?;
+            let rest = title[at + "current milestone".len()..]
+                .trim_start_matches([':', ' ', '—', '-'])
+                .trim();
+            (!rest.is_empty()).then_some(rest)
+        })
+    }
 }
 
 fn read_table(doc: &Doc, lines: Range<usize>) -> Option<KeyDecisions> {
@@ -281,12 +333,13 @@ fn find_decision_table(doc: &Doc) -> Option<KeyDecisions> {
 /// `### Validated`, `### Active (v1.4)`, `### Out of Scope (v1)`, `### Future` under the
 /// Requirements section (or anywhere, when the file has no such section).
 fn requirement_groups(doc: &Doc) -> Vec<RequirementGroup> {
-    let parent = doc
+    let parent_section = doc
         .sections
         .iter()
-        .find(|s| normalize_title(doc.title(s)).starts_with("requirements"))
-        .map(|s| s.body.clone());
-    doc.sections
+        .position(|s| normalize_title(doc.title(s)).starts_with("requirements"));
+    let parent = parent_section.map(|i| doc.sections[i].body.clone());
+    let groups: Vec<RequirementGroup> = doc
+        .sections
         .iter()
         .enumerate()
         .filter(|(_, s)| s.level >= 3)
@@ -305,9 +358,7 @@ fn requirement_groups(doc: &Doc) -> Vec<RequirementGroup> {
             } else {
                 return None;
             };
-            let version = title
-                .find('(')
-                .map(|o| title[o + 1..].trim_end().trim_end_matches(')').to_string());
+            let version = heading_version(&title);
             let list = read_items(doc, i, s.own.clone());
             let placeholder = list.placeholder.or_else(|| {
                 s.own.clone().find(|&l| {
@@ -322,9 +373,109 @@ fn requirement_groups(doc: &Doc) -> Vec<RequirementGroup> {
                 version,
                 items: list.items,
                 placeholder,
+                status_col: None,
+            })
+        })
+        .collect();
+    match parent_section {
+        Some(p) if groups.is_empty() => status_table_groups(doc, p),
+        _ => groups,
+    }
+}
+
+/// The version part of a group heading: `Validated (v1.0 — shipped)` → `v1.0 — shipped`,
+/// `Validated — v9.0 Enterprise Documentation` → `v9.0 Enterprise Documentation`.
+fn heading_version(title: &str) -> Option<String> {
+    if let Some(o) = title.find('(') {
+        return Some(title[o + 1..].trim_end().trim_end_matches(')').to_string());
+    }
+    [" — ", " – ", " - ", ": "]
+        .iter()
+        .filter_map(|sep| title.find(sep).map(|i| i + sep.len()))
+        .min()
+        .map(|i| title[i..].trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+/// Requirements kept in one table under `## Requirements` with a Status column: one group
+/// per status kind, in the order Validated, Active, Out of Scope, other.
+fn status_table_groups(doc: &Doc, parent: usize) -> Vec<RequirementGroup> {
+    let section = &doc.sections[parent];
+    let Some(header) = section
+        .own
+        .clone()
+        .find(|&i| doc.kinds[i] == LineKind::TableRow)
+    else {
+        return Vec::new();
+    };
+    let Some(status_col) = doc.cells(header).and_then(|cells| {
+        cells.iter().position(|c| {
+            let t = doc.text(c.text.clone()).trim_matches('*').to_lowercase();
+            t.starts_with("status") || t == "state"
+        })
+    }) else {
+        return Vec::new();
+    };
+    let list = read_items(doc, parent, header..section.own.end);
+    let kinds = [
+        RequirementKind::Validated,
+        RequirementKind::Active,
+        RequirementKind::OutOfScope,
+        RequirementKind::Other,
+    ];
+    let title = doc.title(section).to_string();
+    kinds
+        .into_iter()
+        .filter_map(|kind| {
+            let items: Vec<Item> = list
+                .items
+                .iter()
+                .filter(|it| {
+                    let cell = doc
+                        .cells(it.line)
+                        .and_then(|cells| cells.get(status_col).cloned())
+                        .map_or("", |c| doc.text(c.text));
+                    requirement_status_kind(cell) == kind
+                })
+                .cloned()
+                .collect();
+            (!items.is_empty()).then(|| RequirementGroup {
+                kind,
+                heading_line: section.line,
+                title: title.clone(),
+                version: None,
+                items,
+                placeholder: None,
+                status_col: Some(status_col),
             })
         })
         .collect()
+}
+
+/// What a requirement's Status cell says: `✓ Validated`, `Shipped`, `Done` are validated;
+/// `Out of scope`, `Won't do`, `Dropped` out of scope; `Deferred`, `Future` neither; anything
+/// else (`Active`, `Planned`, `In progress`, empty) active.
+pub fn requirement_status_kind(cell: &str) -> RequirementKind {
+    let t = cell.to_lowercase();
+    let words: Vec<&str> = t
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |list: &[&str]| list.iter().any(|w| words.contains(w));
+    if t.contains("out of scope") || has(&["won't", "dropped", "rejected", "excluded", "cut"]) {
+        RequirementKind::OutOfScope
+    } else if has(&["deferred", "future", "later", "backlog"]) {
+        RequirementKind::Other
+    } else if t.contains(['✓', '✅', '✔'])
+        || t.starts_with("[x]")
+        || has(&[
+            "validated", "shipped", "done", "complete", "completed", "delivered", "met",
+        ])
+    {
+        RequirementKind::Validated
+    } else {
+        RequirementKind::Active
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,505 @@
+//! Where a validated requirement goes and how it is written: the Validated group (the one of
+//! its version, the file's unversioned one, or a new `### Validated (v1.1)` beside the other
+//! versioned groups), and the entry in that group's notation, copied from its validated
+//! neighbours: bullet and marker (`- ✓`, `- [x]`, `1.`), suffix form (` — Phase 3`,
+//! ` — v1.1`, ` (validated in Phase 3)`), or a table row with the group's columns.
+//!
+//! [`super::project_validate`] finds the requirement and removes it from Active; this module
+//! only computes the insertion.
+
+use crate::edit::Edit;
+use crate::error::UserError;
+use crate::model::project::{ProjectDoc, RequirementGroup, RequirementKind};
+use crate::model::project_items::{Suffix, SuffixKind, marker_len, requirement_ids, suffix};
+use crate::model::state::Item;
+use crate::model::state::context::list_marker;
+use crate::ops::insert::{
+    eol_of, first_in_section, insert_after_line, insert_before_line, item_end, replace_line,
+};
+use crate::ops::project_error;
+use crate::ops::style::row_like;
+use crate::render::project_json::item_text;
+use crate::syntax::table::unescape_cell;
+use crate::syntax::{Doc, LineKind};
+
+/// The requirement being validated.
+pub(crate) struct Source<'a> {
+    /// Its group in [`ProjectDoc::requirement_groups`].
+    pub group: usize,
+    pub item: &'a Item,
+    pub phase: Option<&'a str>,
+    pub version: Option<&'a str>,
+    /// STATE.md's current phase, named in the hint when a phase is needed and not given.
+    pub state_phase: Option<String>,
+}
+
+/// Which Validated group receives the requirement.
+enum Target {
+    Group(usize),
+    /// A new `### Validated` (with its version) group.
+    New(Option<String>),
+}
+
+/// The edit that adds `src`'s requirement to Validated, and the text it writes (first line).
+pub(crate) fn insertion(p: &ProjectDoc, src: &Source) -> Result<(Edit, String), UserError> {
+    let groups = &p.requirement_groups;
+    let doc = &p.doc;
+    let from = &groups[src.group];
+    let want_version = src
+        .version
+        .map(str::to_string)
+        .or_else(|| from.version.as_deref().and_then(version_token));
+    let validated: Vec<usize> = (0..groups.len())
+        .filter(|&i| groups[i].kind == RequirementKind::Validated && groups[i].status_col.is_none())
+        .collect();
+    let target = choose(groups, &validated, want_version.as_deref())?;
+    // The neighbours whose notation is copied: the target's own items, else every validated
+    // requirement in the file.
+    let own: Vec<&Item> = match &target {
+        Target::Group(i) => top_level(&groups[*i]).collect(),
+        Target::New(_) => Vec::new(),
+    };
+    let neighbours: Vec<&Item> = if own.is_empty() {
+        validated
+            .iter()
+            .flat_map(|&i| top_level(&groups[i]))
+            .collect()
+    } else {
+        own.clone()
+    };
+    let convention = neighbours.iter().rev().find_map(|i| {
+        let text = item_text(doc, i);
+        let body = &text[marker_len(&text)..];
+        suffix(body).map(|s| (s, body.to_string()))
+    });
+    // Items that all go without a suffix set the convention "none"; with no validated item
+    // at all, the template's ` — Phase N` is the convention.
+    let needs_value = convention.is_some() || neighbours.is_empty();
+    let value = suffix_value(src, convention.as_ref(), want_version.as_deref());
+    if needs_value && value.is_none() {
+        return Err(missing_value(p, src, convention.as_ref()));
+    }
+    let suffix_text = value.as_ref().map(|v| match &convention {
+        Some((s, _)) => s.with_value(v),
+        None => format!(" — {v}"),
+    });
+    let model = neighbours.last().copied();
+    let lines = entry_lines(
+        p,
+        src,
+        model,
+        value.as_deref(),
+        suffix_text.as_deref(),
+        want_version.as_deref(),
+    );
+    let first = lines.first().cloned().unwrap_or_default();
+    let edit = match target {
+        Target::Group(i) => into_group(doc, &groups[i], &lines),
+        Target::New(version) => new_group(p, src, &validated, version.as_deref(), &lines),
+    };
+    Ok((edit, first))
+}
+
+/// A group's requirements (nested bullets belong to the item above them).
+fn top_level(g: &RequirementGroup) -> impl Iterator<Item = &Item> {
+    g.items.iter().filter(|i| i.depth <= 1)
+}
+
+/// `v1.0` from a group's version text (`v1.0 — shipped 2026-01-30`, `v1.1`), when it starts
+/// with one.
+fn version_token(version: &str) -> Option<String> {
+    let t = version.trim();
+    let end = t
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+        .unwrap_or(t.len());
+    let token = t[..end].trim_end_matches('.');
+    let digits = token.strip_prefix(['v', 'V']).unwrap_or(token);
+    digits
+        .starts_with(|c: char| c.is_ascii_digit())
+        .then(|| token.to_string())
+}
+
+/// Versions compare without their `v` (`v1.1` = `1.1`).
+fn same_version(a: &str, b: &str) -> bool {
+    let n = |s: &str| {
+        s.trim()
+            .trim_start_matches(['v', 'V'])
+            .to_ascii_lowercase()
+    };
+    n(a) == n(b)
+}
+
+fn choose(
+    groups: &[RequirementGroup],
+    validated: &[usize],
+    version: Option<&str>,
+) -> Result<Target, UserError> {
+    if let Some(v) = version
+        && let Some(&i) = validated.iter().find(|&&i| {
+            groups[i]
+                .version
+                .as_deref()
+                .and_then(version_token)
+                .is_some_and(|t| same_version(&t, v))
+        })
+    {
+        return Ok(Target::Group(i));
+    }
+    let unversioned: Vec<usize> = validated
+        .iter()
+        .copied()
+        .filter(|&i| groups[i].version.is_none())
+        .collect();
+    if let Some(&i) = unversioned
+        .iter()
+        .find(|&&i| !groups[i].items.is_empty())
+        .or(unversioned.first())
+    {
+        return Ok(Target::Group(i));
+    }
+    match (validated.first(), version) {
+        (None, _) => Ok(Target::New(None)),
+        (Some(_), Some(v)) => Ok(Target::New(Some(v.to_string()))),
+        (Some(&first), None) => Err(project_error(format!(
+            "keeps validated requirements by version (`### {}`), and this requirement's version is not known",
+            groups[first].title
+        ))
+        .hint("pass --version V (e.g. --version v1.1): the requirement goes to `### Validated (V)`")),
+    }
+}
+
+/// The value the suffix carries: what was passed (`--phase 3` → `Phase 3`, `--version
+/// v1.1`), else, for a file that writes versions, the Active group's version.
+fn suffix_value(
+    src: &Source,
+    convention: Option<&(Suffix, String)>,
+    want_version: Option<&str>,
+) -> Option<String> {
+    let lower_phase = convention.is_some_and(|(s, body)| s.lower_case_phase(body));
+    let versioned = convention.is_some_and(|(s, _)| s.kind == SuffixKind::Version);
+    let v_prefixed = convention.is_none_or(|(s, body)| {
+        s.kind != SuffixKind::Version || body[s.value.clone()].starts_with(['v', 'V'])
+    });
+    let version_text = |v: &str| {
+        let bare = v.trim().trim_start_matches(['v', 'V']);
+        if v_prefixed && bare.starts_with(|c: char| c.is_ascii_digit()) {
+            format!("v{bare}")
+        } else {
+            v.trim().to_string()
+        }
+    };
+    if let Some(phase) = src.phase {
+        let word = if lower_phase { "phase" } else { "Phase" };
+        return Some(format!("{word} {}", phase.trim()));
+    }
+    if let Some(v) = src.version {
+        return Some(version_text(v));
+    }
+    (versioned)
+        .then_some(want_version)
+        .flatten()
+        .map(version_text)
+}
+
+/// The refusal when the file's notation needs a phase or version and none was given.
+fn missing_value(p: &ProjectDoc, src: &Source, convention: Option<&(Suffix, String)>) -> UserError {
+    let example = match convention {
+        Some((s, body)) => format!("`{}`", body[s.range.clone()].trim()),
+        None => "`— Phase N` (the GSD template's form)".to_string(),
+    };
+    let item = item_text(&p.doc, src.item);
+    let phase_hint = match &src.state_phase {
+        Some(n) => format!(
+            "pass --phase (STATE.md is on phase {n}: gsd project validate \"{}\" --phase {n}) or --version V",
+            short(&item)
+        ),
+        None => "pass --phase N or --version V".to_string(),
+    };
+    project_error(format!(
+        "writes validated requirements with the phase or version that delivered them ({example}); which one delivered this?"
+    ))
+    .hint(phase_hint)
+}
+
+/// The first words of a requirement, for a command line in a hint.
+fn short(text: &str) -> String {
+    let body = &text[marker_len(text)..];
+    let plain = body.replace(['*', '`', '"'], "");
+    plain.split_whitespace().take(4).collect::<Vec<_>>().join(" ")
+}
+
+/// The lines of the new entry: a list line, a table row, or (a table row into a group with
+/// no table yet) the source table's header and delimiter rows before it.
+fn entry_lines(
+    p: &ProjectDoc,
+    src: &Source,
+    model: Option<&Item>,
+    value: Option<&str>,
+    suffix_text: Option<&str>,
+    version: Option<&str>,
+) -> Vec<String> {
+    let doc = &p.doc;
+    let text = item_text(doc, src.item);
+    let body = text[marker_len(&text)..].trim_end().to_string();
+    let from_table = src.item.depth == 0;
+    match model {
+        Some(m) if m.depth == 0 => {
+            let texts = row_texts(doc, m.line, src, &body, value, version);
+            vec![row_like(doc, m.line, &texts)]
+        }
+        Some(m) => vec![list_line(doc, m, &body, suffix_text)],
+        None if from_table => {
+            let header = table_start(doc, src.item.line);
+            let texts = row_texts(doc, src.item.line, src, &body, value, version);
+            let mut lines = vec![doc.line(header).to_string()];
+            if header + 1 < src.item.line && doc.kinds[header + 1] == LineKind::TableDelimiter {
+                lines.push(doc.line(header + 1).to_string());
+            }
+            lines.push(row_like(doc, src.item.line, &texts));
+            lines
+        }
+        None => {
+            let line = doc.line(src.item.line);
+            let (indent, bullet) = list_marker(line).unwrap_or(("", "-"));
+            let bullet = if bullet.ends_with(['.', ')']) { "1." } else { bullet };
+            let mut out = format!("{indent}{bullet} ✓ {body}");
+            push_suffix(&mut out, suffix_text);
+            vec![out]
+        }
+    }
+}
+
+/// A list line in `model`'s shape: its indentation and bullet (a numbered list counts on),
+/// its marker (`✓ `, `[x] `, none; an unticked box is ticked).
+fn list_line(doc: &Doc, model: &Item, body: &str, suffix_text: Option<&str>) -> String {
+    let line = doc.line(model.line);
+    let (indent, bullet) = list_marker(line).unwrap_or(("", "-"));
+    let bullet = match bullet.strip_suffix(['.', ')']) {
+        Some(digits) => format!(
+            "{}{}",
+            digits.parse::<u64>().unwrap_or(0).saturating_add(1),
+            &bullet[digits.len()..]
+        ),
+        None => bullet.to_string(),
+    };
+    let text = doc.text(model.text.clone());
+    let marker = match &text[..marker_len(text)] {
+        "[ ] " => "[x] ",
+        m => m,
+    };
+    let mut out = format!("{indent}{bullet} {marker}{body}");
+    push_suffix(&mut out, suffix_text);
+    out
+}
+
+fn push_suffix(out: &mut String, suffix_text: Option<&str>) {
+    if let Some(s) = suffix_text
+        && !out.ends_with(s)
+    {
+        out.push_str(s);
+    }
+}
+
+/// The first row (the header) of the table holding line `line`.
+pub(crate) fn table_start(doc: &Doc, line: usize) -> usize {
+    let mut i = line;
+    while i > 0
+        && matches!(
+            doc.kinds[i - 1],
+            LineKind::TableRow | LineKind::TableDelimiter
+        )
+    {
+        i -= 1;
+    }
+    i
+}
+
+/// Lower-cased header cells of the table holding line `line`.
+fn columns_of(doc: &Doc, line: usize) -> Vec<String> {
+    doc.cells(table_start(doc, line))
+        .unwrap_or_default()
+        .iter()
+        .map(|c| doc.text(c.text.clone()).trim_matches('*').to_lowercase())
+        .collect()
+}
+
+/// A column that says when a requirement was validated.
+pub(crate) fn is_when_column(c: &str) -> bool {
+    ["phase", "validated", "version", "milestone", "shipped", "when", "release"]
+        .iter()
+        .any(|w| c.starts_with(w))
+}
+
+/// The cells of the new row in the table holding `model_line`: a column the source row
+/// shares (by header name) keeps its cell; the id column gets the requirement's id, the
+/// requirement column its text, a when-column (`Phase`, `Validated`, `Version`) the value,
+/// a Status column the word its table uses for validated ones.
+fn row_texts(
+    doc: &Doc,
+    model_line: usize,
+    src: &Source,
+    body: &str,
+    value: Option<&str>,
+    version: Option<&str>,
+) -> Vec<String> {
+    let target = columns_of(doc, model_line);
+    let from_table = src.item.depth == 0;
+    let source_cols = if from_table {
+        columns_of(doc, src.item.line)
+    } else {
+        Vec::new()
+    };
+    let source_cells = if from_table {
+        doc.cells(src.item.line).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let main = target
+        .iter()
+        .position(|c| {
+            ["requirement", "description", "item", "title", "feature", "capability"]
+                .iter()
+                .any(|w| c.starts_with(w))
+        })
+        .unwrap_or(usize::from(target.len() > 1 && is_id_column(&target[0])));
+    target
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if c.starts_with("status") || c == "state" {
+                return status_word(doc, model_line, i, src.item.line);
+            }
+            if is_when_column(c) {
+                return value.or(version).unwrap_or_default().to_string();
+            }
+            if let Some(j) = source_cols.iter().position(|s| s == c)
+                && let Some(cell) = source_cells.get(j)
+            {
+                return unescape_cell(doc.text(cell.text.clone())).into_owned();
+            }
+            if is_id_column(c) {
+                return requirement_ids(body).into_iter().next().unwrap_or_default();
+            }
+            if i == main {
+                return body.to_string();
+            }
+            String::new()
+        })
+        .collect()
+}
+
+fn is_id_column(c: &str) -> bool {
+    c == "id" || c == "#" || c.starts_with("req") && !c.starts_with("requirement")
+}
+
+/// The Status word validated rows of the table holding `model_line` use (its most common
+/// one that is not the source row's), else `Validated`.
+pub(crate) fn status_word(doc: &Doc, model_line: usize, col: usize, except: usize) -> String {
+    let start = table_start(doc, model_line);
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    let mut i = start + 1;
+    while i < doc.kinds.len() && matches!(doc.kinds[i], LineKind::TableRow | LineKind::TableDelimiter) {
+        if doc.kinds[i] == LineKind::TableRow
+            && i != except
+            && let Some(cell) = doc.cells(i).and_then(|c| c.get(col).cloned())
+        {
+            let t = unescape_cell(doc.text(cell.text)).into_owned();
+            if crate::model::project::requirement_status_kind(&t) == RequirementKind::Validated {
+                match seen.iter_mut().find(|(w, _)| *w == t) {
+                    Some((_, n)) => *n += 1,
+                    None => seen.push((t, 1)),
+                }
+            }
+        }
+        i += 1;
+    }
+    seen.into_iter()
+        .max_by_key(|(_, n)| *n)
+        .map_or_else(|| "Validated".to_string(), |(w, _)| w)
+}
+
+/// The entry added to an existing group: after its last requirement, in place of its
+/// placeholder, or as its first content.
+fn into_group(doc: &Doc, g: &RequirementGroup, lines: &[String]) -> Edit {
+    if let Some(last) = top_level(g).last() {
+        return insert_after_line(doc, item_end(doc, last.line), lines);
+    }
+    if let Some(p) = g.placeholder {
+        return replace_line(doc, p, &lines.join(eol_of(doc, p)));
+    }
+    let end = doc
+        .sections
+        .iter()
+        .find(|s| s.line == g.heading_line)
+        .map_or(doc.kinds.len(), |s| s.own.end);
+    first_in_section(
+        doc,
+        g.heading_line,
+        end,
+        &lines.join(eol_of(doc, g.heading_line)),
+    )
+}
+
+/// A new Validated group holding the entry: beside the file's versioned Validated groups in
+/// their order (newest first when they run that way, or when there is one), else just
+/// above the Active group.
+fn new_group(
+    p: &ProjectDoc,
+    src: &Source,
+    validated: &[usize],
+    version: Option<&str>,
+    lines: &[String],
+) -> Edit {
+    let doc = &p.doc;
+    let groups = &p.requirement_groups;
+    let level_of = |line: usize| match doc.kinds[line] {
+        LineKind::Heading(l) => usize::from(l),
+        _ => 3,
+    };
+    let anchor = validated.first().copied().unwrap_or(src.group);
+    let hashes = "#".repeat(level_of(groups[anchor].heading_line));
+    let heading = match version {
+        Some(v) => format!("{hashes} Validated ({v})"),
+        None => format!("{hashes} Validated"),
+    };
+    let mut block = vec![heading, String::new()];
+    block.extend(lines.iter().cloned());
+    let ascending = match (validated.first(), validated.last()) {
+        (Some(&a), Some(&b)) if a != b => {
+            let v = |i: usize| groups[i].version.as_deref().and_then(version_token);
+            matches!((v(a), v(b)), (Some(x), Some(y)) if older(&x, &y))
+        }
+        _ => false,
+    };
+    if ascending && let Some(&last) = validated.last() {
+        let end = doc
+            .sections
+            .iter()
+            .find(|s| s.line == groups[last].heading_line)
+            .map_or(doc.kinds.len(), |s| s.body.end);
+        if end < doc.kinds.len() {
+            block.push(String::new());
+            return insert_before_line(doc, end, &block);
+        }
+        let last_text = (0..doc.kinds.len())
+            .rev()
+            .find(|&i| doc.kinds[i] != LineKind::Blank)
+            .unwrap_or(0);
+        let mut after = vec![String::new()];
+        after.extend(block);
+        return insert_after_line(doc, last_text, &after);
+    }
+    block.push(String::new());
+    insert_before_line(doc, groups[anchor].heading_line, &block)
+}
+
+/// Whether version `a` is older than `b` (`v0.9` < `v1.0` < `v1.10`), numerically by part.
+fn older(a: &str, b: &str) -> bool {
+    let parts = |s: &str| -> Vec<u64> {
+        s.trim_start_matches(['v', 'V'])
+            .split('.')
+            .map(|p| p.parse().unwrap_or(0))
+            .collect()
+    };
+    parts(a) < parts(b)
+}
