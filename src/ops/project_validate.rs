@@ -13,7 +13,7 @@
 use crate::edit::Edit;
 use crate::error::UserError;
 use crate::model::project::{ProjectDoc, RequirementGroup, RequirementKind};
-use crate::model::project_items::requirement_ids;
+use crate::model::project_items::{marker_len, requirement_ids};
 use crate::model::requirements::Requirements;
 use crate::model::state::Item;
 use crate::model::workspace::Workspace;
@@ -27,7 +27,7 @@ use crate::ops::style::cell_raw;
 use crate::ops::todo::one_line;
 use crate::ops::{Outcome, PlanningFile, file_change, project_error, project_of};
 use crate::render::project_json::item_text;
-use crate::syntax::table::escape_cell;
+use crate::syntax::table::{escape_cell, unescape_cell};
 use crate::syntax::{Doc, LineKind};
 
 /// What `project validate` was asked, and REQUIREMENTS.md when the project keeps one.
@@ -63,7 +63,7 @@ pub fn validate(ws: &Workspace, args: &Validate) -> Result<Outcome, UserError> {
             .flat_map(|(i, g)| top_level(g).map(move |item| (i, item)))
             .collect()
     };
-    let says = |item: &Item| plain(&item_text(doc, item)).contains(&needle);
+    let says = |item: &Item| plain(&requirement(doc, item)).contains(&needle);
     let active = of_kind(RequirementKind::Active);
     let matches: Vec<(usize, &Item)> = active.iter().copied().filter(|(_, i)| says(i)).collect();
     let (group, item) = match matches.as_slice() {
@@ -79,7 +79,7 @@ pub fn validate(ws: &Workspace, args: &Validate) -> Result<Outcome, UserError> {
         }
     };
     let g = &project.requirement_groups[group];
-    let text = item_text(doc, item);
+    let text = requirement(doc, item);
     let mut edits = Vec::new();
     let written = match g.status_col {
         Some(col) => {
@@ -123,12 +123,28 @@ fn list(doc: &Doc, items: &[(usize, &Item)]) -> String {
     let mut s: String = items
         .iter()
         .take(LIST_MAX)
-        .map(|(_, i)| format!("\n  line {}: {}", i.line + 1, item_text(doc, i)))
+        .map(|(_, i)| format!("\n  line {}: {}", i.line + 1, requirement(doc, i)))
         .collect();
     if items.len() > LIST_MAX {
         s.push_str(&format!("\n  … and {} more", items.len() - LIST_MAX));
     }
     s
+}
+
+/// A requirement as a person reads it, for matching and listing: a list item's text after
+/// its marker (`[ ]`, `✓`); a table row's cells as read (`CORE-02 | Elevation profile`).
+fn requirement(doc: &Doc, item: &Item) -> String {
+    if item.depth == 0 {
+        return doc
+            .cells(item.line)
+            .unwrap_or_default()
+            .iter()
+            .map(|c| unescape_cell(doc.text(c.text.clone())).into_owned())
+            .collect::<Vec<_>>()
+            .join(" | ");
+    }
+    let text = item_text(doc, item);
+    text[marker_len(&text)..].to_string()
 }
 
 /// No Active requirement matches: one already in Validated is reported (and its
@@ -146,10 +162,11 @@ fn not_active(
     let pattern = args.pattern.trim();
     let done: Vec<(usize, &Item)> = validated.iter().copied().filter(|(_, i)| says(i)).collect();
     if let [(_, item)] = done.as_slice() {
-        let text = item_text(doc, item);
+        let text = requirement(doc, item);
         let mut out = Outcome::nothing(format!(
-            "already validated (line {}): {text}",
-            item.line + 1
+            "already validated (line {}): {}",
+            item.line + 1,
+            requirement(doc, item)
         ));
         trace(ws, args.requirements, &text, &mut out);
         return Ok(out);
@@ -212,11 +229,23 @@ fn in_place(
             cell_raw(doc, cell, &escape_cell(&word)),
         ));
     }
-    let value = phase.map(|p| format!("Phase {p}")).or(version.map(str::to_string));
-    let header = doc.cells(table_start(doc, item.line)).unwrap_or_default();
+    let start = table_start(doc, item.line);
+    let header = doc.cells(start).unwrap_or_default();
     let when = header
         .iter()
         .position(|c| is_when_column(&doc.text(c.text.clone()).trim_matches('*').to_lowercase()));
+    // A column of bare numbers (`1`) gets a bare number; else `Phase 2`.
+    let bare = when.is_some_and(|col| {
+        (start + 1..doc.kinds.len())
+            .take_while(|&i| doc.kinds[i].is_table_row() || doc.kinds[i] == LineKind::TableDelimiter)
+            .filter_map(|i| doc.cells(i).and_then(|c| c.get(col).cloned()))
+            .any(|c| doc.text(c.text).starts_with(|ch: char| ch.is_ascii_digit()))
+    });
+    let value = match (phase, version) {
+        (Some(p), _) if bare => Some(p.to_string()),
+        (Some(p), _) => Some(format!("Phase {p}")),
+        (None, v) => v.map(str::to_string),
+    };
     if let (Some(v), Some(col)) = (value, when)
         && col != status_col
         && let Some(cell) = cells.get(col)

@@ -201,24 +201,25 @@ fn suffix_value(
         .map(version_text)
 }
 
-/// The refusal when the file's notation needs a phase or version and none was given.
+/// The refusal when the file's notation needs a phase or version and none was given; the
+/// hint is a command that works, with STATE.md's current phase when it has one.
 fn missing_value(p: &ProjectDoc, src: &Source, convention: Option<&(Suffix, String)>) -> UserError {
-    let example = match convention {
-        Some((s, body)) => format!("`{}`", body[s.range.clone()].trim()),
-        None => "`— Phase N` (the GSD template's form)".to_string(),
+    let why = match convention {
+        Some((s, body)) => format!(
+            "writes each validated requirement with what delivered it (`{}`)",
+            body[s.range.clone()].trim()
+        ),
+        None => "has no validated requirement yet, and the GSD template writes one with the phase that delivered it (`- ✓ … — Phase N`)".to_string(),
     };
     let item = item_text(&p.doc, src.item);
-    let phase_hint = match &src.state_phase {
+    let hint = match &src.state_phase {
         Some(n) => format!(
-            "pass --phase (STATE.md is on phase {n}: gsd project validate \"{}\" --phase {n}) or --version V",
+            "pass --phase N or --version V; STATE.md is on phase {n}: gsd project validate \"{}\" --phase {n}",
             short(&item)
         ),
         None => "pass --phase N or --version V".to_string(),
     };
-    project_error(format!(
-        "writes validated requirements with the phase or version that delivered them ({example}); which one delivered this?"
-    ))
-    .hint(phase_hint)
+    project_error(format!("{why}; which phase or version delivered this one?")).hint(hint)
 }
 
 /// The first words of a requirement, for a command line in a hint.
@@ -240,38 +241,61 @@ fn entry_lines(
 ) -> Vec<String> {
     let doc = &p.doc;
     let text = item_text(doc, src.item);
-    let body = text[marker_len(&text)..].trim_end().to_string();
+    let first = text[marker_len(&text)..].trim_end().to_string();
     let from_table = src.item.depth == 0;
-    match model {
+    // A list item's later lines: its paragraph's continuation lines, then nested bullets.
+    let later: Vec<usize> = if from_table {
+        Vec::new()
+    } else {
+        (src.item.line + 1..=item_end(doc, src.item.line)).collect()
+    };
+    let paragraph = later
+        .iter()
+        .take_while(|&&l| doc.kinds[l] == LineKind::ListContinuation)
+        .count();
+    // In a table cell the paragraph is one line.
+    let joined = || {
+        std::iter::once(first.as_str())
+            .chain(later[..paragraph].iter().map(|&l| doc.line(l).trim()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let prefix = match model {
         Some(m) if m.depth == 0 => {
-            let texts = row_texts(doc, m.line, src, &body, value, version);
-            vec![row_like(doc, m.line, &texts)]
+            let texts = row_texts(doc, m.line, src, &joined(), value, version);
+            return vec![row_like(doc, m.line, &texts)];
         }
-        Some(m) => vec![list_line(doc, m, &body, suffix_text)],
         None if from_table => {
             let header = table_start(doc, src.item.line);
-            let texts = row_texts(doc, src.item.line, src, &body, value, version);
+            let texts = row_texts(doc, src.item.line, src, &first, value, version);
             let mut lines = vec![doc.line(header).to_string()];
             if header + 1 < src.item.line && doc.kinds[header + 1] == LineKind::TableDelimiter {
                 lines.push(doc.line(header + 1).to_string());
             }
             lines.push(row_like(doc, src.item.line, &texts));
-            lines
+            return lines;
         }
+        Some(m) => list_prefix(doc, m),
         None => {
             let line = doc.line(src.item.line);
             let (indent, bullet) = list_marker(line).unwrap_or(("", "-"));
             let bullet = if bullet.ends_with(['.', ')']) { "1." } else { bullet };
-            let mut out = format!("{indent}{bullet} ✓ {body}");
-            push_suffix(&mut out, suffix_text);
-            vec![out]
+            format!("{indent}{bullet} ✓ ")
         }
-    }
+    };
+    // The suffix closes the item's paragraph; nested bullets follow it as they were.
+    let mut lines = vec![format!("{prefix}{first}")];
+    lines.extend(later.iter().map(|&l| doc.line(l).to_string()));
+    let last = &mut lines[paragraph];
+    let trimmed = last.trim_end().len();
+    last.truncate(trimmed);
+    push_suffix(last, suffix_text);
+    lines
 }
 
-/// A list line in `model`'s shape: its indentation and bullet (a numbered list counts on),
-/// its marker (`✓ `, `[x] `, none; an unticked box is ticked).
-fn list_line(doc: &Doc, model: &Item, body: &str, suffix_text: Option<&str>) -> String {
+/// The start of a list line in `model`'s shape: its indentation and bullet (a numbered list
+/// counts on) and its marker (`✓ `, `[x] `, none; an unticked box is ticked).
+fn list_prefix(doc: &Doc, model: &Item) -> String {
     let line = doc.line(model.line);
     let (indent, bullet) = list_marker(line).unwrap_or(("", "-"));
     let bullet = match bullet.strip_suffix(['.', ')']) {
@@ -287,9 +311,7 @@ fn list_line(doc: &Doc, model: &Item, body: &str, suffix_text: Option<&str>) -> 
         "[ ] " => "[x] ",
         m => m,
     };
-    let mut out = format!("{indent}{bullet} {marker}{body}");
-    push_suffix(&mut out, suffix_text);
-    out
+    format!("{indent}{bullet} {marker}")
 }
 
 fn push_suffix(out: &mut String, suffix_text: Option<&str>) {

@@ -68,17 +68,27 @@ fn requirements(out: &mut String, req: &Value, p: &Palette) {
             continue;
         }
         let total = req["counts"][kind].as_u64().unwrap_or(0);
-        // Versioned groups are counted apart: `3 (v1.0 — shipped) · 1 (v0.9)`.
+        let name = |g: &Value| {
+            text(&g["version"]).unwrap_or_else(|| g["title"].as_str().unwrap_or("").to_string())
+        };
         let mut v = p.paint(style, &total.to_string());
-        if of_kind.len() > 1 || of_kind.iter().any(|g| !g["version"].is_null()) {
-            let parts: Vec<String> = of_kind
-                .iter()
-                .map(|g| match text(&g["version"]) {
-                    Some(ver) => format!("{} ({})", g["count"], clip(&ver, 40)),
-                    None => format!("{} ({})", g["count"], clip(g["title"].as_str().unwrap_or(""), 40)),
-                })
-                .collect();
-            v.push_str(&p.paint(p.dim, &format!("  {}", parts.join(" · "))));
+        match of_kind.as_slice() {
+            // One group: its version (or placeholder) beside the count.
+            [g] => {
+                if let Some(ver) = text(&g["version"]) {
+                    v.push_str(&p.paint(p.dim, &format!(" ({})", clip(&ver, 40))));
+                } else if let Some(ph) = text(&g["placeholder"]) {
+                    v.push_str(&p.paint(p.dim, &format!(" {}", clip(&ph, 60))));
+                }
+            }
+            // Versioned groups are counted apart: `4  3 (v1.0 — shipped) · 1 (v0.9)`.
+            groups => {
+                let parts: Vec<String> = groups
+                    .iter()
+                    .map(|g| format!("{} ({})", g["count"], clip(&name(g), 40)))
+                    .collect();
+                v.push_str(&p.paint(p.dim, &format!("  {}", parts.join(" · "))));
+            }
         }
         row(out, p, label, v);
         if kind == "active" {
@@ -133,7 +143,7 @@ fn decisions(out: &mut String, kd: &Value, p: &Palette) {
         .filter_map(|r| {
             let d = text(&r["decision"])?;
             Some(match text(&r["outcome"]) {
-                Some(o) => format!("{d} — {o}"),
+                Some(o) => format!("{d} ({o})"),
                 None => d,
             })
         })
