@@ -469,7 +469,13 @@ pub fn requirement_status_kind(cell: &str) -> RequirementKind {
     } else if t.contains(['✓', '✅', '✔'])
         || t.starts_with("[x]")
         || has(&[
-            "validated", "shipped", "done", "complete", "completed", "delivered", "met",
+            "validated",
+            "shipped",
+            "done",
+            "complete",
+            "completed",
+            "delivered",
+            "met",
         ])
     {
         RequirementKind::Validated

@@ -69,8 +69,7 @@ pub fn requirement_ids(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for token in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')) {
         let token = token.trim_matches('-');
-        if crate::model::requirements::is_requirement_id(token) && !out.iter().any(|t| t == token)
-        {
+        if crate::model::requirements::is_requirement_id(token) && !out.iter().any(|t| t == token) {
             out.push(token.to_string());
         }
     }
@@ -114,7 +113,10 @@ fn dash_suffix(text: &str) -> Option<Suffix> {
                 kind,
                 parenthesised: false,
             };
-            if best.as_ref().is_none_or(|b| candidate.range.start > b.range.start) {
+            if best
+                .as_ref()
+                .is_none_or(|b| candidate.range.start > b.range.start)
+            {
                 best = Some(candidate);
             }
         }
@@ -157,14 +159,21 @@ fn value_at(rest: &str) -> Option<(usize, SuffixKind, usize)> {
         let num = v[word..]
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
             .unwrap_or(v.len() - word);
-        return (num > 0 && v[word..].starts_with(|c: char| c.is_ascii_digit()))
-            .then_some((lead, SuffixKind::Phase, word + num));
+        return (num > 0 && v[word..].starts_with(|c: char| c.is_ascii_digit())).then_some((
+            lead,
+            SuffixKind::Phase,
+            word + num,
+        ));
     }
     if lv.starts_with('v') && v[1..].starts_with(|c: char| c.is_ascii_digit()) {
         let end = v
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
             .unwrap_or(v.len());
-        return Some((lead, SuffixKind::Version, v[..end].trim_end_matches('.').len()));
+        return Some((
+            lead,
+            SuffixKind::Version,
+            v[..end].trim_end_matches('.').len(),
+        ));
     }
     if lead == 0 && (lv.starts_with("existing") || lv.starts_with("shipped")) {
         let end = v.find(|c: char| !c.is_alphabetic()).unwrap_or(v.len());
@@ -191,7 +200,12 @@ mod tests {
     fn suffixes_in_their_forms() {
         assert_eq!(
             s("Login — v1.0"),
-            (" — v1.0".into(), "".into(), "v1.0".into(), SuffixKind::Version)
+            (
+                " — v1.0".into(),
+                "".into(),
+                "v1.0".into(),
+                SuffixKind::Version
+            )
         );
         assert_eq!(
             s("Sudoku grid — v1.0 (PUZZ-01, 28 tests)").2,

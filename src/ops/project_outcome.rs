@@ -42,9 +42,8 @@ pub fn set_outcome(ws: &Workspace, args: &SetOutcome) -> Result<Outcome, UserErr
     }
     let note = args.note.map(|n| one_line("--note", n)).transpose()?;
     let Some(table) = &project.key_decisions else {
-        return Err(project_error("has no Key Decisions table").hint(
-            "add `## Key Decisions` with a `| Decision | Rationale | Outcome |` table",
-        ));
+        return Err(project_error("has no Key Decisions table")
+            .hint("add `## Key Decisions` with a `| Decision | Rationale | Outcome |` table"));
     };
     let Some(col) = table.outcome_col else {
         let line = table.header_line + 1;

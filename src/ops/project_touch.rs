@@ -48,9 +48,9 @@ pub fn touch(ws: &Workspace, clock: &Clock, after: Option<&str>) -> Result<Outco
                     .push((c, format!("see-line: PROJECT.md updated {today}")));
             }
         }
-        None if state.reference.see.is_some() => out.notices.push(
-            "STATE.md's see-line has no date to update; left as it is".to_string(),
-        ),
+        None if state.reference.see.is_some() => out
+            .notices
+            .push("STATE.md's see-line has no date to update; left as it is".to_string()),
         None => {}
     }
     if out.changes.is_empty() {

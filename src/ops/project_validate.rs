@@ -68,7 +68,16 @@ pub fn validate(ws: &Workspace, args: &Validate) -> Result<Outcome, UserError> {
     let matches: Vec<(usize, &Item)> = active.iter().copied().filter(|(_, i)| says(i)).collect();
     let (group, item) = match matches.as_slice() {
         [one] => *one,
-        [] => return not_active(ws, project, args, &of_kind(RequirementKind::Validated), &says, &active),
+        [] => {
+            return not_active(
+                ws,
+                project,
+                args,
+                &of_kind(RequirementKind::Validated),
+                &says,
+                &active,
+            );
+        }
         many => {
             return Err(project_error(format!(
                 "has {} Active requirements matching `{pattern}`:{}",
@@ -83,7 +92,13 @@ pub fn validate(ws: &Workspace, args: &Validate) -> Result<Outcome, UserError> {
     let mut edits = Vec::new();
     let written = match g.status_col {
         Some(col) => {
-            edits.extend(in_place(doc, item, col, phase.as_deref(), version.as_deref()));
+            edits.extend(in_place(
+                doc,
+                item,
+                col,
+                phase.as_deref(),
+                version.as_deref(),
+            ));
             text.clone()
         }
         None => {
@@ -172,7 +187,9 @@ fn not_active(
         return Ok(out);
     }
     let msg = if active.is_empty() {
-        format!("has no Active requirement matching `{pattern}` (and no Active requirements at all)")
+        format!(
+            "has no Active requirement matching `{pattern}` (and no Active requirements at all)"
+        )
     } else {
         format!(
             "has no Active requirement matching `{pattern}`; Active requirements:{}",
@@ -237,7 +254,9 @@ fn in_place(
     // A column of bare numbers (`1`) gets a bare number; else `Phase 2`.
     let bare = when.is_some_and(|col| {
         (start + 1..doc.kinds.len())
-            .take_while(|&i| doc.kinds[i].is_table_row() || doc.kinds[i] == LineKind::TableDelimiter)
+            .take_while(|&i| {
+                doc.kinds[i].is_table_row() || doc.kinds[i] == LineKind::TableDelimiter
+            })
             .filter_map(|i| doc.cells(i).and_then(|c| c.get(col).cloned()))
             .any(|c| doc.text(c.text).starts_with(|ch: char| ch.is_ascii_digit()))
     });
@@ -272,7 +291,8 @@ fn trace(ws: &Workspace, reqs: Option<&Requirements>, text: &str, out: &mut Outc
         return;
     }
     if let Some(c) = requirements_change(ws, reqs, requirement_edits(reqs, &known)) {
-        out.changes.push((c, format!("{} complete", known.join(", "))));
+        out.changes
+            .push((c, format!("{} complete", known.join(", "))));
         // A change alongside the "already validated" message: say what was done instead.
         out.message = None;
     }

@@ -121,11 +121,7 @@ fn version_token(version: &str) -> Option<String> {
 
 /// Versions compare without their `v` (`v1.1` = `1.1`).
 fn same_version(a: &str, b: &str) -> bool {
-    let n = |s: &str| {
-        s.trim()
-            .trim_start_matches(['v', 'V'])
-            .to_ascii_lowercase()
-    };
+    let n = |s: &str| s.trim().trim_start_matches(['v', 'V']).to_ascii_lowercase();
     n(a) == n(b)
 }
 
@@ -226,7 +222,11 @@ fn missing_value(p: &ProjectDoc, src: &Source, convention: Option<&(Suffix, Stri
 fn short(text: &str) -> String {
     let body = &text[marker_len(text)..];
     let plain = body.replace(['*', '`', '"'], "");
-    plain.split_whitespace().take(4).collect::<Vec<_>>().join(" ")
+    plain
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The lines of the new entry: a list line, a table row, or (a table row into a group with
@@ -279,7 +279,11 @@ fn entry_lines(
         None => {
             let line = doc.line(src.item.line);
             let (indent, bullet) = list_marker(line).unwrap_or(("", "-"));
-            let bullet = if bullet.ends_with(['.', ')']) { "1." } else { bullet };
+            let bullet = if bullet.ends_with(['.', ')']) {
+                "1."
+            } else {
+                bullet
+            };
             format!("{indent}{bullet} ✓ ")
         }
     };
@@ -347,9 +351,17 @@ fn columns_of(doc: &Doc, line: usize) -> Vec<String> {
 
 /// A column that says when a requirement was validated.
 pub(crate) fn is_when_column(c: &str) -> bool {
-    ["phase", "validated", "version", "milestone", "shipped", "when", "release"]
-        .iter()
-        .any(|w| c.starts_with(w))
+    [
+        "phase",
+        "validated",
+        "version",
+        "milestone",
+        "shipped",
+        "when",
+        "release",
+    ]
+    .iter()
+    .any(|w| c.starts_with(w))
 }
 
 /// The cells of the new row in the table holding `model_line`: a column the source row
@@ -379,9 +391,16 @@ fn row_texts(
     let main = target
         .iter()
         .position(|c| {
-            ["requirement", "description", "item", "title", "feature", "capability"]
-                .iter()
-                .any(|w| c.starts_with(w))
+            [
+                "requirement",
+                "description",
+                "item",
+                "title",
+                "feature",
+                "capability",
+            ]
+            .iter()
+            .any(|w| c.starts_with(w))
         })
         .unwrap_or(usize::from(target.len() > 1 && is_id_column(&target[0])));
     target
@@ -420,7 +439,9 @@ pub(crate) fn status_word(doc: &Doc, model_line: usize, col: usize, except: usiz
     let start = table_start(doc, model_line);
     let mut seen: Vec<(String, usize)> = Vec::new();
     let mut i = start + 1;
-    while i < doc.kinds.len() && matches!(doc.kinds[i], LineKind::TableRow | LineKind::TableDelimiter) {
+    while i < doc.kinds.len()
+        && matches!(doc.kinds[i], LineKind::TableRow | LineKind::TableDelimiter)
+    {
         if doc.kinds[i] == LineKind::TableRow
             && i != except
             && let Some(cell) = doc.cells(i).and_then(|c| c.get(col).cloned())

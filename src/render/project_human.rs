@@ -109,7 +109,11 @@ fn constraints(out: &mut String, c: &Value, p: &Palette) {
     };
     let labels: Vec<String> = items.iter().filter_map(|i| text(&i["label"])).collect();
     let v = if labels.len() == items.len() {
-        format!("{} · {}", items.len(), clip(&labels.join(", "), VALUE_WIDTH))
+        format!(
+            "{} · {}",
+            items.len(),
+            clip(&labels.join(", "), VALUE_WIDTH)
+        )
     } else {
         items.len().to_string()
     };
@@ -122,7 +126,12 @@ fn decisions(out: &mut String, kd: &Value, p: &Palette) {
     }
     let c = &kd["counts"];
     let mut parts = Vec::new();
-    for (key, style) in [("good", p.good), ("revisit", p.bad), ("pending", p.warn), ("other", p.dim)] {
+    for (key, style) in [
+        ("good", p.good),
+        ("revisit", p.bad),
+        ("pending", p.warn),
+        ("other", p.dim),
+    ] {
         let n = c[key].as_u64().unwrap_or(0);
         if n > 0 {
             parts.push(p.paint(style, &format!("{n} {key}")));

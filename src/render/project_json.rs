@@ -164,12 +164,7 @@ fn decisions(doc: &Doc, t: &KeyDecisions) -> Value {
                 .columns
                 .iter()
                 .zip(cells)
-                .map(|(c, cell)| {
-                    (
-                        c.clone(),
-                        json!(unescape_cell(doc.text(cell.text.clone()))),
-                    )
-                })
+                .map(|(c, cell)| (c.clone(), json!(unescape_cell(doc.text(cell.text.clone())))))
                 .collect();
             json!({
                 "line": line + 1,
