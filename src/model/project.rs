@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use crate::model::state::context::{Item, ItemList, read_items};
+use crate::model::state::context::{Item, ItemList, read_items, read_items_except};
 use crate::model::values::find_date;
 use crate::source::Source;
 use crate::syntax::sections::normalize_title;
@@ -331,22 +331,23 @@ fn find_decision_table(doc: &Doc) -> Option<KeyDecisions> {
 }
 
 /// `### Validated`, `### Active (v1.4)`, `### Out of Scope (v1)`, `### Future` under the
-/// Requirements section (or anywhere, when the file has no such section).
+/// Requirements section (or anywhere, when the file has no such section). A deeper heading
+/// of no known kind inside a group (`#### Test Quality` under `### Active (Part 4)`) is part
+/// of that group: its requirements are the group's.
 fn requirement_groups(doc: &Doc) -> Vec<RequirementGroup> {
     let parent_section = doc
         .sections
         .iter()
         .position(|s| normalize_title(doc.title(s)).starts_with("requirements"));
     let parent = parent_section.map(|i| doc.sections[i].body.clone());
-    let groups: Vec<RequirementGroup> = doc
+    let candidates: Vec<(usize, RequirementKind)> = doc
         .sections
         .iter()
         .enumerate()
         .filter(|(_, s)| s.level >= 3)
         .filter(|(_, s)| parent.as_ref().is_none_or(|p| p.contains(&s.line)))
         .filter_map(|(i, s)| {
-            let title = doc.title(s).to_string();
-            let t = normalize_title(&title);
+            let t = normalize_title(doc.title(s));
             let kind = if t.starts_with("validated") {
                 RequirementKind::Validated
             } else if t.starts_with("active") {
@@ -358,23 +359,48 @@ fn requirement_groups(doc: &Doc) -> Vec<RequirementGroup> {
             } else {
                 return None;
             };
-            let version = heading_version(&title);
-            let list = read_items(doc, i, s.own.clone());
+            Some((i, kind))
+        })
+        .collect();
+    let inside = |i: usize, j: usize| {
+        i != j && doc.sections[j].body.contains(&doc.sections[i].line)
+    };
+    let groups: Vec<(usize, RequirementKind)> = candidates
+        .iter()
+        .copied()
+        .filter(|&(i, kind)| {
+            kind != RequirementKind::Other || !candidates.iter().any(|&(j, _)| inside(i, j))
+        })
+        .collect();
+    let groups: Vec<RequirementGroup> = groups
+        .iter()
+        .map(|&(i, kind)| {
+            let s = &doc.sections[i];
+            let title = doc.title(s).to_string();
+            let skip: Vec<Range<usize>> = groups
+                .iter()
+                .filter(|&&(j, _)| inside(j, i))
+                .map(|&(j, _)| doc.sections[j].line..doc.sections[j].body.end)
+                .collect();
+            let list = read_items_except(doc, i, s.body.clone(), &skip);
             let placeholder = list.placeholder.or_else(|| {
                 s.own.clone().find(|&l| {
-                    let line = doc.line(l).trim().to_lowercase();
-                    list.items.is_empty() && line.starts_with("(none")
+                    let line = doc.line(l).trim();
+                    list.items.is_empty()
+                        && doc.kinds[l] == LineKind::Text
+                        && line.starts_with(['(', '（'])
+                        && line.ends_with([')', '）'])
                 })
             });
-            Some(RequirementGroup {
+            RequirementGroup {
                 kind,
                 heading_line: s.line,
+                version: heading_version(&title),
                 title,
-                version,
                 items: list.items,
                 placeholder,
                 status_col: None,
-            })
+            }
         })
         .collect();
     match parent_section {
