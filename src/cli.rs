@@ -16,6 +16,7 @@ Examples:
   gsd --dry-run state block \"Waiting on API keys\"
   gsd next                            where the project stands, what to do next
   gsd phase complete 2                tick a finished phase in ROADMAP, REQUIREMENTS, STATE
+  gsd project validate SYNC-01 --phase 4   move a requirement to Validated in PROJECT.md
   gsd check --format github           consistency check for CI
   gsd completions bash > /etc/bash_completion.d/gsd
 

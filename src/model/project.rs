@@ -362,9 +362,8 @@ fn requirement_groups(doc: &Doc) -> Vec<RequirementGroup> {
             Some((i, kind))
         })
         .collect();
-    let inside = |i: usize, j: usize| {
-        i != j && doc.sections[j].body.contains(&doc.sections[i].line)
-    };
+    let inside =
+        |i: usize, j: usize| i != j && doc.sections[j].body.contains(&doc.sections[i].line);
     let groups: Vec<(usize, RequirementKind)> = candidates
         .iter()
         .copied()

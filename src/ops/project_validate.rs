@@ -118,7 +118,11 @@ pub fn validate(ws: &Workspace, args: &Validate) -> Result<Outcome, UserError> {
             let (add, first) = insertion(project, &src)?;
             edits.push(add);
             edits.push(removal(doc, g, item));
-            first.trim().to_string()
+            let first = first.trim();
+            match crate::model::state::context::list_marker(first) {
+                Some((_, bullet)) => first[bullet.len()..].trim_start().to_string(),
+                None => first.to_string(),
+            }
         }
     };
     let mut out = Outcome::default();

@@ -50,11 +50,7 @@ fn op() -> impl Strategy<Value = Op> {
             .prop_map(|(n, phase, version)| {
                 // --phase and --version exclude each other on the command line.
                 let version = if phase.is_some() { None } else { version };
-                Op::Validate {
-                    n,
-                    phase,
-                    version,
-                }
+                Op::Validate { n, phase, version }
             }),
         (
             0usize..3,
@@ -81,7 +77,9 @@ fn project_md(
     crlf: bool,
     final_newline: bool,
 ) -> String {
-    let mut t = String::from("# Gen\n\n## What This Is\n\nA generated project.\n\n## Core Value\n\nIt works.\n\n## Requirements\n\n");
+    let mut t = String::from(
+        "# Gen\n\n## What This Is\n\nA generated project.\n\n## Core Value\n\nIt works.\n\n## Requirements\n\n",
+    );
     t.push_str(match validated {
         0 => "### Validated\n\n(None yet — ship to validate)\n\n",
         1 => "### Validated\n\n- ✓ Old one — v1.0\n- ✓ Old two — Phase 1\n\n",
@@ -146,11 +144,7 @@ fn workspace(project: &str) -> Workspace {
 
 fn run(ws: &Workspace, op: &Op) -> Result<Outcome, gsd::error::UserError> {
     match op {
-        Op::Validate {
-            n,
-            phase,
-            version,
-        } => validate(
+        Op::Validate { n, phase, version } => validate(
             ws,
             &Validate {
                 pattern: &format!("REQ{n}"),
