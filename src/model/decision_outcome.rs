@@ -114,6 +114,10 @@ const REVISIT: &[&str] = &[
 ];
 const PENDING: &[&str] = &[
     "pending",
+    "in progress",
+    "planned",
+    "open",
+    "deferred",
     "tbd",
     "offen",
     "en attente",
@@ -136,6 +140,12 @@ const GOOD: &[&str] = &[
     "decided",
     "confirmed",
     "kept",
+    "done",
+    "implemented",
+    "complete",
+    "completed",
+    "accepted",
+    "works",
     "好",
     "良",
 ];
@@ -206,7 +216,12 @@ mod tests {
         assert_eq!(classify("✓ Gut"), Some(OutcomeKind::Good));
         assert_eq!(classify("— Offen"), Some(OutcomeKind::Pending));
         assert_eq!(classify("-"), None);
-        assert_eq!(classify("Contract complete locally"), None);
+        assert_eq!(classify("Done (Phase 2, D-01)"), Some(OutcomeKind::Good));
+        assert_eq!(
+            classify("In progress — W0–W5 deployed"),
+            Some(OutcomeKind::Pending)
+        );
+        assert_eq!(classify("Owned by Phase 27.2"), None);
         assert_eq!(comment_separator("Good -- v4.0 validated"), Some(" -- "));
         assert_eq!(comment_separator("✓ Good"), None);
     }

@@ -219,6 +219,13 @@ impl ProjectDoc {
                 break;
             }
         }
+        // `## Current State (Updated: 2025-12-26)`: the words end at the date's `)`.
+        let before = &text[..date.start - start];
+        if before.matches('(').count() > before.matches(')').count()
+            && let Some(close) = doc.text(date.end..end.max(date.end)).find(')')
+        {
+            end = date.end + close;
+        }
         (end >= date.end).then_some(date.end..end)
     }
 
@@ -254,6 +261,27 @@ fn read_table(doc: &Doc, lines: Range<usize>) -> Option<KeyDecisions> {
         }
         last_line = i;
         i += 1;
+    }
+    // Rows appended after a blank line (no header, no delimiter: pipe rows to Markdown) with
+    // the table's columns are more of its rows: tools and agents append decisions that way.
+    loop {
+        let mut j = i;
+        while j < lines.end && doc.kinds[j] == LineKind::Blank {
+            j += 1;
+        }
+        let same_shape = |k: usize| {
+            doc.kinds[k] == LineKind::PipeRow
+                && doc.cells(k).is_some_and(|c| c.len() == columns.len())
+        };
+        if j == i || j >= lines.end || !same_shape(j) {
+            break;
+        }
+        while j < lines.end && same_shape(j) {
+            rows.push((j, doc.cells(j).unwrap_or_default()));
+            last_line = j;
+            j += 1;
+        }
+        i = j;
     }
     let col = |pred: &dyn Fn(&str) -> bool| columns.iter().position(|c: &String| pred(c));
     let decision_col = col(&|c| is_decision_header(c));
