@@ -552,4 +552,44 @@ mod tests {
         assert_eq!(p.key_decisions.unwrap().rows.len(), 1);
         assert_eq!(p.last_updated.unwrap().0.to_string(), "2026-01-22");
     }
+
+    #[test]
+    fn groups_absorb_nested_headings_and_read_dash_versions() {
+        let text = "# A\n\n## Requirements\n\n### Validated — v9.0 Docs\n\n- ✓ Docs — v9.0\n\n### Active (Part 4)\n\n#### Test Quality\n\n- [ ] T-01: one\n- [ ] T-02: two\n\n### Out of Scope\n\n(None)\n";
+        let p = ProjectDoc::parse(Source::new("P", text.to_string()));
+        let g: Vec<_> = p
+            .requirement_groups
+            .iter()
+            .map(|g| (g.kind, g.version.clone(), g.items.len()))
+            .collect();
+        assert_eq!(
+            g,
+            [
+                (RequirementKind::Validated, Some("v9.0 Docs".to_string()), 1),
+                (RequirementKind::Active, Some("Part 4".to_string()), 2),
+                (RequirementKind::OutOfScope, None, 0),
+            ]
+        );
+        assert!(p.requirement_groups[2].placeholder.is_some());
+    }
+
+    #[test]
+    fn decisions_appended_after_a_blank_line_are_rows() {
+        let text = "# A\n\n## Key Decisions\n\n| Decision | Rationale | Outcome |\n|---|---|---|\n| One | a | ✓ Good |\n\n| Two | b | — Pending |\n| Three | c | ✓ Good |\n\n| Other | table |\n";
+        let p = ProjectDoc::parse(Source::new("P", text.to_string()));
+        let kd = p.key_decisions.unwrap();
+        assert_eq!(kd.rows.len(), 3);
+        assert_eq!(kd.last_line, 9);
+    }
+
+    #[test]
+    fn last_updated_words_stop_at_the_closing_parenthesis() {
+        let text = "# A\n\n## Current State (Updated: 2025-12-26)\n";
+        let p = ProjectDoc::parse(Source::new("P", text.to_string()));
+        let tail = p.last_updated_tail().unwrap();
+        assert!(tail.is_empty());
+        let text = "# A\n\n---\n*Last updated: 2026-01-22 after v1.3*\n";
+        let p = ProjectDoc::parse(Source::new("P", text.to_string()));
+        assert_eq!(p.doc.text(p.last_updated_tail().unwrap()), " after v1.3");
+    }
 }
