@@ -67,17 +67,28 @@ pub(crate) fn insertion(p: &ProjectDoc, src: &Source) -> Result<(Edit, String), 
     } else {
         own.clone()
     };
-    let convention = neighbours.iter().rev().find_map(|i| {
+    let found = neighbours.iter().rev().find_map(|i| {
         let text = item_text(doc, i);
         let body = &text[marker_len(&text)..];
-        suffix(body).map(|s| (s, body.to_string()))
+        suffix(body).map(|s| (s, body.to_string(), *i))
     });
+    // Where a refusal points: the neighbour whose suffix needs a value, else the requirement.
+    let at = match &found {
+        Some((s, _, i)) if i.depth > 0 => {
+            let marker = marker_len(doc.text(i.text.clone()));
+            doc.source
+                .line_col(i.text.start + marker + s.range.start + 1)
+        }
+        Some((_, _, i)) => (i.line + 1, 1),
+        None => (src.item.line + 1, 1),
+    };
+    let convention = found.map(|(s, body, _)| (s, body));
     // Items that all go without a suffix set the convention "none"; with no validated item
     // at all, the template's ` — Phase N` is the convention.
     let needs_value = convention.is_some() || neighbours.is_empty();
     let value = suffix_value(src, convention.as_ref(), want_version.as_deref());
     if needs_value && value.is_none() {
-        return Err(missing_value(p, src, convention.as_ref()));
+        return Err(missing_value(p, src, convention.as_ref()).at(at.0, at.1));
     }
     let suffix_text = value.as_ref().map(|v| match &convention {
         Some((s, _)) => s.with_value(v),
