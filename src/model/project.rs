@@ -150,16 +150,20 @@ impl ProjectDoc {
                     && (t.starts_with('*') && t.ends_with('*')
                         || t.starts_with('_') && t.ends_with('_'))
             });
-        let last_updated = (0..doc.kinds.len()).rev().find_map(|i| {
-            let line = doc.line(i);
-            let lower = line.to_lowercase();
-            if !(lower.contains("last updated") || lower.contains("updated:")) {
-                return None;
-            }
-            let (d, r) = find_date(line)?;
-            let start = doc.line_start(i);
-            Some((d, start + r.start..start + r.end))
-        });
+        // The latest date a last-updated line gives (the last such line on a tie): files
+        // keep earlier footers in a `<details>` history after the current one.
+        let last_updated = (0..doc.kinds.len())
+            .filter_map(|i| {
+                let line = doc.line(i);
+                let lower = line.to_lowercase();
+                if !(lower.contains("last updated") || lower.contains("updated:")) {
+                    return None;
+                }
+                let (d, r) = find_date(line)?;
+                let start = doc.line_start(i);
+                Some((d, start + r.start..start + r.end))
+            })
+            .max_by_key(|(d, r)| (*d, r.start));
         ProjectDoc {
             doc,
             title,
@@ -214,7 +218,10 @@ impl ProjectDoc {
         let mut end = start + trimmed.len();
         for marker in ['*', '_'] {
             if lead.starts_with(marker) && trimmed.ends_with(marker) {
-                let closing = trimmed.len() - trimmed.trim_end_matches(marker).len();
+                // As many markers close it as open it: `*… **bold**.*` keeps its bold's.
+                let opening = lead.len() - lead.trim_start_matches(marker).len();
+                let trailing = trimmed.len() - trimmed.trim_end_matches(marker).len();
+                let closing = opening.min(trailing);
                 end = start + trimmed.len() - closing;
                 break;
             }
@@ -591,5 +598,13 @@ mod tests {
         let text = "# A\n\n---\n*Last updated: 2026-01-22 after v1.3*\n";
         let p = ProjectDoc::parse(Source::new("P", text.to_string()));
         assert_eq!(p.doc.text(p.last_updated_tail().unwrap()), " after v1.3");
+        // The current footer, not an older one kept below it; its bold keeps its markers.
+        let text = "# A\n\n*Last updated: 2026-07-31 — **v25 shipped.***\n\n<details><summary>Previous</summary>\n\n*Last updated: 2026-07-23 — v24*\n\n</details>\n";
+        let p = ProjectDoc::parse(Source::new("P", text.to_string()));
+        assert_eq!(p.last_updated.as_ref().unwrap().0.to_string(), "2026-07-31");
+        assert_eq!(
+            p.doc.text(p.last_updated_tail().unwrap()),
+            " — **v25 shipped.**"
+        );
     }
 }
