@@ -152,10 +152,17 @@ fn choose(
     {
         return Ok(Target::Group(i));
     }
+    // `### Validated (Part 1-3)` names no version: it is the file's one list.
     let unversioned: Vec<usize> = validated
         .iter()
         .copied()
-        .filter(|&i| groups[i].version.is_none())
+        .filter(|&i| {
+            groups[i]
+                .version
+                .as_deref()
+                .and_then(version_token)
+                .is_none()
+        })
         .collect();
     if let Some(&i) = unversioned
         .iter()
