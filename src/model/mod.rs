@@ -8,6 +8,7 @@ pub mod ids;
 pub mod phases;
 pub mod project;
 pub mod project_items;
+pub mod project_requirements;
 pub mod requirements;
 pub mod roadmap;
 pub mod state;

@@ -25,6 +25,7 @@ pub mod project_outcome;
 pub mod project_touch;
 pub mod project_validate;
 mod project_validate_place;
+mod project_validate_rows;
 pub mod prune;
 pub mod renumber;
 pub mod requirements;

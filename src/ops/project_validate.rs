@@ -19,9 +19,8 @@ use crate::model::state::Item;
 use crate::model::workspace::Workspace;
 use crate::ops::block::plain;
 use crate::ops::insert::item_end;
-use crate::ops::project_validate_place::{
-    Source, insertion, is_when_column, status_word, table_start,
-};
+use crate::ops::project_validate_place::{Source, insertion};
+use crate::ops::project_validate_rows::{is_when_column, status_word, table_start};
 use crate::ops::requirements::{requirement_edits, requirements_change};
 use crate::ops::style::cell_raw;
 use crate::ops::todo::one_line;

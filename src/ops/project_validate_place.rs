@@ -10,16 +10,16 @@
 use crate::edit::Edit;
 use crate::error::UserError;
 use crate::model::project::{ProjectDoc, RequirementGroup, RequirementKind};
-use crate::model::project_items::{Suffix, SuffixKind, marker_len, requirement_ids, suffix};
+use crate::model::project_items::{Suffix, SuffixKind, marker_len, suffix};
 use crate::model::state::Item;
 use crate::model::state::context::list_marker;
 use crate::ops::insert::{
     eol_of, first_in_section, insert_after_line, insert_before_line, item_end, replace_line,
 };
 use crate::ops::project_error;
+use crate::ops::project_validate_rows::{row_texts, table_start};
 use crate::ops::style::row_like;
 use crate::render::project_json::item_text;
-use crate::syntax::table::unescape_cell;
 use crate::syntax::{Doc, LineKind};
 
 /// The requirement being validated.
@@ -280,12 +280,12 @@ fn entry_lines(
     };
     let prefix = match model {
         Some(m) if m.depth == 0 => {
-            let texts = row_texts(doc, m.line, src, &joined(), value, version);
+            let texts = row_texts(doc, m.line, src.item, &joined(), value, version);
             return vec![row_like(doc, m.line, &texts)];
         }
         None if from_table => {
             let header = table_start(doc, src.item.line);
-            let texts = row_texts(doc, src.item.line, src, &first, value, version);
+            let texts = row_texts(doc, src.item.line, src.item, &first, value, version);
             let mut lines = vec![doc.line(header).to_string()];
             if header + 1 < src.item.line && doc.kinds[header + 1] == LineKind::TableDelimiter {
                 lines.push(doc.line(header + 1).to_string());
@@ -342,141 +342,6 @@ fn push_suffix(out: &mut String, suffix_text: Option<&str>) {
     {
         out.push_str(s);
     }
-}
-
-/// The first row (the header) of the table holding line `line`.
-pub(crate) fn table_start(doc: &Doc, line: usize) -> usize {
-    let mut i = line;
-    while i > 0
-        && matches!(
-            doc.kinds[i - 1],
-            LineKind::TableRow | LineKind::TableDelimiter
-        )
-    {
-        i -= 1;
-    }
-    i
-}
-
-/// Lower-cased header cells of the table holding line `line`.
-fn columns_of(doc: &Doc, line: usize) -> Vec<String> {
-    doc.cells(table_start(doc, line))
-        .unwrap_or_default()
-        .iter()
-        .map(|c| doc.text(c.text.clone()).trim_matches('*').to_lowercase())
-        .collect()
-}
-
-/// A column that says when a requirement was validated.
-pub(crate) fn is_when_column(c: &str) -> bool {
-    [
-        "phase",
-        "validated",
-        "version",
-        "milestone",
-        "shipped",
-        "when",
-        "release",
-    ]
-    .iter()
-    .any(|w| c.starts_with(w))
-}
-
-/// The cells of the new row in the table holding `model_line`: a column the source row
-/// shares (by header name) keeps its cell; the id column gets the requirement's id, the
-/// requirement column its text, a when-column (`Phase`, `Validated`, `Version`) the value,
-/// a Status column the word its table uses for validated ones.
-fn row_texts(
-    doc: &Doc,
-    model_line: usize,
-    src: &Source,
-    body: &str,
-    value: Option<&str>,
-    version: Option<&str>,
-) -> Vec<String> {
-    let target = columns_of(doc, model_line);
-    let from_table = src.item.depth == 0;
-    let source_cols = if from_table {
-        columns_of(doc, src.item.line)
-    } else {
-        Vec::new()
-    };
-    let source_cells = if from_table {
-        doc.cells(src.item.line).unwrap_or_default()
-    } else {
-        Vec::new()
-    };
-    let main = target
-        .iter()
-        .position(|c| {
-            [
-                "requirement",
-                "description",
-                "item",
-                "title",
-                "feature",
-                "capability",
-            ]
-            .iter()
-            .any(|w| c.starts_with(w))
-        })
-        .unwrap_or(usize::from(target.len() > 1 && is_id_column(&target[0])));
-    target
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            if c.starts_with("status") || c == "state" {
-                return status_word(doc, model_line, i, src.item.line);
-            }
-            if is_when_column(c) {
-                return value.or(version).unwrap_or_default().to_string();
-            }
-            if let Some(j) = source_cols.iter().position(|s| s == c)
-                && let Some(cell) = source_cells.get(j)
-            {
-                return unescape_cell(doc.text(cell.text.clone())).into_owned();
-            }
-            if is_id_column(c) {
-                return requirement_ids(body).into_iter().next().unwrap_or_default();
-            }
-            if i == main {
-                return body.to_string();
-            }
-            String::new()
-        })
-        .collect()
-}
-
-fn is_id_column(c: &str) -> bool {
-    c == "id" || c == "#" || c.starts_with("req") && !c.starts_with("requirement")
-}
-
-/// The Status word validated rows of the table holding `model_line` use (its most common
-/// one that is not the source row's), else `Validated`.
-pub(crate) fn status_word(doc: &Doc, model_line: usize, col: usize, except: usize) -> String {
-    let start = table_start(doc, model_line);
-    let mut seen: Vec<(String, usize)> = Vec::new();
-    let mut i = start + 1;
-    while i < doc.kinds.len()
-        && matches!(doc.kinds[i], LineKind::TableRow | LineKind::TableDelimiter)
-    {
-        if doc.kinds[i] == LineKind::TableRow
-            && i != except
-            && let Some(cell) = doc.cells(i).and_then(|c| c.get(col).cloned())
-        {
-            let t = unescape_cell(doc.text(cell.text)).into_owned();
-            if crate::model::project::requirement_status_kind(&t) == RequirementKind::Validated {
-                match seen.iter_mut().find(|(w, _)| *w == t) {
-                    Some((_, n)) => *n += 1,
-                    None => seen.push((t, 1)),
-                }
-            }
-        }
-        i += 1;
-    }
-    seen.into_iter()
-        .max_by_key(|(_, n)| *n)
-        .map_or_else(|| "Validated".to_string(), |(w, _)| w)
 }
 
 /// The entry added to an existing group: after its last requirement, in place of its
