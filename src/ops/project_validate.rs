@@ -20,7 +20,7 @@ use crate::model::workspace::Workspace;
 use crate::ops::block::plain;
 use crate::ops::insert::item_end;
 use crate::ops::project_validate_place::{Source, insertion};
-use crate::ops::project_validate_rows::{is_when_column, status_word, table_start};
+use crate::ops::project_validate_rows::{bare_numbers, is_when_column, status_word, table_start};
 use crate::ops::requirements::{requirement_edits, requirements_change};
 use crate::ops::style::cell_raw;
 use crate::ops::todo::one_line;
@@ -255,14 +255,7 @@ fn in_place(
         .iter()
         .position(|c| is_when_column(&doc.text(c.text.clone()).trim_matches('*').to_lowercase()));
     // A column of bare numbers (`1`) gets a bare number; else `Phase 2`.
-    let bare = when.is_some_and(|col| {
-        (start + 1..doc.kinds.len())
-            .take_while(|&i| {
-                doc.kinds[i].is_table_row() || doc.kinds[i] == LineKind::TableDelimiter
-            })
-            .filter_map(|i| doc.cells(i).and_then(|c| c.get(col).cloned()))
-            .any(|c| doc.text(c.text).starts_with(|ch: char| ch.is_ascii_digit()))
-    });
+    let bare = when.is_some_and(|col| bare_numbers(doc, item.line, col));
     let value = match (phase, version) {
         (Some(p), _) if bare => Some(p.to_string()),
         (Some(p), _) => Some(format!("Phase {p}")),

@@ -17,7 +17,7 @@ use crate::ops::insert::{
     eol_of, first_in_section, insert_after_line, insert_before_line, item_end, replace_line,
 };
 use crate::ops::project_error;
-use crate::ops::project_validate_rows::{row_texts, table_start};
+use crate::ops::project_validate_rows::{filled_when_column, row_texts, table_start};
 use crate::ops::style::row_like;
 use crate::render::project_json::item_text;
 use crate::syntax::{Doc, LineKind};
@@ -83,18 +83,36 @@ pub(crate) fn insertion(p: &ProjectDoc, src: &Source) -> Result<(Edit, String), 
         None => (src.item.line + 1, 1),
     };
     let convention = found.map(|(s, body, _)| (s, body));
-    // Items that all go without a suffix set the convention "none"; with no validated item
-    // at all, the template's ` — Phase N` is the convention.
-    let needs_value = convention.is_some() || neighbours.is_empty();
+    let model = neighbours.last().copied();
+    // Why a value is needed: a neighbour's suffix, a table's filled Phase column, or (no
+    // validated requirement at all) the template's ` — Phase N`. Items that all go without
+    // a suffix need none.
+    let why = match (&convention, model) {
+        (Some((s, body)), _) => Some(format!(
+            "writes each validated requirement with what delivered it (`{}`)",
+            body[s.range.clone()].trim()
+        )),
+        (None, Some(m)) if m.depth == 0 => filled_when_column(doc, m.line).map(|col| {
+            format!("fills the `{col}` column of each validated requirement")
+        }),
+        (None, Some(_)) => None,
+        (None, None) => Some(
+            "has no validated requirement yet, and the GSD template writes one with the phase that delivered it (`- ✓ … — Phase N`)"
+                .to_string(),
+        ),
+    };
     let value = suffix_value(src, convention.as_ref(), want_version.as_deref());
-    if needs_value && value.is_none() {
-        return Err(missing_value(p, src, convention.as_ref()).at(at.0, at.1));
+    if let (Some(why), None) = (&why, &value) {
+        let at = match model {
+            Some(m) if m.depth == 0 => (m.line + 1, 1),
+            _ => at,
+        };
+        return Err(missing_value(p, src, why).at(at.0, at.1));
     }
     let suffix_text = value.as_ref().map(|v| match &convention {
         Some((s, _)) => s.with_value(v),
         None => format!(" — {v}"),
     });
-    let model = neighbours.last().copied();
     let lines = entry_lines(
         p,
         src,
@@ -217,14 +235,7 @@ fn suffix_value(
 
 /// The refusal when the file's notation needs a phase or version and none was given; the
 /// hint is a command that works, with STATE.md's current phase when it has one.
-fn missing_value(p: &ProjectDoc, src: &Source, convention: Option<&(Suffix, String)>) -> UserError {
-    let why = match convention {
-        Some((s, body)) => format!(
-            "writes each validated requirement with what delivered it (`{}`)",
-            body[s.range.clone()].trim()
-        ),
-        None => "has no validated requirement yet, and the GSD template writes one with the phase that delivered it (`- ✓ … — Phase N`)".to_string(),
-    };
+fn missing_value(p: &ProjectDoc, src: &Source, why: &str) -> UserError {
     let item = item_text(&p.doc, src.item);
     let hint = match &src.state_phase {
         Some(n) => format!(

@@ -32,6 +32,32 @@ fn columns_of(doc: &Doc, line: usize) -> Vec<String> {
         .collect()
 }
 
+/// The header of the table holding line `line`'s when-column (`Phase`, `Validated`), when
+/// its rows fill it: a new row then needs a value too.
+pub(crate) fn filled_when_column(doc: &Doc, line: usize) -> Option<String> {
+    let start = table_start(doc, line);
+    let header = doc.cells(start)?;
+    let col = header
+        .iter()
+        .position(|c| is_when_column(&doc.text(c.text.clone()).trim_matches('*').to_lowercase()))?;
+    let filled = (start + 1..doc.kinds.len())
+        .take_while(|&i| matches!(doc.kinds[i], LineKind::TableRow | LineKind::TableDelimiter))
+        .filter(|&i| doc.kinds[i] == LineKind::TableRow)
+        .filter_map(|i| doc.cells(i).and_then(|c| c.get(col).cloned()))
+        .any(|c| !matches!(doc.text(c.text), "" | "-" | "—"));
+    filled.then(|| doc.text(header[col].text.clone()).to_string())
+}
+
+/// Whether column `col` of the table holding line `line` writes phases as bare numbers
+/// (`1`, not `Phase 1`): a new value is then written the same way.
+pub(crate) fn bare_numbers(doc: &Doc, line: usize, col: usize) -> bool {
+    let start = table_start(doc, line);
+    (start + 1..doc.kinds.len())
+        .take_while(|&i| matches!(doc.kinds[i], LineKind::TableRow | LineKind::TableDelimiter))
+        .filter_map(|i| doc.cells(i).and_then(|c| c.get(col).cloned()))
+        .any(|c| doc.text(c.text).starts_with(|ch: char| ch.is_ascii_digit()))
+}
+
 /// A column that says when a requirement was validated.
 pub(crate) fn is_when_column(c: &str) -> bool {
     [
@@ -94,7 +120,11 @@ pub(crate) fn row_texts(
                 return status_word(doc, model_line, i, item.line);
             }
             if is_when_column(c) {
-                return value.or(version).unwrap_or_default().to_string();
+                let v = value.or(version).unwrap_or_default();
+                return match v.strip_prefix("Phase ") {
+                    Some(n) if bare_numbers(doc, model_line, i) => n.to_string(),
+                    _ => v.to_string(),
+                };
             }
             if let Some(j) = source_cols.iter().position(|s| s == c)
                 && let Some(cell) = source_cells.get(j)

@@ -69,6 +69,7 @@ const CASES: &[(&str, &[&str], i32)] = &[
         0,
     ),
     ("requirements-table", &["validate", "CORE-9"], 2),
+    ("requirements-table", &["validate", "CORE-03"], 2),
     ("status-table", &["validate", "MAIL-02", "--phase", "2"], 0),
     ("status-table", &["validate", "MAIL-01"], 0),
     ("decisions-extra-columns", &["outcome", "a|b", "good"], 0),
