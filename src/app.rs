@@ -123,6 +123,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Output> {
             commands::phase::requirements_done(&ctx, &ids)
         }
         Command::Roadmap(crate::cli::RoadmapCommand::Show) => commands::show::roadmap(&ctx),
+        Command::Project(cmd) => commands::project::run(&ctx, cmd),
         Command::Check(args) => commands::check::run(&ctx, &args),
         Command::Rule { code } => commands::check::rule(&ctx, code.as_deref()),
         Command::Completions { shell } => {

@@ -16,6 +16,7 @@ Examples:
   gsd --dry-run state block \"Waiting on API keys\"
   gsd next                            where the project stands, what to do next
   gsd phase complete 2                tick a finished phase in ROADMAP, REQUIREMENTS, STATE
+  gsd project validate SYNC-01 --phase 4   move a requirement to Validated in PROJECT.md
   gsd check --format github           consistency check for CI
   gsd completions bash > /etc/bash_completion.d/gsd
 
@@ -92,6 +93,12 @@ pub enum Command {
         after_help = "Examples:\n  gsd roadmap show\n  gsd roadmap show --json"
     )]
     Roadmap(RoadmapCommand),
+    /// Read PROJECT.md, and do the edits a phase transition makes to it.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  gsd project show\n  gsd project validate \"PDF invoice\" --phase 3\n  gsd project outcome \"SQLite\" good\n  gsd project touch --after \"Phase 3\""
+    )]
+    Project(ProjectCommand),
     /// Mark requirements in REQUIREMENTS.md delivered.
     #[command(
         subcommand,
@@ -218,6 +225,75 @@ pub enum StateCommand {
         #[arg(long, default_value_t = crate::ops::prune::DEFAULT_KEEP, value_name = "K")]
         keep_recent: usize,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProjectCommand {
+    /// What the project is, its core value, requirements per group, constraints, key
+    /// decisions with their outcomes, and when the file was last updated. Read-only.
+    #[command(
+        after_help = "Examples:\n  gsd project show\n  gsd project show --json | jq .requirements.counts"
+    )]
+    Show,
+    /// Print one value, raw (`core_value`, `active`, `requirements.groups.0.title`).
+    #[command(
+        after_help = "Examples:\n  gsd project get core_value\n  gsd project get last_updated\n  gsd project get key_decisions.counts.pending"
+    )]
+    Get {
+        /// The field: a short name or a dotted path into `gsd project show --json`.
+        field: String,
+    },
+    /// Move the one Active requirement matching MATCH to Validated, written the way the
+    /// file writes its validated ones; REQUIREMENTS.md's checkbox and traceability row for
+    /// the ids it names follow.
+    #[command(
+        after_help = "Examples:\n  gsd project validate \"JWT authentication\" --phase 2   - ✓ JWT authentication — Phase 2\n  gsd project validate SYNC-01 --version v1.1\n  gsd --dry-run project validate \"PDF invoice\" --phase 3\n\nRefuses (exit 2, listing them) when MATCH names no Active requirement or more than one."
+    )]
+    Validate {
+        /// Words from the one Active requirement to validate (case-insensitive).
+        #[arg(value_name = "MATCH")]
+        pattern: String,
+        /// The phase that delivered it (`— Phase 3`).
+        #[arg(long, conflicts_with = "version")]
+        phase: Option<String>,
+        /// The version that shipped it (`— v1.1`, and the `### Validated (v1.1)` group).
+        #[arg(long)]
+        version: Option<String>,
+    },
+    /// Set the Outcome cell of the one Key Decisions row matching MATCH, in the table's own
+    /// words (`✓ Good`, `⚠️ Revisit`, `— Pending`).
+    #[command(
+        after_help = "Examples:\n  gsd project outcome \"SQLite over Postgres\" good\n  gsd project outcome WebSocket revisit --note \"battery use\"\n  gsd --dry-run project outcome CRDT pending"
+    )]
+    Outcome {
+        /// Words from the one decision to update (case-insensitive).
+        #[arg(value_name = "MATCH")]
+        pattern: String,
+        /// The outcome.
+        outcome: OutcomeArg,
+        /// A comment after the outcome (`✓ Good — NOTE`).
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Set PROJECT.md's last-updated footer to today, and STATE.md's `See: .planning/PROJECT.md
+    /// (updated DATE)` line with it.
+    #[command(
+        after_help = "Examples:\n  gsd project touch --after \"Phase 3\"     *Last updated: 2026-02-01 after Phase 3*\n  gsd project touch                      the date only, the words after it kept"
+    )]
+    Touch {
+        /// What the update followed (`Phase 3`, `v1.2 milestone`); default: the footer's
+        /// words are kept.
+        #[arg(long, value_name = "EVENT")]
+        after: Option<String>,
+    },
+}
+
+/// `gsd project outcome`'s outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutcomeArg {
+    Good,
+    Revisit,
+    Pending,
 }
 
 #[derive(Debug, Subcommand)]

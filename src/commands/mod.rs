@@ -4,4 +4,5 @@ pub mod check;
 pub mod milestone;
 pub mod mutate;
 pub mod phase;
+pub mod project;
 pub mod show;

@@ -2,10 +2,13 @@
 //! range it came from, so commands can edit it in place and diagnostics can point at it.
 //! A field the file does not have is `None`, never guessed.
 
+pub mod decision_outcome;
 pub mod field;
 pub mod ids;
 pub mod phases;
 pub mod project;
+pub mod project_items;
+pub mod project_requirements;
 pub mod requirements;
 pub mod roadmap;
 pub mod state;

@@ -1,11 +1,17 @@
 //! PROJECT.md: title, what-this-is, core value, requirements, constraints, the Key Decisions
-//! table and the last-updated footer.
+//! table and the last-updated footer. How one requirement line is written (marker, suffix) is
+//! [`super::project_items`]; the outcome words of the decisions table are
+//! [`super::decision_outcome`].
 
 use std::ops::Range;
 
 use chrono::NaiveDate;
 
 use crate::model::state::context::{Item, ItemList, read_items};
+
+pub use super::project_requirements::{
+    RequirementGroup, RequirementKind, requirement_groups, requirement_status_kind,
+};
 use crate::model::values::find_date;
 use crate::source::Source;
 use crate::syntax::sections::normalize_title;
@@ -17,31 +23,6 @@ pub struct Requirements {
     pub validated: Vec<Item>,
     pub active: Vec<Item>,
     pub out_of_scope: Vec<Item>,
-}
-
-/// Which requirements subsection a group is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RequirementKind {
-    Validated,
-    Active,
-    OutOfScope,
-    /// `### Future`, `### Deferred`, …
-    Other,
-}
-
-/// One `### Validated (v4.0)`-style subsection under `## Requirements`, in file order.
-#[derive(Debug, Clone)]
-pub struct RequirementGroup {
-    pub kind: RequirementKind,
-    pub heading_line: usize,
-    /// The heading text (`Validated (v1.0 — shipped 2026-01-30)`).
-    pub title: String,
-    /// The parenthetical of a versioned heading (`v1.0 — shipped 2026-01-30`).
-    pub version: Option<String>,
-    /// Items; `resolved` is true for ticked (`[x]`, `✓`, `✅`) or struck ones.
-    pub items: Vec<Item>,
-    /// A lone placeholder line such as `(None yet — ship to validate)`.
-    pub placeholder: Option<usize>,
 }
 
 /// The Key Decisions table.
@@ -144,16 +125,20 @@ impl ProjectDoc {
                     && (t.starts_with('*') && t.ends_with('*')
                         || t.starts_with('_') && t.ends_with('_'))
             });
-        let last_updated = (0..doc.kinds.len()).rev().find_map(|i| {
-            let line = doc.line(i);
-            let lower = line.to_lowercase();
-            if !(lower.contains("last updated") || lower.contains("updated:")) {
-                return None;
-            }
-            let (d, r) = find_date(line)?;
-            let start = doc.line_start(i);
-            Some((d, start + r.start..start + r.end))
-        });
+        // The latest date a last-updated line gives (the last such line on a tie): files
+        // keep earlier footers in a `<details>` history after the current one.
+        let last_updated = (0..doc.kinds.len())
+            .filter_map(|i| {
+                let line = doc.line(i);
+                let lower = line.to_lowercase();
+                if !(lower.contains("last updated") || lower.contains("updated:")) {
+                    return None;
+                }
+                let (d, r) = find_date(line)?;
+                let start = doc.line_start(i);
+                Some((d, start + r.start..start + r.end))
+            })
+            .max_by_key(|(d, r)| (*d, r.start));
         ProjectDoc {
             doc,
             title,
@@ -182,6 +167,62 @@ impl ProjectDoc {
     pub fn core_value_text(&self) -> Option<&str> {
         self.core_value.clone().map(|r| self.doc.text(r))
     }
+
+    /// The whole paragraph starting at `first` (a range from [`ProjectDoc::core_value`] or
+    /// [`ProjectDoc::what_this_is`]), its lines joined by spaces: files wrap these.
+    pub fn paragraph(&self, first: &Range<usize>) -> String {
+        let doc = &self.doc;
+        let line = doc.source.line_of(first.start);
+        (line..doc.kinds.len())
+            .take_while(|&i| doc.kinds[i] == LineKind::Text)
+            .map(|i| doc.line(i).trim())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The words after the last-updated date (` after Phase 3`, ` — v1.0 shipped`): from the
+    /// date's end to the closing `*` or `_` of an italic footer, else to the line's end.
+    pub fn last_updated_tail(&self) -> Option<Range<usize>> {
+        let (_, date) = self.last_updated.as_ref()?;
+        let doc = &self.doc;
+        let line = doc.source.line_of(date.start);
+        let text = doc.line(line);
+        let start = doc.line_start(line);
+        let trimmed = text.trim_end();
+        let lead = text.trim_start();
+        let mut end = start + trimmed.len();
+        for marker in ['*', '_'] {
+            if lead.starts_with(marker) && trimmed.ends_with(marker) {
+                // As many markers close it as open it: `*… **bold**.*` keeps its bold's.
+                let opening = lead.len() - lead.trim_start_matches(marker).len();
+                let trailing = trimmed.len() - trimmed.trim_end_matches(marker).len();
+                let closing = opening.min(trailing);
+                end = start + trimmed.len() - closing;
+                break;
+            }
+        }
+        // `## Current State (Updated: 2025-12-26)`: the words end at the date's `)`.
+        let before = &text[..date.start - start];
+        if before.matches('(').count() > before.matches(')').count()
+            && let Some(close) = doc.text(date.end..end.max(date.end)).find(')')
+        {
+            end = date.end + close;
+        }
+        (end >= date.end).then_some(date.end..end)
+    }
+
+    /// The name in a `## Current Milestone: v1.1 Sync` heading.
+    pub fn current_milestone(&self) -> Option<&str> {
+        self.doc.sections.iter().find_map(|s| {
+            let title = self.doc.title(s);
+            let lower = title.to_ascii_lowercase();
+            let at = lower.find("current milestone")?;
+            let rest = title[at + "current milestone".len()..]
+                .trim_start_matches([':', ' ', '—', '-'])
+                .trim();
+            (!rest.is_empty()).then_some(rest)
+        })
+    }
 }
 
 fn read_table(doc: &Doc, lines: Range<usize>) -> Option<KeyDecisions> {
@@ -202,6 +243,27 @@ fn read_table(doc: &Doc, lines: Range<usize>) -> Option<KeyDecisions> {
         }
         last_line = i;
         i += 1;
+    }
+    // Rows appended after a blank line (no header, no delimiter: pipe rows to Markdown) with
+    // the table's columns are more of its rows: tools and agents append decisions that way.
+    loop {
+        let mut j = i;
+        while j < lines.end && doc.kinds[j] == LineKind::Blank {
+            j += 1;
+        }
+        let same_shape = |k: usize| {
+            doc.kinds[k] == LineKind::PipeRow
+                && doc.cells(k).is_some_and(|c| c.len() == columns.len())
+        };
+        if j == i || j >= lines.end || !same_shape(j) {
+            break;
+        }
+        while j < lines.end && same_shape(j) {
+            rows.push((j, doc.cells(j).unwrap_or_default()));
+            last_line = j;
+            j += 1;
+        }
+        i = j;
     }
     let col = |pred: &dyn Fn(&str) -> bool| columns.iter().position(|c: &String| pred(c));
     let decision_col = col(&|c| is_decision_header(c));
@@ -278,55 +340,6 @@ fn find_decision_table(doc: &Doc) -> Option<KeyDecisions> {
         .find_map(|i| read_table(doc, i..doc.kinds.len()))
 }
 
-/// `### Validated`, `### Active (v1.4)`, `### Out of Scope (v1)`, `### Future` under the
-/// Requirements section (or anywhere, when the file has no such section).
-fn requirement_groups(doc: &Doc) -> Vec<RequirementGroup> {
-    let parent = doc
-        .sections
-        .iter()
-        .find(|s| normalize_title(doc.title(s)).starts_with("requirements"))
-        .map(|s| s.body.clone());
-    doc.sections
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.level >= 3)
-        .filter(|(_, s)| parent.as_ref().is_none_or(|p| p.contains(&s.line)))
-        .filter_map(|(i, s)| {
-            let title = doc.title(s).to_string();
-            let t = normalize_title(&title);
-            let kind = if t.starts_with("validated") {
-                RequirementKind::Validated
-            } else if t.starts_with("active") {
-                RequirementKind::Active
-            } else if t.starts_with("out of scope") {
-                RequirementKind::OutOfScope
-            } else if parent.is_some() {
-                RequirementKind::Other
-            } else {
-                return None;
-            };
-            let version = title
-                .find('(')
-                .map(|o| title[o + 1..].trim_end().trim_end_matches(')').to_string());
-            let list = read_items(doc, i, s.own.clone());
-            let placeholder = list.placeholder.or_else(|| {
-                s.own.clone().find(|&l| {
-                    let line = doc.line(l).trim().to_lowercase();
-                    list.items.is_empty() && line.starts_with("(none")
-                })
-            });
-            Some(RequirementGroup {
-                kind,
-                heading_line: s.line,
-                title,
-                version,
-                items: list.items,
-                placeholder,
-            })
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -341,5 +354,33 @@ mod tests {
         assert_eq!(p.requirements.out_of_scope.len(), 1);
         assert_eq!(p.key_decisions.unwrap().rows.len(), 1);
         assert_eq!(p.last_updated.unwrap().0.to_string(), "2026-01-22");
+    }
+
+    #[test]
+    fn decisions_appended_after_a_blank_line_are_rows() {
+        let text = "# A\n\n## Key Decisions\n\n| Decision | Rationale | Outcome |\n|---|---|---|\n| One | a | ✓ Good |\n\n| Two | b | — Pending |\n| Three | c | ✓ Good |\n\n| Other | table |\n";
+        let p = ProjectDoc::parse(Source::new("P", text.to_string()));
+        let kd = p.key_decisions.unwrap();
+        assert_eq!(kd.rows.len(), 3);
+        assert_eq!(kd.last_line, 9);
+    }
+
+    #[test]
+    fn last_updated_words_stop_at_the_closing_parenthesis() {
+        let text = "# A\n\n## Current State (Updated: 2025-12-26)\n";
+        let p = ProjectDoc::parse(Source::new("P", text.to_string()));
+        let tail = p.last_updated_tail().unwrap();
+        assert!(tail.is_empty());
+        let text = "# A\n\n---\n*Last updated: 2026-01-22 after v1.3*\n";
+        let p = ProjectDoc::parse(Source::new("P", text.to_string()));
+        assert_eq!(p.doc.text(p.last_updated_tail().unwrap()), " after v1.3");
+        // The current footer, not an older one kept below it; its bold keeps its markers.
+        let text = "# A\n\n*Last updated: 2026-07-31 — **v25 shipped.***\n\n<details><summary>Previous</summary>\n\n*Last updated: 2026-07-23 — v24*\n\n</details>\n";
+        let p = ProjectDoc::parse(Source::new("P", text.to_string()));
+        assert_eq!(p.last_updated.as_ref().unwrap().0.to_string(), "2026-07-31");
+        assert_eq!(
+            p.doc.text(p.last_updated_tail().unwrap()),
+            " — **v25 shipped.**"
+        );
     }
 }

@@ -21,6 +21,11 @@ pub mod phase_complete;
 pub mod phase_edit;
 pub mod phase_plan;
 pub mod progress;
+pub mod project_outcome;
+pub mod project_touch;
+pub mod project_validate;
+mod project_validate_place;
+mod project_validate_rows;
 pub mod prune;
 pub mod renumber;
 pub mod requirements;
@@ -132,6 +137,19 @@ pub fn file_change(
 /// The on-disk path of a file in `.planning/`.
 pub fn planning_path(ws: &Workspace, name: &str) -> PathBuf {
     Workspace::planning_dir(&ws.root).join(name)
+}
+
+/// The loaded PROJECT.md, or the error a `gsd project` command gives without one.
+pub fn project_of(ws: &Workspace) -> Result<&crate::model::project::ProjectDoc, UserError> {
+    ws.project.as_ref().ok_or_else(|| {
+        project_error("does not exist")
+            .hint("`/gsd:new-project` writes PROJECT.md; `gsd project` edits .planning/PROJECT.md")
+    })
+}
+
+/// A `UserError` about PROJECT.md.
+pub fn project_error(message: impl Into<String>) -> UserError {
+    UserError::new(message).in_file(Workspace::display_path("PROJECT.md"))
 }
 
 /// A `UserError` about STATE.md.

@@ -8,6 +8,8 @@ pub mod check_sarif;
 pub mod diff;
 pub mod ledger_view;
 pub mod next_view;
+pub mod project_human;
+pub mod project_json;
 pub mod state_human;
 pub mod state_json;
 pub mod style;

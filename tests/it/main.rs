@@ -17,6 +17,8 @@
 //!   formats, --fix), on seeds and as a CLI, and never panicking on generated documents.
 //! - `ledger_consistency`: the counts `gsd check` states and `complete` writes are the
 //!   ledger's, on every fixture tree.
+//! - `project_cmds`, `project_proptest`: `gsd project show/get/validate/outcome/touch` on
+//!   their fixture trees, and the writers' promises over generated PROJECT.md files.
 //! - `bad_input`, `crash`, `concurrency`: the bad-input matrix, SIGKILL (single- and
 //!   multi-file commands) and 100-writer safety.
 //! - `leftovers`: temp files killed writers leave, swept by writers, reported and deleted by
@@ -51,6 +53,8 @@ mod ops_roadmap_proptest;
 mod ops_snapshots;
 mod ops_support;
 mod phase_lifecycle;
+mod project_cmds;
+mod project_proptest;
 mod proptest_roundtrip;
 mod roundtrip;
 mod state_show;

@@ -39,7 +39,7 @@ fn snapshot_name(fixture: &str, phase: &str, flags: &[&str]) -> String {
 }
 
 /// Every `.md` file under `.planning/`, by relative path.
-fn files(p: &Project) -> BTreeMap<String, String> {
+pub(crate) fn files(p: &Project) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     let mut stack = vec![p.planning()];
     while let Some(dir) = stack.pop() {
@@ -60,7 +60,7 @@ fn files(p: &Project) -> BTreeMap<String, String> {
 }
 
 /// Findings per rule code.
-fn check_codes(p: &Project) -> BTreeMap<String, usize> {
+pub(crate) fn check_codes(p: &Project) -> BTreeMap<String, usize> {
     let (_, stdout, stderr) = run(p.gsd().args(["check", "--format", "json"]));
     let v: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"));
     let mut out = BTreeMap::new();
