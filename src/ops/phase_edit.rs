@@ -336,9 +336,32 @@ fn roadmap_add_edits(roadmap: &Roadmap, anchor: Option<&PhaseNum>, spec: &NewPha
                 texts[c] = v.to_string();
             }
         };
-        set(&mut texts, t.plans_col, "0/0");
-        set(&mut texts, t.status_col, "Not started");
-        set(&mut texts, t.completed_col, "-");
+        // A new phase has no plans yet: the words the table's other unstarted rows use
+        // (`0/?`, `0/TBD`, `⬜ Not started`, `—`), else the template's.
+        let unstarted = t
+            .rows
+            .iter()
+            .rev()
+            .find(|r| t.status(doc, r) == Some(crate::model::roadmap::RowStatus::NotStarted));
+        let cell_of = |col: crate::model::roadmap::Column| {
+            unstarted
+                .and_then(|r| t.cell(r, col))
+                .map(|c| doc.text(c.text.clone()).to_string())
+        };
+        let plans = cell_of(crate::model::roadmap::Column::Plans)
+            .filter(|p| {
+                p.split_once('/')
+                    .is_some_and(|(_, total)| total.trim().parse::<u64>().is_err())
+            })
+            .unwrap_or_else(|| "0/?".to_string());
+        let status = cell_of(crate::model::roadmap::Column::Status)
+            .unwrap_or_else(|| "Not started".to_string());
+        let completed = cell_of(crate::model::roadmap::Column::Completed)
+            .filter(|c| !c.starts_with(|ch: char| ch.is_ascii_digit()))
+            .unwrap_or_else(|| "-".to_string());
+        set(&mut texts, t.plans_col, &plans);
+        set(&mut texts, t.status_col, &status);
+        set(&mut texts, t.completed_col, &completed);
         if let Some(m) = t.milestone_col
             && let Some(cell) = row.cells.get(m)
         {
