@@ -23,6 +23,8 @@
 //!   multi-file commands) and 100-writer safety.
 //! - `leftovers`: temp files killed writers leave, swept by writers, reported and deleted by
 //!   `gsd check`; the lock leaves no file.
+//! - `encoding`: bytes that are not UTF-8 kept and their lines refused; UTF-16, empty files.
+//! - `transcript`: a command's exit code, output and file diffs as one snapshot text.
 //! - `blocks_chunks`: the block classifier gives the same line kinds in pieces as in one parse.
 
 mod bad_input;
@@ -35,6 +37,7 @@ mod check_rules;
 mod cli;
 mod concurrency;
 mod crash;
+mod encoding;
 mod errors;
 mod ledger_consistency;
 mod ledger_regressions;
@@ -59,3 +62,4 @@ mod proptest_roundtrip;
 mod roundtrip;
 mod state_show;
 mod support;
+mod transcript;
