@@ -22,6 +22,7 @@
 pub mod app;
 pub mod check;
 pub mod cli;
+pub mod cli_values;
 pub mod clock;
 pub mod commands;
 pub mod edit;

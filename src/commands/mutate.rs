@@ -66,6 +66,12 @@ fn needs(cmd: &StateCommand) -> Needs {
             roadmap: args.plan.is_some(),
             phases: args.plan.is_some(),
         },
+        // A new phase number takes its name from ROADMAP.md.
+        StateCommand::Set { field, .. } if ops::set::resolve(field) == Some("phase") => Needs {
+            project: false,
+            roadmap: true,
+            phases: false,
+        },
         _ => Needs::STATE_ONLY,
     }
 }
@@ -77,7 +83,7 @@ fn execute(
     cmd: StateCommand,
 ) -> Result<(&'static str, Outcome), UserError> {
     Ok(match cmd {
-        StateCommand::Set { field, value } => ("set", ops::set::set(ws, &field, &value)?),
+        StateCommand::Set { field, value } => ("set", ops::set::set(ws, clock, &field, &value)?),
         StateCommand::Complete(a) => {
             let summary_file = summary_of(ws, &a.plan)?;
             let plan_title = plan_title_of(ws, &a.plan);

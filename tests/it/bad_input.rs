@@ -317,9 +317,15 @@ fn fuzz_regression_set_empty_after_vertical_tab_is_idempotent() {
         "# Project State\n\n**Current focus:** Phase 05 \u{2014} Registry\u{b}\n## Next\n"
             .as_bytes(),
     );
-    ok(&p, &["state", "set", "current_focus", ""]);
+    // An empty value is refused now (it would blank the field); a value twice is one change.
+    refused(
+        &p,
+        &["state", "set", "current_focus", ""],
+        "cannot be set to nothing",
+    );
+    ok(&p, &["state", "set", "current_focus", "Registry"]);
     let once = state_bytes(&p);
-    ok(&p, &["state", "set", "current_focus", ""]);
+    ok(&p, &["state", "set", "current_focus", "Registry"]);
     assert_eq!(
         state_bytes(&p),
         once,

@@ -50,7 +50,7 @@ fn state_get_unknown_field_lists_the_fields() {
         err.starts_with("gsd: error: unknown field `velocity`"),
         "{err}"
     );
-    for name in ["status", "phase", "plan_total", "percent", "stopped_at"] {
+    for name in ["status", "phase", "plan_total", "progress", "stopped_at"] {
         assert!(err.contains(name), "{name} missing from {err}");
     }
 }

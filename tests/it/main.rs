@@ -1,6 +1,7 @@
 //! The one integration-test binary. Modules by purpose:
 //! - `support`: the CLI fixture (temp copy of a `.planning/` tree, fixed GSD_NOW, cleared env).
 //! - `roundtrip`: byte identity for every fixture, and the property test over generated files.
+//! - `state_set`: `state set` refuses bad values, keeps units and line parts, moves mirrors.
 //! - `state_show`: `state show` / `state get` snapshots for every fixture.
 //! - `proptest_roundtrip`: generated documents: no panic, identity, sane line/column and spans.
 //! - `model_state`: the STATE.md model on the tricky shapes, field by field.
@@ -12,6 +13,8 @@
 //! - `begin_regressions`: `state begin` on real shapes: only the position changes, `of Y`,
 //!   the plan counter's convention, the file's status words; never backwards.
 //! - `cli`: `state get`, completions, `--help` examples on every command, `-C`.
+//! - `help_names`: field names shared by get and set, suggestions, help groups and
+//!   descriptions, completions.
 //! - `check_leniency`: loose-but-consistent shapes from real projects, each with a wrong twin.
 //! - `check_rules`, `check_cli`, `check_proptest`: `gsd check` per rule (fixtures, four
 //!   formats, --fix), on seeds and as a CLI, and never panicking on generated documents.
@@ -39,6 +42,7 @@ mod concurrency;
 mod crash;
 mod encoding;
 mod errors;
+mod help_names;
 mod ledger_consistency;
 mod ledger_regressions;
 mod leftovers;
@@ -60,6 +64,7 @@ mod project_cmds;
 mod project_proptest;
 mod proptest_roundtrip;
 mod roundtrip;
+mod state_set;
 mod state_show;
 mod support;
 mod transcript;
