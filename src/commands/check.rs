@@ -35,7 +35,7 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
     let _lock = if args.fix {
         Some(WorkspaceLock::acquire(
             &Workspace::planning_dir(&root),
-            WorkspaceLock::timeout_from_env(),
+            WorkspaceLock::timeout_from_env()?,
         )?)
     } else {
         None
@@ -81,6 +81,12 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
         .fixable
         .saturating_sub(Summary::of(&after).fixable)
         .saturating_sub(deleted);
+    let wants_json = ctx.global.json || args.format == CheckFormat::Json;
+    let mut fix_json = json!({
+        "fixed": fixed + deleted,
+        "files": [],
+        "deleted": leftovers,
+    });
     if original != updated {
         let change = FileChange {
             path: Workspace::planning_dir(&root).join("STATE.md"),
@@ -89,8 +95,17 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
             edits: line_edits(original, updated),
         };
         let applied = commit(&[change], ctx.global.dry_run)?;
+        let verb = if ctx.global.dry_run { "would fix" } else { "fixed" };
+        fix_json["files"] = json!([{
+            "file": ".planning/STATE.md",
+            "summary": format!("{verb} {fixed} problem(s)"),
+        }]);
         if ctx.global.dry_run {
             let diff: String = applied.iter().map(|a| a.diff.as_str()).collect();
+            if wants_json {
+                fix_json["files"][0]["diff"] = json!(diff);
+                return Ok(dry_run_json(&fix_json, true));
+            }
             if !ctx.global.quiet {
                 note.push_str(&format!(
                     "gsd: would fix {fixed} problem(s) in .planning/STATE.md (dry run, nothing written)\n"
@@ -109,6 +124,9 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
             ));
         }
     } else if ctx.global.dry_run {
+        if wants_json {
+            return Ok(dry_run_json(&fix_json, !leftovers.is_empty()));
+        }
         if leftovers.is_empty() && !ctx.global.quiet {
             note.push_str("gsd: nothing to fix\n");
         }
@@ -116,6 +134,17 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
             stderr: note,
             ..Output::default()
         });
+    }
+    if wants_json {
+        // The report of what is left, with what the fix did beside it.
+        let mut out = report(ctx, args, &fixed_ws, &after, note);
+        if let Ok(serde_json::Value::Object(mut map)) =
+            serde_json::from_str::<serde_json::Value>(&out.stdout)
+        {
+            map.insert("fix".to_string(), fix_json);
+            out.stdout = serde_json::to_string_pretty(&map).unwrap_or_default() + "\n";
+        }
+        return Ok(out);
     }
     Ok(report(ctx, args, &fixed_ws, &after, note))
 }
@@ -179,6 +208,23 @@ fn line_edits(old: &str, new: &str) -> EditSet {
         ));
     }
     set
+}
+
+/// `gsd --json --dry-run check --fix`: what the fix would do, in the shape every changing
+/// command's `--json` has (`files` with their diffs), plus the leftover files it would delete.
+fn dry_run_json(fix: &serde_json::Value, changed: bool) -> Output {
+    let value = json!({
+        "version": 1,
+        "command": "check --fix",
+        "dry_run": true,
+        "changed": changed,
+        "fixed": fix["fixed"],
+        "files": fix["files"],
+        "deleted": fix["deleted"],
+    });
+    let mut stdout = serde_json::to_string_pretty(&value).unwrap_or_default();
+    stdout.push('\n');
+    Output::ok(stdout)
 }
 
 fn report(

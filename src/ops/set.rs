@@ -22,7 +22,7 @@ use crate::model::state::{ActivityLine, PhaseLine, PlanLine, StateDoc};
 use crate::model::values::{first_integer, first_number, is_placeholder_value, parse_minutes};
 use crate::model::workspace::Workspace;
 use crate::ops::frontmatter;
-use crate::ops::style::{date_separator, pad_like, phase_like, render_bar};
+use crate::ops::style::{date_separator_in, pad_like, phase_like, render_bar};
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, state_error};
 use crate::syntax::Doc;
 
@@ -613,9 +613,9 @@ fn set_activity(state: &StateDoc, clock: &Clock, line: &ActivityLine, value: &st
     let today = clock.date();
     let old = line.field.value(doc);
     let sep = match &line.separator {
-        Some(r) if doc.text(r.clone()).trim().is_empty() => date_separator(old).to_string(),
+        Some(r) if doc.text(r.clone()).trim().is_empty() => date_separator_in(doc, old).to_string(),
         Some(r) => doc.text(r.clone()).to_string(),
-        None => date_separator(old).to_string(),
+        None => date_separator_in(doc, old).to_string(),
     };
     let safe = crate::ops::style::table_safe(doc, line.field.line, value);
     let edit = Edit::replace(
@@ -773,7 +773,7 @@ fn mirror_edits(doc: &Doc, clock: &Clock, field: &str, value: &str, shown: &str)
             let new = if old.len() <= 10 || text.is_empty() {
                 date
             } else {
-                format!("{date}{}{text}", date_separator(old))
+                format!("{date}{}{text}", date_separator_in(doc, old))
             };
             frontmatter::set(doc, key, &new)
         }

@@ -146,7 +146,7 @@ fn decide_project_writes_both_files() {
     assert_eq!(stdout.lines().count(), 2, "{stdout}");
     assert!(
         p.read("STATE.md")
-            .contains("- [Phase 03]: Version the API in the path: Simple for clients\n")
+            .contains("- [Phase 03]: Version the API in the path — Simple for clients\n")
     );
     assert!(
         p.read("PROJECT.md")

@@ -310,12 +310,13 @@ fn decision_bullets_copy_the_last_entrys_shape() {
     let tagged = "### Decisions\n\n- [Phase 01]: Parse only the transcript\n";
     assert_eq!(
         decide(tagged, None, Some("2")),
-        format!("{tagged}- [Phase 02]: Use cursors: Stable pages\n")
+        // No entry joins a reason to its text: a dash, never a bare `: ` after the tag's own.
+        format!("{tagged}- [Phase 02]: Use cursors — Stable pages\n")
     );
     let ids = "### Decisions\n\n* [02-01]: Keep raw rows\n";
     assert_eq!(
         decide(ids, Some("02-03"), None),
-        format!("{ids}* [02-03]: Use cursors: Stable pages\n")
+        format!("{ids}* [02-03]: Use cursors — Stable pages\n")
     );
     let numbered = "### Decisions\n\n1. Ship weekly\n2. Tag releases\n";
     assert_eq!(
