@@ -95,7 +95,11 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
             edits: line_edits(original, updated),
         };
         let applied = commit(&[change], ctx.global.dry_run)?;
-        let verb = if ctx.global.dry_run { "would fix" } else { "fixed" };
+        let verb = if ctx.global.dry_run {
+            "would fix"
+        } else {
+            "fixed"
+        };
         fix_json["files"] = json!([{
             "file": ".planning/STATE.md",
             "summary": format!("{verb} {fixed} problem(s)"),

@@ -375,10 +375,11 @@ fn duration(plan: &PlanId, args: &Complete) -> Result<f64, UserError> {
         // A plan took some time, and not weeks: 0 or 99999h is a typo that would skew the
         // averages every later plan is measured by.
         if minutes <= 0.0 || !minutes.is_finite() {
-            return Err(UserError::new(format!(
-                "--duration `{d}` is no time at all"
-            ))
-            .hint("give how long the plan took, e.g. --duration 12min (90s for a quick one)"));
+            return Err(
+                UserError::new(format!("--duration `{d}` is no time at all")).hint(
+                    "give how long the plan took, e.g. --duration 12min (90s for a quick one)",
+                ),
+            );
         }
         if minutes > MAX_PLAN_MINUTES {
             return Err(UserError::new(format!(

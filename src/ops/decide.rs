@@ -10,6 +10,7 @@ use crate::edit::Edit;
 use crate::error::UserError;
 use crate::ledger::Ledger;
 use crate::model::ids::{PhaseNum, PlanId};
+use crate::model::state::position::DASH_SEPARATORS;
 use crate::model::state::{DecisionGroup, ListShape, StateDoc};
 use crate::model::workspace::Workspace;
 use crate::ops::complete::known_plan;
@@ -18,7 +19,6 @@ use crate::ops::insert::{
     create_context_section, first_in_section, insert_after_line, item_end, item_prefix,
     replace_placeholder,
 };
-use crate::model::state::position::DASH_SEPARATORS;
 use crate::ops::style::{file_separator, increment_trailing, row_like};
 use crate::ops::todo::one_line;
 use crate::ops::{Clock, Outcome, PlanningFile, file_change};

@@ -327,7 +327,11 @@ pub fn file_separator(doc: &Doc) -> &'static str {
         .enumerate()
         .max_by_key(|&(n, c)| (*c, usize::MAX - n))
         .unwrap_or((0, &0));
-    if count == 0 { " — " } else { DASH_SEPARATORS[best] }
+    if count == 0 {
+        " — "
+    } else {
+        DASH_SEPARATORS[best]
+    }
 }
 
 /// A trailing status after a separator that says the phase or plan is done

@@ -28,6 +28,8 @@
 //!   `gsd check`; the lock leaves no file.
 //! - `encoding`: bytes that are not UTF-8 kept and their lines refused; UTF-16, empty files.
 //! - `transcript`: a command's exit code, output and file diffs as one snapshot text.
+//! - `small_things`: `--json` dry runs, CRLF diffs that apply, bad durations and timeouts,
+//!   separators and rationale joins copied from the file.
 //! - `blocks_chunks`: the block classifier gives the same line kinds in pieces as in one parse.
 
 mod bad_input;
@@ -64,6 +66,7 @@ mod project_cmds;
 mod project_proptest;
 mod proptest_roundtrip;
 mod roundtrip;
+mod small_things;
 mod state_set;
 mod state_show;
 mod support;
