@@ -492,6 +492,11 @@ pub struct CheckArgs {
     /// Exit 0 even when problems are found.
     #[arg(long)]
     pub exit_zero: bool,
+    /// Files that changed, as pre-commit passes them: check each project whose `.planning/`
+    /// holds one (`apps/web/.planning/STATE.md` checks `apps/web`), instead of the project
+    /// found from the current folder.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
 }
 
 /// `gsd check --format`.

@@ -29,7 +29,95 @@ use crate::transaction::{FileChange, commit};
 /// How many fix rounds to run before giving up (each round fixes what the last one exposed).
 const MAX_FIX_ROUNDS: usize = 8;
 
+/// `gsd check`, on the project found from the current folder (or `-C`), or with paths on
+/// each project holding one of them, one after the other: outputs joined, the worst exit
+/// code kept.
 pub fn run(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
+    if args.paths.is_empty() {
+        return run_project(ctx, args);
+    }
+    let base = match &ctx.global.cwd {
+        Some(dir) => dir.clone(),
+        None => PathBuf::from("."),
+    };
+    let projects = projects_of(&base, &args.paths);
+    if projects.is_empty() {
+        let mut out = Output::default();
+        if !ctx.global.quiet {
+            out.stderr = "gsd: no path is in a .planning/ folder; nothing to check\n".to_string();
+        }
+        return Ok(out);
+    }
+    let format = if ctx.global.json && args.format == CheckFormat::Human {
+        CheckFormat::Json
+    } else {
+        args.format
+    };
+    if projects.len() > 1 && matches!(format, CheckFormat::Json | CheckFormat::Sarif) {
+        return Err(UserError::new(format!(
+            "the paths are in {} projects, and --format {} reports one project",
+            projects.len(),
+            if format == CheckFormat::Json {
+                "json"
+            } else {
+                "sarif"
+            }
+        ))
+        .hint("run gsd check once per project (-C DIR), or use --format human or github")
+        .into());
+    }
+    let mut all = Output::default();
+    let several = projects.len() > 1;
+    for project in projects {
+        let mut one = ctx.clone();
+        one.global.cwd = Some(project.clone());
+        let out = run_project(&one, args)?;
+        // Each report says which project it is for ("All checks passed" names no file).
+        if several && format == CheckFormat::Human {
+            all.stdout.push_str(&format!("{}:\n", project.display()));
+        }
+        all.stdout.push_str(&out.stdout);
+        all.stderr.push_str(&out.stderr);
+        all.code = all.code.max(out.code);
+    }
+    Ok(all)
+}
+
+/// The project folders (each holding a `.planning/`) of `paths`, in first-seen order: the
+/// part of a path before its `.planning` component (the file may be deleted, so this reads
+/// the path, not the disk), else the nearest folder above it that holds `.planning/`.
+fn projects_of(base: &std::path::Path, paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = Vec::new();
+    for path in paths {
+        let path = base.join(path);
+        let parts: Vec<_> = path.components().collect();
+        let project = match parts
+            .iter()
+            .position(|c| c.as_os_str() == crate::model::workspace::PLANNING)
+        {
+            Some(i) => parts[..i].iter().collect::<PathBuf>(),
+            None => match path
+                .parent()
+                .and_then(|p| crate::model::workspace::find_root(p).ok())
+            {
+                Some(root) => root,
+                None => continue,
+            },
+        };
+        let project = if project.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            project
+        };
+        if !out.contains(&project) {
+            out.push(project);
+        }
+    }
+    out
+}
+
+/// `gsd check` on one project.
+fn run_project(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
     let root = ctx.root()?;
     let today = crate::clock::today()?;
     let _lock = if args.fix {
