@@ -36,11 +36,12 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
     if args.paths.is_empty() {
         return run_project(ctx, args);
     }
-    let base = match &ctx.global.cwd {
-        Some(dir) => dir.clone(),
-        None => PathBuf::from("."),
+    // Paths are relative to the folder gsd runs in (`-C` when given), as pre-commit gives them.
+    let paths: Vec<PathBuf> = match &ctx.global.cwd {
+        Some(dir) => args.paths.iter().map(|p| dir.join(p)).collect(),
+        None => args.paths.clone(),
     };
-    let projects = projects_of(&base, &args.paths);
+    let projects = projects_of(&paths);
     if projects.is_empty() {
         let mut out = Output::default();
         if !ctx.global.quiet {
@@ -86,10 +87,9 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
 /// The project folders (each holding a `.planning/`) of `paths`, in first-seen order: the
 /// part of a path before its `.planning` component (the file may be deleted, so this reads
 /// the path, not the disk), else the nearest folder above it that holds `.planning/`.
-fn projects_of(base: &std::path::Path, paths: &[PathBuf]) -> Vec<PathBuf> {
+fn projects_of(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = Vec::new();
     for path in paths {
-        let path = base.join(path);
         let parts: Vec<_> = path.components().collect();
         let project = match parts
             .iter()
@@ -98,6 +98,13 @@ fn projects_of(base: &std::path::Path, paths: &[PathBuf]) -> Vec<PathBuf> {
             Some(i) => parts[..i].iter().collect::<PathBuf>(),
             None => match path
                 .parent()
+                .map(|p| {
+                    if p.as_os_str().is_empty() {
+                        std::path::Path::new(".")
+                    } else {
+                        p
+                    }
+                })
                 .and_then(|p| crate::model::workspace::find_root(p).ok())
             {
                 Some(root) => root,

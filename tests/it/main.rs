@@ -30,6 +30,7 @@
 //! - `transcript`: a command's exit code, output and file diffs as one snapshot text.
 //! - `small_things`: `--json` dry runs, CRLF diffs that apply, bad durations and timeouts,
 //!   separators and rationale joins copied from the file.
+//! - `precommit`: the pre-commit hooks: `--locked` builds, monorepo paths, `check PATH...`.
 //! - `blocks_chunks`: the block classifier gives the same line kinds in pieces as in one parse.
 
 mod bad_input;
@@ -62,6 +63,7 @@ mod ops_roadmap_proptest;
 mod ops_snapshots;
 mod ops_support;
 mod phase_lifecycle;
+mod precommit;
 mod project_cmds;
 mod project_proptest;
 mod proptest_roundtrip;
