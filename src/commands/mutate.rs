@@ -162,7 +162,7 @@ fn summary_of(
 fn plan_title_of(ws: &Workspace, plan: &str) -> Option<String> {
     let id = PlanId::parse(plan)?;
     let path = ws.phases.as_ref()?.plan_path(&id)?;
-    let text = std::fs::read_to_string(path).ok()?;
+    let (text, _) = crate::source::decode(std::fs::read(path).ok()?).ok()?;
     ops::complete::plan_title(&text)
 }
 

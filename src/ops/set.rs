@@ -444,6 +444,23 @@ fn set_phase(ws: &Workspace, line: &PhaseLine, value: &str) -> Result<Plan, User
             "set the total first (`gsd state set phase_total {i}`), or give the whole value: `gsd state set phase '{i} of {i} (Name)'`; `gsd state begin {n}` starts a phase"
         )));
     }
+    // A phase ROADMAP.md does not list is a typo (`set phase 99` in a 31-phase project), not
+    // a position; `gsd state begin` or an edit of ROADMAP.md come first.
+    if let Some(roadmap) = ws.roadmap.as_ref().filter(|r| !r.phases.is_empty())
+        && roadmap.phase(&n).is_none()
+    {
+        let last = roadmap
+            .phases
+            .iter()
+            .map(|p| p.number.as_str())
+            .next_back()
+            .unwrap_or("?");
+        return Err(UserError::new(format!(
+            "phase {n} is not in ROADMAP.md (its phases run to {last})"
+        ))
+        .in_file(Workspace::display_path("ROADMAP.md"))
+        .hint("give a phase ROADMAP.md lists, or add the phase to ROADMAP.md first"));
+    }
     if !rest.trim().is_empty() || line.number.is_none() {
         return Ok(Plan::new(vec![set_field(state, &line.field, value)], value));
     }
@@ -607,10 +624,23 @@ fn set_activity(state: &StateDoc, clock: &Clock, line: &ActivityLine, value: &st
     if crate::model::values::leading_date(value).is_some() {
         return Plan::new(vec![set_field(state, &line.field, value)], value);
     }
-    let Some((_, date)) = line.date.clone() else {
+    let today = clock.date();
+    let Some((_, date)) = line
+        .date
+        .clone()
+        .filter(|(_, d)| d.start == line.field.value.start)
+    else {
+        // `Phase 12 execution (2026-03-07)`: the date trails in parentheses; the new text
+        // keeps that shape with today's date. Any other shape gets the value as given.
+        if let Some((_, d)) = &line.date
+            && doc.text(line.field.value.start..d.start).ends_with(" (")
+            && doc.text(d.end..line.field.value.end) == ")"
+        {
+            let text = format!("{value} ({today})");
+            return Plan::new(vec![set_field(state, &line.field, &text)], text);
+        }
         return Plan::new(vec![set_field(state, &line.field, value)], value);
     };
-    let today = clock.date();
     let old = line.field.value(doc);
     let sep = match &line.separator {
         Some(r) if doc.text(r.clone()).trim().is_empty() => date_separator_in(doc, old).to_string(),

@@ -68,6 +68,7 @@ fn bad_values_are_refused_with_the_accepted_forms() {
         &["status", "  "],
         &["phase", "9"],
         &["phase", "9 of 5 (Later)"],
+        &["phase", "4"],
         &["phase", "next"],
         &["plan", "3"],
         &["plan", "soon"],
@@ -105,7 +106,6 @@ fn values_keep_the_lines_other_parts_and_mirrors_follow() {
         &["total_time", "2"],
         &["total_hours", "1h 30m"],
         &["phase", "3"],
-        &["phase", "4"],
         &["phase", "3 of 6 (Reports)"],
         &["phase_total", "6"],
         &["phase_name", "Find"],
@@ -161,4 +161,28 @@ fn a_field_only_in_the_frontmatter_is_set_there() {
     let (code, t) = transcript(&p, &["state", "set", "status", "Executing"]);
     assert_eq!(code, 0, "{t}");
     assert!(t.contains("+status: executing\n"), "{t}");
+}
+
+/// A `Last activity:` whose date trails in parentheses keeps that shape; one without a date
+/// takes the value as given (found on a real project: the text went inside the parentheses).
+#[test]
+fn an_activity_line_keeps_its_own_shape() {
+    let p = Project::empty();
+    p.write(
+        "STATE.md",
+        "# State\n\n## Current Position\n\n- **Phase**: 12 of 12\n- **Last Activity**: Phase 12 execution (2026-03-07)\n",
+    );
+    let (code, t) = transcript(&p, &["state", "set", "last_activity", "Shipped v6"]);
+    assert_eq!(code, 0, "{t}");
+    assert!(
+        t.contains("+- **Last Activity**: Shipped v6 (2026-02-01)\n"),
+        "{t}"
+    );
+    p.write(
+        "STATE.md",
+        "# State\n\n## Current Position\n\nPhase: 1 of 2\nLast activity: Planning\n",
+    );
+    let (code, t) = transcript(&p, &["state", "set", "last_activity", "Shipped v6"]);
+    assert_eq!(code, 0, "{t}");
+    assert!(t.contains("+Last activity: Shipped v6\n"), "{t}");
 }
