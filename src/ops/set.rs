@@ -792,13 +792,13 @@ fn mirror_edits(doc: &Doc, clock: &Clock, field: &str, value: &str, shown: &str)
         "last_activity" => {
             // The mirror in its own shape: a date alone stays a date; a date and text get
             // the frontmatter value's own separator.
-            let (date, text) = match crate::model::values::leading_date(shown) {
+            let (date, text) = match crate::model::values::leading_date(value) {
                 Some((d, r)) => {
-                    let tail = &shown[r.end..];
+                    let tail = &value[r.end..];
                     let sep = crate::model::state::position::separator_len(tail);
                     (d.format("%Y-%m-%d").to_string(), tail[sep..].to_string())
                 }
-                None => (clock.date(), shown.to_string()),
+                None => (clock.date(), value.to_string()),
             };
             let new = if old.len() <= 10 || text.is_empty() {
                 date
