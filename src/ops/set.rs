@@ -215,6 +215,10 @@ fn new_value(doc: &Doc, line: &Field, edits: &[Edit]) -> String {
         cursor = e.range.end;
     }
     out.push_str(doc.text(cursor..end));
+    // A `| Field | Value |` cell shows `\|` as the `|` it stands for.
+    if doc.kinds[line.line].is_table_row() {
+        return crate::syntax::table::unescape_cell(out.trim()).into_owned();
+    }
     out.trim().to_string()
 }
 
