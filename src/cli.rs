@@ -300,8 +300,11 @@ pub enum ProjectCommand {
 /// `gsd project outcome`'s outcome.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutcomeArg {
+    /// The decision worked out (`✓ Good`).
     Good,
+    /// The decision needs another look (`⚠️ Revisit`).
     Revisit,
+    /// Too early to say (`— Pending`).
     Pending,
 }
 
