@@ -128,6 +128,6 @@ fn session(bencher: Bencher, case: Case) {
 #[divan::bench(args = cases(), sample_count = 20, sample_size = 1)]
 fn set(bencher: Bencher, case: Case) {
     run_op(bencher, case, |ws| {
-        gsd::ops::set::set(ws, "status", "Doing the benchmark")
+        gsd::ops::set::set(ws, &clock(), "status", "Doing the benchmark")
     });
 }

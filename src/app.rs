@@ -106,8 +106,29 @@ impl Context {
     }
 }
 
-/// Runs a parsed command line.
+/// Runs a parsed command line. Warnings raised while reading files (bytes that are not
+/// UTF-8) come first on standard error, unless `-q`; a failed command leaves them for
+/// [`warnings`].
 pub fn run(cli: Cli) -> anyhow::Result<Output> {
+    let quiet = cli.global.quiet;
+    let mut out = dispatch(cli)?;
+    let warnings = warnings(quiet);
+    if !warnings.is_empty() {
+        out.stderr.insert_str(0, &warnings);
+    }
+    Ok(out)
+}
+
+/// The warnings raised since the last call, as lines for standard error (empty with `-q`).
+pub fn warnings(quiet: bool) -> String {
+    let all = crate::io::take_warnings();
+    if quiet {
+        return String::new();
+    }
+    all.iter().map(|w| format!("gsd: warning: {w}\n")).collect()
+}
+
+fn dispatch(cli: Cli) -> anyhow::Result<Output> {
     let ctx = Context::new(cli.global);
     match cli.command {
         Command::State(cmd) => match cmd {

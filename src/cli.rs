@@ -32,23 +32,27 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The help heading of the options every command takes, so each subcommand's `--help` shows
+/// its own options apart from them.
+const GLOBAL: &str = "Global options";
+
 /// Options every command takes.
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
     /// Run as if started in DIR (default: walk up to the folder holding `.planning/`).
-    #[arg(short = 'C', long = "cwd", value_name = "DIR", global = true)]
+    #[arg(short = 'C', long = "cwd", value_name = "DIR", global = true, help_heading = GLOBAL)]
     pub cwd: Option<PathBuf>,
     /// Print a unified diff of every file the command would change; write nothing.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = GLOBAL)]
     pub dry_run: bool,
     /// Machine-readable output on stdout.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = GLOBAL)]
     pub json: bool,
     /// When to use colour.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, value_name = "WHEN")]
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, value_name = "WHEN", help_heading = GLOBAL)]
     pub color: ColorChoice,
     /// Print nothing but errors (and requested values).
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, help_heading = GLOBAL)]
     pub quiet: bool,
 }
 
@@ -57,7 +61,9 @@ pub struct GlobalArgs {
 pub enum ColorChoice {
     /// Colour on a terminal unless NO_COLOR is set.
     Auto,
+    /// Always colour, even into a pipe.
     Always,
+    /// Never colour.
     Never,
 }
 
@@ -116,6 +122,7 @@ pub enum Command {
     )]
     Rule {
         /// A rule code (GSD101) or name (progress-bar-mismatch); omit to list all rules.
+        #[arg(value_parser = crate::cli_values::RuleCodes, hide_possible_values = true)]
         code: Option<String>,
     },
     /// Print shell completions.
@@ -138,7 +145,9 @@ pub enum StateCommand {
         after_help = "Examples:\n  gsd state get status\n  gsd state get position.plan_total"
     )]
     Get {
-        /// The field: a short name or a dotted JSON path.
+        /// The field: one of the names below (the same names `state set` takes), or a dotted
+        /// path into `gsd state show --json` (`decisions.0.text`, `frontmatter.milestone`).
+        #[arg(value_parser = crate::cli_values::FieldNames)]
         field: String,
     },
     /// What ROADMAP.md, phases/ and STATE.md together say is done: plans and phases, the
@@ -150,11 +159,11 @@ pub enum StateCommand {
         after_help = "Examples:\n  gsd state set status \"Ready to execute\"\n  gsd state set current_focus \"Phase 3 — API\""
     )]
     Set {
-        /// status, phase, plan, milestone, last_activity, progress, core_value, current_focus,
-        /// plans_completed, average_duration, total_time, trend, last_session, stopped_at,
-        /// resume_file.
+        /// The field, by one of the names below (the same names `state get` takes).
+        #[arg(value_parser = crate::cli_values::FieldNames)]
         field: String,
-        /// The new value (one line).
+        /// The new value (one line, not empty), checked against what the field takes.
+        #[arg(allow_negative_numbers = true)]
         value: String,
     },
     /// Mark a plan finished: position, progress, metrics, session, ROADMAP.
@@ -291,8 +300,11 @@ pub enum ProjectCommand {
 /// `gsd project outcome`'s outcome.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutcomeArg {
+    /// The decision worked out (`✓ Good`).
     Good,
+    /// The decision needs another look (`⚠️ Revisit`).
     Revisit,
+    /// Too early to say (`— Pending`).
     Pending,
 }
 
@@ -445,8 +457,10 @@ pub struct BeginArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct DecideArgs {
-    /// The decision.
+    /// The decision (one line).
     pub text: String,
+    /// Why: written after the decision the way the list joins them, or in a
+    /// Rationale (Why, Reason) column of a decisions table.
     #[arg(long)]
     pub rationale: Option<String>,
     /// The plan it belongs to (02-01).
@@ -481,13 +495,22 @@ pub struct CheckArgs {
     /// Exit 0 even when problems are found.
     #[arg(long)]
     pub exit_zero: bool,
+    /// Files that changed, as pre-commit passes them: check each project whose `.planning/`
+    /// holds one (`apps/web/.planning/STATE.md` checks `apps/web`), instead of the project
+    /// found from the current folder.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
 }
 
 /// `gsd check --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
+    /// For people: each problem with its lines and a fix hint.
     Human,
+    /// For scripts: `{"version": 1, "summary", "diagnostics"}`.
     Json,
+    /// GitHub Actions annotations (`::error file=…`).
     Github,
+    /// SARIF 2.1.0, for code scanning.
     Sarif,
 }

@@ -20,28 +20,112 @@ pub use atomic::{StagedWrite, stage, write_atomic};
 pub use lock::{DEFAULT_LOCK_TIMEOUT, WorkspaceLock};
 
 use crate::error::UserError;
-use crate::source::Source;
+use crate::source::{NotText, Source};
 
-/// Reads a UTF-8 text file exactly, or explains why it cannot.
+/// Reads a text file exactly, or explains why it cannot.
+///
+/// Bytes that are not UTF-8 do not stop the command: they are read as Windows-1252 stand-ins
+/// (see [`crate::source::decode`]), written back as they were, and a warning names the first
+/// one ([`warn`]). UTF-16 and binary files are refused.
 pub fn read_source(path: &Path, display: &Path) -> Result<Source, UserError> {
     let bytes = read_bytes(path, display)?;
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(Source::new(display, text)),
-        Err(err) => {
-            let valid_up_to = err.utf8_error().valid_up_to();
-            let bytes = err.into_bytes();
-            let prefix = String::from_utf8_lossy(&bytes[..valid_up_to]);
-            let line = prefix.matches('\n').count() + 1;
-            let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            Err(UserError::new(format!(
-                "is not valid UTF-8 (invalid byte 0x{:02x} at byte {valid_up_to})",
-                bytes[valid_up_to]
-            ))
-            .in_file(display)
-            .at(line, column)
-            .hint("gsd reads UTF-8 Markdown; re-save the file as UTF-8"))
+    match Source::from_bytes(display, bytes) {
+        Ok(source) => {
+            if let Some(message) = undecoded_warning(&source) {
+                warn(message);
+            }
+            Ok(source)
+        }
+        Err(NotText::Utf16 { bom: Some([a, b]) }) => Err(UserError::new(format!(
+            "looks like UTF-16 (byte-order mark {a:02X} {b:02X}), not UTF-8"
+        ))
+        .in_file(display)
+        .hint(utf16_hint(display))),
+        Err(NotText::Utf16 { bom: None }) => Err(UserError::new(
+            "looks like UTF-16 (no byte-order mark; every other byte is 0), not UTF-8",
+        )
+        .in_file(display)
+        .hint(utf16_hint(display))),
+        Err(NotText::Nul { line, column }) => {
+            Err(UserError::new("holds a NUL byte: a binary file, not Markdown text")
+                .in_file(display)
+                .at(line, column)
+                .hint("gsd reads UTF-8 Markdown; restore the file (e.g. from git) or re-save it as UTF-8 text"))
         }
     }
+}
+
+fn utf16_hint(display: &Path) -> String {
+    format!(
+        "gsd reads UTF-8 Markdown; re-save the file as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8 {0} > {0}.utf8` and move it back)",
+        display.display()
+    )
+}
+
+/// The warning for a source holding bytes that are not UTF-8: where the first is, what it
+/// was read as, and what that means for edits.
+pub fn undecoded_warning(source: &Source) -> Option<String> {
+    let first = source.undecoded.first()?;
+    let (line, column) = source.line_col(first.at);
+    let more = match source.undecoded.len() - 1 {
+        0 => String::new(),
+        1 => " (and 1 more such byte)".to_string(),
+        n => format!(" (and {n} more such bytes)"),
+    };
+    Some(format!(
+        "{}:{line}:{column}: byte 0x{:02X} is not UTF-8; read as Windows-1252 `{}` and kept as is{more}; \
+         gsd edits the other lines only (re-save the file as UTF-8 to fix)",
+        source.path.display(),
+        first.byte,
+        shown(first.stand_in()),
+    ))
+}
+
+/// A character as a message shows it: itself, or `U+0081` for a control character.
+fn shown(c: char) -> String {
+    if c.is_control() || c == '\u{a0}' {
+        format!("U+{:04X}", u32::from(c))
+    } else {
+        c.to_string()
+    }
+}
+
+/// The bytes of the file at `path` that are not UTF-8, when the file still reads as
+/// `original` (the text a command's edits were computed against); empty for a clean UTF-8
+/// file, a file that is gone or one that changed. `transaction::commit` asks, so the writer
+/// puts those bytes back without every command carrying them along.
+pub fn undecoded_of(path: &Path, original: &str) -> Vec<crate::source::Undecoded> {
+    let Ok(bytes) = std::fs::read(path) else {
+        return Vec::new();
+    };
+    if std::str::from_utf8(&bytes).is_ok() {
+        return Vec::new();
+    }
+    match crate::source::decode(bytes) {
+        Ok((text, undecoded)) if text == original => undecoded,
+        _ => Vec::new(),
+    }
+}
+
+thread_local! {
+    /// Warnings raised while reading, for `app` to print: library code never prints, and a
+    /// reader deep in a command has no output of its own to put them in.
+    static WARNINGS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Records a warning for the user (once: a file read twice warns once).
+pub fn warn(message: String) {
+    WARNINGS.with(|w| {
+        let mut w = w.borrow_mut();
+        if !w.contains(&message) {
+            w.push(message);
+        }
+    });
+}
+
+/// The warnings recorded on this thread since the last call, oldest first.
+pub fn take_warnings() -> Vec<String> {
+    WARNINGS.with(|w| std::mem::take(&mut *w.borrow_mut()))
 }
 
 /// Reads a file's bytes with a clear error for directories, missing and unreadable files.

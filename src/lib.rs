@@ -15,13 +15,15 @@
 //! - [`io`], [`clock`]: the only modules that write files or read the clock.
 //!
 //! The invariant everything rests on: parsing a file and writing it back with no edit gives
-//! the same bytes, for any UTF-8 input.
+//! the same bytes, for any UTF-8 input, and for any other text input too: bytes that are not
+//! UTF-8 are read as stand-ins and written back as they were ([`source::decode`]).
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod app;
 pub mod check;
 pub mod cli;
+pub mod cli_values;
 pub mod clock;
 pub mod commands;
 pub mod edit;

@@ -14,6 +14,7 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    let quiet = cli.global.quiet;
     match gsd::app::run(cli) {
         Ok(mut out) => {
             if let Err(e) = write_all(&mut out) {
@@ -32,6 +33,7 @@ fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
+            let _ = write!(std::io::stderr(), "{}", gsd::app::warnings(quiet));
             let _ = writeln!(std::io::stderr(), "gsd: error: {err:#}");
             ExitCode::from(2)
         }

@@ -3,6 +3,13 @@
 //! Everything else in gsd refers to text through byte ranges into [`Source::text`], so this
 //! module is what makes byte identity possible: the text is never normalised. A UTF-8 BOM
 //! stays in `text`; [`Source::body_start`] says where the Markdown begins after it.
+//!
+//! Real files are not always clean UTF-8: one Windows-1252 dash (byte 0x97) pasted from a
+//! word processor is common. Refusing the whole file for it would stop every command, so
+//! [`decode`] reads each byte that is not UTF-8 as its Windows-1252 character (a stand-in the
+//! rest of gsd can parse and show) and records it in [`Source::undecoded`]; the writer puts
+//! the original byte back (`transaction::commit`), and refuses to edit the line it sits on.
+//! Input that is not text at all (UTF-16, NUL bytes) is refused here with a reason.
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -55,6 +62,29 @@ impl LineSpan {
     }
 }
 
+/// A byte of the file that is not UTF-8, and the character standing in for it in
+/// [`Source::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Undecoded {
+    /// Where the stand-in character (the byte read as Windows-1252) sits in the text.
+    pub at: usize,
+    /// The byte the file holds there.
+    pub byte: u8,
+}
+
+impl Undecoded {
+    /// The stand-in character: the byte's Windows-1252 character (the five bytes that code
+    /// page leaves undefined read as the C1 control of the same number, as browsers do).
+    pub fn stand_in(self) -> char {
+        cp1252(self.byte)
+    }
+
+    /// The stand-in's byte range in the text.
+    pub fn range(self) -> Range<usize> {
+        self.at..self.at + self.stand_in().len_utf8()
+    }
+}
+
 /// A text file held exactly as read.
 #[derive(Debug, Clone)]
 pub struct Source {
@@ -66,6 +96,8 @@ pub struct Source {
     pub body_start: usize,
     /// Every physical line, in order. Never empty for a non-empty file.
     pub lines: Vec<LineSpan>,
+    /// The bytes that were not UTF-8, in file order (empty for a clean file).
+    pub undecoded: Vec<Undecoded>,
 }
 
 impl Source {
@@ -78,7 +110,23 @@ impl Source {
             text,
             body_start,
             lines,
+            undecoded: Vec::new(),
         }
+    }
+
+    /// A file's bytes as a source: see [`decode`]. `Err` says why the bytes are not a text
+    /// file (UTF-16, NUL bytes), with the 1-based line and column where that shows.
+    pub fn from_bytes(path: impl Into<PathBuf>, bytes: Vec<u8>) -> Result<Self, NotText> {
+        let (text, undecoded) = decode(bytes)?;
+        let mut source = Source::new(path, text);
+        source.undecoded = undecoded;
+        Ok(source)
+    }
+
+    /// The file's bytes: the text, with each undecoded byte put back in place of its
+    /// stand-in. For a source nothing edited, exactly the bytes read.
+    pub fn bytes(&self) -> Vec<u8> {
+        encode(&self.text, self.undecoded.iter().map(|u| (u.at, u.byte)))
     }
 
     /// The file's path as given.
@@ -157,6 +205,133 @@ impl Source {
         let from = from.min(upto);
         let col = self.text[from..upto].chars().count() + 1;
         (index + 1, col)
+    }
+}
+
+/// Why a file's bytes are not text gsd reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotText {
+    /// A UTF-16 byte-order mark (`FF FE` or `FE FF`), or every other byte 0.
+    Utf16 { bom: Option<[u8; 2]> },
+    /// A NUL byte, which no Markdown file holds, at 1-based (line, column).
+    Nul { line: usize, column: usize },
+}
+
+/// Decodes a file's bytes: UTF-8 as is; each byte that is not part of valid UTF-8 as its
+/// Windows-1252 character, recorded so [`encode`] can put it back. Every such byte is 0x80 or
+/// above, so a stand-in is never ASCII: never a line ending, a Markdown marker or a label
+/// character, and lines split the same in the text as in the bytes.
+pub fn decode(bytes: Vec<u8>) -> Result<(String, Vec<Undecoded>), NotText> {
+    if let Some(bom) = utf16_bom(&bytes) {
+        return Err(NotText::Utf16 { bom: Some(bom) });
+    }
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        if looks_like_utf16(&bytes) {
+            return Err(NotText::Utf16 { bom: None });
+        }
+        let line_start = bytes[..nul]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let line = bytes[..nul].iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = String::from_utf8_lossy(&bytes[line_start..nul])
+            .chars()
+            .count()
+            + 1;
+        return Err(NotText::Nul { line, column });
+    }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Ok((text, Vec::new())),
+        Err(e) => e.into_bytes(),
+    };
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
+    let mut undecoded = Vec::new();
+    let mut rest = &bytes[..];
+    while !rest.is_empty() {
+        match std::str::from_utf8(rest) {
+            Ok(valid) => {
+                text.push_str(valid);
+                break;
+            }
+            Err(e) => {
+                let (valid, after) = rest.split_at(e.valid_up_to());
+                // The first `valid_up_to` bytes are UTF-8 by the error's contract.
+                text.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                let bad = e.error_len().unwrap_or(after.len());
+                for &byte in &after[..bad] {
+                    undecoded.push(Undecoded {
+                        at: text.len(),
+                        byte,
+                    });
+                    text.push(cp1252(byte));
+                }
+                rest = &after[bad..];
+            }
+        }
+    }
+    Ok((text, undecoded))
+}
+
+/// The bytes of `text` with the character at each `(offset, byte)` replaced by that byte:
+/// the inverse of [`decode`] when the offsets are where `decode` put the stand-ins (or where
+/// edits around them moved them).
+pub fn encode(text: &str, undecoded: impl IntoIterator<Item = (usize, u8)>) -> Vec<u8> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut cursor = 0;
+    for (at, byte) in undecoded {
+        let Some(c) = text.get(at..).and_then(|t| t.chars().next()) else {
+            continue;
+        };
+        if at < cursor {
+            continue;
+        }
+        out.extend_from_slice(&bytes[cursor..at]);
+        out.push(byte);
+        cursor = at + c.len_utf8();
+    }
+    out.extend_from_slice(&bytes[cursor..]);
+    out
+}
+
+/// The UTF-16 byte-order mark the bytes start with.
+fn utf16_bom(bytes: &[u8]) -> Option<[u8; 2]> {
+    match bytes {
+        [0xff, 0xfe, ..] => Some([0xff, 0xfe]),
+        [0xfe, 0xff, ..] => Some([0xfe, 0xff]),
+        _ => None,
+    }
+}
+
+/// UTF-16 without a byte-order mark: in its first 512 bytes, most of the bytes at even (or
+/// at odd) offsets are 0, as ASCII text in UTF-16 has.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(512)];
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return false;
+    }
+    let zeros_at = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    zeros_at(0).max(zeros_at(1)) * 4 >= pairs * 3
+}
+
+/// A byte as Windows-1252 (0x80..=0x9F are the code page's own characters; the rest match
+/// Latin-1, so they are the code point of the same number).
+pub fn cp1252(byte: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match byte {
+        0x80..=0x9f => HIGH[usize::from(byte - 0x80)],
+        _ => char::from(byte),
     }
 }
 
@@ -250,6 +425,47 @@ mod tests {
         for offset in 0..=3 {
             assert_eq!(src.line_col(offset), (1, 1));
         }
+    }
+
+    #[test]
+    fn undecoded_bytes_read_as_windows_1252_and_go_back_exactly() {
+        let bytes = b"# R\n- [ ] 02-02-PLAN.md \x97 Cursor\r\ncaf\xe9 \xc3\n\x81\xff".to_vec();
+        let src = Source::from_bytes("R", bytes.clone()).unwrap();
+        assert!(src.text.contains("PLAN.md — Cursor\r\n"), "{:?}", src.text);
+        assert!(src.text.contains("café Ã\n"));
+        assert_eq!(src.undecoded.len(), 5);
+        assert_eq!(src.bytes(), bytes);
+        assert_eq!(src.lines.len(), 4, "stand-ins never split or join lines");
+        assert_eq!(&src.text[src.undecoded[0].range()], "—");
+    }
+
+    #[test]
+    fn every_byte_string_without_nul_round_trips() {
+        // All 256 byte values after each lead byte class, as one file.
+        let mut bytes = Vec::new();
+        for a in 1..=255u8 {
+            for b in [0x41u8, 0x80, 0xbf, 0xc3, 0xe2, 0xf0, 0xff] {
+                bytes.extend_from_slice(&[a, b, b'\n']);
+            }
+        }
+        let src = Source::from_bytes("x", bytes.clone()).unwrap();
+        assert_eq!(src.bytes(), bytes);
+    }
+
+    #[test]
+    fn utf16_and_nul_bytes_are_not_text() {
+        assert_eq!(
+            decode(vec![0xff, 0xfe, b'#', 0]).unwrap_err(),
+            NotText::Utf16 {
+                bom: Some([0xff, 0xfe])
+            }
+        );
+        let no_bom: Vec<u8> = "# State\n".bytes().flat_map(|b| [b, 0]).collect();
+        assert_eq!(decode(no_bom).unwrap_err(), NotText::Utf16 { bom: None });
+        assert_eq!(
+            decode(b"# S\nab\0c".to_vec()).unwrap_err(),
+            NotText::Nul { line: 2, column: 3 }
+        );
     }
 
     #[test]

@@ -9,7 +9,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::edit::EditSet;
+use crate::error::UserError;
 use crate::render::diff::unified_diff;
+use crate::source::{Undecoded, encode};
 
 /// The edits one command wants in one file.
 #[derive(Debug, Clone)]
@@ -89,6 +91,20 @@ pub fn commit_all(
         let updated = change.edits.apply(&change.original)?;
         planned.push((change, updated));
     }
+    // The bytes of each file that are not UTF-8 (read as stand-ins, `source::decode`): no
+    // edit may touch their lines, and they are written back as they were. Refused before
+    // anything is written, and for a dry run too: a diff that could not be written is no
+    // preview.
+    let mut undecoded = Vec::with_capacity(planned.len());
+    for (change, updated) in &planned {
+        let bytes = if *updated == change.original {
+            Vec::new()
+        } else {
+            crate::io::undecoded_of(&change.path, &change.original)
+        };
+        refuse_undecoded_lines(change, &bytes)?;
+        undecoded.push(bytes);
+    }
     let mut applied = Vec::with_capacity(planned.len());
     for (change, updated) in &planned {
         let changed = *updated != change.original;
@@ -125,7 +141,7 @@ pub fn commit_all(
     // Stage every file before renaming any, so an I/O error on the second file cannot
     // leave the first one changed. A new file's folder (`milestones/`) is made first.
     let mut staged = Vec::with_capacity(planned.len());
-    for (change, updated) in &planned {
+    for ((change, updated), undecoded) in planned.iter().zip(&undecoded) {
         if *updated != change.original {
             // Only a file the command creates gets its folder made: a missing folder under a
             // file that was read means the tree changed, and the write must fail.
@@ -137,7 +153,8 @@ pub fn commit_all(
             {
                 std::fs::create_dir_all(folder).map_err(|e| write_error(&change.display, &e))?;
             }
-            let write = crate::io::stage(&change.path, updated.as_bytes())
+            let bytes = output_bytes(change, updated, undecoded);
+            let write = crate::io::stage(&change.path, &bytes)
                 .map_err(|e| write_error(&change.display, &e))?;
             staged.push((change, write));
         }
@@ -242,6 +259,62 @@ fn check_moves(moves: &[Move]) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Refuses a change whose edits touch a line holding a byte that is not UTF-8: that line was
+/// read through a guess (the byte as Windows-1252), so gsd does not rewrite it, and an edit
+/// over the byte itself could not keep it. Lines without such bytes are edited as usual.
+fn refuse_undecoded_lines(change: &FileChange, undecoded: &[Undecoded]) -> Result<(), UserError> {
+    let text = change.original.as_str();
+    let bytes = text.as_bytes();
+    for u in undecoded {
+        // The line holding the byte, its terminator included.
+        let start = bytes[..u.at]
+            .iter()
+            .rposition(|&b| b == b'\n' || b == b'\r')
+            .map_or(0, |i| i + 1);
+        let end = bytes[u.at..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(bytes.len(), |i| {
+                let eol = u.at + i;
+                eol + if bytes[eol..].starts_with(b"\r\n") {
+                    2
+                } else {
+                    1
+                }
+            });
+        let touches = change.edits.edits().iter().any(|e| {
+            let r = &e.range;
+            if r.is_empty() {
+                start < r.start && r.start < end
+            } else {
+                r.start < end && r.end > start
+            }
+        });
+        if touches {
+            let line = bytes[..start].iter().filter(|&&b| b == b'\n').count()
+                + bytes[..start]
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+                    .count()
+                + 1;
+            let column = text[start..u.at].chars().count() + 1;
+            return Err(UserError::new(format!(
+                "line {line} holds byte 0x{:02X}, which is not UTF-8, and this command must change that line",
+                u.byte
+            ))
+            .in_file(&change.display)
+            .at(line, column)
+            .hint(format!(
+                "re-save {} as UTF-8 (the byte reads as `{}` in Windows-1252: `iconv -f windows-1252 -t utf-8`), then run the command again; nothing was changed",
+                change.display.display(),
+                u.stand_in()
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Moves `done` back, last first; whether every one went back.
 fn undo(done: &[Move]) -> bool {
     done.iter()
@@ -274,6 +347,28 @@ fn move_error(m: &Move, e: &std::io::Error, undone: bool, done: &[Move]) -> anyh
             .in_file(&m.display_from)
             .hint(hint),
     )
+}
+
+/// The bytes to write for `updated`: its UTF-8, with each undecoded byte of the original put
+/// back where its stand-in moved to. No edit touches a line holding one (checked first), so
+/// each stand-in moved by exactly the size change of the edits before it.
+fn output_bytes(change: &FileChange, updated: &str, undecoded: &[Undecoded]) -> Vec<u8> {
+    if undecoded.is_empty() {
+        return updated.as_bytes().to_vec();
+    }
+    let mut edits: Vec<&crate::edit::Edit> = change.edits.edits().iter().collect();
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
+    let mut shift: isize = 0;
+    let mut next = 0;
+    let moved = undecoded.iter().map(|u| {
+        while next < edits.len() && edits[next].range.end <= u.at {
+            let e = edits[next];
+            shift += e.replacement.len() as isize - e.range.len() as isize;
+            next += 1;
+        }
+        (u.at.saturating_add_signed(shift), u.byte)
+    });
+    encode(updated, moved)
 }
 
 /// A file without write permission is one the user asked to keep as it is: gsd refuses to

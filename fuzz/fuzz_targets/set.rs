@@ -17,13 +17,17 @@ const FIELDS: &[&str] = &[
     "core_value",
     "phase",
     "plan",
+    "progress",
+    "average_duration",
+    "total_time",
+    "phase_name",
     "nope",
 ];
 
 fuzz_target!(|data: &[u8]| {
     let field = FIELDS[data.len() % FIELDS.len()];
     let value = common::pick(data, common::TEXTS);
-    common::run_op(data, Some(SecondRun::ChangesNothing), |ws, _| {
-        set(ws, field, value)
+    common::run_op(data, Some(SecondRun::ChangesNothing), |ws, clock| {
+        set(ws, clock, field, value)
     });
 });

@@ -29,13 +29,108 @@ use crate::transaction::{FileChange, commit};
 /// How many fix rounds to run before giving up (each round fixes what the last one exposed).
 const MAX_FIX_ROUNDS: usize = 8;
 
+/// `gsd check`, on the project found from the current folder (or `-C`), or with paths on
+/// each project holding one of them, one after the other: outputs joined, the worst exit
+/// code kept.
 pub fn run(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
+    if args.paths.is_empty() {
+        return run_project(ctx, args);
+    }
+    // Paths are relative to the folder gsd runs in (`-C` when given), as pre-commit gives them.
+    let paths: Vec<PathBuf> = match &ctx.global.cwd {
+        Some(dir) => args.paths.iter().map(|p| dir.join(p)).collect(),
+        None => args.paths.clone(),
+    };
+    let projects = projects_of(&paths);
+    if projects.is_empty() {
+        let mut out = Output::default();
+        if !ctx.global.quiet {
+            out.stderr = "gsd: no path is in a .planning/ folder; nothing to check\n".to_string();
+        }
+        return Ok(out);
+    }
+    let format = if ctx.global.json && args.format == CheckFormat::Human {
+        CheckFormat::Json
+    } else {
+        args.format
+    };
+    if projects.len() > 1 && matches!(format, CheckFormat::Json | CheckFormat::Sarif) {
+        return Err(UserError::new(format!(
+            "the paths are in {} projects, and --format {} reports one project",
+            projects.len(),
+            if format == CheckFormat::Json {
+                "json"
+            } else {
+                "sarif"
+            }
+        ))
+        .hint("run gsd check once per project (-C DIR), or use --format human or github")
+        .into());
+    }
+    let mut all = Output::default();
+    let several = projects.len() > 1;
+    for project in projects {
+        let mut one = ctx.clone();
+        one.global.cwd = Some(project.clone());
+        let out = run_project(&one, args)?;
+        // Each report says which project it is for ("All checks passed" names no file).
+        if several && format == CheckFormat::Human {
+            all.stdout.push_str(&format!("{}:\n", project.display()));
+        }
+        all.stdout.push_str(&out.stdout);
+        all.stderr.push_str(&out.stderr);
+        all.code = all.code.max(out.code);
+    }
+    Ok(all)
+}
+
+/// The project folders (each holding a `.planning/`) of `paths`, in first-seen order: the
+/// part of a path before its `.planning` component (the file may be deleted, so this reads
+/// the path, not the disk), else the nearest folder above it that holds `.planning/`.
+fn projects_of(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = Vec::new();
+    for path in paths {
+        let parts: Vec<_> = path.components().collect();
+        let project = match parts
+            .iter()
+            .position(|c| c.as_os_str() == crate::model::workspace::PLANNING)
+        {
+            Some(i) => parts[..i].iter().collect::<PathBuf>(),
+            None => match path
+                .parent()
+                .map(|p| {
+                    if p.as_os_str().is_empty() {
+                        std::path::Path::new(".")
+                    } else {
+                        p
+                    }
+                })
+                .and_then(|p| crate::model::workspace::find_root(p).ok())
+            {
+                Some(root) => root,
+                None => continue,
+            },
+        };
+        let project = if project.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            project
+        };
+        if !out.contains(&project) {
+            out.push(project);
+        }
+    }
+    out
+}
+
+/// `gsd check` on one project.
+fn run_project(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
     let root = ctx.root()?;
     let today = crate::clock::today()?;
     let _lock = if args.fix {
         Some(WorkspaceLock::acquire(
             &Workspace::planning_dir(&root),
-            WorkspaceLock::timeout_from_env(),
+            WorkspaceLock::timeout_from_env()?,
         )?)
     } else {
         None
@@ -81,6 +176,12 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
         .fixable
         .saturating_sub(Summary::of(&after).fixable)
         .saturating_sub(deleted);
+    let wants_json = ctx.global.json || args.format == CheckFormat::Json;
+    let mut fix_json = json!({
+        "fixed": fixed + deleted,
+        "files": [],
+        "deleted": leftovers,
+    });
     if original != updated {
         let change = FileChange {
             path: Workspace::planning_dir(&root).join("STATE.md"),
@@ -89,8 +190,21 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
             edits: line_edits(original, updated),
         };
         let applied = commit(&[change], ctx.global.dry_run)?;
+        let verb = if ctx.global.dry_run {
+            "would fix"
+        } else {
+            "fixed"
+        };
+        fix_json["files"] = json!([{
+            "file": ".planning/STATE.md",
+            "summary": format!("{verb} {fixed} problem(s)"),
+        }]);
         if ctx.global.dry_run {
             let diff: String = applied.iter().map(|a| a.diff.as_str()).collect();
+            if wants_json {
+                fix_json["files"][0]["diff"] = json!(diff);
+                return Ok(dry_run_json(&fix_json, true));
+            }
             if !ctx.global.quiet {
                 note.push_str(&format!(
                     "gsd: would fix {fixed} problem(s) in .planning/STATE.md (dry run, nothing written)\n"
@@ -109,6 +223,9 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
             ));
         }
     } else if ctx.global.dry_run {
+        if wants_json {
+            return Ok(dry_run_json(&fix_json, !leftovers.is_empty()));
+        }
         if leftovers.is_empty() && !ctx.global.quiet {
             note.push_str("gsd: nothing to fix\n");
         }
@@ -116,6 +233,17 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
             stderr: note,
             ..Output::default()
         });
+    }
+    if wants_json {
+        // The report of what is left, with what the fix did beside it.
+        let mut out = report(ctx, args, &fixed_ws, &after, note);
+        if let Ok(serde_json::Value::Object(mut map)) =
+            serde_json::from_str::<serde_json::Value>(&out.stdout)
+        {
+            map.insert("fix".to_string(), fix_json);
+            out.stdout = serde_json::to_string_pretty(&map).unwrap_or_default() + "\n";
+        }
+        return Ok(out);
     }
     Ok(report(ctx, args, &fixed_ws, &after, note))
 }
@@ -179,6 +307,23 @@ fn line_edits(old: &str, new: &str) -> EditSet {
         ));
     }
     set
+}
+
+/// `gsd --json --dry-run check --fix`: what the fix would do, in the shape every changing
+/// command's `--json` has (`files` with their diffs), plus the leftover files it would delete.
+fn dry_run_json(fix: &serde_json::Value, changed: bool) -> Output {
+    let value = json!({
+        "version": 1,
+        "command": "check --fix",
+        "dry_run": true,
+        "changed": changed,
+        "fixed": fix["fixed"],
+        "files": fix["files"],
+        "deleted": fix["deleted"],
+    });
+    let mut stdout = serde_json::to_string_pretty(&value).unwrap_or_default();
+    stdout.push('\n');
+    Output::ok(stdout)
 }
 
 fn report(

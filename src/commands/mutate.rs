@@ -66,6 +66,12 @@ fn needs(cmd: &StateCommand) -> Needs {
             roadmap: args.plan.is_some(),
             phases: args.plan.is_some(),
         },
+        // A new phase number takes its name from ROADMAP.md.
+        StateCommand::Set { field, .. } if ops::set::resolve(field) == Some("phase") => Needs {
+            project: false,
+            roadmap: true,
+            phases: false,
+        },
         _ => Needs::STATE_ONLY,
     }
 }
@@ -77,7 +83,7 @@ fn execute(
     cmd: StateCommand,
 ) -> Result<(&'static str, Outcome), UserError> {
     Ok(match cmd {
-        StateCommand::Set { field, value } => ("set", ops::set::set(ws, &field, &value)?),
+        StateCommand::Set { field, value } => ("set", ops::set::set(ws, clock, &field, &value)?),
         StateCommand::Complete(a) => {
             let summary_file = summary_of(ws, &a.plan)?;
             let plan_title = plan_title_of(ws, &a.plan);
@@ -156,7 +162,7 @@ fn summary_of(
 fn plan_title_of(ws: &Workspace, plan: &str) -> Option<String> {
     let id = PlanId::parse(plan)?;
     let path = ws.phases.as_ref()?.plan_path(&id)?;
-    let text = std::fs::read_to_string(path).ok()?;
+    let (text, _) = crate::source::decode(std::fs::read(path).ok()?).ok()?;
     ops::complete::plan_title(&text)
 }
 

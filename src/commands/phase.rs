@@ -122,7 +122,11 @@ fn plan_titles(ws: &Workspace, phase: &str) -> BTreeMap<PlanId, String> {
         let Some(path) = dirs.plan_path(id) else {
             continue;
         };
-        let Ok(text) = std::fs::read_to_string(path) else {
+        // A Windows-1252 byte in a PLAN does not cost it its title (see `source::decode`).
+        let Some((text, _)) = std::fs::read(path)
+            .ok()
+            .and_then(|b| crate::source::decode(b).ok())
+        else {
             continue;
         };
         if let Some(title) = crate::ops::complete::plan_title(&text).or_else(|| objective(&text)) {

@@ -4,35 +4,11 @@ use serde_json::Value;
 
 use crate::app::{Context, Output};
 use crate::error::UserError;
+use crate::model::state::fields;
 use crate::model::workspace::{Needs, Workspace};
 use crate::render::state_human::dashboard;
 use crate::render::state_json::state_view;
 use crate::render::style::Palette;
-
-/// Short names for `gsd state get`, mapped to JSON paths.
-pub const FIELDS: &[(&str, &str)] = &[
-    ("phase", "position.phase"),
-    ("phase_total", "position.phase_total"),
-    ("phase_name", "position.phase_name"),
-    ("plan", "position.plan"),
-    ("plan_total", "position.plan_total"),
-    ("status", "position.status"),
-    ("milestone", "position.milestone"),
-    ("last_activity", "position.last_activity.text"),
-    ("last_activity_date", "position.last_activity.date"),
-    ("percent", "progress.percent"),
-    ("progress", "progress.percent"),
-    ("core_value", "project_reference.core_value"),
-    ("current_focus", "project_reference.current_focus"),
-    ("project_updated", "project_reference.project_updated"),
-    ("plans_completed", "metrics.plans_completed"),
-    ("average_minutes", "metrics.average_minutes"),
-    ("total_hours", "metrics.total_hours"),
-    ("trend", "metrics.trend"),
-    ("last_session", "session.last"),
-    ("stopped_at", "session.stopped_at"),
-    ("resume_file", "session.resume_file"),
-];
 
 fn load(ctx: &Context) -> anyhow::Result<Workspace> {
     let root = ctx.root()?;
@@ -56,26 +32,31 @@ pub fn show(ctx: &Context) -> anyhow::Result<Output> {
     }
 }
 
-/// The dotted JSON path a field name stands for: a short name from [`FIELDS`] or a path.
-pub fn field_path(field: &str) -> &str {
-    FIELDS
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case(field) || name.replace('_', "-") == field)
-        .map_or(field, |(_, p)| p)
+/// The JSON paths a field name stands for: a name or alias from the field table (the same
+/// names `gsd state set` takes), else the name itself as a dotted path.
+pub fn field_paths(field: &str) -> Vec<String> {
+    match fields::resolve(field) {
+        Some(f) => f.paths.iter().map(|p| (*p).to_string()).collect(),
+        None => vec![field.to_string()],
+    }
 }
 
 pub fn get(ctx: &Context, field: &str) -> anyhow::Result<Output> {
     let ws = load(ctx)?;
-    // Only the JSON on the field's path is built.
-    let Some(value) = state_view(&ws.state, FILE).path(field_path(field)) else {
-        let names: Vec<&str> = FIELDS.iter().map(|(n, _)| *n).collect();
-        return Err(UserError::new(format!("unknown field `{field}`"))
-            .hint(format!(
-                "fields: {}; or a dotted path into `gsd state show --json` such as position.plan",
-                names.join(", ")
-            ))
-            .into());
-    };
+    let view = state_view(&ws.state, FILE);
+    // Only the JSON on the field's paths is built.
+    let paths = field_paths(field);
+    let found: Vec<Value> = paths.iter().filter_map(|p| view.path(p)).collect();
+    // A named field whose line the file lacks (`position.last_activity` is null) has no
+    // value; only an unknown name or path is an error.
+    if found.is_empty() && fields::resolve(field).is_none() {
+        return Err(miss(&view, field).into());
+    }
+    let value = found
+        .iter()
+        .find(|v| !v.is_null())
+        .cloned()
+        .unwrap_or(Value::Null);
     let text = match &value {
         Value::Null => {
             return Ok(Output {
@@ -93,6 +74,80 @@ pub fn get(ctx: &Context, field: &str) -> anyhow::Result<Output> {
     };
     Ok(Output::ok(format!("{text}\n")))
 }
+
+/// Why `get` found nothing at `field`: the list entry past the end (`decisions.999`: how
+/// many there are), the key an object lacks (with its keys), or an unknown name (with the
+/// nearest one and the list).
+fn miss(view: &crate::render::state_json::StateView, field: &str) -> UserError {
+    let parts: Vec<&str> = field.split('.').collect();
+    if parts.len() > 1
+        && let Some(top) = view.key(parts[0])
+    {
+        let mut v = &top;
+        let mut walked = parts[0].to_string();
+        for part in &parts[1..] {
+            let next = match v {
+                Value::Array(items) => match part.parse::<usize>() {
+                    Ok(i) if i < items.len() => &items[i],
+                    Ok(_) | Err(_) => {
+                        let how_many = match items.len() {
+                            0 => format!("`{walked}` is empty"),
+                            1 => format!("`{walked}` has 1 entry: {walked}.0"),
+                            n => format!(
+                                "`{walked}` has {n} entries: {walked}.0 to {walked}.{}",
+                                n - 1
+                            ),
+                        };
+                        return UserError::new(format!("no `{field}`: {how_many}"))
+                            .hint("an entry is named by its index, counted from 0");
+                    }
+                },
+                Value::Object(map) => match map.get(*part) {
+                    Some(x) => x,
+                    None => {
+                        let keys: Vec<&str> = map.keys().map(String::as_str).collect();
+                        let near = fields::suggest(part, keys.iter().copied())
+                            .map(|k| format!("; did you mean `{walked}.{k}`?"))
+                            .unwrap_or_default();
+                        return UserError::new(format!(
+                            "no `{field}`: `{walked}` has no key `{part}`{near}"
+                        ))
+                        .hint(format!("keys of `{walked}`: {}", keys.join(", ")));
+                    }
+                },
+                _ => {
+                    return UserError::new(format!("no `{field}`: `{walked}` is a single value"))
+                        .hint(format!("`gsd state get {walked}` prints it"));
+                }
+            };
+            v = next;
+            walked = format!("{walked}.{part}");
+        }
+    }
+    let names = fields::all_names().chain(TOP_KEYS.iter().copied());
+    let near = fields::suggest(field, names)
+        .map(|n| format!("; did you mean `{n}`?"))
+        .unwrap_or_default();
+    UserError::new(format!("unknown field `{field}`{near}")).hint(format!(
+        "fields: {}; or a dotted path into `gsd state show --json` such as position.plan (`gsd state get --help` says what each field is)",
+        fields::names_list()
+    ))
+}
+
+/// The top-level keys of `gsd state show --json`, for suggestions.
+const TOP_KEYS: &[&str] = &[
+    "project_reference",
+    "position",
+    "progress",
+    "metrics",
+    "decisions",
+    "todos",
+    "blockers",
+    "session",
+    "milestones",
+    "frontmatter",
+    "sections",
+];
 
 /// `gsd state ledger`: the ledger of STATE.md, ROADMAP.md and `phases/` together.
 pub fn ledger(ctx: &Context) -> anyhow::Result<Output> {

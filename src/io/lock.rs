@@ -89,7 +89,7 @@ impl WorkspaceLock {
     /// leftovers of killed writers in `.planning/` ([`super::leftovers::sweep`]): holding the
     /// lock proves no live writer owns them.
     pub fn for_writing(planning_dir: &Path) -> Result<Self, UserError> {
-        let lock = Self::acquire(planning_dir, Self::timeout_from_env())?;
+        let lock = Self::acquire(planning_dir, Self::timeout_from_env()?)?;
         super::leftovers::sweep(planning_dir, &lock);
         Ok(lock)
     }
@@ -99,13 +99,25 @@ impl WorkspaceLock {
         self.file.is_some()
     }
 
-    /// The timeout from `GSD_LOCK_TIMEOUT`, else the default.
-    pub fn timeout_from_env() -> Duration {
-        std::env::var("GSD_LOCK_TIMEOUT")
+    /// The timeout from `GSD_LOCK_TIMEOUT` (seconds, decimals allowed), else the default. A
+    /// value that is not a number of seconds is an error rather than the default: a typo
+    /// would otherwise make a CI job wait 30 s where it asked for 300, or give up at once.
+    pub fn timeout_from_env() -> Result<Duration, UserError> {
+        let Some(raw) = std::env::var_os("GSD_LOCK_TIMEOUT") else {
+            return Ok(DEFAULT_LOCK_TIMEOUT);
+        };
+        let text = raw.to_string_lossy();
+        text.trim()
+            .parse::<f64>()
             .ok()
-            .and_then(|v| v.trim().parse::<f64>().ok())
             .filter(|s| s.is_finite() && *s >= 0.0)
-            .map_or(DEFAULT_LOCK_TIMEOUT, Duration::from_secs_f64)
+            .and_then(|s| Duration::try_from_secs_f64(s).ok())
+            .ok_or_else(|| {
+                UserError::new(format!(
+                    "GSD_LOCK_TIMEOUT=`{text}` is not a number of seconds"
+                ))
+                .hint("set it to how long to wait for another gsd, e.g. GSD_LOCK_TIMEOUT=60 (or 0.5), or unset it for the default of 30")
+            })
     }
 }
 

@@ -91,7 +91,20 @@ impl Workspace {
     pub fn load(root: &Path, needs: Needs) -> Result<Workspace, UserError> {
         let planning = Self::planning_dir(root);
         let read = |name: &str| read_source(&planning.join(name), &Self::display_path(name));
-        let state = StateDoc::parse(read("STATE.md")?);
+        let state = read("STATE.md")?;
+        if state.text[state.body_start..].trim().is_empty() {
+            // An empty STATE.md reads as a file with no fields, and every edit would then
+            // fail for a missing line or section: say what is actually wrong.
+            return Err(UserError::new(format!(
+                "{} is empty",
+                Self::display_path("STATE.md").display()
+            ))
+            .hint(
+                "restore it (`git checkout -- .planning/STATE.md`), or let the GSD workflow \
+                 write it (/gsd:new-project); gsd edits a STATE.md, it does not create one",
+            ));
+        }
+        let state = StateDoc::parse(state);
         let optional =
             |name: &str, wanted: bool| -> Result<Option<crate::source::Source>, UserError> {
                 let path = planning.join(name);

@@ -21,7 +21,7 @@ use crate::model::state::{PlanLine, StateDoc};
 use crate::model::status::{StatusKind, in_case_of, status_word};
 use crate::model::workspace::Workspace;
 use crate::ops::set::set_field;
-use crate::ops::style::{date_separator, done_suffix, pad_like, phase_like};
+use crate::ops::style::{date_separator_in, done_suffix, file_separator, pad_like, phase_like};
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, frontmatter};
 use crate::syntax::Doc;
 use crate::syntax::kv::normalize_label;
@@ -373,9 +373,9 @@ fn begin_edits(state: &StateDoc, clock: &Clock, start: &Start, activity: &Activi
                 today.clone()
             }
             Some((_, d)) if d.start == activity.field.value.start => {
-                format!("{today}{}{started}", date_separator(value))
+                format!("{today}{}{started}", date_separator_in(doc, value))
             }
-            _ => format!("{today} — {started}"),
+            _ => format!("{today}{}{started}", file_separator(doc)),
         };
         edits.push(set_field(state, &activity.field, &new));
     }
@@ -640,7 +640,7 @@ pub fn focus_edit(
         let sep = if sep_len > 0 {
             &after[..sep_len]
         } else {
-            " — "
+            file_separator(&state.doc)
         };
         let shown = phase_like(phase, &rest[..num_len]);
         let text = match name {
@@ -650,7 +650,7 @@ pub fn focus_edit(
         return set_field(state, focus, &text);
     }
     let text = match name {
-        Some(n) => format!("Phase {phase} — {n}"),
+        Some(n) => format!("Phase {phase}{}{n}", file_separator(&state.doc)),
         None => format!("Phase {phase}"),
     };
     set_field(state, focus, &text)
@@ -680,7 +680,7 @@ fn frontmatter_edits(
         let new = if old.len() <= 10 {
             today
         } else {
-            format!("{today}{}{started}", date_separator(old))
+            format!("{today}{}{started}", date_separator_in(doc, old))
         };
         edits.extend(frontmatter::set(doc, "last_activity", &new));
     }

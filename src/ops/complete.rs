@@ -20,7 +20,7 @@ use crate::ops::complete_position::position_edits;
 use crate::ops::complete_roadmap::{PhaseTally, roadmap_edits};
 use crate::ops::progress::{Step, frontmatter_progress, progress_edits};
 use crate::ops::session::session_edits;
-use crate::ops::style::{date_separator, pad_like};
+use crate::ops::style::{date_separator_in, pad_like};
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, frontmatter, state_error};
 
 /// `complete`'s inputs. `summary_file` is the plan's SUMMARY.md as read by the command layer
@@ -355,6 +355,9 @@ pub fn plan_title(plan_md: &str) -> Option<String> {
     (!title.is_empty()).then(|| title.to_string())
 }
 
+/// The longest `--duration` taken for one plan: a week of working time (168 hours).
+const MAX_PLAN_MINUTES: f64 = 168.0 * 60.0;
+
 /// The plan's duration in minutes: `--duration`, else the SUMMARY's `duration:`.
 fn duration(plan: &PlanId, args: &Complete) -> Result<f64, UserError> {
     if let Some(d) = args.duration {
@@ -365,10 +368,27 @@ fn duration(plan: &PlanId, args: &Complete) -> Result<f64, UserError> {
                     .starts_with(|c: char| c.is_ascii_digit())
             })
         });
-        return read.filter(|m| *m >= 0.0).ok_or_else(|| {
-            UserError::new(format!("`{d}` is not a duration"))
-                .hint("write it like 12min, 10 min, 1h 5m or 90s")
-        });
+        let Some(minutes) = read else {
+            return Err(UserError::new(format!("`{d}` is not a duration"))
+                .hint("write it like 12min, 10 min, 1h 5m or 90s"));
+        };
+        // A plan took some time, and not weeks: 0 or 99999h is a typo that would skew the
+        // averages every later plan is measured by.
+        if minutes <= 0.0 || !minutes.is_finite() {
+            return Err(
+                UserError::new(format!("--duration `{d}` is no time at all")).hint(
+                    "give how long the plan took, e.g. --duration 12min (90s for a quick one)",
+                ),
+            );
+        }
+        if minutes > MAX_PLAN_MINUTES {
+            return Err(UserError::new(format!(
+                "--duration `{d}` is more than {} hours, too long for one plan",
+                MAX_PLAN_MINUTES / 60.0
+            ))
+            .hint("give the plan's working time, e.g. --duration 12min or 3h; check the number for a typo"));
+        }
+        return Ok(minutes);
     }
     let from_summary = args
         .summary_file
@@ -477,7 +497,7 @@ fn frontmatter_edits(ws: &Workspace, facts: &Facts, clock: &Clock, stopped: &str
         let new = if old.len() <= 10 {
             today
         } else {
-            let sep = date_separator(old);
+            let sep = date_separator_in(doc, old);
             format!("{today}{sep}Completed {}-PLAN.md", facts.plan.canonical())
         };
         edits.extend(frontmatter::set(doc, "last_activity", &new));

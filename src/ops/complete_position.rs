@@ -12,7 +12,7 @@ use crate::model::state::StateDoc;
 use crate::ops::Clock;
 use crate::ops::begin::{focus_edit, phase_line_edits};
 use crate::ops::complete::Facts;
-use crate::ops::style::{date_separator, done_suffix, pad_like, phase_like};
+use crate::ops::style::{date_separator_in, done_suffix, pad_like, phase_like};
 
 /// Step 2: `Plan:`, `Status:`, `Last activity:` (`what` is its text after the date), and
 /// `Phase:` when the plan is in another phase.
@@ -51,7 +51,7 @@ pub fn position_edits(state: &StateDoc, facts: &Facts, clock: &Clock, what: &str
                 today
             }
             (Some((_, d)), _) if d.start == activity.field.value.start => {
-                format!("{today}{}{what}", date_separator(value))
+                format!("{today}{}{what}", date_separator_in(doc, value))
             }
             _ => format!("{today} — {what}"),
         };

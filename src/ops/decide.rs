@@ -10,15 +10,16 @@ use crate::edit::Edit;
 use crate::error::UserError;
 use crate::ledger::Ledger;
 use crate::model::ids::{PhaseNum, PlanId};
+use crate::model::state::position::DASH_SEPARATORS;
 use crate::model::state::{DecisionGroup, ListShape, StateDoc};
 use crate::model::workspace::Workspace;
 use crate::ops::complete::known_plan;
-use crate::ops::decide_style::{Given, Slot, TagStyle, choose, has_own_tag, tag};
+use crate::ops::decide_style::{Given, Slot, TagStyle, choose, has_own_tag, tag, untagged};
 use crate::ops::insert::{
     create_context_section, first_in_section, insert_after_line, item_end, item_prefix,
     replace_placeholder,
 };
-use crate::ops::style::{increment_trailing, row_like};
+use crate::ops::style::{file_separator, increment_trailing, row_like};
 use crate::ops::todo::one_line;
 use crate::ops::{Clock, Outcome, PlanningFile, file_change};
 use crate::syntax::{Doc, LineKind};
@@ -75,7 +76,10 @@ pub fn decide(ws: &Workspace, clock: &Clock, d: &Decision) -> Result<Outcome, Us
         None => create_context_section(
             state,
             "Decisions",
-            &format!("- {}", bullet_body(&entry, &[], None)),
+            &format!(
+                "- {}",
+                bullet_body(&entry, &[], None, file_separator(&ws.state.doc))
+            ),
         )?,
     };
     let mut out = Outcome::default();
@@ -149,7 +153,14 @@ fn group_edit(state: &StateDoc, group: &DecisionGroup, e: &Entry, clock: &Clock)
         .filter(|&&l| matches!(doc.kinds[l], LineKind::ListItem { .. }))
         .filter_map(|&l| TagStyle::read(&item_body(doc, l)))
         .collect();
-    let body = bullet_body(e, &styles, model_text.as_deref());
+    let bodies: Vec<String> = group
+        .item_lines
+        .iter()
+        .filter(|&&l| matches!(doc.kinds[l], LineKind::ListItem { .. }))
+        .map(|&l| item_body(doc, l))
+        .collect();
+    let joiner = rationale_joiner(&bodies).unwrap_or_else(|| file_separator(doc));
+    let body = bullet_body(e, &styles, model_text.as_deref(), joiner);
     if let Some(l) = last {
         return insert_after_line(
             doc,
@@ -230,17 +241,43 @@ fn item_body(doc: &Doc, line: usize) -> String {
     l.trim().to_string()
 }
 
+/// How the list's entries join a decision and its reason: the separator most of them use
+/// after their tag (`- Use X: no server in CI`, `- Use X -- no server`, `- **Y** — because`);
+/// `None` when none has one. A tag's own colon (`[Phase 2]: `) is not a joiner, so an entry
+/// never gets a `: ` the list does not write.
+fn rationale_joiner(bodies: &[String]) -> Option<&'static str> {
+    const JOINERS: [&str; 5] = [
+        DASH_SEPARATORS[0],
+        DASH_SEPARATORS[1],
+        DASH_SEPARATORS[2],
+        DASH_SEPARATORS[3],
+        ": ",
+    ];
+    let mut counts = [0usize; JOINERS.len()];
+    for body in bodies {
+        let text = untagged(body).trim_start_matches("**");
+        let first = JOINERS
+            .iter()
+            .enumerate()
+            .filter_map(|(n, sep)| text.find(sep).map(|i| (i, n)))
+            .min();
+        if let Some((_, n)) = first {
+            counts[n] += 1;
+        }
+    }
+    let (best, &count) = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|&(n, c)| (*c, usize::MAX - n))?;
+    (count > 0).then_some(JOINERS[best])
+}
+
 /// The decision as a bullet body: tagged with what the user passed (`--plan`, `--phase`) in
 /// the list's own convention (`styles`, every entry's tag), or, with neither, with the current
 /// phase where the last entry (`model`) is tagged with its phase. Text that brings its own tag
 /// (`Phase 2 (02-01 done): …`) gets none added.
-fn bullet_body(e: &Entry, styles: &[TagStyle], model: Option<&str>) -> String {
+fn bullet_body(e: &Entry, styles: &[TagStyle], model: Option<&str>, joiner: &str) -> String {
     let model = model.unwrap_or("");
-    let joiner = if model.contains(": ") || model.is_empty() {
-        ": "
-    } else {
-        " — "
-    };
     let core = match e.rationale {
         Some(r) => format!("{}{joiner}{r}", e.text),
         None => e.text.to_string(),

@@ -63,6 +63,20 @@ impl TagStyle {
     }
 }
 
+/// An entry's text without its tag (`[Phase 2]: Use X` → `Use X`, `Use X (02-01)` →
+/// `Use X`), for reading how the entries themselves are written.
+pub fn untagged(body: &str) -> &str {
+    let Some(style) = TagStyle::read(body) else {
+        return body;
+    };
+    let tag = format!("{}{}{}", style.before, style.example, style.after);
+    if style.trailing {
+        body.strip_suffix(tag.as_str()).unwrap_or(body)
+    } else {
+        body.strip_prefix(tag.as_str()).unwrap_or(body)
+    }
+}
+
 /// `[Phase 2]: `, `**[Phase 35-01]**: `, `[02-01]: `, `[10-03] `, `**Phase 18-01:** `,
 /// `**38-01:** `, `Phase 40-02: `, `28-02: `, `(Plan 02-04) `, `[Roadmap]: `, `**v4.0:** `.
 fn leading(body: &str) -> Option<TagStyle> {

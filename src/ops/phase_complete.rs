@@ -33,7 +33,7 @@ use crate::ops::complete_roadmap::{PhaseTally, phase_edits};
 use crate::ops::progress::{Step, frontmatter_progress, progress_edits};
 use crate::ops::requirements::{requirement_edits, requirements_change};
 use crate::ops::set::set_field;
-use crate::ops::style::{date_separator, pad_like, phase_like};
+use crate::ops::style::{date_separator_in, pad_like, phase_like};
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, frontmatter};
 
 /// `phase complete`'s inputs. `requirements` is REQUIREMENTS.md as read by the command layer
@@ -300,7 +300,7 @@ fn frontmatter_edits(state: &StateDoc, clock: &Clock, facts: &Facts, n: &PhaseNu
         let new = if old.len() <= 10 {
             today
         } else {
-            format!("{today}{}Phase {n} complete", date_separator(old))
+            format!("{today}{}Phase {n} complete", date_separator_in(doc, old))
         };
         edits.extend(frontmatter::set(doc, "last_activity", &new));
     }
@@ -361,7 +361,7 @@ pub fn milestone_complete_edits(state: &StateDoc, clock: &Clock, n: &PhaseNum) -
                 today.clone()
             }
             Some((_, d)) if d.start == activity.field.value.start => {
-                format!("{today}{}{text}", date_separator(value))
+                format!("{today}{}{text}", date_separator_in(doc, value))
             }
             _ => format!("{today} — {text}"),
         };
@@ -372,7 +372,7 @@ pub fn milestone_complete_edits(state: &StateDoc, clock: &Clock, n: &PhaseNum) -
         let new = if old.len() <= 10 {
             today
         } else {
-            format!("{today}{}{text}", date_separator(old))
+            format!("{today}{}{text}", date_separator_in(doc, old))
         };
         edits.extend(frontmatter::set(doc, "last_activity", &new));
     }

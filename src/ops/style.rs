@@ -296,6 +296,44 @@ pub fn date_separator(value: &str) -> &str {
         .map_or(" — ", |(_, sep)| sep)
 }
 
+/// [`date_separator`] for a value of `doc`: the value's own separator, else the one the
+/// file's other fields use ([`file_separator`]), so a file written with ` -- ` gets ` -- ` in
+/// a line that had none to copy.
+pub fn date_separator_in(doc: &Doc, value: &str) -> &'static str {
+    let after = value.get(10..).unwrap_or("");
+    DASH_SEPARATORS
+        .iter()
+        .filter_map(|sep| after.find(sep).map(|i| (i, *sep)))
+        .min_by_key(|(i, sep)| (*i, usize::MAX - sep.len()))
+        .map_or_else(|| file_separator(doc), |(_, sep)| sep)
+}
+
+/// The dash separator (` — `, ` -- `, ` - `, ` – `) the file's `Label: value` lines use
+/// most (`Last activity: DATE -- text`, `Current focus: Phase 2 -- Name`); ` — `, the
+/// template's, when they use none.
+pub fn file_separator(doc: &Doc) -> &'static str {
+    let mut counts = [0usize; DASH_SEPARATORS.len()];
+    for i in 0..doc.kinds.len() {
+        let Some(kv) = doc.key_value(i) else {
+            continue;
+        };
+        let value = doc.text(kv.value);
+        for (n, sep) in DASH_SEPARATORS.iter().enumerate() {
+            counts[n] += value.matches(sep).count();
+        }
+    }
+    let (best, &count) = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|&(n, c)| (*c, usize::MAX - n))
+        .unwrap_or((0, &0));
+    if count == 0 {
+        " — "
+    } else {
+        DASH_SEPARATORS[best]
+    }
+}
+
 /// A trailing status after a separator that says the phase or plan is done
 /// (`… — COMPLETE`, `… - done`): its range within `value` starting at `from`, so a command
 /// that makes it untrue can drop it.

@@ -1,7 +1,9 @@
 //! Unified diffs for `--dry-run` and test snapshots (the `similar` crate).
 //!
 //! Lines are compared with their terminators, so a CRLF line that an edit kept is not shown
-//! as changed, and a missing final newline is marked like `diff -u` does.
+//! as changed, and a missing final newline is marked like `diff -u` does. A line's CR is
+//! kept in the diff (as `git diff` keeps it), so the diff of a CRLF file applies with
+//! `git apply` / `patch`: a diff without the CRs no longer matches the file's lines.
 
 use std::path::Path;
 
@@ -33,7 +35,6 @@ pub fn unified_diff(path: &Path, old: &str, new: &str) -> String {
                 };
                 let value = change.value();
                 let line = value.strip_suffix('\n').unwrap_or(value);
-                let line = line.strip_suffix('\r').unwrap_or(line);
                 out.push(sign);
                 out.push_str(line);
                 out.push('\n');
@@ -64,6 +65,15 @@ mod tests {
         assert_eq!(
             d,
             "--- a/S.md\n+++ b/S.md\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n"
+        );
+    }
+
+    #[test]
+    fn keeps_the_carriage_returns_of_crlf_lines() {
+        let d = unified_diff(Path::new("S.md"), "a\r\nb\r\n", "a\r\nB\r\n");
+        assert_eq!(
+            d,
+            "--- a/S.md\n+++ b/S.md\n@@ -1,2 +1,2 @@\n a\r\n-b\r\n+B\r\n"
         );
     }
 

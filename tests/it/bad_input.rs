@@ -56,31 +56,68 @@ const READ: &[&str] = &["state", "show", "--json"];
 const WRITE: &[&str] = &["state", "decide", "Matrix decision"];
 
 #[test]
-fn empty_file_reads_as_all_null_and_refuses_edits() {
-    let p = project_with_bytes(b"");
-    let json: serde_json::Value = serde_json::from_str(&ok(&p, READ)).unwrap();
-    assert!(json["position"]["phase"].is_null());
-    assert!(json["decisions"].as_array().unwrap().is_empty());
-    refused(&p, WRITE, "STATE.md");
+fn empty_file_is_refused_as_empty() {
+    for bytes in [&b""[..], b"\n\n  \n", "\u{feff}\r\n".as_bytes()] {
+        let p = project_with_bytes(bytes);
+        refused(&p, READ, "STATE.md is empty");
+        refused(&p, WRITE, "STATE.md is empty");
+    }
 }
 
 #[test]
 fn binary_file_is_refused_with_its_position() {
     let p = project_with_bytes(b"# State\n\x00\x01\x02\xff\xfe binary \x89PNG\r\n");
-    let err = refused(&p, READ, "UTF-8");
-    assert!(err.contains("STATE.md:2:"), "{err}");
-    refused(&p, WRITE, "UTF-8");
+    let err = refused(&p, READ, "NUL byte: a binary file");
+    assert!(err.contains("STATE.md:2:1"), "{err}");
+    refused(&p, WRITE, "binary");
 }
 
 #[test]
-fn invalid_utf8_is_refused_with_line_and_column() {
+fn utf16_is_refused_naming_the_byte_order_mark() {
+    let utf16 = |bom: &[u8], big: bool| {
+        let mut b = bom.to_vec();
+        for u in seed("000").encode_utf16() {
+            b.extend(if big {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            });
+        }
+        b
+    };
+    let p = project_with_bytes(&utf16(&[0xff, 0xfe], false));
+    refused(&p, READ, "looks like UTF-16 (byte-order mark FF FE)");
+    refused(&p, WRITE, "looks like UTF-16 (byte-order mark FF FE)");
+    let p = project_with_bytes(&utf16(&[0xfe, 0xff], true));
+    refused(&p, READ, "looks like UTF-16 (byte-order mark FE FF)");
+    let p = project_with_bytes(&utf16(&[], false));
+    refused(&p, READ, "looks like UTF-16 (no byte-order mark");
+}
+
+#[test]
+fn invalid_utf8_is_kept_with_a_warning_and_other_lines_are_edited() {
     let mut bytes = seed("001").into_bytes();
     let at = bytes.iter().position(|b| *b == b'\n').unwrap() + 1;
     bytes.insert(at + 3, 0xc3); // line 2 is blank: a lone lead byte at line 3, column 3
     let p = project_with_bytes(&bytes);
-    let err = refused(&p, READ, "not valid UTF-8");
-    assert!(err.contains("STATE.md:3:3"), "{err}");
-    refused(&p, WRITE, "not valid UTF-8");
+    let (code, _, err) = run(p.gsd().args(READ));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("warning: .planning/STATE.md:3:3: byte 0xC3 is not UTF-8"),
+        "{err}"
+    );
+    ok(&p, WRITE);
+    let after = state_bytes(&p);
+    assert!(after.len() > bytes.len());
+    assert_eq!(after[..at + 10], bytes[..at + 10], "the byte is kept");
+    // Apart from the inserted decision, every byte is the old one.
+    let kept: Vec<u8> = after
+        .split_inclusive(|b| *b == b'\n')
+        .filter(|l| !l.windows(15).any(|w| w == b"Matrix decision"))
+        .flatten()
+        .copied()
+        .collect();
+    assert!(kept == bytes, "bytes outside the inserted line changed");
 }
 
 #[test]
@@ -280,9 +317,15 @@ fn fuzz_regression_set_empty_after_vertical_tab_is_idempotent() {
         "# Project State\n\n**Current focus:** Phase 05 \u{2014} Registry\u{b}\n## Next\n"
             .as_bytes(),
     );
-    ok(&p, &["state", "set", "current_focus", ""]);
+    // An empty value is refused now (it would blank the field); a value twice is one change.
+    refused(
+        &p,
+        &["state", "set", "current_focus", ""],
+        "cannot be set to nothing",
+    );
+    ok(&p, &["state", "set", "current_focus", "Registry"]);
     let once = state_bytes(&p);
-    ok(&p, &["state", "set", "current_focus", ""]);
+    ok(&p, &["state", "set", "current_focus", "Registry"]);
     assert_eq!(
         state_bytes(&p),
         once,

@@ -50,7 +50,7 @@ fn state_get_unknown_field_lists_the_fields() {
         err.starts_with("gsd: error: unknown field `velocity`"),
         "{err}"
     );
-    for name in ["status", "phase", "plan_total", "percent", "stopped_at"] {
+    for name in ["status", "phase", "plan_total", "progress", "stopped_at"] {
         assert!(err.contains(name), "{name} missing from {err}");
     }
 }
@@ -126,28 +126,125 @@ fn short_and_long_cwd_agree() {
     assert_eq!(short, long);
 }
 
-/// The README shows real output: each of these commands, run on the demo, prints exactly
-/// what the README says it prints. If this fails after a deliberate output change, paste the
-/// new output into README.md.
+/// The README shows real output: every command in a `console` block that runs on the demo
+/// (`$ gsd -C examples/demo …`) prints exactly the lines shown under it, up to the next `$ `
+/// line (stdout, then stderr, as a terminal shows them). A `| jq -c .a.b` after the command
+/// is done in the test. If this fails after a deliberate output change, paste the new output
+/// into README.md.
 #[test]
 fn readme_examples_are_real_output() {
     let readme = std::fs::read_to_string(fixtures_dir().join("../README.md")).unwrap();
-    let demo = fixtures_dir().join("../examples/demo");
-    for args in [
-        &["state", "show"][..],
-        &["state", "get", "status"],
-        &["state", "get", "position.plan_total"],
-        &["check"],
-        &["next"],
-    ] {
-        let (code, out, _) = run(gsd().arg("-C").arg(&demo).args(args));
-        assert_eq!(code, 0, "{args:?}");
-        let shown = format!("$ gsd -C examples/demo {}\n{out}", args.join(" "));
-        assert!(readme.contains(&shown), "README.md does not show:\n{shown}");
+    let examples = readme_demo_examples(&readme);
+    assert!(examples.len() >= 8, "found only {examples:?}");
+    let p = demo();
+    let mut failures = String::new();
+    for (line, command, shown) in &examples {
+        let (pipeline, jq) = match command.split_once(" | ") {
+            Some((cmd, filter)) => (cmd, Some(filter)),
+            None => (command.as_str(), None),
+        };
+        let words = shell_words(pipeline);
+        let args = &words[3..]; // after `gsd -C examples/demo`
+        let (_, out, err) = run(gsd()
+            .env("GSD_NOW", "2026-01-27T09:30:00Z")
+            .arg("-C")
+            .arg(p.root())
+            .args(args));
+        let printed = match jq {
+            Some(filter) => jq_like(&out, filter),
+            None => format!("{out}{err}"),
+        };
+        if printed != *shown {
+            failures.push_str(&format!(
+                "README.md:{line}: `{command}` prints\n{printed}\nbut the README shows\n{shown}\n"
+            ));
+        }
     }
-    let (code, out, _) = run(gsd()
-        .arg("-C")
-        .arg(&demo)
-        .args(["state", "get", "velocity"]));
-    assert_eq!(code, 2, "{out}");
+    assert!(failures.is_empty(), "{failures}");
+}
+
+/// Each `$ gsd -C examples/demo …` line of a `console` block: its line number, the command
+/// (after `$ `) and the output shown under it.
+fn readme_demo_examples(readme: &str) -> Vec<(usize, String, String)> {
+    let mut out = Vec::new();
+    let mut in_console = false;
+    let mut current: Option<(usize, String, String)> = None;
+    for (i, line) in readme.lines().enumerate() {
+        if !in_console {
+            in_console = line.trim_end() == "```console";
+            continue;
+        }
+        let ends = line.trim_end() == "```";
+        if ends || line.starts_with("$ ") {
+            out.extend(current.take());
+        }
+        if ends {
+            in_console = false;
+        } else if let Some(cmd) = line.strip_prefix("$ ") {
+            if cmd.starts_with("gsd -C examples/demo ") {
+                current = Some((i + 1, cmd.to_string(), String::new()));
+            }
+        } else if let Some((_, _, shown)) = current.as_mut() {
+            shown.push_str(line);
+            shown.push('\n');
+        }
+    }
+    out
+}
+
+/// A command line split into words the way a shell would for these examples: spaces
+/// separate, single and double quotes group.
+fn shell_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quote: Option<char> = None;
+    let mut any = false;
+    for c in line.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), c) => word.push(c),
+            (None, '"' | '\'') => {
+                quote = Some(c);
+                any = true;
+            }
+            (None, ' ') => {
+                if any || !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+                any = false;
+            }
+            (None, c) => word.push(c),
+        }
+    }
+    if any || !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+/// The README's `jq` filters, done on the JSON: `jq -c .a.b` (compact), `jq -r .a`
+/// (a string raw), `jq .a` (pretty).
+fn jq_like(json: &str, filter: &str) -> String {
+    let words = shell_words(filter);
+    assert_eq!(words.first().map(String::as_str), Some("jq"), "{filter}");
+    let path = words.last().unwrap();
+    let value: serde_json::Value = serde_json::from_str(json).unwrap();
+    let mut v = &value;
+    for part in path
+        .trim_start_matches('.')
+        .split('.')
+        .filter(|p| !p.is_empty())
+    {
+        v = &v[part];
+    }
+    let flags: Vec<&str> = words[1..words.len() - 1]
+        .iter()
+        .map(String::as_str)
+        .collect();
+    match (flags.as_slice(), v) {
+        (["-r"], serde_json::Value::String(s)) => format!("{s}\n"),
+        (["-c"], v) => format!("{v}\n"),
+        ([], v) => format!("{}\n", serde_json::to_string_pretty(v).unwrap()),
+        _ => panic!("unsupported jq filter in README: {filter}"),
+    }
 }

@@ -1,6 +1,7 @@
 //! The one integration-test binary. Modules by purpose:
 //! - `support`: the CLI fixture (temp copy of a `.planning/` tree, fixed GSD_NOW, cleared env).
 //! - `roundtrip`: byte identity for every fixture, and the property test over generated files.
+//! - `state_set`: `state set` refuses bad values, keeps units and line parts, moves mirrors.
 //! - `state_show`: `state show` / `state get` snapshots for every fixture.
 //! - `proptest_roundtrip`: generated documents: no panic, identity, sane line/column and spans.
 //! - `model_state`: the STATE.md model on the tricky shapes, field by field.
@@ -12,6 +13,8 @@
 //! - `begin_regressions`: `state begin` on real shapes: only the position changes, `of Y`,
 //!   the plan counter's convention, the file's status words; never backwards.
 //! - `cli`: `state get`, completions, `--help` examples on every command, `-C`.
+//! - `help_names`: field names shared by get and set, suggestions, help groups and
+//!   descriptions, completions.
 //! - `check_leniency`: loose-but-consistent shapes from real projects, each with a wrong twin.
 //! - `check_rules`, `check_cli`, `check_proptest`: `gsd check` per rule (fixtures, four
 //!   formats, --fix), on seeds and as a CLI, and never panicking on generated documents.
@@ -23,6 +26,11 @@
 //!   multi-file commands) and 100-writer safety.
 //! - `leftovers`: temp files killed writers leave, swept by writers, reported and deleted by
 //!   `gsd check`; the lock leaves no file.
+//! - `encoding`: bytes that are not UTF-8 kept and their lines refused; UTF-16, empty files.
+//! - `transcript`: a command's exit code, output and file diffs as one snapshot text.
+//! - `small_things`: `--json` dry runs, CRLF diffs that apply, bad durations and timeouts,
+//!   separators and rationale joins copied from the file.
+//! - `precommit`: the pre-commit hooks: `--locked` builds, monorepo paths, `check PATH...`.
 //! - `blocks_chunks`: the block classifier gives the same line kinds in pieces as in one parse.
 
 mod bad_input;
@@ -35,7 +43,9 @@ mod check_rules;
 mod cli;
 mod concurrency;
 mod crash;
+mod encoding;
 mod errors;
+mod help_names;
 mod ledger_consistency;
 mod ledger_regressions;
 mod leftovers;
@@ -53,9 +63,13 @@ mod ops_roadmap_proptest;
 mod ops_snapshots;
 mod ops_support;
 mod phase_lifecycle;
+mod precommit;
 mod project_cmds;
 mod project_proptest;
 mod proptest_roundtrip;
 mod roundtrip;
+mod small_things;
+mod state_set;
 mod state_show;
 mod support;
+mod transcript;

@@ -146,7 +146,7 @@ fn decide_project_writes_both_files() {
     assert_eq!(stdout.lines().count(), 2, "{stdout}");
     assert!(
         p.read("STATE.md")
-            .contains("- [Phase 03]: Version the API in the path: Simple for clients\n")
+            .contains("- [Phase 03]: Version the API in the path — Simple for clients\n")
     );
     assert!(
         p.read("PROJECT.md")
@@ -243,7 +243,7 @@ fn a_held_lock_times_out_with_exit_2_and_no_write() {
 fn set_help_lists_every_settable_field() {
     let (code, stdout, _) = run(crate::support::gsd().args(["state", "set", "--help"]));
     assert_eq!(code, 0);
-    for (field, _) in gsd::ops::set::FIELDS {
+    for field in gsd::ops::set::FIELDS.iter().map(|f| f.name) {
         assert!(
             stdout.contains(field),
             "`{field}` missing from `gsd state set --help`"

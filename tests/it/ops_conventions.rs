@@ -191,7 +191,7 @@ fn stacked_session_and_position_lines_use_the_newest() {
     snap.push_str("## session --stopped-at Paused\n");
     snap.push_str(&report(ops::session::session(&ws, &c, "Paused", None)));
     snap.push_str("## set status Blocked\n");
-    snap.push_str(&report(ops::set::set(&ws, "status", "Blocked")));
+    snap.push_str(&report(ops::set::set(&ws, &clock(), "status", "Blocked")));
     insta::assert_snapshot!("conventions__stacked_lines", snap);
 
     let (code, stdout, _) = run(p.gsd().args(["check", "--format", "json"]));
@@ -222,9 +222,9 @@ fn placeholders_with_a_reason_are_replaced_and_counters_follow() {
     snap.push_str("## placeholders-with-reasons: todo 'Print the list'\n");
     snap.push_str(&report(ops::todo::todo(&ws, &c, "Print the list")));
     snap.push_str("## placeholders-with-reasons: set progress 100\n");
-    snap.push_str(&report(ops::set::set(&ws, "progress", "100")));
+    snap.push_str(&report(ops::set::set(&ws, &clock(), "progress", "100")));
     snap.push_str("## placeholders-with-reasons: set progress 50\n");
-    snap.push_str(&report(ops::set::set(&ws, "progress", "50")));
+    snap.push_str(&report(ops::set::set(&ws, &clock(), "progress", "50")));
     for name in ["todos-counter-checkboxes.md", "todos-counter-plain-list.md"] {
         let ws = state_only(&variant(name));
         snap.push_str(&format!("## {name}: todo 'Audit the upload limits'\n"));
@@ -317,6 +317,7 @@ fn position_table_and_last_action_session_are_read_and_edited() {
     let mut snap = String::from("## set status 'Blocked | waiting on review'\n");
     snap.push_str(&report(ops::set::set(
         &ws,
+        &c,
         "status",
         "Blocked | waiting on review",
     )));

@@ -95,7 +95,7 @@ proptest! {
         let c = clock();
         let done = ws.state.position.plan.as_ref().and_then(|p| p.done_count(&ws.state.doc)).unwrap_or(0);
         let result = match &cmd {
-            Command::Set(v) => ops::set::set(&ws, "status", v),
+            Command::Set(v) => ops::set::set(&ws, &clock(), "status", v),
             Command::Todo(v) => ops::todo::todo(&ws, &c, v),
             Command::Block(v) => ops::block::block(&ws, &c, v),
             Command::Decide(v) => ops::decide::decide(&ws, &c, &ops::decide::Decision { text: v, ..Default::default() }),
@@ -181,8 +181,8 @@ fn ops_sweep_over_every_fixture_never_panics_or_overlaps() {
             };
             check(ops::begin::begin(ws, &c, &begin));
         }
-        for field in ops::set::FIELDS.iter().map(|(f, _)| *f) {
-            check(ops::set::set(ws, field, "42"));
+        for field in ops::set::FIELDS.iter().map(|f| f.name) {
+            check(ops::set::set(ws, &clock(), field, "42"));
         }
         for pattern in ["a", "e", "Phase", "~~", "RESOLVED"] {
             check(ops::block::unblock(ws, &c, pattern));
@@ -249,7 +249,7 @@ proptest! {
         check(ops::block::unblock(&ws, &c, "a"));
         check(ops::todo::todo(&ws, &c, "T"));
         check(ops::session::session(&ws, &c, "S", Some("r.md")));
-        check(ops::set::set(&ws, "status", "X"));
-        check(ops::set::set(&ws, "progress", "50"));
+        check(ops::set::set(&ws, &clock(), "status", "X"));
+        check(ops::set::set(&ws, &clock(), "progress", "50"));
     }
 }

@@ -7,7 +7,7 @@ use crate::ops_support::{clock, new_state, state_only};
 
 fn set(text: &str, field: &str, value: &str) -> String {
     let ws = state_only(text);
-    new_state(&ops::set::set(&ws, field, value).unwrap()).expect("a change")
+    new_state(&ops::set::set(&ws, &clock(), field, value).unwrap()).expect("a change")
 }
 
 #[test]
@@ -233,9 +233,9 @@ fn unblock_needs_exactly_one_match() {
 #[test]
 fn set_refuses_unknown_and_missing_fields() {
     let ws = state_only("## Current Position\n\nStatus: x\n");
-    let err = ops::set::set(&ws, "colour", "red").unwrap_err();
+    let err = ops::set::set(&ws, &clock(), "colour", "red").unwrap_err();
     assert!(err.hint.unwrap().contains("status"), "lists the fields");
-    let err = ops::set::set(&ws, "stopped_at", "y").unwrap_err();
+    let err = ops::set::set(&ws, &clock(), "stopped_at", "y").unwrap_err();
     assert!(err.message.contains("Stopped at"), "{err}");
 }
 
@@ -310,12 +310,13 @@ fn decision_bullets_copy_the_last_entrys_shape() {
     let tagged = "### Decisions\n\n- [Phase 01]: Parse only the transcript\n";
     assert_eq!(
         decide(tagged, None, Some("2")),
-        format!("{tagged}- [Phase 02]: Use cursors: Stable pages\n")
+        // No entry joins a reason to its text: a dash, never a bare `: ` after the tag's own.
+        format!("{tagged}- [Phase 02]: Use cursors — Stable pages\n")
     );
     let ids = "### Decisions\n\n* [02-01]: Keep raw rows\n";
     assert_eq!(
         decide(ids, Some("02-03"), None),
-        format!("{ids}* [02-03]: Use cursors: Stable pages\n")
+        format!("{ids}* [02-03]: Use cursors — Stable pages\n")
     );
     let numbered = "### Decisions\n\n1. Ship weekly\n2. Tag releases\n";
     assert_eq!(
@@ -549,15 +550,16 @@ fn pipe_in_a_value_above_a_table_delimiter_is_escaped() {
     // again. The pipe is written as `\|` there (rendered as `|`), and only there.
     let text = "## Current Position\n\nPhase: 2 of 3\n|---|---|\nStatus: x\n";
     let ws = state_only(text);
-    let once = new_state(&ops::set::set(&ws, "status", "A | B").unwrap()).unwrap();
+    let once = new_state(&ops::set::set(&ws, &clock(), "status", "A | B").unwrap()).unwrap();
     assert_eq!(once, text.replace("Status: x", "Status: A | B"));
-    let phase = new_state(&ops::set::set(&ws, "phase", "2 of 3 (A | B)").unwrap()).unwrap();
+    let phase =
+        new_state(&ops::set::set(&ws, &clock(), "phase", "2 of 3 (A | B)").unwrap()).unwrap();
     assert!(
         phase.contains("Phase: 2 of 3 (A \\| B)\n|---|---|\n"),
         "{phase}"
     );
     let again = state_only(&phase);
-    let outcome = ops::set::set(&again, "phase", "2 of 3 (A | B)").unwrap();
+    let outcome = ops::set::set(&again, &clock(), "phase", "2 of 3 (A | B)").unwrap();
     assert!(
         new_state(&outcome).is_none_or(|t| t == phase),
         "second run changed the file"

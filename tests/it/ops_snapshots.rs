@@ -107,7 +107,7 @@ fn run_all(ws: &Workspace, clock: &Clock) -> String {
     );
     section(
         "state set status \"Ready to execute\"".into(),
-        report(ops::set::set(ws, "status", "Ready to execute")),
+        report(ops::set::set(ws, clock, "status", "Ready to execute")),
     );
     out
 }

@@ -7,6 +7,7 @@
 
 pub mod context;
 pub mod decisions;
+pub mod fields;
 pub mod labels;
 pub mod locate;
 pub mod metrics;
