@@ -365,20 +365,7 @@ fn begin_edits(state: &StateDoc, clock: &Clock, start: &Start, activity: &Activi
         edits.push(set_field(state, status, &new));
         new
     });
-    let today = clock.date();
-    if let Some(activity) = &pos.last_activity {
-        let value = activity.field.value(doc);
-        let new = match &activity.date {
-            Some((_, d)) if d.start == activity.field.value.start && activity.text.is_none() => {
-                today.clone()
-            }
-            Some((_, d)) if d.start == activity.field.value.start => {
-                format!("{today}{}{started}", date_separator_in(doc, value))
-            }
-            _ => format!("{today}{}{started}", file_separator(doc)),
-        };
-        edits.push(set_field(state, &activity.field, &new));
-    }
+    edits.extend(activity_edit(state, clock, started));
     if let Some(focus) = &state.reference.current_focus {
         edits.push(focus_edit(state, focus, phase, name));
     }
@@ -392,6 +379,24 @@ fn begin_edits(state: &StateDoc, clock: &Clock, start: &Start, activity: &Activi
         &activity.frontmatter,
     ));
     edits
+}
+
+/// `Last activity:` set to today and `text`, in the line's shape: a date alone stays a date
+/// alone; `DATE — text` keeps its separator; anything else gets the file's separator. Shared
+/// by every command that moves the position (`begin`, `phase complete`).
+pub fn activity_edit(state: &StateDoc, clock: &Clock, text: &str) -> Option<Edit> {
+    let doc = &state.doc;
+    let activity = state.position.last_activity.as_ref()?;
+    let value = activity.field.value(doc);
+    let today = clock.date();
+    let new = match &activity.date {
+        Some((_, d)) if d.start == activity.field.value.start && activity.text.is_none() => today,
+        Some((_, d)) if d.start == activity.field.value.start => {
+            format!("{today}{}{text}", date_separator_in(doc, value))
+        }
+        _ => format!("{today}{}{text}", file_separator(doc)),
+    };
+    Some(set_field(state, &activity.field, &new))
 }
 
 /// The body status for the new phase in the file's words ([`status_word`]): a value that

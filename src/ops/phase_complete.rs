@@ -26,7 +26,7 @@ use crate::model::roadmap::Roadmap;
 use crate::model::state::StateDoc;
 use crate::model::status::{StatusKind, status_word};
 use crate::model::workspace::Workspace;
-use crate::ops::begin::{Activity, start_edits};
+use crate::ops::begin::{Activity, activity_edit, start_edits};
 use crate::ops::complete::{Facts, phase_facts};
 use crate::ops::complete_position::position_edits;
 use crate::ops::complete_roadmap::{PhaseTally, phase_edits};
@@ -54,17 +54,8 @@ pub fn phase_complete(
     clock: &Clock,
     args: &PhaseComplete,
 ) -> Result<Outcome, UserError> {
-    let n = PhaseNum::parse(args.phase).ok_or_else(|| {
-        UserError::new(format!("`{}` is not a phase number", args.phase))
-            .hint("use e.g. `gsd phase complete 3` or `gsd phase complete 02.1`")
-    })?;
     let ledger = Ledger::build(ws, None);
-    if !ledger.knows_phase(&n) {
-        return Err(UserError::new(format!("phase {n} is not in this project"))
-            .hint("check the number against ROADMAP.md or the phases/ folder"));
-    }
-    // The number as the project writes it (`12A`, not the `12a` typed).
-    let n = ledger.phase(&n).map_or(n, |p| p.number.clone());
+    let n = known_phase(&ledger, args.phase, "complete")?;
     let entry = ledger.phase(&n);
     let outstanding = outstanding_plans(entry);
     if !outstanding.is_empty() && !args.force {
@@ -119,6 +110,22 @@ pub fn phase_complete(
         out.message = Some(format!("phase {n} is already complete"));
     }
     Ok(out)
+}
+
+/// Parses a phase argument and checks it against what the project knows (exit 2 when
+/// unknown); the number comes back as the project writes it (`12A`, not the `12a` typed).
+/// `verb` names the command in the hint (`gsd phase <verb> 3`).
+pub fn known_phase(ledger: &Ledger, raw: &str, verb: &str) -> Result<PhaseNum, UserError> {
+    let n = PhaseNum::parse(raw).ok_or_else(|| {
+        UserError::new(format!("`{raw}` is not a phase number")).hint(format!(
+            "use e.g. `gsd phase {verb} 3` or `gsd phase {verb} 02.1`"
+        ))
+    })?;
+    if !ledger.knows_phase(&n) {
+        return Err(UserError::new(format!("phase {n} is not in this project"))
+            .hint("check the number against ROADMAP.md or the phases/ folder"));
+    }
+    Ok(ledger.phase(&n).map_or(n, |p| p.number.clone()))
 }
 
 /// Whether STATE.md already records the phase complete, so a second run has nothing to add
@@ -354,19 +361,7 @@ pub fn milestone_complete_edits(state: &StateDoc, clock: &Clock, n: &PhaseNum) -
     }
     let text = format!("Phase {n} complete, milestone complete");
     let today = clock.date();
-    if let Some(activity) = &pos.last_activity {
-        let value = activity.field.value(doc);
-        let new = match &activity.date {
-            Some((_, d)) if d.start == activity.field.value.start && activity.text.is_none() => {
-                today.clone()
-            }
-            Some((_, d)) if d.start == activity.field.value.start => {
-                format!("{today}{}{text}", date_separator_in(doc, value))
-            }
-            _ => format!("{today} — {text}"),
-        };
-        edits.push(set_field(state, &activity.field, &new));
-    }
+    edits.extend(activity_edit(state, clock, &text));
     edits.extend(frontmatter::set_status(doc, &body));
     if let Some(old) = frontmatter::get(doc, "last_activity") {
         let new = if old.len() <= 10 {

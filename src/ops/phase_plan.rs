@@ -32,17 +32,8 @@ pub struct PhasePlan<'a> {
 
 /// Runs `phase plan`.
 pub fn phase_plan(ws: &Workspace, clock: &Clock, args: &PhasePlan) -> Result<Outcome, UserError> {
-    let n = PhaseNum::parse(args.phase).ok_or_else(|| {
-        UserError::new(format!("`{}` is not a phase number", args.phase))
-            .hint("use e.g. `gsd phase plan 3` or `gsd phase plan 02.1`")
-    })?;
     let ledger = Ledger::build(ws, None);
-    if !ledger.knows_phase(&n) {
-        return Err(UserError::new(format!("phase {n} is not in this project"))
-            .hint("check the number against ROADMAP.md or the phases/ folder"));
-    }
-    // The number as the project writes it (`12A`, not the `12a` typed).
-    let n = ledger.phase(&n).map_or(n, |p| p.number.clone());
+    let n = crate::ops::phase_complete::known_phase(&ledger, args.phase, "plan")?;
     let entry = ledger.phase(&n);
     let plans: Vec<PlanId> = entry
         .map(|p| {
