@@ -359,3 +359,77 @@ fn requirements_done_ticks_and_traces() {
             .contains("| AUTH-02 | Phase 2 | Complete |")
     );
 }
+
+// ----------------------------------------------------------------------------------------
+// Properties: REQUIREMENTS.md reading and editing never panic and touch only their lines
+// ----------------------------------------------------------------------------------------
+
+mod requirements_props {
+    use gsd::model::ids::PhaseNum;
+    use gsd::model::requirements::Requirements;
+    use gsd::source::Source;
+    use proptest::prelude::*;
+
+    /// Lines real REQUIREMENTS.md files are made of, and some that are not.
+    fn line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("## Traceability".to_string()),
+            Just("| Requirement | Phase | Status |".to_string()),
+            Just("|---|---|---|".to_string()),
+            (
+                1u8..4,
+                1u8..30,
+                prop_oneof![
+                    Just("Pending"),
+                    Just("Complete"),
+                    Just("In Progress"),
+                    Just("")
+                ]
+            )
+                .prop_map(|(p, n, s)| format!("| AUTH-{n:02} | Phase {p} | {s} |")),
+            (1u8..30, any::<bool>()).prop_map(|(n, done)| format!(
+                "- [{}] **AUTH-{n:02}**: User can do thing {n}",
+                if done { "x" } else { " " }
+            )),
+            "[ -~|*`\\[\\]ÃØ—✓]{0,40}",
+            Just(String::new()),
+            Just("```".to_string()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        #[test]
+        fn parse_and_phase_edits_never_panic_and_keep_other_lines(
+            lines in proptest::collection::vec(line(), 0..30),
+            crlf in any::<bool>(),
+            phase in 1u8..4,
+        ) {
+            let eol = if crlf { "\r\n" } else { "\n" };
+            let text = lines.join(eol);
+            let reqs = Requirements::parse(Source::new("REQUIREMENTS.md", text.clone()));
+            let n = PhaseNum::parse(&phase.to_string()).unwrap();
+            let ids = reqs.ids_of_phase(&n);
+            let edits = gsd::ops::requirements::requirement_edits(&reqs, &ids);
+            let mut set = gsd::edit::EditSet::new();
+            set.extend(edits);
+            let new = set.apply(&text).expect("requirement edits never overlap");
+            let old: Vec<&str> = text.split(eol).collect();
+            let got: Vec<&str> = new.split(eol).collect();
+            prop_assert_eq!(old.len(), got.len(), "no line added or removed");
+            for (a, b) in old.iter().zip(&got) {
+                if a != b {
+                    // Only a requirement of the phase changes: its box or its status cell.
+                    prop_assert!(ids.iter().any(|id| a.contains(id.as_str())), "{:?} -> {:?}", a, b);
+                }
+            }
+            // A second pass over the result changes nothing.
+            let again = Requirements::parse(Source::new("REQUIREMENTS.md", new.clone()));
+            let edits = gsd::ops::requirements::requirement_edits(&again, &again.ids_of_phase(&n));
+            let mut set = gsd::edit::EditSet::new();
+            set.extend(edits);
+            prop_assert_eq!(set.apply(&new).unwrap(), new);
+        }
+    }
+}
