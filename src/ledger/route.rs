@@ -136,6 +136,20 @@ impl Ledger {
                 ),
             };
         }
+        // STATE.md alone (no ROADMAP.md plan list, no phases/): its own `Plan: A of B` says
+        // plans remain, so the next one by number is to run.
+        if !self.has_siblings
+            && p.plans.is_empty()
+            && let Some(t) = total.filter(|t| *t > done)
+            && let Some(id) = PlanId::from_parts(n.clone(), &format!("{:02}", (done + 1).min(9999)))
+        {
+            return Route {
+                step: Step::ExecutePlan,
+                phase: Some(n.clone()),
+                plan: Some(id),
+                reason: format!("STATE.md counts {done} of {t} plans of phase {n} done"),
+            };
+        }
         if has_plan_files && total.is_some_and(|t| t > done) {
             return Route {
                 step: Step::PlanPhase,

@@ -112,6 +112,7 @@ impl Facts {
             after: &self.after,
             phase: &self.plan.phase,
             newly_complete: self.phase_complete && !self.was_complete,
+            plans_done: 1,
         }
     }
 }

@@ -57,7 +57,29 @@ pub fn phase_complete(
     let ledger = Ledger::build(ws, None);
     let n = known_phase(&ledger, args.phase, "complete")?;
     let entry = ledger.phase(&n);
-    let outstanding = outstanding_plans(entry);
+    // STATE.md alone and nothing in it says a plan of the phase was done (`Plan: 0 of TBD`):
+    // completing it would record work no file shows. (With ROADMAP.md, ticking a phase that
+    // lists no plans is the author's call: real roadmaps do it.)
+    if !args.force
+        && !ledger.has_siblings
+        && entry.is_none_or(|p| p.done() == 0 && !p.marked_complete)
+    {
+        return Err(UserError::new(format!("phase {n} has no plan recorded as done"))
+            .hint(format!(
+                "complete its plans first (`gsd state complete {}-01`), or pass --force to mark the phase complete anyway",
+                n.padded(2)
+            )));
+    }
+    let mut outstanding = outstanding_plans(entry);
+    // STATE.md alone: its own `Plan: 1 of 2` is the only record, and it says plans remain.
+    if !ledger.has_siblings
+        && let Some(p) = entry.filter(|p| !p.marked_complete)
+        && let Some(total) = p.total().filter(|t| *t > p.done())
+    {
+        outstanding.extend(
+            (p.done() + 1..=total.min(p.done() + 20)).map(|k| format!("{}-{k:02}", n.padded(2))),
+        );
+    }
     if !outstanding.is_empty() && !args.force {
         return Err(UserError::new(format!(
             "phase {n} has plans without a SUMMARY: {}",
@@ -288,6 +310,7 @@ fn state_edits(
         after,
         phase: n,
         newly_complete: newly,
+        plans_done: 0,
     };
     edits.extend(progress_edits(ws, &step, notices));
     edits.extend(frontmatter_progress(&state.doc, &step));

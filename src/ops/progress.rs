@@ -25,6 +25,9 @@ pub struct Step<'a> {
     pub phase: &'a PhaseNum,
     /// The step finishes the phase (it was not complete before).
     pub newly_complete: bool,
+    /// Plans the step finishes (1 for `state complete`, 0 for `phase complete`): what a
+    /// running tally of plans gains.
+    pub plans_done: u64,
 }
 
 /// Percent, bar and the note's `(n/m plans)` counts, each in the scope it already
@@ -67,7 +70,10 @@ pub fn progress_edits(ws: &Workspace, step: &Step, notices: &mut Vec<String>) ->
             Some((nd, nt)) => Some((nd.max(d), nt.max(t))),
             None if scoped_to_other_phase => None,
             // A tally of plans gains this plan; of phases, this phase if the plan ends it.
-            None if unit == Unit::Plans => Some((d + 1, t.max(d + 1))),
+            None if unit == Unit::Plans => {
+                let nd = d + step.plans_done;
+                Some((nd, t.max(nd)))
+            }
             None => {
                 let newly = u64::from(step.newly_complete);
                 Some((d + newly, t.max(d + newly)))

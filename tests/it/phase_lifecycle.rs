@@ -433,3 +433,42 @@ mod requirements_props {
         }
     }
 }
+
+// ----------------------------------------------------------------------------------------
+// STATE.md alone: its own counters are the only record
+// ----------------------------------------------------------------------------------------
+
+const STATE_ONLY: &str = "# Project State\n\n## Current Position\n\nPhase: 2 of 3 (API)\nPlan: 1 of 2\nStatus: In progress\nLast activity: 2026-01-30 — Completed 02-01-PLAN.md\n\nProgress: [████░░░░░░] 40% (2/5 plans)\n";
+
+#[test]
+fn state_only_projects_route_and_complete_from_states_counters() {
+    let p = Project::empty();
+    p.write("STATE.md", STATE_ONLY);
+    assert_eq!(
+        route(&p),
+        (
+            "execute-plan".into(),
+            Some("2".into()),
+            Some("02-02".into())
+        )
+    );
+    // 1 of 2 done: a plan remains, so the phase is not complete.
+    let (code, _, stderr) = run(p.gsd().args(["phase", "complete", "2"]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("02-02"), "{stderr}");
+    // Forced, the phase is recorded; the plans tally gains no plan (none was finished now).
+    let (code, _, stderr) = run(p.gsd().args(["phase", "complete", "2", "--force"]));
+    assert_eq!(code, 0, "{stderr}");
+    let state = p.read("STATE.md");
+    assert!(state.contains("(2/5 plans)"), "{state}");
+    assert!(state.contains("Status: Phase complete"), "{state}");
+    // A phase nothing records as started is refused.
+    let p = Project::empty();
+    p.write(
+        "STATE.md",
+        &STATE_ONLY.replace("Plan: 1 of 2", "Plan: 0 of TBD"),
+    );
+    let (code, _, stderr) = run(p.gsd().args(["phase", "complete", "2"]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("no plan recorded as done"), "{stderr}");
+}
