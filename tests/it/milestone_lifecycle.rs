@@ -22,23 +22,7 @@ fn fixture() -> PathBuf {
 
 /// Every file under `.planning/`, by relative path.
 fn tree(p: &Project) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![p.planning()];
-    while let Some(dir) = stack.pop() {
-        for e in std::fs::read_dir(&dir).unwrap().flatten() {
-            let path = e.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path.strip_prefix(p.planning()).unwrap();
-                out.insert(
-                    rel.display().to_string(),
-                    std::fs::read_to_string(&path).unwrap_or_default(),
-                );
-            }
-        }
-    }
-    out
+    crate::support::planning_files(p, false)
 }
 
 fn check_clean(p: &Project, after: &str) {

@@ -40,23 +40,7 @@ fn snapshot_name(fixture: &str, phase: &str, flags: &[&str]) -> String {
 
 /// Every `.md` file under `.planning/`, by relative path.
 pub(crate) fn files(p: &Project) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![p.planning()];
-    while let Some(dir) = stack.pop() {
-        for e in std::fs::read_dir(&dir).unwrap().flatten() {
-            let path = e.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|x| x == "md") {
-                let rel = path.strip_prefix(p.planning()).unwrap();
-                out.insert(
-                    rel.display().to_string(),
-                    std::fs::read_to_string(&path).unwrap_or_default(),
-                );
-            }
-        }
-    }
-    out
+    crate::support::planning_files(p, true)
 }
 
 /// Findings per rule code.

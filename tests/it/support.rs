@@ -128,3 +128,25 @@ pub fn run(cmd: &mut Command) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// The files under a project's `.planning/` by relative path, with their text (`md_only`:
+/// Markdown files alone, leaving out anything else a command might create or leave).
+pub fn planning_files(p: &Project, md_only: bool) -> std::collections::BTreeMap<String, String> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![p.planning()];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = e.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if !md_only || path.extension().is_some_and(|x| x == "md") {
+                let rel = path.strip_prefix(p.planning()).unwrap();
+                out.insert(
+                    rel.display().to_string(),
+                    std::fs::read_to_string(&path).unwrap_or_default(),
+                );
+            }
+        }
+    }
+    out
+}
