@@ -311,6 +311,16 @@ impl Ledger {
         id.suffix().is_none() && u64::from(id.plan) <= limit && id.plan >= 1
     }
 
+    /// The highest integer phase number the project knows (`12` of 1…12, 12A), 0 without
+    /// phases: where a new phase's number continues from.
+    pub fn last_integer_phase(&self) -> u64 {
+        self.phases
+            .iter()
+            .filter_map(|p| p.number.as_integer())
+            .max()
+            .unwrap_or(0)
+    }
+
     /// The plans the project does have in `phase`, for a hint.
     pub fn plan_ids(&self, phase: &PhaseNum) -> Vec<String> {
         self.phase(phase)

@@ -12,7 +12,7 @@ use std::ops::Range;
 use crate::model::ids::PhaseNum;
 use crate::model::roadmap::{Checkbox, checkbox};
 use crate::source::Source;
-use crate::syntax::{Cell, Doc, LineKind};
+use crate::syntax::{Cell, Doc};
 
 /// One requirement checkbox.
 #[derive(Debug, Clone)]
@@ -102,48 +102,34 @@ pub fn is_requirement_id(token: &str) -> bool {
 /// Rows of every table with a requirement column and a phase column.
 fn trace_rows(doc: &Doc) -> Vec<TraceRow> {
     let mut rows = Vec::new();
-    let mut i = 0;
-    while i < doc.kinds.len() {
-        let in_table = |k: LineKind| k.is_table_row() || k == LineKind::TableDelimiter;
-        let starts = doc.kinds[i].is_table_row() && (i == 0 || !in_table(doc.kinds[i - 1]));
-        if !starts {
-            i += 1;
-            continue;
-        }
-        let header: Vec<String> = doc
-            .cells(i)
-            .unwrap_or_default()
-            .iter()
-            .map(|c| doc.text(c.text.clone()).trim_matches('*').to_lowercase())
-            .collect();
-        let find = |pred: &dyn Fn(&str) -> bool| header.iter().position(|c| pred(c));
+    for table in doc.table_blocks() {
+        let find = |pred: &dyn Fn(&str) -> bool| table.header.iter().position(|c| pred(c));
         let id_col = find(&|c| c.starts_with("requirement") || c == "id" || c == "req");
         let phase_col = find(&|c| c.starts_with("phase"));
         let status_col = find(&|c| c.starts_with("status"));
-        let mut j = i + 1;
-        while j < doc.kinds.len() && in_table(doc.kinds[j]) {
-            if let (Some(ic), Some(pc), true) = (id_col, phase_col, doc.kinds[j].is_table_row()) {
-                let cells = doc.cells(j).unwrap_or_default();
-                let id = cells
-                    .get(ic)
-                    .and_then(|c| requirement_id(doc.text(c.text.clone())));
-                if let Some(id) = id {
-                    let phases = cells
-                        .get(pc)
-                        .map(|c| phases_in(doc.text(c.text.clone())))
-                        .unwrap_or_default();
-                    rows.push(TraceRow {
-                        line: j,
-                        id,
-                        phases,
-                        status: status_col.and_then(|s| cells.get(s).cloned()),
-                        cells,
-                    });
-                }
-            }
-            j += 1;
+        let (Some(ic), Some(pc)) = (id_col, phase_col) else {
+            continue;
+        };
+        for j in table.body.clone() {
+            let Some(cells) = doc.cells(j) else { continue };
+            let Some(id) = cells
+                .get(ic)
+                .and_then(|c| requirement_id(doc.text(c.text.clone())))
+            else {
+                continue;
+            };
+            let phases = cells
+                .get(pc)
+                .map(|c| phases_in(doc.text(c.text.clone())))
+                .unwrap_or_default();
+            rows.push(TraceRow {
+                line: j,
+                id,
+                phases,
+                status: status_col.and_then(|s| cells.get(s).cloned()),
+                cells,
+            });
         }
-        i = j.max(i + 1);
     }
     rows
 }

@@ -52,12 +52,7 @@ pub fn phase_add(ws: &Workspace, clock: &Clock, name: &str) -> Result<Outcome, U
     let name = check_name(name)?;
     let roadmap = ws.roadmap.as_ref().ok_or_else(no_roadmap)?;
     let ledger = Ledger::build(ws, None);
-    let last = ledger
-        .phases
-        .iter()
-        .filter_map(|p| p.number.as_integer())
-        .max()
-        .unwrap_or(0);
+    let last = ledger.last_integer_phase();
     let anchor = ledger
         .phases
         .iter()
@@ -198,12 +193,7 @@ fn surgery(
         .filter(|p| p.number.as_integer().is_some())
         .count() as u64;
     let all = ledger.phases.len() as u64;
-    let highest = ledger
-        .phases
-        .iter()
-        .filter_map(|p| p.number.as_integer())
-        .max()
-        .unwrap_or(0);
+    let highest = ledger.last_integer_phase();
     let step = Totals {
         integers: (integers, integers + u64::from(counts)),
         all: (all, all + 1),

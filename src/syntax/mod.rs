@@ -20,6 +20,16 @@ pub use table::Cell;
 
 use crate::source::Source;
 
+/// A run of table lines starting with a row ([`Doc::table_blocks`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableBlock {
+    pub header_line: usize,
+    /// The header cells, bold markers trimmed, lower-cased.
+    pub header: Vec<String>,
+    /// The lines after the header (delimiter rows included).
+    pub body: Range<usize>,
+}
+
 /// A parsed Markdown file: the source plus its structure.
 #[derive(Debug, Clone)]
 pub struct Doc {
@@ -86,6 +96,38 @@ impl Doc {
             return None;
         }
         kv::parse(self.line(i), self.line_start(i))
+    }
+
+    /// Every block of consecutive table lines (rows, pipe rows, delimiter rows), in order:
+    /// the readers of header-driven tables (progress, traceability) walk these instead of
+    /// each finding table starts and ends on its own.
+    pub fn table_blocks(&self) -> Vec<TableBlock> {
+        let in_table = |k: LineKind| k.is_table_row() || k == LineKind::TableDelimiter;
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.kinds.len() {
+            if !self.kinds[i].is_table_row() {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < self.kinds.len() && in_table(self.kinds[j]) {
+                j += 1;
+            }
+            let header: Vec<String> = self
+                .cells(i)
+                .unwrap_or_default()
+                .iter()
+                .map(|c| self.text(c.text.clone()).trim_matches('*').to_lowercase())
+                .collect();
+            out.push(TableBlock {
+                header_line: i,
+                header,
+                body: i + 1..j,
+            });
+            i = j;
+        }
+        out
     }
 
     /// Splits line `i` into table cells, if it is a table or pipe row.

@@ -126,36 +126,21 @@ pub fn fraction(text: &str) -> Option<(u32, u32)> {
 /// `Status` column.
 pub fn find_progress_tables(doc: &Doc) -> Vec<ProgressTable> {
     let mut tables = Vec::new();
-    let mut i = 0;
-    while i < doc.kinds.len() {
-        let in_table = |k: LineKind| k.is_table_row() || k == LineKind::TableDelimiter;
-        let starts_table = doc.kinds[i].is_table_row() && (i == 0 || !in_table(doc.kinds[i - 1]));
-        if !starts_table {
-            i += 1;
-            continue;
-        }
-        let columns: Vec<String> = doc
-            .cells(i)
-            .unwrap_or_default()
-            .iter()
-            .map(|c| doc.text(c.text.clone()).trim_matches('*').to_lowercase())
-            .collect();
+    for table in doc.table_blocks() {
+        let columns = table.header;
         let find = |pred: &dyn Fn(&str) -> bool| columns.iter().position(|c| pred(c));
         let status_col = find(&|c| c.starts_with("status"));
         let is_progress =
             columns.first().is_some_and(|c| c.starts_with("phase")) && status_col.is_some();
-        let mut j = i + 1;
+        let i = table.header_line;
         let mut rows = Vec::new();
         let mut delimiter_line = None;
-        while j < doc.kinds.len()
-            && (doc.kinds[j].is_table_row() || doc.kinds[j] == LineKind::TableDelimiter)
-        {
+        for j in table.body {
             if doc.kinds[j] == LineKind::TableDelimiter {
                 delimiter_line.get_or_insert(j);
             } else if is_progress {
                 rows.push(read_row(doc, j));
             }
-            j += 1;
         }
         if is_progress {
             let plans_col = find(&|c| c.starts_with("plans"));
@@ -177,7 +162,6 @@ pub fn find_progress_tables(doc: &Doc) -> Vec<ProgressTable> {
                 delimiter_line,
             });
         }
-        i = j.max(i + 1);
     }
     tables
 }
