@@ -34,6 +34,9 @@ pub struct Rule {
     pub severity: Severity,
     /// Whether `gsd check --fix` can fix it (derived values only).
     pub fixable: bool,
+    /// Whether `gsd check` runs the rule without `--select` naming it. Style rules (how a
+    /// line is written, not what the files claim) are off by default.
+    pub on_by_default: bool,
     /// One line for listings and SARIF `shortDescription`.
     pub summary: &'static str,
     /// `## What it does`

@@ -13,6 +13,7 @@ pub static RULES: &[Rule] = &[
         name: "duplicate-decision-id",
         severity: Severity::Error,
         fixable: false,
+        on_by_default: true,
         summary: "Two decisions share one id.",
         what: "Collects decision ids (`D-01`, `D-09-01-01`, a table's `ID` or `#` column) across \
 every decisions section and reports each repeat.",
@@ -26,6 +27,7 @@ ambiguous; usually a decision was copied and not renumbered.",
         name: "malformed-decision-id",
         severity: Severity::Warning,
         fixable: false,
+        on_by_default: true,
         summary: "A decision id does not follow the `D-NN` / `D-PP-MM-NN` shape.",
         what: "Checks ids that start with `D-` for dash-separated groups that each start with a \
 digit (`D-01`, `D-09-01-01`, `D-02.1-01-01`).",
@@ -39,6 +41,7 @@ like `D-` or `D-1a-` breaks the series and cannot be cited reliably.",
         name: "unknown-plan-reference",
         severity: Severity::Warning,
         fixable: false,
+        on_by_default: true,
         summary: "A decision or blocker names a plan that does not exist.",
         what: "Finds plan ids (`02-03`) in decisions and blockers and checks them against the \
 plans the ledger knows: listed in ROADMAP.md, with a file in the phases folder, or the next \
@@ -56,6 +59,7 @@ readers following it find nothing.",
         name: "resolved-blocker-not-struck",
         severity: Severity::Warning,
         fixable: false,
+        on_by_default: true,
         summary: "A blocker is marked FIXED or RESOLVED but not struck through.",
         what: "Reads the Blockers/Concerns items and reports those that say `FIXED` or \
 `RESOLVED` (upper case) without `~~strike-through~~`.",

@@ -15,6 +15,7 @@ pub static RULES: &[Rule] = &[
         name: "core-value-mismatch",
         severity: Severity::Warning,
         fixable: false,
+        on_by_default: true,
         summary: "STATE.md's core value is not PROJECT.md's Core Value.",
         what: "Compares `**Core value:**` in STATE.md with the paragraph under `## Core Value` in \
 PROJECT.md, leniently: case, punctuation, accents, `—` vs `-` and `( … )` asides aside, a \
@@ -30,6 +31,7 @@ steers work by a goal the project no longer has.",
         name: "project-date-mismatch",
         severity: Severity::Warning,
         fixable: false,
+        on_by_default: true,
         summary: "The see-line's PROJECT.md date is not PROJECT.md's last-updated date.",
         what: "Compares the date in `See: .planning/PROJECT.md (updated DATE)` with the \
 `*Last updated: DATE …*` footer of PROJECT.md; only a see-line older than the footer is \
@@ -44,6 +46,7 @@ stale date hides that PROJECT.md changed.",
         name: "ticked-plan-without-summary",
         severity: Severity::Error,
         fixable: false,
+        on_by_default: true,
         summary: "ROADMAP.md ticks a plan that has no SUMMARY.md.",
         what: "For every ticked plan in ROADMAP.md whose phase folder exists, checks that \
 `NN-MM-SUMMARY.md` exists.",
@@ -57,6 +60,7 @@ was marked done by hand, or its summary was lost.",
         name: "summary-without-tick",
         severity: Severity::Error,
         fixable: false,
+        on_by_default: true,
         summary: "A plan has a SUMMARY.md but ROADMAP.md does not tick it.",
         what: "For every `NN-MM-SUMMARY.md` in the phases folder whose plan ROADMAP.md lists, \
 checks that the plan's checkbox is ticked.",
@@ -71,6 +75,7 @@ this and the rest of the bookkeeping).",
         name: "completed-count-mismatch",
         severity: Severity::Error,
         fixable: false,
+        on_by_default: true,
         summary: "`Total plans completed` is not the number of plans done.",
         what: "Asks the ledger how many plans the files besides STATE.md show done (a SUMMARY.md \
 file in the phases folder, a tick in ROADMAP.md, a phase marked complete, the counts ROADMAP.md \
@@ -89,6 +94,7 @@ recorded as done without one, or a summary was never counted.",
         name: "frontmatter-mismatch",
         severity: Severity::Warning,
         fixable: false,
+        on_by_default: true,
         summary: "A frontmatter value disagrees with the body (status, percent, phase, plan).",
         what: "Compares the frontmatter's `status` (by meaning: `executing` = `In progress`, \
 `complete` = `Phase complete`, …), `progress.percent`, `current_phase` and `current_plan` \
@@ -104,6 +110,7 @@ and humans act on different facts.",
         name: "missing-resume-file",
         severity: Severity::Warning,
         fixable: false,
+        on_by_default: true,
         summary: "`Resume file` points at a file that does not exist.",
         what: "Reads the path in `Resume file:` (ignoring `None`) and checks that it exists, \
 relative to the project folder or to `.planning/` (a bare file name also in the phase \
@@ -118,6 +125,7 @@ hand-off.",
         name: "stopped-at-without-summary",
         severity: Severity::Error,
         fixable: false,
+        on_by_default: true,
         summary: "`Stopped at: Completed NN-MM` names a plan that has no SUMMARY.md.",
         what: "When `Stopped at` says a plan was completed, checks that its SUMMARY.md exists in \
 the phases folder (skipped when the phase has no folder). Only the completed clause counts: \

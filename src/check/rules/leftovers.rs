@@ -17,6 +17,7 @@ pub static RULES: &[Rule] = &[Rule {
     name: "leftover-file",
     severity: Severity::Warning,
     fixable: true,
+    on_by_default: true,
     summary: "A file gsd left behind in `.planning/`: a temp file of an interrupted write, or an old lock file.",
     what: "Lists `.planning/`, `.planning/phases/` and each phase folder for gsd's temp files \
 (`.gsd-tmp.STATE.md.a1B2c3`: the target's name and six random characters). In `.planning/` \

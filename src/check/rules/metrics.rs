@@ -18,6 +18,7 @@ pub static RULES: &[Rule] = &[
         name: "plans-completed-mismatch",
         severity: Severity::Error,
         fixable: true,
+        on_by_default: true,
         summary: "`Total plans completed` is not the sum of the By Phase plans.",
         what: "Adds up the Plans column of the `**By Phase:**` table (the completed `N` of an \
 `N/M` cell) and compares it with `Total plans completed`. Skipped when the table is scoped to \
@@ -36,6 +37,7 @@ one place and not the other, and every average built on the total is off.",
         name: "total-time-mismatch",
         severity: Severity::Error,
         fixable: true,
+        on_by_default: true,
         summary: "`Total execution time` is not the sum of the By Phase totals.",
         what: "Adds up the Total column of the By Phase table and compares it with `Total \
 execution time` in the unit and precision the file writes (`0.3 hours` agrees with 18 min: \
@@ -51,6 +53,7 @@ recorded in one place only.",
         name: "average-duration-mismatch",
         severity: Severity::Error,
         fixable: true,
+        on_by_default: true,
         summary: "`Average duration` is not total time divided by plans completed.",
         what: "Divides the By Phase table's total minutes by its plans (or, without a usable \
 table, `Total execution time` by `Total plans completed`) and compares the result with \
@@ -67,6 +70,7 @@ it; an average checked against the two hand-kept totals gets no automatic fix.",
         name: "phase-average-mismatch",
         severity: Severity::Error,
         fixable: true,
+        on_by_default: true,
         summary: "A By Phase row's Avg/Plan is not its Total divided by its Plans.",
         what: "For each By Phase row with readable plans, total and average, checks average = \
 total / plans within the precision of the average cell (`3min` for 2.5 min is fine) or 5%.",
@@ -80,6 +84,7 @@ new plan without recomputing it.",
         name: "too-many-recent-durations",
         severity: Severity::Warning,
         fixable: false,
+        on_by_default: true,
         summary: "`Last 5 plans` lists more durations than its label says.",
         what: "Counts the items of the `Last N plans` line (N from the label, 5 by default) and \
 reports the extra ones.",
@@ -93,6 +98,7 @@ trend and hides which plans are recent.",
         name: "unparseable-duration",
         severity: Severity::Warning,
         fixable: false,
+        on_by_default: true,
         summary: "A duration in Performance Metrics cannot be read.",
         what: "Reads `Average duration`, `Total execution time`, the By Phase Total and Avg/Plan \
 cells and the recent-trend items, and reports values that hold a number but are not a \

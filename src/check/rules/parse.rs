@@ -12,6 +12,7 @@ pub static RULES: &[Rule] = &[
         name: "missing-position-section",
         severity: Severity::Error,
         fixable: false,
+        on_by_default: true,
         summary: "STATE.md has no Current Position: no section and no Phase, Plan, Status or Progress line.",
         what: "Looks for the `## Current Position` section, or at least one of the position fields \
 (`Phase:`, `Plan:`, `Status:`, `Progress:`) anywhere in STATE.md. A frontmatter `status:` \
@@ -28,6 +29,7 @@ anyone where the project is.",
         name: "unparseable-position-line",
         severity: Severity::Warning,
         fixable: false,
+        on_by_default: true,
         summary: "A Phase or Plan count breaks off, or a progress bar's `[` never closes.",
         what: "Reads `Phase: N of M`, `Plan: A of B` and `Progress: [bar] P%` and reports lines that \
 start like a count but break off: `Phase: 3 of`, `Plan: 2 /`, or a bar whose `[` \
@@ -43,6 +45,7 @@ consistency check that depends on it is silently skipped until it is repaired.",
         name: "cli-argument-leak",
         severity: Severity::Error,
         fixable: false,
+        on_by_default: true,
         summary: "A field holds a literal command-line flag (`Last session: --stopped-at`).",
         what: "Reports position, session and reference fields whose value is a command-line \
 flag such as `--stopped-at` or `--resume-file`: text a tool wrote when it mis-parsed its own \
@@ -58,6 +61,7 @@ session properly.",
         name: "misplaced-metric-row",
         severity: Severity::Warning,
         fixable: false,
+        on_by_default: true,
         summary: "A per-plan metrics row was appended to an unrelated table.",
         what: "Finds tool-appended per-plan rows (`| Phase 03 P03 | 3min | 2 tasks | 3 files |`) \
 inside a table whose header is not a per-plan table (no Duration, Tasks or Files column): the \
@@ -75,6 +79,7 @@ delete it.",
         name: "stacked-fields",
         severity: Severity::Warning,
         fixable: false,
+        on_by_default: true,
         summary: "Current Position or Session Continuity writes the same field more than once.",
         what: "Finds `Phase:`, `Plan:`, `Status:`, `Last activity:`, `Progress:`, `Last \
 session:`, `Stopped at:` and `Resume file:` lines written more than once in the section that \

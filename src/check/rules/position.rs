@@ -17,6 +17,7 @@ pub static RULES: &[Rule] = &[
         name: "plan-out-of-range",
         severity: Severity::Error,
         fixable: false,
+        on_by_default: true,
         summary: "`Plan: A of B` with A greater than B.",
         what: "Reads `Plan: A of B` and checks that A is at most B.",
         why: "A phase cannot have more plans done than it has. Usually the count was bumped \
@@ -30,6 +31,7 @@ in it: `Plan: 2 of 2`.",
         name: "plan-total-mismatch",
         severity: Severity::Error,
         fixable: false,
+        on_by_default: true,
         summary: "`Plan: A of B` where B is not the number of plans in the current phase.",
         what: "Asks the ledger how many plans the current phase has by the evidence besides \
 STATE.md: the plans ROADMAP.md lists and the phases folder holds (`NN-MM-PLAN.md` or \
@@ -46,6 +48,7 @@ plan to ROADMAP.md.",
         name: "phase-out-of-range",
         severity: Severity::Error,
         fixable: false,
+        on_by_default: true,
         summary: "`Phase: X of Y` with X greater than Y.",
         what: "Reads `Phase: X of Y` and checks that X is at most Y (for `3.2 of 6`, the whole \
 part 3).",
@@ -59,6 +62,7 @@ phases were added to the roadmap.",
         name: "phase-total-mismatch",
         severity: Severity::Error,
         fixable: false,
+        on_by_default: true,
         summary: "`Phase: X of Y` where Y is not the number of phases in ROADMAP.md.",
         what: "Counts the phases ROADMAP.md lists (checklist, headings, progress rows) and \
 checks Y against them. Any reasonable count \
@@ -73,6 +77,7 @@ highest phase number. Skipped without ROADMAP.md.",
         name: "focus-mismatch",
         severity: Severity::Warning,
         fixable: false,
+        on_by_default: true,
         summary: "`Current focus` names a different phase than the Current Position.",
         what: "When `**Current focus:**` names a phase (`Phase 3 — Name`), checks that it is the \
 phase in `Phase:` and that its name matches the phase's name there or in ROADMAP.md \
@@ -89,6 +94,7 @@ Pagination`.",
         name: "invalid-date",
         severity: Severity::Error,
         fixable: false,
+        on_by_default: true,
         summary: "A date in the position, session or frontmatter is not a real calendar date.",
         what: "Reads the `YYYY-MM-DD` dates in `Last activity`, `Last session`, the PROJECT.md \
 see-line and the frontmatter's `last_updated` / `last_activity`, and reports those that do \
@@ -103,6 +109,7 @@ when work really happened.",
         name: "future-date",
         severity: Severity::Error,
         fixable: false,
+        on_by_default: true,
         summary: "A date in the position, session or frontmatter is in the future.",
         what: "Compares the same dates as GSD108 with today (`GSD_NOW` when set). A date more \
 than one day ahead is reported (one day of slack covers time zones).",
@@ -115,6 +122,7 @@ than one day ahead is reported (one day of slack covers time zones).",
         name: "activity-before-session",
         severity: Severity::Warning,
         fixable: false,
+        on_by_default: true,
         summary: "`Last activity` is older than `Last session`.",
         what: "Compares the date of `Last activity` with the date of `Last session`, with a \
 day's slack (sessions run past midnight, and some tools stamp them in UTC).",

@@ -16,6 +16,7 @@ pub static RULES: &[Rule] = &[
         name: "progress-bar-mismatch",
         severity: Severity::Error,
         fixable: true,
+        on_by_default: true,
         summary: "The progress bar's fill disagrees with the percent next to it.",
         what: "Counts the filled glyphs of the progress bar (any width, any glyphs: `█░`, `#-`, \
 `#.`, `=`, `▓`) and checks that they show the percent written after the bar. Any fill \
@@ -31,6 +32,7 @@ one of them was edited by hand or by a tool that forgot the other.",
         name: "progress-percent-mismatch",
         severity: Severity::Error,
         fixable: true,
+        on_by_default: true,
         summary: "The progress percent disagrees with the completed and total plan counts.",
         what: "Asks the ledger (every plan ROADMAP.md lists or phases/ holds; done when it has a \
 SUMMARY file, is ticked, or its phase is marked complete) for the counts a percent can be a \
