@@ -9,6 +9,7 @@
 //!   phase, milestone and project, the current and next phase. The only place such a fact is
 //!   derived; [`ops`], [`check`] and [`render`] ask it (docs/LEDGER.md).
 //! - [`edit`]: byte-range edits; the only producer of output bytes.
+//! - [`change`]: what a command wants done to the files (per-file edits, moves), as data.
 //! - [`ops`]: one module per changing command, pure: workspace in, edits out.
 //! - [`check`]: the consistency rules.
 //! - [`render`]: JSON and human output.
@@ -21,6 +22,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod app;
+pub mod change;
 pub mod check;
 pub mod cli;
 pub mod cli_values;

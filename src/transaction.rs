@@ -8,22 +8,11 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::edit::EditSet;
+// Re-exported so callers that commit changes name one module.
+pub use crate::change::{FileChange, Move};
 use crate::error::UserError;
 use crate::render::diff::unified_diff;
 use crate::source::{Undecoded, encode};
-
-/// The edits one command wants in one file.
-#[derive(Debug, Clone)]
-pub struct FileChange {
-    /// Where the file is on disk.
-    pub path: PathBuf,
-    /// How to name it to the user (`.planning/STATE.md`).
-    pub display: PathBuf,
-    /// The text the edits were computed against (as read under the lock).
-    pub original: String,
-    pub edits: EditSet,
-}
 
 /// What [`commit`] did for one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,39 +23,6 @@ pub struct Applied {
     pub diff: String,
     /// Whether the file's bytes changed.
     pub changed: bool,
-}
-
-/// A file or folder a command moves (renumbered phases, archived phase folders), or sets
-/// aside to delete (`discard`: a removed phase's folder goes to `to`, a hidden name beside
-/// it, and is deleted once every other change is in place).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Move {
-    pub from: PathBuf,
-    pub to: PathBuf,
-    /// How to name the paths to the user (`.planning/phases/04-api`).
-    pub display_from: PathBuf,
-    pub display_to: PathBuf,
-    pub discard: bool,
-}
-
-impl Move {
-    /// One line for the user: `renamed A -> B`, or `removed A`.
-    pub fn describe(&self, dry_run: bool) -> String {
-        match (self.discard, dry_run) {
-            (true, true) => format!("would remove {}", self.display_from.display()),
-            (true, false) => format!("removed {}", self.display_from.display()),
-            (false, true) => format!(
-                "would rename {} -> {}",
-                self.display_from.display(),
-                self.display_to.display()
-            ),
-            (false, false) => format!(
-                "renamed {} -> {}",
-                self.display_from.display(),
-                self.display_to.display()
-            ),
-        }
-    }
 }
 
 /// Applies all changes in memory, then (unless `dry_run`) writes the changed files.
@@ -395,7 +351,7 @@ fn write_error(display: &Path, e: &std::io::Error) -> anyhow::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edit::Edit;
+    use crate::edit::{Edit, EditSet};
 
     fn change(path: PathBuf, original: &str, replacement: &str) -> FileChange {
         let mut edits = EditSet::new();

@@ -13,10 +13,10 @@ use chrono::NaiveDate;
 use serde_json::json;
 use similar::{DiffTag, TextDiff};
 
-use crate::app::{Context, Output};
 use crate::check::rules::leftovers::LEFTOVER;
 use crate::check::{self, Diagnostic, FileKind, Summary, all_rules, diagnostic::locate};
 use crate::cli::{CheckArgs, CheckFormat};
+use crate::commands::{Context, Output};
 use crate::edit::{Edit, EditSet};
 use crate::error::UserError;
 use crate::io::WorkspaceLock;

@@ -2,8 +2,8 @@
 //! `complete` needs (REQUIREMENTS.md, MILESTONES.md, existing snapshots, SUMMARY one-liners)
 //! are read here, under the lock, because ops do no I/O.
 
-use crate::app::{Context, Output};
 use crate::cli::MilestoneCommand;
+use crate::commands::{Context, Output};
 use crate::error::UserError;
 use crate::io::read_source;
 use crate::ledger::Ledger;

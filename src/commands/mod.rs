@@ -1,8 +1,11 @@
-//! One module per command family. Each returns an [`crate::app::Output`]; none prints.
+//! One module per command family. Each returns an [`Output`]; none prints.
 
 pub mod check;
+pub mod context;
 pub mod milestone;
 pub mod mutate;
 pub mod phase;
 pub mod project;
 pub mod show;
+
+pub use context::{Context, Output};

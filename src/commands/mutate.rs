@@ -9,8 +9,8 @@
 
 use serde_json::json;
 
-use crate::app::{Context, Output};
 use crate::cli::StateCommand;
+use crate::commands::{Context, Output};
 use crate::error::UserError;
 use crate::io::{WorkspaceLock, read_source};
 use crate::model::PlanId;

@@ -4,8 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::app::{Context, Output};
 use crate::cli::PhaseCommand;
+use crate::commands::{Context, Output};
 use crate::error::UserError;
 use crate::io::read_source;
 use crate::model::ids::{PhaseNum, PlanId};

@@ -4,8 +4,8 @@
 
 use serde_json::Value;
 
-use crate::app::{Context, Output};
 use crate::cli::{OutcomeArg, ProjectCommand};
+use crate::commands::{Context, Output};
 use crate::error::UserError;
 use crate::io::read_source;
 use crate::model::decision_outcome::OutcomeKind;

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::app::{Context, Output};
+use crate::commands::{Context, Output};
 use crate::error::UserError;
 use crate::model::state::fields;
 use crate::model::workspace::{Needs, Workspace};

@@ -273,6 +273,18 @@ pub fn plan_ids_in(text: &str) -> Vec<PlanId> {
     out
 }
 
+/// `AUTH-01`, `UI2-3`, `PERF-10`, `REQ-001`.
+pub fn is_requirement_id(token: &str) -> bool {
+    let Some((head, num)) = token.rsplit_once('-') else {
+        return false;
+    };
+    let head_ok = head.starts_with(|c: char| c.is_ascii_uppercase())
+        && head
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
+    head_ok && !num.is_empty() && num.chars().all(|c| c.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

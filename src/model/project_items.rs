@@ -69,7 +69,7 @@ pub fn requirement_ids(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for token in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')) {
         let token = token.trim_matches('-');
-        if crate::model::requirements::is_requirement_id(token) && !out.iter().any(|t| t == token) {
+        if crate::model::ids::is_requirement_id(token) && !out.iter().any(|t| t == token) {
             out.push(token.to_string());
         }
     }

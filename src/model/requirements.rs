@@ -84,19 +84,7 @@ pub fn requirement_id(text: &str) -> Option<String> {
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '.'))
         .next()?;
     let token = token.trim_end_matches('.');
-    is_requirement_id(token).then(|| token.to_string())
-}
-
-/// `AUTH-01`, `UI2-3`, `PERF-10`, `REQ-001`.
-pub fn is_requirement_id(token: &str) -> bool {
-    let Some((head, num)) = token.rsplit_once('-') else {
-        return false;
-    };
-    let head_ok = head.starts_with(|c: char| c.is_ascii_uppercase())
-        && head
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
-    head_ok && !num.is_empty() && num.chars().all(|c| c.is_ascii_digit())
+    crate::model::ids::is_requirement_id(token).then(|| token.to_string())
 }
 
 /// Rows of every table with a requirement column and a phase column.

@@ -262,7 +262,7 @@ impl Roadmap {
             };
             for word in line[at + colon + 1..]
                 .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
-                .filter(|w| crate::model::requirements::is_requirement_id(w))
+                .filter(|w| crate::model::ids::is_requirement_id(w))
             {
                 if !out.iter().any(|o| o == word) {
                     out.push(word.to_string());

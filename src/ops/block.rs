@@ -7,9 +7,10 @@
 
 use crate::edit::Edit;
 use crate::error::UserError;
-use crate::model::state::Item;
+use crate::model::state::{Item, resolved};
 use crate::model::workspace::Workspace;
-use crate::ops::todo::add_entry;
+use crate::ops::list_entry::add_entry;
+use crate::ops::list_match::{plain, says_plainly};
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, state_error};
 use crate::syntax::table;
 
@@ -41,13 +42,13 @@ pub fn unblock(ws: &Workspace, clock: &Clock, pattern: &str) -> Result<Outcome, 
         .blockers()
         .iter()
         .flat_map(|l| &l.items)
-        .filter(|i| !i.resolved || marked_not_struck(&item_says(doc, i)))
+        .filter(|i| !i.resolved || marked_not_struck(&i.says(doc)))
         .collect();
     let needle = plain(pattern);
     let matches: Vec<&Item> = open
         .iter()
         .copied()
-        .filter(|i| says_plainly(&item_says(doc, i), &needle))
+        .filter(|i| says_plainly(&i.says(doc), &needle))
         .collect();
     let list = |items: &[&Item]| {
         items
@@ -87,62 +88,14 @@ pub fn unblock(ws: &Workspace, clock: &Clock, pattern: &str) -> Result<Outcome, 
     Ok(out)
 }
 
-/// Text without case, inline Markdown and brackets (`**`, `` ` ``, `~~`, `_`, `[]`), for matching what a user
-/// types against what the file writes (`**Open decisions**: x` is matched by `Open decisions:
-/// x`).
-pub(crate) fn plain(text: &str) -> String {
-    text.replace(['*', '`', '~', '_', '[', ']'], "")
-        .to_lowercase()
-}
-
-/// Whether an item's text contains `needle` (already [`plain`]), both read plainly.
-pub(crate) fn says_plainly(text: &str, needle: &str) -> bool {
-    plain(text).contains(needle)
-}
-
-/// What an item says, as the user reads it: a table row's `\|` is a `|`.
-pub(crate) fn item_says<'a>(doc: &'a crate::syntax::Doc, item: &Item) -> std::borrow::Cow<'a, str> {
-    let text = doc.text(item.text.clone());
-    if item.depth == 0 {
-        table::unescape_cell(text)
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    }
-}
-
 /// Whether a blocker says it is resolved (`— RESOLVED (02-01)`, `✅ FIXED`) without being
 /// struck through or ticked.
 fn marked_not_struck(text: &str) -> bool {
     let t = text.trim_start();
-    marker_at(text).is_some()
+    resolved::marker_at(text).is_some()
         && !text.contains("~~")
         && !t.starts_with("[x]")
         && !t.starts_with("[X]")
-}
-
-/// The byte offset of the first whole word `resolved` or `fixed` (any case) that is not
-/// negated (`not fixed`, `unresolved`).
-fn marker_at(text: &str) -> Option<usize> {
-    let mut previous = "";
-    let mut at = 0;
-    for word in text.split(|c: char| !c.is_alphanumeric()) {
-        let start = at;
-        at += word.len()
-            + text[at + word.len()..]
-                .chars()
-                .next()
-                .map_or(0, char::len_utf8);
-        if word.is_empty() {
-            continue;
-        }
-        let hit = (word.eq_ignore_ascii_case("resolved") || word.eq_ignore_ascii_case("fixed"))
-            && !previous.eq_ignore_ascii_case("not");
-        if hit {
-            return Some(start);
-        }
-        previous = word;
-    }
-    None
 }
 
 /// A blocker already marked resolved, struck through with its marker kept outside the
@@ -150,7 +103,7 @@ fn marker_at(text: &str) -> Option<usize> {
 /// the marker first, the words after it: `**RESOLVED (02-07):** Redis down` →
 /// `**RESOLVED (02-07):** ~~Redis down~~`.
 fn strike_marked(text: &str) -> String {
-    match marked_subject(text) {
+    match resolved::marked_subject(text) {
         Some(r) => format!(
             "{}~~{}~~{}",
             &text[..r.start],
@@ -159,38 +112,6 @@ fn strike_marked(text: &str) -> String {
         ),
         None => format!("~~{text}~~"),
     }
-}
-
-/// The part of a blocker marked resolved that says what it was about (what `unblock`
-/// strikes through): the text before the marker and its separator, or, when the marker
-/// leads (`**RESOLVED (02-07):** …`, `[Pre-Phase 3 RESOLVED]: …`), the text after its label.
-/// `None` when there is no marker or nothing but it.
-pub fn marked_subject(text: &str) -> Option<std::ops::Range<usize>> {
-    let m = marker_at(text)?;
-    let mut before = text[..m].trim_end();
-    // The marker in bold (`— **RESOLVED**`): its opening `**` belongs to it.
-    before = before
-        .strip_suffix("**")
-        .or_else(|| before.strip_suffix("__"))
-        .unwrap_or(before);
-    let subject = before.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '—' | '–' | '-' | ':' | '(' | '[' | '✅' | '✓' | '✔')
-    });
-    // A marker inside the subject's own brackets (`[Pre-Phase 3 RESOLVED]:`) is a label.
-    let unclosed =
-        |open: char, close: char| subject.matches(open).count() > subject.matches(close).count();
-    if !subject.trim().is_empty() && !unclosed('[', ']') && !unclosed('(', ')') {
-        let lead = subject.len() - subject.trim_start().len();
-        return Some(lead..subject.len());
-    }
-    // The marker leads: what follows its label.
-    let after_marker = &text[m..];
-    let rest_at = [":** ", "**: ", ": ", " — ", " - ", ") "]
-        .iter()
-        .filter_map(|sep| after_marker.find(sep).map(|i| m + i + sep.len()))
-        .min()?;
-    let rest = text[rest_at..].trim_end();
-    (!rest.trim().is_empty()).then(|| rest_at..rest_at + rest.len())
 }
 
 /// `text` → `~~text~~ RESOLVED (date)`; in a table row, the cell holding the match is struck;

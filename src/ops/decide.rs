@@ -19,8 +19,8 @@ use crate::ops::insert::{
     create_context_section, first_in_section, insert_after_line, item_end, item_prefix,
     replace_placeholder,
 };
+use crate::ops::list_entry::one_line;
 use crate::ops::style::{file_separator, increment_trailing, row_like};
-use crate::ops::todo::one_line;
 use crate::ops::{Clock, Outcome, PlanningFile, file_change};
 use crate::syntax::{Doc, LineKind};
 
@@ -438,7 +438,7 @@ fn project_row(
     ws: &Workspace,
     e: &Entry,
     clock: &Clock,
-) -> Result<crate::transaction::FileChange, UserError> {
+) -> Result<crate::change::FileChange, UserError> {
     let display = Workspace::display_path("PROJECT.md");
     let Some(project) = &ws.project else {
         return Err(UserError::new(

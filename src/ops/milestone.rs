@@ -18,6 +18,7 @@
 
 use std::path::PathBuf;
 
+use crate::change::{FileChange, Move};
 use crate::edit::{Edit, EditSet};
 use crate::error::UserError;
 use crate::ledger::{Ledger, PhaseEntry};
@@ -29,7 +30,6 @@ use crate::ops::set::set_field;
 use crate::ops::style::date_separator;
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, frontmatter, planning_path};
 use crate::source::Source;
-use crate::transaction::{FileChange, Move};
 
 /// A milestone version as the user wrote it, normalised to `v1.2`.
 pub fn version(raw: &str) -> Result<String, UserError> {

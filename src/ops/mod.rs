@@ -1,7 +1,7 @@
 //! The commands that change the plan, as pure functions.
 //!
 //! Each op takes the loaded [`Workspace`], its arguments and the time, and returns the edits it
-//! wants ([`crate::transaction::FileChange`]) plus what to tell the user. No op reads or writes
+//! wants ([`crate::change::FileChange`]) plus what to tell the user. No op reads or writes
 //! a file or the clock: the command layer (`commands::mutate`) holds the lock, loads the
 //! workspace, passes `now` in and commits the edits all or nothing. That keeps every op testable
 //! in memory and lets `--dry-run`, `gsd check --fix` and the fuzzers reuse them.
@@ -16,6 +16,8 @@ pub mod decide;
 mod decide_style;
 pub mod frontmatter;
 pub mod insert;
+pub mod list_entry;
+pub mod list_match;
 pub mod milestone;
 pub mod phase_complete;
 pub mod phase_edit;
@@ -38,11 +40,11 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
+use crate::change::FileChange;
 use crate::edit::{Edit, EditSet};
 use crate::error::UserError;
 use crate::model::workspace::Workspace;
 use crate::source::Source;
-use crate::transaction::FileChange;
 
 /// The moment a command runs (from `gsd::clock`, pinned by `GSD_NOW` in tests).
 #[derive(Debug, Clone, Copy)]
@@ -76,7 +78,7 @@ pub struct Outcome {
     /// A message for a command that had nothing to do (`02-01 is already complete`).
     pub message: Option<String>,
     /// Files and folders to move, in order, after the new texts are staged.
-    pub moves: Vec<crate::transaction::Move>,
+    pub moves: Vec<crate::change::Move>,
 }
 
 impl Outcome {

@@ -18,6 +18,7 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
+use crate::change::Move;
 use crate::edit::Edit;
 use crate::error::UserError;
 use crate::ledger::Ledger;
@@ -30,7 +31,6 @@ use crate::ops::renumber::{Renumbering, respell};
 use crate::ops::style::row_like;
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, frontmatter};
 use crate::syntax::{Doc, LineKind};
-use crate::transaction::Move;
 
 fn no_roadmap() -> UserError {
     UserError::new("does not exist")

@@ -13,9 +13,9 @@ use crate::model::decision_outcome::{
 };
 use crate::model::project::KeyDecisions;
 use crate::model::workspace::Workspace;
-use crate::ops::block::plain;
+use crate::ops::list_entry::one_line;
+use crate::ops::list_match::plain;
 use crate::ops::style::cell_raw;
-use crate::ops::todo::one_line;
 use crate::ops::{Outcome, PlanningFile, file_change, project_error, project_of};
 use crate::syntax::Doc;
 use crate::syntax::table::escape_cell;

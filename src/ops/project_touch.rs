@@ -10,7 +10,7 @@ use crate::edit::Edit;
 use crate::error::UserError;
 use crate::model::workspace::Workspace;
 use crate::ops::insert::insert_after_line;
-use crate::ops::todo::one_line;
+use crate::ops::list_entry::one_line;
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, project_of};
 use crate::syntax::LineKind;
 

@@ -17,15 +17,14 @@ use crate::model::project_items::{marker_len, requirement_ids};
 use crate::model::requirements::Requirements;
 use crate::model::state::Item;
 use crate::model::workspace::Workspace;
-use crate::ops::block::plain;
 use crate::ops::insert::item_end;
+use crate::ops::list_entry::one_line;
+use crate::ops::list_match::plain;
 use crate::ops::project_validate_place::{Source, insertion};
 use crate::ops::project_validate_rows::{bare_numbers, is_when_column, status_word, table_start};
 use crate::ops::requirements::{requirement_edits, requirements_change};
 use crate::ops::style::cell_raw;
-use crate::ops::todo::one_line;
 use crate::ops::{Outcome, PlanningFile, file_change, project_error, project_of};
-use crate::render::project_json::item_text;
 use crate::syntax::table::{escape_cell, unescape_cell};
 use crate::syntax::{Doc, LineKind};
 
@@ -161,7 +160,7 @@ fn requirement(doc: &Doc, item: &Item) -> String {
             .collect::<Vec<_>>()
             .join(" | ");
     }
-    let text = item_text(doc, item);
+    let text = item.main_text(doc);
     text[marker_len(&text)..].to_string()
 }
 

@@ -19,7 +19,6 @@ use crate::ops::insert::{
 use crate::ops::project_error;
 use crate::ops::project_validate_rows::{filled_when_column, row_texts, table_start};
 use crate::ops::style::row_like;
-use crate::render::project_json::item_text;
 use crate::syntax::{Doc, LineKind};
 
 /// The requirement being validated.
@@ -68,7 +67,7 @@ pub(crate) fn insertion(p: &ProjectDoc, src: &Source) -> Result<(Edit, String), 
         own.clone()
     };
     let found = neighbours.iter().rev().find_map(|i| {
-        let text = item_text(doc, i);
+        let text = i.main_text(doc);
         let body = &text[marker_len(&text)..];
         suffix(body).map(|s| (s, body.to_string(), *i))
     });
@@ -236,7 +235,7 @@ fn suffix_value(
 /// The refusal when the file's notation needs a phase or version and none was given; the
 /// hint is a command that works, with STATE.md's current phase when it has one.
 fn missing_value(p: &ProjectDoc, src: &Source, why: &str) -> UserError {
-    let item = item_text(&p.doc, src.item);
+    let item = src.item.main_text(&p.doc);
     let hint = match &src.state_phase {
         Some(n) => format!(
             "pass --phase N or --version V; STATE.md is on phase {n}: gsd project validate \"{}\" --phase {n}",
@@ -269,7 +268,7 @@ fn entry_lines(
     version: Option<&str>,
 ) -> Vec<String> {
     let doc = &p.doc;
-    let text = item_text(doc, src.item);
+    let text = src.item.main_text(doc);
     let first = text[marker_len(&text)..].trim_end().to_string();
     let from_table = src.item.depth == 0;
     // A list item's later lines: its paragraph's continuation lines, then nested bullets.

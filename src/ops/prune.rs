@@ -9,6 +9,7 @@
 //! Which phases are finished is the ledger's answer. Metric rows stay: the velocity figures
 //! are computed from them.
 
+use crate::change::FileChange;
 use crate::edit::{Edit, EditSet};
 use crate::error::UserError;
 use crate::ledger::Ledger;
@@ -18,7 +19,6 @@ use crate::model::workspace::Workspace;
 use crate::ops::insert::item_end;
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, planning_path};
 use crate::source::Source;
-use crate::transaction::FileChange;
 
 /// How many finished phases keep their decisions in STATE.md by default.
 pub const DEFAULT_KEEP: usize = 3;

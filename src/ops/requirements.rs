@@ -2,6 +2,7 @@
 //! traceability status set to complete in the table's own word. Used by `phase complete`
 //! (the phase's requirements) and `requirements done` (the ids given).
 
+use crate::change::FileChange;
 use crate::edit::Edit;
 use crate::error::UserError;
 use crate::model::requirements::Requirements;
@@ -9,7 +10,6 @@ use crate::model::roadmap::RowStatus;
 use crate::model::workspace::Workspace;
 use crate::ops::Outcome;
 use crate::ops::style::cell_raw;
-use crate::transaction::FileChange;
 
 /// `gsd requirements done ID...`: marks each requirement delivered. Ids match
 /// case-insensitively; one REQUIREMENTS.md does not know is an error naming it (nothing is

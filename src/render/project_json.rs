@@ -101,7 +101,7 @@ fn group(doc: &Doc, g: &RequirementGroup) -> Value {
 /// What a requirement line says: its text after the marker, whether it is marked done, the
 /// value of its validation suffix and the requirement ids it names.
 fn item(doc: &Doc, i: &Item) -> Value {
-    let text = item_text(doc, i);
+    let text = i.main_text(doc);
     let marker = marker_len(&text);
     let body = &text[marker..];
     json!({
@@ -111,16 +111,6 @@ fn item(doc: &Doc, i: &Item) -> Value {
         "validated_in": suffix(body).map(|s| body[s.value].to_string()),
         "ids": requirement_ids(body),
     })
-}
-
-/// An item's text as read: a list item's text after its bullet, a table row's main cell
-/// with `\|` read as `|`.
-pub fn item_text(doc: &Doc, i: &Item) -> String {
-    if i.depth == 0 {
-        unescape_cell(doc.text(i.main.clone())).into_owned()
-    } else {
-        doc.text(i.text.clone()).to_string()
-    }
 }
 
 fn constraints(p: &ProjectDoc) -> Value {
@@ -133,7 +123,7 @@ fn constraints(p: &ProjectDoc) -> Value {
         .iter()
         .filter(|i| i.depth <= 1)
         .map(|i| {
-            let text = item_text(doc, i);
+            let text = i.main_text(doc);
             let label = text.strip_prefix("**").and_then(|rest| {
                 let end = rest.find("**")?;
                 Some(rest[..end].trim_end_matches(':').trim().to_string())

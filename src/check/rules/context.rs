@@ -224,7 +224,7 @@ fn resolved_word(text: &str) -> Option<Range<usize>> {
 /// A few words that name a blocker for `gsd state unblock`: the first words of what it is
 /// about (the part `unblock` strikes through), without Markdown.
 fn phrase_of(text: &str) -> String {
-    let subject = crate::ops::block::marked_subject(text).map_or(text, |r| &text[r]);
+    let subject = crate::model::state::resolved::marked_subject(text).map_or(text, |r| &text[r]);
     let words: Vec<&str> = subject.split_whitespace().take(4).collect();
     words
         .join(" ")

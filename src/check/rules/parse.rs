@@ -3,7 +3,7 @@
 
 use crate::check::{Diagnostic, FileKind, Input, Rule, Severity};
 use crate::model::StateDoc;
-use crate::model::state::metrics::is_plan_metric_row;
+use crate::model::state::plan_rows::is_plan_metric_row;
 use crate::syntax::LineKind;
 
 pub static RULES: &[Rule] = &[

@@ -8,8 +8,6 @@ use std::ops::Range;
 
 use crate::syntax::{Doc, LineKind};
 
-pub use super::decisions::{Decision, DecisionGroup};
-
 /// How a decision group is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ListShape {
@@ -53,6 +51,28 @@ pub struct Item {
     /// What the item says, for people: `text` without a leading `[ ]`/`[x]` checkbox, or a
     /// table row's main cell (Item/Title/Issue/Description column).
     pub main: Range<usize>,
+}
+
+impl Item {
+    /// What the item says in full, as the user reads it: a table row's `\|` is a `|`.
+    pub fn says<'a>(&self, doc: &'a Doc) -> std::borrow::Cow<'a, str> {
+        let text = doc.text(self.text.clone());
+        if self.depth == 0 {
+            crate::syntax::table::unescape_cell(text)
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        }
+    }
+
+    /// The item's main text as read: a list item's text after its bullet, a table row's main
+    /// cell with `\|` read as `|`.
+    pub fn main_text(&self, doc: &Doc) -> String {
+        if self.depth == 0 {
+            crate::syntax::table::unescape_cell(doc.text(self.main.clone())).into_owned()
+        } else {
+            doc.text(self.text.clone()).to_string()
+        }
+    }
 }
 
 /// Whether a line is a lone "nothing here" placeholder: `None yet.`, `None.`, `(None)`,

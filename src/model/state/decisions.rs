@@ -180,7 +180,7 @@ impl<'a> Walker<'a> {
             }
             LineKind::TableRow => {
                 let cells = doc.cells(i).unwrap_or_default();
-                if crate::model::state::metrics::is_plan_metric_row(doc, &cells) {
+                if crate::model::state::plan_rows::is_plan_metric_row(doc, &cells) {
                     return None;
                 }
                 let texts: Vec<&str> = cells.iter().map(|c| doc.text(c.text.clone())).collect();

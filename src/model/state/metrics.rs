@@ -364,7 +364,7 @@ impl ByPhaseTable {
         }
         while i < end && doc.kinds[i] == LineKind::TableRow {
             let cells = doc.cells(i).unwrap_or_default();
-            if is_plan_metric_row(doc, &cells) {
+            if crate::model::state::plan_rows::is_plan_metric_row(doc, &cells) {
                 i += 1;
                 continue;
             }
@@ -399,22 +399,6 @@ impl ByPhaseTable {
     pub fn row(&self, phase: &PhaseNum) -> Option<&ByPhaseRow> {
         self.rows.iter().find(|r| r.phase.as_ref() == Some(phase))
     }
-}
-
-/// Tool-appended per-plan rows (`| Phase 03 P03 | 3min | 2 tasks | 3 files |`).
-pub fn is_plan_metric_row(doc: &Doc, cells: &[Cell]) -> bool {
-    cells.first().is_some_and(|c| {
-        let t = doc.text(c.text.clone());
-        let mut words = t.split_whitespace();
-        words
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case("phase"))
-            && t.split_whitespace().any(|w| {
-                w.len() >= 2
-                    && (w.starts_with('P') || w.starts_with('p'))
-                    && w[1..].chars().all(|c| c.is_ascii_digit())
-            })
-    })
 }
 
 /// Reads a By Phase first cell: `1`, `01`, `03.1`, `01-foundation`, `1. Name`, `Phase 01`,

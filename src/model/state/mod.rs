@@ -14,6 +14,7 @@ pub mod metrics;
 pub mod plan_rows;
 pub mod position;
 pub mod progress;
+pub mod resolved;
 pub mod stacked;
 
 use std::ops::Range;
@@ -23,7 +24,8 @@ use crate::source::Source;
 use crate::syntax::Doc;
 use crate::syntax::sections::normalize_title;
 
-pub use context::{Decision, DecisionGroup, Item, ItemList, ListShape};
+pub use context::{Item, ItemList, ListShape};
+pub use decisions::{Decision, DecisionGroup};
 pub use locate::Locator;
 pub use metrics::{ByPhaseRow, ByPhaseTable, Metrics, RecentTrend};
 pub use position::{ActivityLine, Bar, PhaseLine, PlanLine, ProgressLine, Reference};

@@ -7,9 +7,9 @@
 
 use std::ops::Range;
 
-use crate::model::state::metrics::is_plan_metric_row;
 use crate::model::values::{first_integer, parse_minutes};
 use crate::syntax::Doc;
+use crate::syntax::table::Cell;
 
 /// One tool-written plan row.
 #[derive(Debug, Clone)]
@@ -67,4 +67,20 @@ pub fn read(doc: &Doc, lines: Range<usize>) -> Vec<PlanMetricRow> {
             })
         })
         .collect()
+}
+
+/// Tool-appended per-plan rows (`| Phase 03 P03 | 3min | 2 tasks | 3 files |`).
+pub fn is_plan_metric_row(doc: &Doc, cells: &[Cell]) -> bool {
+    cells.first().is_some_and(|c| {
+        let t = doc.text(c.text.clone());
+        let mut words = t.split_whitespace();
+        words
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("phase"))
+            && t.split_whitespace().any(|w| {
+                w.len() >= 2
+                    && (w.starts_with('P') || w.starts_with('p'))
+                    && w[1..].chars().all(|c| c.is_ascii_digit())
+            })
+    })
 }
