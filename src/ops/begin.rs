@@ -20,8 +20,11 @@ use crate::model::state::labels;
 use crate::model::state::{PlanLine, StateDoc};
 use crate::model::status::{StatusKind, in_case_of, status_word};
 use crate::model::workspace::Workspace;
-use crate::ops::set::set_field;
-use crate::ops::style::{date_separator_in, done_suffix, file_separator, pad_like, phase_like};
+use crate::ops::field::set_field;
+use crate::ops::position::{
+    activity_edit, focus_edit, frontmatter_activity_edits, phase_line_edits,
+};
+use crate::ops::style::{done_suffix, pad_like, phase_like};
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, frontmatter};
 use crate::syntax::Doc;
 use crate::syntax::kv::normalize_label;
@@ -381,24 +384,6 @@ fn begin_edits(state: &StateDoc, clock: &Clock, start: &Start, activity: &Activi
     edits
 }
 
-/// `Last activity:` set to today and `text`, in the line's shape: a date alone stays a date
-/// alone; `DATE — text` keeps its separator; anything else gets the file's separator. Shared
-/// by every command that moves the position (`begin`, `phase complete`).
-pub fn activity_edit(state: &StateDoc, clock: &Clock, text: &str) -> Option<Edit> {
-    let doc = &state.doc;
-    let activity = state.position.last_activity.as_ref()?;
-    let value = activity.field.value(doc);
-    let today = clock.date();
-    let new = match &activity.date {
-        Some((_, d)) if d.start == activity.field.value.start && activity.text.is_none() => today,
-        Some((_, d)) if d.start == activity.field.value.start => {
-            format!("{today}{}{text}", date_separator_in(doc, value))
-        }
-        _ => format!("{today}{}{text}", file_separator(doc)),
-    };
-    Some(set_field(state, &activity.field, &new))
-}
-
 /// The body status for the new phase in the file's words ([`status_word`]): a value that
 /// already means `target` is kept, else the template's words in the value's letter case. A
 /// capitalised label before a number (`Executing Phase 01`, `Executing Wave 1`) is a name, not
@@ -541,126 +526,6 @@ fn plan_tail_edits(doc: &Doc, line: &PlanLine, handled: usize, start: &Start) ->
     edits
 }
 
-/// `Phase: N of Y (Name)` for a new phase: the number in the line's padding, `of Y` kept, the
-/// name replaced (or dropped when unknown: the old phase's name would be wrong), and the old
-/// phase's status (`— EXECUTING`, `(complete)`, `— COMPLETE`) removed. Shared with `complete` when a plan moves to another phase.
-pub fn phase_line_edits(
-    state: &StateDoc,
-    line: &crate::model::state::PhaseLine,
-    phase: &PhaseNum,
-    name: Option<&str>,
-) -> Vec<Edit> {
-    let doc = &state.doc;
-    let mut edits = Vec::new();
-    let shown = |written: &str| phase_like(phase, written);
-    match line.number.clone() {
-        Some(num) => {
-            edits.push(Edit::replace(num.clone(), shown(doc.text(num.clone()))));
-            let safe_name = name.map(|n| crate::ops::style::table_safe(doc, line.field.line, n));
-            let name = safe_name.as_deref();
-            match (name, line.name.clone(), line.total.clone()) {
-                (Some(n), Some(r), _) => edits.push(Edit::replace(r, n)),
-                (Some(n), None, Some(t)) => edits.push(Edit::insert(t.end, format!(" ({n})"))),
-                // The old phase's name would be wrong for the new phase: drop it with its
-                // parentheses or separator rather than leave it.
-                (None, Some(r), total) => {
-                    let from = total.map_or(num.end, |t| t.end);
-                    let close = usize::from(doc.text(r.end..line.field.value.end).starts_with(')'));
-                    edits.push(Edit::replace(from..r.end + close, ""));
-                }
-                _ => {}
-            }
-            let value = line.field.value(doc);
-            let base = line.field.value.start;
-            let handled = [
-                Some(num.end),
-                line.total.as_ref().map(|t| t.end),
-                line.name.as_ref().map(|n| n.end),
-            ]
-            .into_iter()
-            .flatten()
-            .max()
-            .unwrap_or(num.end);
-            // A status after the number (`— EXECUTING`, `(complete)`) described the old
-            // phase: drop it with its separator.
-            let from = handled
-                + (doc.text(handled..line.field.value.end).len()
-                    - doc
-                        .text(handled..line.field.value.end)
-                        .trim_start_matches(')')
-                        .len());
-            let stale_status = line.status.clone().filter(|st| {
-                st.start >= from
-                    && doc
-                        .text(from..st.start)
-                        .chars()
-                        .all(|c| c.is_whitespace() || "—–-:(".contains(c))
-            });
-            if let Some(st) = stale_status {
-                let opened = doc.text(from..st.start).contains('(');
-                let close =
-                    usize::from(opened && doc.text(st.end..line.field.value.end).starts_with(')'));
-                // A note in parentheses right after the status is part of it: `— COMPLETE
-                // (5/5 plans)`, `— EXECUTING (Plan 02 verified, …)`.
-                let mut end = st.end + close;
-                let rest = doc.text(end..line.field.value.end);
-                if let Some(inner) = rest.trim_start().strip_prefix('(')
-                    && let Some(c) = crate::model::state::position::matching_paren(inner)
-                {
-                    end += rest.len() - rest.trim_start().len() + 1 + c + 1;
-                }
-                edits.push(Edit::replace(from..end, ""));
-            } else if let Some(r) = done_suffix(value, handled - base) {
-                edits.push(Edit::replace(base + r.start..base + r.end, ""));
-            }
-        }
-        None => {
-            let text = match name {
-                Some(n) => format!("{phase} ({n})"),
-                None => phase.to_string(),
-            };
-            edits.push(set_field(state, &line.field, &text));
-        }
-    }
-    edits
-}
-
-/// `Current focus: Phase 2 - Name` → `Phase 3 - New name` in the same form.
-pub fn focus_edit(
-    state: &StateDoc,
-    focus: &crate::model::Field,
-    phase: &PhaseNum,
-    name: Option<&str>,
-) -> Edit {
-    let value = focus.value(&state.doc);
-    if let Some(rest) = value.strip_prefix("Phase ") {
-        let num_len = rest
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
-            .unwrap_or(rest.len());
-        let after = &rest[num_len..];
-        let sep_len = [" — ", " - ", " -- ", ": ", " – "]
-            .iter()
-            .find(|s| after.starts_with(**s))
-            .map_or(0, |s| s.len());
-        let sep = if sep_len > 0 {
-            &after[..sep_len]
-        } else {
-            file_separator(&state.doc)
-        };
-        let shown = phase_like(phase, &rest[..num_len]);
-        let text = match name {
-            Some(n) => format!("Phase {shown}{sep}{n}"),
-            None => format!("Phase {shown}"),
-        };
-        return set_field(state, focus, &text);
-    }
-    let text = match name {
-        Some(n) => format!("Phase {phase}{}{n}", file_separator(&state.doc)),
-        None => format!("Phase {phase}"),
-    };
-    set_field(state, focus, &text)
-}
-
 fn frontmatter_edits(
     state: &StateDoc,
     clock: &Clock,
@@ -680,15 +545,7 @@ fn frontmatter_edits(
     if let Some(n) = name {
         edits.extend(frontmatter::set(doc, "current_phase_name", n));
     }
-    if let Some(old) = frontmatter::get(doc, "last_activity") {
-        let today = clock.date();
-        let new = if old.len() <= 10 {
-            today
-        } else {
-            format!("{today}{}{started}", date_separator_in(doc, old))
-        };
-        edits.extend(frontmatter::set(doc, "last_activity", &new));
-    }
+    edits.extend(frontmatter_activity_edits(doc, clock, started));
     edits.extend(frontmatter::set_timestamp(doc, "last_updated", clock.now));
     edits
 }

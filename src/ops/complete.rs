@@ -18,9 +18,10 @@ use crate::model::workspace::Workspace;
 use crate::ops::complete_metrics::metrics_edits;
 use crate::ops::complete_position::position_edits;
 use crate::ops::complete_roadmap::{PhaseTally, roadmap_edits};
+use crate::ops::position::frontmatter_activity_edits;
 use crate::ops::progress::{Step, frontmatter_progress, progress_edits};
 use crate::ops::session::session_edits;
-use crate::ops::style::{date_separator_in, pad_like};
+use crate::ops::style::pad_like;
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, frontmatter, state_error};
 
 /// `complete`'s inputs. `summary_file` is the plan's SUMMARY.md as read by the command layer
@@ -493,16 +494,8 @@ fn frontmatter_edits(ws: &Workspace, facts: &Facts, clock: &Clock, stopped: &str
     if facts.moves_position() {
         edits.extend(frontmatter::set_status(doc, &facts.body_status(&ws.state)));
     }
-    if let Some(old) = frontmatter::get(doc, "last_activity") {
-        let today = clock.date();
-        let new = if old.len() <= 10 {
-            today
-        } else {
-            let sep = date_separator_in(doc, old);
-            format!("{today}{sep}Completed {}-PLAN.md", facts.plan.canonical())
-        };
-        edits.extend(frontmatter::set(doc, "last_activity", &new));
-    }
+    let completed = format!("Completed {}-PLAN.md", facts.plan.canonical());
+    edits.extend(frontmatter_activity_edits(doc, clock, &completed));
     // A plan of a later phase moves the frontmatter's phase with the body's.
     if facts.relation == Relation::Later
         && let Some(old) = frontmatter::get(doc, "current_phase")

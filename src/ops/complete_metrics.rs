@@ -562,7 +562,7 @@ fn recent_edit(
         || value.trim().eq_ignore_ascii_case("none yet")
         || value.trim().eq_ignore_ascii_case("none");
     if placeholder {
-        return vec![crate::ops::set::set_field_text(doc, field, &first_item())];
+        return vec![crate::ops::field::set_field_text(doc, field, &first_item())];
     }
     let with_minutes = recent.items.iter().rev().find(|(_, m)| m.is_some());
     let last_text = recent.items.last().map(|(r, _)| doc.text(r.clone()));

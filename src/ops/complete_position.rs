@@ -10,14 +10,14 @@ use crate::ledger::Relation;
 use crate::model::ids::PlanId;
 use crate::model::state::StateDoc;
 use crate::ops::Clock;
-use crate::ops::begin::{focus_edit, phase_line_edits};
 use crate::ops::complete::Facts;
-use crate::ops::style::{date_separator_in, done_suffix, pad_like, phase_like};
+use crate::ops::position::{activity_edit, focus_edit, phase_line_edits};
+use crate::ops::style::{done_suffix, pad_like, phase_like};
 
 /// Step 2: `Plan:`, `Status:`, `Last activity:` (`what` is its text after the date), and
 /// `Phase:` when the plan is in another phase.
 pub fn position_edits(state: &StateDoc, facts: &Facts, clock: &Clock, what: &str) -> Vec<Edit> {
-    let doc = &state.doc;
+    let _doc = &state.doc;
     let pos = &state.position;
     let mut edits = Vec::new();
     // A plan of a later phase moves the position there, as `begin` would; a plan of an
@@ -36,27 +36,10 @@ pub fn position_edits(state: &StateDoc, facts: &Facts, clock: &Clock, what: &str
         edits.extend(plan_line_edits(state, facts));
         if let Some(status) = &pos.status {
             let text = facts.body_status(state);
-            edits.push(crate::ops::set::set_field(state, status, &text));
+            edits.push(crate::ops::field::set_field(state, status, &text));
         }
     }
-    if let Some(activity) = &pos.last_activity {
-        let value = activity.field.value(doc);
-        let today = clock.date();
-        let new = match (&activity.date, &activity.separator) {
-            (Some((_, d)), _)
-                if d.start == activity.field.value.start
-                    && activity.text.is_none()
-                    && activity.separator.is_none() =>
-            {
-                today
-            }
-            (Some((_, d)), _) if d.start == activity.field.value.start => {
-                format!("{today}{}{what}", date_separator_in(doc, value))
-            }
-            _ => format!("{today} — {what}"),
-        };
-        edits.push(crate::ops::set::set_field(state, &activity.field, &new));
-    }
+    edits.extend(activity_edit(state, clock, what));
     edits
 }
 

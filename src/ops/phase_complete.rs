@@ -26,13 +26,14 @@ use crate::model::roadmap::Roadmap;
 use crate::model::state::StateDoc;
 use crate::model::status::{StatusKind, status_word};
 use crate::model::workspace::Workspace;
-use crate::ops::begin::{Activity, activity_edit, start_edits};
+use crate::ops::begin::{Activity, start_edits};
 use crate::ops::complete::{Facts, phase_facts};
 use crate::ops::complete_position::position_edits;
 use crate::ops::complete_roadmap::{PhaseTally, phase_edits};
+use crate::ops::field::set_field;
+use crate::ops::position::activity_edit;
 use crate::ops::progress::{Step, frontmatter_progress, progress_edits};
 use crate::ops::requirements::{requirement_edits, requirements_change};
-use crate::ops::set::set_field;
 use crate::ops::style::{date_separator_in, pad_like, phase_like};
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, frontmatter};
 

@@ -10,8 +10,8 @@ use crate::error::UserError;
 use crate::model::field::Field;
 use crate::model::state::StateDoc;
 use crate::model::workspace::Workspace;
+use crate::ops::field::set_field;
 use crate::ops::insert::insert_after_line;
-use crate::ops::set::set_field;
 use crate::ops::style::timestamp_like;
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, frontmatter, state_error};
 

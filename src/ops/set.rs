@@ -21,6 +21,7 @@ use crate::model::state::fields::{self, FieldName};
 use crate::model::state::{ActivityLine, PhaseLine, PlanLine, StateDoc};
 use crate::model::values::{first_integer, first_number, is_placeholder_value, parse_minutes};
 use crate::model::workspace::Workspace;
+use crate::ops::field::set_field;
 use crate::ops::frontmatter;
 use crate::ops::style::{date_separator_in, pad_like, phase_like, render_bar};
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, state_error};
@@ -80,30 +81,6 @@ pub fn field_of<'a>(state: &'a StateDoc, name: &str) -> Option<&'a Field> {
         "stopped_at" => s.stopped_at.as_ref(),
         "resume_file" => s.resume_file.as_ref(),
         _ => None,
-    }
-}
-
-/// The edit that makes `field`'s value `value`, filling an empty value on its own line.
-pub fn set_field(state: &StateDoc, field: &Field, value: &str) -> Edit {
-    set_field_text(&state.doc, field, value)
-}
-
-/// [`set_field`] for any parsed document.
-pub fn set_field_text(doc: &Doc, field: &Field, value: &str) -> Edit {
-    let value = crate::ops::style::table_safe(doc, field.line, value.trim());
-    let value = value.as_str();
-    if field.value.is_empty() {
-        let before = doc.source.text[..field.value.start].chars().last();
-        // Any whitespace the parser trimmed (a vertical tab too) already separates the
-        // label from the value; adding a space would make a second run change the file.
-        let space = if before.is_some_and(char::is_whitespace) {
-            ""
-        } else {
-            " "
-        };
-        Edit::insert(field.value.start, format!("{space}{value}"))
-    } else {
-        Edit::replace(field.value.clone(), value)
     }
 }
 
@@ -487,7 +464,7 @@ fn set_phase(ws: &Workspace, line: &PhaseLine, value: &str) -> Result<Plan, User
         ));
     }
     let name = roadmap_name.or(old_name);
-    let edits = crate::ops::begin::phase_line_edits(state, line, &n, name.as_deref());
+    let edits = crate::ops::position::phase_line_edits(state, line, &n, name.as_deref());
     let shown = match &name {
         Some(name) => format!("{n} ({name})"),
         None => n.to_string(),
