@@ -19,6 +19,14 @@ use std::path::Path;
 pub use atomic::{StagedWrite, stage, write_atomic};
 pub use lock::{DEFAULT_LOCK_TIMEOUT, WorkspaceLock};
 
+/// The folder a file is in (`.` for a bare name).
+pub fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
 use crate::error::UserError;
 use crate::source::{NotText, Source};
 
@@ -53,6 +61,22 @@ pub fn read_source(path: &Path, display: &Path) -> Result<Source, UserError> {
                 .hint("gsd reads UTF-8 Markdown; restore the file (e.g. from git) or re-save it as UTF-8 text"))
         }
     }
+}
+
+/// Whether anything (a file, a folder, a dangling link) is at `path`.
+pub fn exists(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
+}
+
+/// A file in `.planning/` that a command reads when it is there (`REQUIREMENTS.md`,
+/// `MILESTONES.md`, `STATE-ARCHIVE.md`): `None` when it is not.
+pub fn read_planning_file(root: &Path, name: &str) -> Result<Option<Source>, UserError> {
+    use crate::model::workspace::Workspace;
+    let path = Workspace::planning_dir(root).join(name);
+    if !exists(&path) {
+        return Ok(None);
+    }
+    read_source(&path, &Workspace::display_path(name)).map(Some)
 }
 
 fn utf16_hint(display: &Path) -> String {

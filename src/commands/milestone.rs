@@ -4,7 +4,6 @@
 
 use crate::cli::MilestoneCommand;
 use crate::commands::{Context, Output};
-use crate::error::UserError;
 use crate::io::read_source;
 use crate::ledger::Ledger;
 use crate::model::phases::read_summary;
@@ -13,7 +12,6 @@ use crate::ops::milestone::{
     MilestoneComplete, MilestoneFiles, MilestoneStart, milestone_complete, milestone_file,
     milestone_phases, milestone_start, version,
 };
-use crate::source::Source;
 
 /// Runs a `milestone` subcommand.
 pub fn run(ctx: &Context, cmd: MilestoneCommand) -> anyhow::Result<Output> {
@@ -26,10 +24,16 @@ pub fn run(ctx: &Context, cmd: MilestoneCommand) -> anyhow::Result<Output> {
         } => crate::commands::mutate::apply(ctx, Needs::ALL, |ws, clock| {
             let v = version(&raw)?;
             let files = MilestoneFiles {
-                requirements: optional(ws, "REQUIREMENTS.md")?,
-                milestones: optional(ws, "MILESTONES.md")?,
-                roadmap_snapshot: exists(&milestone_file(ws, &format!("{v}-ROADMAP.md"))),
-                requirements_snapshot: exists(&milestone_file(ws, &format!("{v}-REQUIREMENTS.md"))),
+                requirements: crate::io::read_planning_file(&ws.root, "REQUIREMENTS.md")?,
+                milestones: crate::io::read_planning_file(&ws.root, "MILESTONES.md")?,
+                roadmap_snapshot: crate::io::exists(&milestone_file(
+                    ws,
+                    &format!("{v}-ROADMAP.md"),
+                )),
+                requirements_snapshot: crate::io::exists(&milestone_file(
+                    ws,
+                    &format!("{v}-REQUIREMENTS.md"),
+                )),
                 accomplishments: accomplishments(ws, &v),
             };
             let args = MilestoneComplete {
@@ -51,19 +55,6 @@ pub fn run(ctx: &Context, cmd: MilestoneCommand) -> anyhow::Result<Output> {
             })
         }
     }
-}
-
-fn exists(path: &std::path::Path) -> bool {
-    std::fs::symlink_metadata(path).is_ok()
-}
-
-/// A file in `.planning/`, when it exists.
-pub fn optional(ws: &Workspace, name: &str) -> Result<Option<Source>, UserError> {
-    let path = Workspace::planning_dir(&ws.root).join(name);
-    if !exists(&path) {
-        return Ok(None);
-    }
-    read_source(&path, &Workspace::display_path(name)).map(Some)
 }
 
 /// The one-liners of the milestone's SUMMARY files, in plan order. A SUMMARY that cannot be

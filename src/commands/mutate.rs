@@ -126,7 +126,7 @@ fn execute(
             ops::session::session(ws, clock, &a.stopped_at, a.resume_file.as_deref())?,
         ),
         StateCommand::Prune { keep_recent } => {
-            let archive = crate::commands::milestone::optional(ws, "STATE-ARCHIVE.md")?;
+            let archive = crate::io::read_planning_file(&ws.root, "STATE-ARCHIVE.md")?;
             (
                 "prune",
                 ops::prune::prune(ws, clock, keep_recent, archive.as_ref())?,

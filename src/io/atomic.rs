@@ -10,6 +10,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::folder_of;
 use super::leftovers::{RANDOM_LEN, temp_prefix};
 
 /// Replaces `path`'s contents atomically (see the module doc).
@@ -64,14 +65,6 @@ impl StagedWrite {
         self.temp.as_file().sync_all()?;
         self.temp.persist(&self.target).map_err(|e| e.error)?;
         sync_folder(folder_of(&self.target))
-    }
-}
-
-/// The folder a file is in (`.` for a bare name).
-pub fn folder_of(path: &Path) -> &Path {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
     }
 }
 

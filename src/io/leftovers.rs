@@ -21,6 +21,10 @@
 
 use std::path::{Path, PathBuf};
 
+pub use super::lock::OLD_LOCK_FILE;
+use super::lock::WorkspaceLock;
+use crate::error::UserError;
+
 /// How every gsd temp file's name starts.
 pub const TEMP_PREFIX: &str = ".gsd-tmp.";
 
@@ -30,9 +34,6 @@ pub const RANDOM_LEN: usize = 6;
 /// The files versions before the `.gsd-tmp.` prefix wrote, whose temp files were
 /// `.NAME.XXXXXX`.
 pub const LEGACY_TARGETS: [&str; 3] = ["STATE.md", "ROADMAP.md", "PROJECT.md"];
-
-/// The lock file versions before the folder lock kept in `.planning/`.
-pub const OLD_LOCK_FILE: &str = ".gsd.lock";
 
 /// The start of the temp file name for `target_name`: `.gsd-tmp.STATE.md.`.
 pub fn temp_prefix(target_name: &str) -> String {
@@ -130,7 +131,7 @@ pub fn find(planning_dir: &Path) -> Vec<PathBuf> {
 /// there); the proof that no live writer owns them is the lock `held`. Returns what was
 /// removed. A file that cannot be removed stays and is reported by `gsd check`; it never fails
 /// the command.
-pub fn sweep(planning_dir: &Path, held: &super::lock::WorkspaceLock) -> Vec<PathBuf> {
+pub fn sweep(planning_dir: &Path, held: &WorkspaceLock) -> Vec<PathBuf> {
     remove(&in_folder(planning_dir, true, !held.uses_file()))
 }
 
@@ -139,10 +140,7 @@ pub fn sweep(planning_dir: &Path, held: &super::lock::WorkspaceLock) -> Vec<Path
 /// symlink into a folder outside `.planning/`, cleans up after its own killed predecessors.
 /// Callers hold the workspace lock.
 pub fn sweep_beside(targets: &[PathBuf]) -> Vec<PathBuf> {
-    let mut folders: Vec<&Path> = targets
-        .iter()
-        .map(|t| super::atomic::folder_of(t))
-        .collect();
+    let mut folders: Vec<&Path> = targets.iter().map(|t| super::folder_of(t)).collect();
     folders.sort();
     folders.dedup();
     folders
@@ -161,6 +159,19 @@ pub fn remove(paths: &[PathBuf]) -> Vec<PathBuf> {
         })
         .cloned()
         .collect()
+}
+
+// Taking the lock to write and clearing litter go together, and the clearing is this
+// module's job: the lock itself knows nothing of temp files.
+impl WorkspaceLock {
+    /// Takes the lock for a command that writes (waiting `GSD_LOCK_TIMEOUT`), then removes the
+    /// leftovers of killed writers in `.planning/` ([`sweep`]): holding the
+    /// lock proves no live writer owns them.
+    pub fn for_writing(planning_dir: &Path) -> Result<Self, UserError> {
+        let lock = Self::acquire(planning_dir, Self::timeout_from_env()?)?;
+        sweep(planning_dir, &lock);
+        Ok(lock)
+    }
 }
 
 #[cfg(test)]

@@ -85,15 +85,6 @@ impl WorkspaceLock {
         }
     }
 
-    /// Takes the lock for a command that writes (waiting `GSD_LOCK_TIMEOUT`), then removes the
-    /// leftovers of killed writers in `.planning/` ([`super::leftovers::sweep`]): holding the
-    /// lock proves no live writer owns them.
-    pub fn for_writing(planning_dir: &Path) -> Result<Self, UserError> {
-        let lock = Self::acquire(planning_dir, Self::timeout_from_env()?)?;
-        super::leftovers::sweep(planning_dir, &lock);
-        Ok(lock)
-    }
-
     /// Whether the lock is on a lock file (rather than on the folder).
     pub fn uses_file(&self) -> bool {
         self.file.is_some()
@@ -170,11 +161,14 @@ fn open_lock_file(planning_dir: &Path) -> Result<Handle, UserError> {
     })
 }
 
+/// The lock file versions before the folder lock kept in `.planning/`.
+pub const OLD_LOCK_FILE: &str = ".gsd.lock";
+
 /// Where the lock file goes when the folder cannot be locked: `gsd.lock` in the git directory
 /// of the repository holding the project (never committed), else `.planning/.gsd.lock`.
 pub fn lock_file_path(planning_dir: &Path) -> PathBuf {
     planning_dir.parent().and_then(git_dir).map_or_else(
-        || planning_dir.join(super::leftovers::OLD_LOCK_FILE),
+        || planning_dir.join(OLD_LOCK_FILE),
         |git| git.join("gsd.lock"),
     )
 }

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::atomic::folder_of;
+use super::folder_of;
 
 /// Moves `from` to `to` (a file or a whole folder), creating `to`'s folder when needed.
 /// Refuses to replace anything already at `to`.

@@ -9,9 +9,6 @@
 pub mod begin;
 pub mod block;
 pub mod complete;
-mod complete_metrics;
-pub mod complete_position;
-pub mod complete_roadmap;
 pub mod decide;
 mod decide_style;
 pub mod field;

@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use crate::edit::Edit;
 use crate::model::ids::PhaseNum;
 use crate::model::roadmap::{Column, ProgressRow, ProgressTable, Roadmap, RoadmapPhase, RowStatus};
-use crate::ops::complete::Facts;
+use crate::ops::complete::facts::Facts;
 use crate::ops::style::{cell_raw, pad_like};
 use crate::syntax::{Cell, Doc};
 
@@ -28,7 +28,7 @@ pub fn roadmap_edits(roadmap: &Roadmap, facts: &Facts, date: &str) -> Vec<Edit> 
         Some(_) => {}
         None => edits.extend(listed_plan_line(roadmap, facts)),
     }
-    edits.extend(phase_edits(roadmap, &facts.tally(), date));
+    edits.extend(phase_edits(roadmap, &PhaseTally::after(facts), date));
     edits
 }
 
@@ -45,6 +45,19 @@ pub struct PhaseTally {
     pub complete: bool,
     /// The phase already counted as complete before it (its date is not rewritten).
     pub was_complete: bool,
+}
+
+impl PhaseTally {
+    /// The phase's ROADMAP.md counts after the plan `facts` completes.
+    pub fn after(facts: &Facts) -> PhaseTally {
+        PhaseTally {
+            phase: facts.plan.phase.clone(),
+            done: facts.phase_done,
+            total: facts.phase_total,
+            complete: facts.phase_complete,
+            was_complete: facts.was_complete,
+        }
+    }
 }
 
 /// The phase-level ROADMAP.md edits for `tally`: its row in every progress table that lists
