@@ -5,15 +5,11 @@
 //!
 //! Run: `cargo bench --bench ops` (add `-- 10MB` to filter).
 
-use std::path::{Path, PathBuf};
-
 use chrono::DateTime;
 use divan::Bencher;
 use gsd::error::UserError;
-use gsd::model::StateDoc;
 use gsd::model::workspace::Workspace;
 use gsd::ops::{Clock, Outcome};
-use gsd::source::Source;
 
 mod support;
 use support::{Case, UNIQUE_BLOCKER, cases, plan_and_phase, text};
@@ -30,13 +26,7 @@ fn clock() -> Clock {
 }
 
 fn workspace(state: String) -> Workspace {
-    Workspace {
-        root: PathBuf::from("/bench"),
-        state: StateDoc::parse(Source::new(Path::new(".planning/STATE.md"), state)),
-        project: None,
-        roadmap: None,
-        phases: None,
-    }
+    Workspace::in_memory(&state)
 }
 
 /// Parse, run `op`, apply every edit set; the input copy is made outside the timing.

@@ -10,6 +10,7 @@
 
 pub mod atomic;
 pub mod leftovers;
+pub mod load;
 pub mod lock;
 pub mod moves;
 

@@ -105,7 +105,7 @@ fn projects_of(paths: &[PathBuf]) -> Vec<PathBuf> {
                         p
                     }
                 })
-                .and_then(|p| crate::model::workspace::find_root(p).ok())
+                .and_then(|p| crate::io::load::find_root(p).ok())
             {
                 Some(root) => root,
                 None => continue,

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::UserError;
-use crate::model::workspace::find_root;
+use crate::io::load::find_root;
 
 /// What a command produced.
 #[derive(Debug, Default)]

@@ -1,4 +1,5 @@
-//! The project's `.planning/` folder: where it is, and its files parsed.
+//! The project's `.planning/` folder as parsed values. Finding and reading it is
+//! [`crate::io::load`]'s job; nothing here touches the disk.
 //!
 //! STATE.md is required; PROJECT.md, ROADMAP.md and `phases/` are used when present. A sibling
 //! file that exists but cannot be read is an error (exit 2) for commands that need it, never
@@ -6,12 +7,11 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::UserError;
-use crate::io::read_source;
 use crate::model::phases::PhasesDir;
 use crate::model::project::ProjectDoc;
 use crate::model::roadmap::Roadmap;
 use crate::model::state::StateDoc;
+use crate::source::Source;
 
 /// The folder name gsd looks for.
 pub const PLANNING: &str = ".planning";
@@ -48,34 +48,6 @@ impl Needs {
     };
 }
 
-/// Finds the folder holding `.planning/`: `start` itself or its nearest ancestor.
-pub fn find_root(start: &Path) -> Result<PathBuf, UserError> {
-    let mut dir = Some(start);
-    let mut not_a_folder: Option<PathBuf> = None;
-    while let Some(d) = dir {
-        let candidate = d.join(PLANNING);
-        if candidate.is_dir() {
-            return Ok(d.to_path_buf());
-        }
-        if not_a_folder.is_none() && std::fs::symlink_metadata(&candidate).is_ok() {
-            not_a_folder = Some(candidate);
-        }
-        dir = d.parent();
-    }
-    let hint = match not_a_folder {
-        Some(p) => format!(
-            "{} exists but is not a folder; gsd needs .planning/ to be a folder holding STATE.md",
-            p.display()
-        ),
-        None => "run gsd inside a GSD project, or pass -C <DIR> pointing at one".to_string(),
-    };
-    Err(UserError::new(format!(
-        "no {PLANNING}/ folder in {} or any folder above it",
-        start.display()
-    ))
-    .hint(hint))
-}
-
 impl Workspace {
     /// `.planning/` under `root`.
     pub fn planning_dir(root: &Path) -> PathBuf {
@@ -87,50 +59,55 @@ impl Workspace {
         Path::new(PLANNING).join(name)
     }
 
-    /// Loads STATE.md and whichever siblings `needs` asks for and exist.
-    pub fn load(root: &Path, needs: Needs) -> Result<Workspace, UserError> {
-        let planning = Self::planning_dir(root);
-        let read = |name: &str| read_source(&planning.join(name), &Self::display_path(name));
-        let state = read("STATE.md")?;
-        if state.text[state.body_start..].trim().is_empty() {
-            // An empty STATE.md reads as a file with no fields, and every edit would then
-            // fail for a missing line or section: say what is actually wrong.
-            return Err(UserError::new(format!(
-                "{} is empty",
-                Self::display_path("STATE.md").display()
-            ))
-            .hint(
-                "restore it (`git checkout -- .planning/STATE.md`), or let the GSD workflow \
-                 write it (/gsd:new-project); gsd edits a STATE.md, it does not create one",
-            ));
+    /// A workspace built from text in memory, with no file behind it: STATE.md `state` and no
+    /// siblings (add them with [`Workspace::with_roadmap`] and friends). Tests, benches and
+    /// fuzzers build their inputs this way; the root is a folder that does not exist, so
+    /// nothing can read or write a real project by accident.
+    pub fn in_memory(state: &str) -> Workspace {
+        Workspace {
+            root: PathBuf::from("/nonexistent-gsd-project"),
+            state: StateDoc::parse(Source::new(
+                Self::display_path("STATE.md"),
+                state.to_string(),
+            )),
+            project: None,
+            roadmap: None,
+            phases: None,
         }
-        let state = StateDoc::parse(state);
-        let optional =
-            |name: &str, wanted: bool| -> Result<Option<crate::source::Source>, UserError> {
-                let path = planning.join(name);
-                if wanted && std::fs::symlink_metadata(&path).is_ok() {
-                    read(name).map(Some)
-                } else {
-                    Ok(None)
-                }
-            };
-        let project = optional("PROJECT.md", needs.project)?.map(ProjectDoc::parse);
-        let roadmap = optional("ROADMAP.md", needs.roadmap)?.map(Roadmap::parse);
-        let phases_dir = planning.join("phases");
-        let phases = if needs.phases && phases_dir.is_dir() {
-            Some(PhasesDir::scan(&phases_dir).map_err(|e| {
-                UserError::new(format!("cannot list the phases folder: {e}"))
-                    .in_file(Self::display_path("phases"))
-            })?)
-        } else {
-            None
-        };
-        Ok(Workspace {
-            root: root.to_path_buf(),
-            state,
-            project,
-            roadmap,
-            phases,
-        })
+    }
+
+    /// This workspace with ROADMAP.md `text`.
+    pub fn with_roadmap(mut self, text: &str) -> Workspace {
+        let source = Source::new(Self::display_path("ROADMAP.md"), text.to_string());
+        self.roadmap = Some(Roadmap::parse(source));
+        self
+    }
+
+    /// This workspace with PROJECT.md `text`.
+    pub fn with_project(mut self, text: &str) -> Workspace {
+        let source = Source::new(Self::display_path("PROJECT.md"), text.to_string());
+        self.project = Some(ProjectDoc::parse(source));
+        self
+    }
+
+    /// This workspace with a `phases/` listing.
+    pub fn with_phases(mut self, phases: Option<PhasesDir>) -> Workspace {
+        self.phases = phases;
+        self
+    }
+
+    /// This workspace rooted at `root` (where its `phases/` files are, for rules that read them).
+    pub fn at(mut self, root: &Path) -> Workspace {
+        self.root = root.to_path_buf();
+        self
+    }
+
+    /// This workspace with STATE.md's text replaced (same path).
+    pub fn with_state(&self, text: &str) -> Workspace {
+        let path = self.state.doc.source.path.clone();
+        Workspace {
+            state: StateDoc::parse(Source::new(path, text.to_string())),
+            ..self.clone()
+        }
     }
 }

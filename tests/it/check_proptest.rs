@@ -6,11 +6,7 @@ use gsd::check::{self, FileKind, Summary, diagnostic::locate};
 use gsd::edit::EditSet;
 use gsd::model::Workspace;
 use gsd::model::phases::PhasesDir;
-use gsd::model::project::ProjectDoc;
-use gsd::model::roadmap::Roadmap;
-use gsd::model::state::StateDoc;
 use gsd::render::{check_github, check_human, check_json, check_sarif};
-use gsd::source::Source;
 use proptest::prelude::*;
 
 fn date() -> impl Strategy<Value = String> {
@@ -161,13 +157,11 @@ proptest! {
     ) {
         let dir = tempfile::tempdir().unwrap();
         let phases = phases.map(|p| scan(dir.path(), &p));
-        let ws = Workspace {
-            root: dir.path().to_path_buf(),
-            state: StateDoc::parse(Source::new(".planning/STATE.md", state.clone())),
-            project: Some(ProjectDoc::parse(Source::new(".planning/PROJECT.md", project))),
-            roadmap: Some(Roadmap::parse(Source::new(".planning/ROADMAP.md", roadmap))),
-            phases,
-        };
+        let ws = Workspace::in_memory(&state)
+            .with_project(&project)
+            .with_roadmap(&roadmap)
+            .with_phases(phases)
+            .at(dir.path());
         let today = chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap();
         let diagnostics = check::check(&ws, today);
         let located = locate(&ws, &diagnostics, "app");

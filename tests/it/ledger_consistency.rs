@@ -14,10 +14,7 @@ use std::path::Path;
 
 use gsd::check::Diagnostic;
 use gsd::ledger::{Ledger, Reach, Scope, Unit};
-use gsd::model::StateDoc;
 use gsd::model::ids::{PhaseNum, PlanId};
-use gsd::model::workspace::Workspace;
-use gsd::source::Source;
 
 use crate::ops_support::{apply_checked, clock, tree};
 use crate::support::Project;
@@ -128,15 +125,6 @@ fn contradictions(name: &str, ledger: &Ledger, diags: &[Diagnostic]) -> (Vec<Str
     (bad, compared)
 }
 
-/// The workspace with STATE.md's text replaced.
-fn with_state(ws: &Workspace, text: String) -> Workspace {
-    let path = ws.state.doc.source.path.clone();
-    Workspace {
-        state: StateDoc::parse(Source::new(path, text)),
-        ..ws.clone()
-    }
-}
-
 /// A percent no scope of the ledger reproduces (nor comes within a point of).
 fn unreproduced_percent(ledger: &Ledger, avoid: u64) -> u64 {
     let taken: Vec<f64> = ledger
@@ -215,7 +203,7 @@ fn the_demo_with_wrong_counts_is_told_the_ledgers_numbers() {
     let ws = tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo"));
     let text = ws.state.doc.source.text.clone();
     // 10% where 3 of 10 plans are done: fixed up to 30%.
-    let low = with_state(&ws, text.replace("] 30%", "] 10%"));
+    let low = ws.with_state(&text.replace("] 30%", "] 10%"));
     let d = gsd::check::check(&low, today());
     let d: Vec<&Diagnostic> = d.iter().filter(|d| d.code == "GSD102").collect();
     assert_eq!(d.len(), 1, "{d:?}");
@@ -226,7 +214,7 @@ fn the_demo_with_wrong_counts_is_told_the_ledgers_numbers() {
     let fix = d[0].fix.as_ref().expect("a fix that raises the percent");
     assert_eq!(fix.edits[0].replacement, "30");
     // 70%: reported, never lowered by a fix.
-    let high = with_state(&ws, text.replace("] 30%", "] 70%"));
+    let high = ws.with_state(&text.replace("] 30%", "] 70%"));
     let d = gsd::check::check(&high, today());
     let d: Vec<&Diagnostic> = d.iter().filter(|d| d.code == "GSD102").collect();
     assert_eq!(
@@ -235,10 +223,8 @@ fn the_demo_with_wrong_counts_is_told_the_ledgers_numbers() {
     );
     assert!(d[0].fix.is_none());
     // Total plans completed 7 where 3 are done.
-    let total = with_state(
-        &ws,
-        text.replace("Total plans completed: 3", "Total plans completed: 7"),
-    );
+    let total =
+        ws.with_state(&text.replace("Total plans completed: 3", "Total plans completed: 7"));
     let d = gsd::check::check(&total, today());
     let d: Vec<&Diagnostic> = d.iter().filter(|d| d.code == "GSD405").collect();
     assert_eq!(
@@ -246,7 +232,7 @@ fn the_demo_with_wrong_counts_is_told_the_ledgers_numbers() {
         "Total plans completed is 7 but the planning files show 3 plans done"
     );
     // A Plan line claiming 3 plans in phase 2, which has 2.
-    let plan = with_state(&ws, text.replace("Plan: 1 of 2", "Plan: 1 of 3"));
+    let plan = ws.with_state(&text.replace("Plan: 1 of 2", "Plan: 1 of 3"));
     let d = gsd::check::check(&plan, today());
     let d: Vec<&Diagnostic> = d.iter().filter(|d| d.code == "GSD104").collect();
     assert_eq!(
@@ -285,7 +271,7 @@ fn counts_the_check_states_are_the_ledgers_on_every_tree() {
         for (r, new) in edits {
             text.replace_range(r, &new);
         }
-        let wrong = with_state(&ws, text);
+        let wrong = ws.with_state(&text);
         let ledger = Ledger::build(&wrong, None);
         let (b, n) = contradictions(
             &format!("{name} (made wrong)"),

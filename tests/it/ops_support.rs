@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 
 use chrono::DateTime;
-use gsd::model::StateDoc;
 use gsd::model::workspace::{Needs, Workspace};
 use gsd::ops::{Clock, Outcome};
 use gsd::source::Source;
@@ -18,23 +17,12 @@ pub fn clock() -> Clock {
 
 /// A workspace holding only STATE.md `text` (no siblings).
 pub fn state_only(text: &str) -> Workspace {
-    Workspace {
-        root: PathBuf::from("/nonexistent"),
-        state: StateDoc::parse(Source::new(".planning/STATE.md", text.to_string())),
-        project: None,
-        roadmap: None,
-        phases: None,
-    }
+    Workspace::in_memory(text)
 }
 
 /// A workspace holding STATE.md `state` and ROADMAP.md `roadmap` (no `phases/`).
 pub fn state_and_roadmap(state: &str, roadmap: &str) -> Workspace {
-    let mut ws = state_only(state);
-    ws.roadmap = Some(gsd::model::roadmap::Roadmap::parse(Source::new(
-        ".planning/ROADMAP.md",
-        roadmap.to_string(),
-    )));
-    ws
+    Workspace::in_memory(state).with_roadmap(roadmap)
 }
 
 /// A workspace loaded from a fixture tree (a folder holding `.planning/`).

@@ -216,8 +216,7 @@ pub fn minutes(m: f64) -> String {
 #[cfg(test)]
 pub mod testing {
     use crate::check::{Diagnostic, check};
-    use crate::model::{StateDoc, Workspace};
-    use crate::source::Source;
+    use crate::model::Workspace;
 
     pub fn codes(state: &str) -> Vec<(&'static str, String)> {
         findings(state)
@@ -227,13 +226,7 @@ pub mod testing {
     }
 
     pub fn findings(state: &str) -> Vec<Diagnostic> {
-        let ws = Workspace {
-            root: "/nonexistent-gsd-project".into(),
-            state: StateDoc::parse(Source::new(".planning/STATE.md", state.to_string())),
-            project: None,
-            roadmap: None,
-            phases: None,
-        };
+        let ws = Workspace::in_memory(state);
         let today = chrono::NaiveDate::from_ymd_opt(2026, 2, 1).expect("a date");
         check(&ws, today)
     }
