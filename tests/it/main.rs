@@ -33,6 +33,7 @@
 //! - `precommit`: the pre-commit hooks: `--locked` builds, monorepo paths, `check PATH...`.
 //! - `blocks_chunks`: the block classifier gives the same line kinds in pieces as in one parse.
 
+mod architecture;
 mod bad_input;
 mod begin_regressions;
 mod blocks_chunks;
