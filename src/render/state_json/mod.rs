@@ -12,12 +12,17 @@
 //! (`05` and `1.0` stay strings).
 
 use serde::Serialize;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
-use crate::model::state::{Decision, DecisionGroup, StateDoc};
+use crate::model::state::StateDoc;
 use crate::model::values::is_placeholder_value;
 use crate::syntax::Doc;
 
+mod frontmatter;
+mod lists;
+
+use frontmatter::{frontmatter_json, unemphasized};
+pub use lists::{DecisionView, Decisions, ItemView, Items};
 /// The JSON schema version.
 pub const VERSION: u64 = 1;
 
@@ -62,119 +67,6 @@ pub struct StateView<'a> {
     pub footer: Option<&'a str>,
     pub frontmatter: Value,
     pub sections: Vec<SectionView<'a>>,
-}
-
-/// One entry of `decisions`.
-#[derive(Debug, Serialize)]
-pub struct DecisionView<'a> {
-    pub id: Option<&'a str>,
-    pub text: &'a str,
-    pub rationale: Option<&'a str>,
-    pub phase: Option<&'a str>,
-    pub plan: Option<&'a str>,
-    pub date: Option<&'a str>,
-    pub group: &'a str,
-    pub subgroup: Option<&'a str>,
-    pub line: usize,
-}
-
-/// The `decisions` array, read from the document while it is printed: a file with 100 000
-/// decisions never holds them all at once.
-#[derive(Debug, Clone, Copy)]
-pub struct Decisions<'a>(&'a StateDoc);
-
-impl Decisions<'_> {
-    /// How many decisions the file has.
-    pub fn len(&self) -> usize {
-        self.0.decisions.iter().map(|g| g.entry_count).sum()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Entry `i` as JSON, reading no decision after it.
-    fn nth(&self, i: usize) -> Option<Value> {
-        let (g, d) = self.0.all_decisions().nth(i)?;
-        Some(serde_json::to_value(DecisionView::new(g, &d)).expect("the view serializes"))
-    }
-}
-
-impl Serialize for Decisions<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        let mut seq = serializer.serialize_seq(Some(self.len()))?;
-        for (g, d) in self.0.all_decisions() {
-            seq.serialize_element(&DecisionView::new(g, &d))?;
-        }
-        seq.end()
-    }
-}
-
-impl<'a> DecisionView<'a> {
-    fn new(group: &'a DecisionGroup, d: &'a Decision) -> DecisionView<'a> {
-        DecisionView {
-            id: d.id.as_deref(),
-            text: &d.text,
-            rationale: d.rationale.as_deref(),
-            phase: d.phase.as_deref(),
-            plan: d.plan.as_deref(),
-            date: d.date.as_deref(),
-            group: &group.title,
-            subgroup: d.subgroup.as_deref(),
-            line: d.line + 1,
-        }
-    }
-}
-
-/// The `todos` or `blockers` array: every item of these lists, borrowed from the document.
-#[derive(Debug, Clone, Copy)]
-pub struct Items<'a> {
-    doc: &'a Doc,
-    lists: &'a [crate::model::state::ItemList],
-}
-
-impl<'a> Items<'a> {
-    /// The entries, in document order.
-    pub fn iter(&self) -> impl Iterator<Item = ItemView<'a>> + 'a {
-        let doc = self.doc;
-        self.lists
-            .iter()
-            .flat_map(|l| &l.items)
-            .map(move |i| ItemView {
-                // A table row's cell reads `\|` as `|`; a list item's text is as written.
-                text: if i.depth == 0 {
-                    crate::syntax::table::unescape_cell(doc.text(i.main.clone()))
-                } else {
-                    std::borrow::Cow::Borrowed(doc.text(i.main.clone()))
-                },
-                resolved: i.resolved,
-                line: i.line + 1,
-            })
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.lists.iter().all(|l| l.items.is_empty())
-    }
-
-    /// Entry `i` as JSON.
-    fn nth(&self, i: usize) -> Option<Value> {
-        self.iter().nth(i).map(|item| json!(item))
-    }
-}
-
-impl Serialize for Items<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.iter())
-    }
-}
-
-/// One entry of `todos` or `blockers`.
-#[derive(Debug, Serialize)]
-pub struct ItemView<'a> {
-    pub text: std::borrow::Cow<'a, str>,
-    pub resolved: bool,
-    pub line: usize,
 }
 
 /// One entry of `sections`.
@@ -423,90 +315,5 @@ pub fn state_view<'a>(state: &'a StateDoc, file: &'a str) -> StateView<'a> {
         footer: state.footer.map(|l| doc.line(l).trim()),
         frontmatter,
         sections,
-    }
-}
-
-/// The frontmatter, each scalar typed by its spelling so nothing is reinterpreted: `05` and
-/// `1.0` stay strings, `12` is a number, `true` a boolean, quotes are removed. Lists and other
-/// structure the line reader does not see come from the YAML parse where it succeeds.
-/// Several stacked blocks merge, later keys winning; `null` without frontmatter.
-fn frontmatter_json(state: &StateDoc) -> Value {
-    let doc = &state.doc;
-    if doc.frontmatter.is_empty() {
-        return Value::Null;
-    }
-    let mut out = Map::new();
-    for fm in &doc.frontmatter {
-        let mut block = Map::new();
-        for e in &fm.entries {
-            if e.value_span.is_empty() {
-                continue;
-            }
-            let raw = doc.source.slice(e.value_span.clone());
-            insert_path(&mut block, &e.key, typed_scalar(raw));
-        }
-        if let Some(Value::Object(yaml)) = &fm.yaml {
-            for (k, v) in yaml {
-                block.entry(k.clone()).or_insert_with(|| v.clone());
-            }
-        }
-        for (k, v) in block {
-            out.insert(k, v);
-        }
-    }
-    Value::Object(out)
-}
-
-/// A frontmatter scalar as JSON, by its spelling.
-fn typed_scalar(raw: &str) -> Value {
-    let unquoted = crate::syntax::frontmatter::unquote(raw);
-    if unquoted.len() != raw.len() {
-        return json!(unquoted);
-    }
-    let canonical_int = raw
-        .strip_prefix('-')
-        .unwrap_or(raw)
-        .bytes()
-        .all(|b| b.is_ascii_digit())
-        && !raw.is_empty()
-        && raw != "-"
-        && !(raw.trim_start_matches('-').starts_with('0') && raw.trim_start_matches('-').len() > 1);
-    match raw {
-        "true" | "True" => json!(true),
-        "false" | "False" => json!(false),
-        "null" | "~" => Value::Null,
-        _ if canonical_int => raw.parse::<i64>().map_or_else(|_| json!(raw), |n| json!(n)),
-        _ => json!(raw),
-    }
-}
-
-/// A value wholly wrapped in one emphasis pair reads without it (`**v1.4 SHIPPED**` →
-/// `v1.4 SHIPPED`); anything else is kept exactly as written.
-fn unemphasized(value: &str) -> &str {
-    for mark in ["**", "__"] {
-        if let Some(inner) = value
-            .strip_prefix(mark)
-            .and_then(|v| v.strip_suffix(mark))
-            .filter(|inner| !inner.is_empty() && !inner.contains(mark))
-        {
-            return inner;
-        }
-    }
-    value
-}
-
-fn insert_path(map: &mut Map<String, Value>, path: &str, value: Value) {
-    match path.split_once('.') {
-        Some((head, rest)) => {
-            let child = map
-                .entry(head.to_string())
-                .or_insert_with(|| Value::Object(Map::new()));
-            if let Value::Object(m) = child {
-                insert_path(m, rest, value);
-            }
-        }
-        None => {
-            map.insert(path.to_string(), value);
-        }
     }
 }
