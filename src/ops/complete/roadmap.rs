@@ -15,7 +15,7 @@ use crate::edit::Edit;
 use crate::model::ids::PhaseNum;
 use crate::model::roadmap::{Column, ProgressRow, ProgressTable, Roadmap, RoadmapPhase, RowStatus};
 use crate::ops::complete::facts::Facts;
-use crate::ops::style::{cell_raw, pad_like};
+use crate::ops::style::{cell_in_row, pad_like};
 use crate::syntax::{Cell, Doc};
 
 /// The ROADMAP.md edits.
@@ -266,7 +266,7 @@ fn progress_row_edits(
         if doc.text(cell.text.clone()) != text {
             edits.push(Edit::replace(
                 cell.raw.clone(),
-                cell_in_row(doc, row, cell, text),
+                cell_in_row(doc, &row.cells, cell, text),
             ));
         }
     };
@@ -293,21 +293,6 @@ fn progress_row_edits(
         set(c, date);
     }
     edits
-}
-
-/// The new raw text of a row's cell: when the row is padded (any cell has more than one space
-/// around its text: a tool aligned it, even if a later shifted or hand-written row spoils the
-/// column's alignment) the cell keeps its width, so the row's columns stay where they were;
-/// otherwise [`cell_raw`] decides from the column.
-fn cell_in_row(doc: &Doc, row: &ProgressRow, cell: &Cell, text: &str) -> String {
-    let padded = |c: &Cell| c.raw.end - c.text.end > 1 || c.text.start - c.raw.start > 1;
-    if !row.cells.iter().any(padded) {
-        return cell_raw(doc, cell, text);
-    }
-    let width = doc.text(cell.raw.clone()).chars().count();
-    let lead = (cell.text.start - cell.raw.start).max(1);
-    let trail = width.saturating_sub(lead + text.chars().count()).max(1);
-    format!("{}{text}{}", " ".repeat(lead), " ".repeat(trail))
 }
 
 /// The new plans cell: `N/M` (or `N/?`) gets the phase's done count (and its total when known); a bare
