@@ -5,6 +5,7 @@
 pub mod decision_outcome;
 pub mod field;
 pub mod ids;
+pub mod phase_ref;
 pub mod phases;
 pub mod project;
 pub mod project_items;

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use crate::check::{Diagnostic, FileKind, Input, Rule, Severity};
 use crate::model::PhaseNum;
+use crate::model::phase_ref::{Word, name_after_separator, phase_at_start};
 use crate::model::values::first_integer;
 
 use super::{lenient, mentions};
@@ -240,23 +241,16 @@ fn focus_phase(text: &str) -> Option<(Range<usize>, Option<&str>)> {
     if lower.len() != text.len() {
         return None;
     }
-    let rest = &text[at + 6..];
-    let len = rest
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
-        .unwrap_or(rest.len());
-    let num = rest[..len].trim_end_matches('.');
-    PhaseNum::parse(num)?;
-    let tail = rest[num.len()..].trim_start();
-    let name = ["—", "--", "-", "–", ":"]
-        .iter()
-        .find_map(|s| tail.strip_prefix(s))
+    let found = phase_at_start(&text[at..], Word::Required)?;
+    let tail = text[at + found.span.end..].trim_start();
+    let name = name_after_separator(tail)
         .or_else(|| {
             tail.strip_prefix('(')
                 .map(|t| t.split(')').next().unwrap_or(t))
         })
         .map(|n| n.split(" (").next().unwrap_or(n).trim())
         .filter(|n| !n.is_empty());
-    Some((at + 6..at + 6 + num.len(), name))
+    Some((at + found.span.start..at + found.span.end, name))
 }
 
 fn focus(input: &Input, out: &mut Vec<Diagnostic>) {

@@ -9,6 +9,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use crate::model::ids::{PhaseNum, PlanId};
+use crate::model::phase_ref::{Word, name_after_separator, phase_at_start};
 use crate::model::state::context::list_marker;
 use crate::model::values::find_date;
 
@@ -19,9 +20,7 @@ use crate::model::values::find_date;
 /// description after the name in a plain (non-bold) line is cut by [`phase_title_in_list`].
 pub fn phase_title(text: &str) -> Option<(PhaseNum, Option<String>)> {
     let (number, tail) = phase_number_prefix(text)?;
-    let name = ["—", "--", "-", "–", ":"]
-        .iter()
-        .find_map(|sep| tail.strip_prefix(sep))
+    let name = name_after_separator(tail)
         .or_else(|| tail.strip_prefix("**:"))
         .map(clean_name)
         .filter(|n| !n.is_empty());
@@ -53,21 +52,8 @@ fn phase_number_prefix(text: &str) -> Option<(PhaseNum, &str)> {
         .trim_start_matches(|c: char| !c.is_ascii() && !c.is_alphanumeric())
         .trim_start()
         .trim_start_matches(['*', '~']);
-    let rest = t
-        .strip_prefix("Phase ")
-        .or_else(|| t.strip_prefix("phase "))
-        .or_else(|| t.strip_prefix("PHASE "))?;
-    let len = rest
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
-        .unwrap_or(rest.len());
-    let num_text = rest[..len].trim_end_matches('.');
-    let number = PhaseNum::parse(num_text)?;
-    let tail = rest[num_text.len()..].trim_start_matches('.');
-    // `Phase 4-6: Sync` names a range of phases, not phase 4.
-    let after_dash = tail.strip_prefix('-').or_else(|| tail.strip_prefix('–'));
-    if after_dash.is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit())) {
-        return None;
-    }
+    let at = phase_at_start(t, Word::Required)?;
+    let (number, tail) = (at.number, &t[at.rest..]);
     let tail = tail.trim_start_matches(['*', '~']).trim_start();
     Some((number, tail))
 }

@@ -200,19 +200,8 @@ fn read_row(doc: &Doc, line: usize) -> ProgressRow {
 /// `Phase 6: Name`, `**7. Name**`. Range rows (`1-7. MVP Phases`) name no single phase.
 pub fn phase_cell(text: &str) -> Option<(PhaseNum, Option<String>)> {
     let t = text.trim().trim_matches(['*', '~']).trim();
-    let t = t
-        .strip_prefix("Phase ")
-        .or_else(|| t.strip_prefix("phase "))
-        .unwrap_or(t);
-    let len = t
-        .find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '.'))
-        .unwrap_or(t.len());
-    let number = PhaseNum::parse(t[..len].trim_end_matches('.'))?;
-    let rest = &t[len..];
-    // `1-7. MVP` is a range; `4 - Name` is a name after a separator.
-    if rest.starts_with('-') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
+    let at = crate::model::phase_ref::phase_at_start(t, crate::model::phase_ref::Word::Optional)?;
+    let (number, rest) = (at.number, &t[at.rest..]);
     let name = rest
         .trim_start_matches([' ', ':', '-', '—', '–'])
         .trim()

@@ -7,6 +7,7 @@ use crate::edit::Edit;
 use crate::error::UserError;
 use crate::model::PhaseNum;
 use crate::model::field::Field;
+use crate::model::phase_ref::{Word, phase_at_start};
 use crate::model::state::fields::{self, FieldName};
 use crate::model::state::{ActivityLine, PhaseLine, PlanLine, StateDoc};
 use crate::model::values::first_integer;
@@ -18,12 +19,8 @@ use crate::syntax::Doc;
 
 /// The phase number a value starts with (after an optional `Phase `), and the rest.
 pub(super) fn leading_phase(value: &str) -> Option<(PhaseNum, &str)> {
-    let v = crate::model::values::strip_prefix_ci(value, "phase ").unwrap_or(value);
-    let len = v
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
-        .unwrap_or(v.len());
-    let num = v[..len].trim_end_matches('.');
-    PhaseNum::parse(num).map(|n| (n, &v[num.len()..]))
+    let at = phase_at_start(value, Word::Optional)?;
+    Some((at.number, &value[at.span.end..]))
 }
 
 /// The leading integer of a phase number (`02.1` → 2, `12A` → 12), for comparing with the
