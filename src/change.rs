@@ -51,3 +51,14 @@ impl Move {
         }
     }
 }
+
+/// What [`crate::transaction::commit`] did (or, on a dry run, would do) to one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Applied {
+    pub display: PathBuf,
+    /// The unified diff of the change, for a dry run (empty when nothing changed or when
+    /// the change was written).
+    pub diff: String,
+    /// Whether the file's bytes changed.
+    pub changed: bool,
+}

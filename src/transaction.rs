@@ -9,21 +9,10 @@
 use std::path::{Path, PathBuf};
 
 // Re-exported so callers that commit changes name one module.
-pub use crate::change::{FileChange, Move};
+pub use crate::change::{Applied, FileChange, Move};
 use crate::error::UserError;
 use crate::render::diff::unified_diff;
 use crate::source::{Undecoded, encode};
-
-/// What [`commit`] did for one file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Applied {
-    pub display: PathBuf,
-    /// The unified diff of the change, for a dry run (empty when nothing changed or when
-    /// the change was written).
-    pub diff: String,
-    /// Whether the file's bytes changed.
-    pub changed: bool,
-}
 
 /// Applies all changes in memory, then (unless `dry_run`) writes the changed files.
 pub fn commit(changes: &[FileChange], dry_run: bool) -> anyhow::Result<Vec<Applied>> {

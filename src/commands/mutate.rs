@@ -7,8 +7,6 @@
 //! all or nothing. Output is one line per changed file (nothing with `-q`), the unified diffs
 //! with `--dry-run`, or a JSON summary.
 
-use serde_json::json;
-
 use crate::cli::StateCommand;
 use crate::commands::{Context, Output};
 use crate::error::UserError;
@@ -17,6 +15,7 @@ use crate::model::PlanId;
 use crate::model::phases::read_summary;
 use crate::model::workspace::{Needs, Workspace};
 use crate::ops::{self, Clock, Outcome};
+use crate::render::change_report;
 use crate::transaction::{Applied, commit_all};
 
 /// Runs one of the changing `state` commands.
@@ -168,83 +167,13 @@ fn plan_title_of(ws: &Workspace, plan: &str) -> Option<String> {
 
 fn render(ctx: &Context, name: &str, outcome: &Outcome, applied: &[Applied]) -> Output {
     let g = &ctx.global;
-    let summary_of = |display: &std::path::Path| {
-        outcome
-            .changes
-            .iter()
-            .find(|(c, _)| c.display == display)
-            .map_or("", |(_, s)| s.as_str())
-    };
     if g.json {
-        let files: Vec<_> = applied
-            .iter()
-            .filter(|a| a.changed)
-            .map(|a| {
-                let mut v = json!({
-                    "file": a.display.display().to_string(),
-                    "summary": summary_of(&a.display),
-                });
-                if g.dry_run {
-                    v["diff"] = json!(a.diff);
-                }
-                v
-            })
-            .collect();
-        let value = json!({
-            "version": 1,
-            "command": name,
-            "dry_run": g.dry_run,
-            "changed": applied.iter().any(|a| a.changed),
-            "files": files,
-            "notices": outcome.notices,
-            "message": outcome.message,
-        });
-        // Only commands that move files say so (`moves`), so other commands' output is as
-        // it was.
-        let mut value = value;
-        if !outcome.moves.is_empty() {
-            value["moves"] = outcome
-                .moves
-                .iter()
-                .map(|m| {
-                    json!({
-                        "from": m.display_from.display().to_string(),
-                        "to": (!m.discard).then(|| m.display_to.display().to_string()),
-                    })
-                })
-                .collect();
-        }
-        let mut stdout = serde_json::to_string_pretty(&value).unwrap_or_default();
-        stdout.push('\n');
-        return Output::ok(stdout);
+        return Output::ok(change_report::json(name, outcome, applied, g.dry_run));
     }
-    let mut out = Output::default();
-    if !g.quiet {
-        for n in &outcome.notices {
-            out.stderr.push_str(&format!("gsd: note: {n}\n"));
-        }
-        if let Some(m) = &outcome.message {
-            out.stdout.push_str(m);
-            out.stdout.push('\n');
-        }
+    let (stdout, stderr) = change_report::human(outcome, applied, g.dry_run, g.quiet);
+    Output {
+        stdout,
+        stderr,
+        ..Output::default()
     }
-    if !g.quiet || g.dry_run {
-        // Every move is named, so a user can finish by hand what a failed disk interrupted.
-        for m in &outcome.moves {
-            out.stdout.push_str(&m.describe(g.dry_run));
-            out.stdout.push('\n');
-        }
-    }
-    for a in applied.iter().filter(|a| a.changed) {
-        if g.dry_run {
-            out.stdout.push_str(&a.diff);
-        } else if !g.quiet {
-            out.stdout.push_str(&format!(
-                "{}: {}\n",
-                a.display.display(),
-                summary_of(&a.display)
-            ));
-        }
-    }
-    out
 }

@@ -1,6 +1,7 @@
 //! Output for people and machines. Library code never prints; it builds strings and values
 //! here, and only `main` writes them.
 
+pub mod change_report;
 pub mod check_github;
 pub mod check_human;
 pub mod check_json;
