@@ -75,8 +75,9 @@ fn needs(cmd: &StateCommand) -> Needs {
     }
 }
 
-/// Dispatches to the op; returns the command's name and what it wants done.
-fn execute(
+/// Dispatches to the op; returns the command's name and what it wants done. Public so the
+/// spec tests (`tests/it/spec.rs`) run a command line on a workspace held in memory.
+pub fn execute(
     ws: &Workspace,
     clock: &Clock,
     cmd: StateCommand,

@@ -70,6 +70,7 @@ mod project_proptest;
 mod proptest_roundtrip;
 mod roundtrip;
 mod small_things;
+mod spec;
 mod state_set;
 mod state_show;
 mod support;

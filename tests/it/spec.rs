@@ -1,0 +1,218 @@
+//! Tests that read as specs: **given** a STATE.md (and its siblings), **running** a gsd command
+//! line, **produces** this text.
+//!
+//! ```ignore
+//! given("## Current Position\n\nStatus: In progress\n")
+//!     .running("state set status 'Phase complete'")
+//!     .replaces("Status: In progress", "Status: Phase complete");
+//! ```
+//!
+//! The command line goes through the real argument parser (`gsd::cli::Cli`) and the same
+//! dispatch the binary uses (`commands::mutate::execute`), on a workspace held in memory, at
+//! the tests' fixed clock. Every edit set is applied through `ops_support::apply_checked`,
+//! which also checks that the edits touch only what they must.
+
+use clap::Parser;
+use gsd::cli::{Cli, Command};
+use gsd::error::UserError;
+use gsd::model::workspace::Workspace;
+use gsd::ops::Outcome;
+
+use crate::ops_support::{clock, new_state, new_text};
+
+/// A project held in memory: STATE.md, and ROADMAP.md or PROJECT.md when given.
+pub struct Given {
+    ws: Workspace,
+}
+
+/// A project whose STATE.md is `state`.
+pub fn given(state: &str) -> Given {
+    Given {
+        ws: Workspace::in_memory(state),
+    }
+}
+
+impl Given {
+    /// The same project with ROADMAP.md `text`.
+    pub fn and_roadmap(self, text: &str) -> Given {
+        Given {
+            ws: self.ws.with_roadmap(text),
+        }
+    }
+
+    /// The same project with PROJECT.md `text`.
+    pub fn and_project(self, text: &str) -> Given {
+        Given {
+            ws: self.ws.with_project(text),
+        }
+    }
+
+    /// Runs `command` (a `state …` command line, without `gsd`; quote words with spaces).
+    pub fn running(&self, command: &str) -> Ran {
+        let args = split_words(command);
+        let cli = Cli::try_parse_from(std::iter::once("gsd".to_string()).chain(args))
+            .unwrap_or_else(|e| panic!("`gsd {command}` does not parse: {e}"));
+        let Command::State(cmd) = cli.command else {
+            panic!("`gsd {command}` is not a `state` command");
+        };
+        let result = gsd::commands::mutate::execute(&self.ws, &clock(), cmd).map(|(_, o)| o);
+        Ran {
+            command: command.to_string(),
+            before: self.ws.state.doc.source.text.clone(),
+            result,
+            ws: self.ws.clone(),
+        }
+    }
+}
+
+/// What running a command came to.
+pub struct Ran {
+    command: String,
+    before: String,
+    result: Result<Outcome, UserError>,
+    ws: Workspace,
+}
+
+impl Ran {
+    fn outcome(&self) -> &Outcome {
+        match &self.result {
+            Ok(o) => o,
+            Err(e) => panic!("`gsd {}` failed: {}", self.command, e.message),
+        }
+    }
+
+    /// STATE.md after the command (unchanged when the command changed nothing).
+    pub fn state(&self) -> String {
+        new_state(self.outcome()).unwrap_or_else(|| self.before.clone())
+    }
+
+    /// The new text of the sibling `file` (`ROADMAP.md`), when the command changed it.
+    pub fn file(&self, file: &str) -> Option<String> {
+        new_text(self.outcome(), file)
+    }
+
+    /// STATE.md becomes exactly `expected`.
+    pub fn produces(&self, expected: &str) -> &Ran {
+        assert_eq!(self.state(), expected, "after `gsd {}`", self.command);
+        self
+    }
+
+    /// STATE.md changes exactly by `from` → `to` (the first occurrence), nothing else.
+    pub fn replaces(&self, from: &str, to: &str) -> &Ran {
+        assert!(
+            self.before.contains(from),
+            "the given STATE.md has no {from:?}"
+        );
+        let expected = self.before.replacen(from, to, 1);
+        self.produces(&expected)
+    }
+
+    /// STATE.md after the command contains `part`.
+    pub fn contains(&self, part: &str) -> &Ran {
+        let state = self.state();
+        assert!(
+            state.contains(part),
+            "after `gsd {}`, STATE.md has no {part:?}:\n{state}",
+            self.command
+        );
+        self
+    }
+
+    /// The command writes nothing.
+    pub fn changes_nothing(&self) -> &Ran {
+        assert_eq!(
+            self.state(),
+            self.before,
+            "`gsd {}` changed STATE.md",
+            self.command
+        );
+        self
+    }
+
+    /// The command refuses with a message containing `part`.
+    pub fn fails_with(&self, part: &str) -> &Ran {
+        match &self.result {
+            Ok(_) => panic!("`gsd {}` succeeded; expected an error", self.command),
+            Err(e) => assert!(
+                e.message.contains(part),
+                "`gsd {}` failed with {:?}, not {part:?}",
+                self.command,
+                e.message
+            ),
+        }
+        self
+    }
+
+    /// The command's notices include one containing `part`.
+    pub fn notes(&self, part: &str) -> &Ran {
+        let notices = &self.outcome().notices;
+        assert!(
+            notices.iter().any(|n| n.contains(part)),
+            "`gsd {}` notices {notices:?} say nothing of {part:?}",
+            self.command
+        );
+        self
+    }
+
+    /// The project after this command (siblings as they were), to run another on it.
+    pub fn then(&self) -> Given {
+        Given {
+            ws: self.ws.with_state(&self.state()),
+        }
+    }
+}
+
+/// Splits a command line into words: spaces separate, single or double quotes group.
+fn split_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quote: Option<char> = None;
+    let mut in_word = false;
+    for c in line.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), c) => word.push(c),
+            (None, '\'' | '"') => {
+                quote = Some(c);
+                in_word = true;
+            }
+            (None, c) if c.is_whitespace() => {
+                if in_word {
+                    words.push(std::mem::take(&mut word));
+                    in_word = false;
+                }
+            }
+            (None, c) => {
+                word.push(c);
+                in_word = true;
+            }
+        }
+    }
+    assert!(quote.is_none(), "unclosed quote in {line:?}");
+    if in_word {
+        words.push(word);
+    }
+    words
+}
+
+#[test]
+fn words_split_like_a_shell() {
+    assert_eq!(
+        split_words(r#"state set status 'Phase complete' "a b" ''"#),
+        vec!["state", "set", "status", "Phase complete", "a b", ""]
+    );
+}
+
+#[test]
+fn a_spec_can_fail() {
+    // The helpers must catch a wrong expectation, or every spec would pass.
+    let ran = given("## Current Position\n\nStatus: In progress\n")
+        .running("state set status 'Phase complete'");
+    ran.replaces("Status: In progress", "Status: Phase complete");
+    let wrong = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        ran.replaces("Status: In progress", "Status: Done");
+    }));
+    assert!(wrong.is_err());
+    let refused = given("## Current Position\n\nStatus: x\n").running("state set colour red");
+    refused.fails_with("colour");
+}
