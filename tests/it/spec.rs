@@ -216,3 +216,17 @@ fn a_spec_can_fail() {
     let refused = given("## Current Position\n\nStatus: x\n").running("state set colour red");
     refused.fails_with("colour");
 }
+
+#[test]
+fn siblings_are_read() {
+    given("## Current Position\n\nPhase: 2 of 3 (API)\n")
+        .and_roadmap("# Roadmap\n\n### Phase 3: Docs\n")
+        .running("state set phase 3")
+        .contains("Phase: 3 of 3 (Docs)");
+    let project = "# P\n\n## Key Decisions\n\n| Decision | Rationale | Outcome |\n|---|---|---|\n| Use Rust | Speed | ✓ Good |\n";
+    let ran = given("## Accumulated Context\n\n### Decisions\n\n- Use Rust\n")
+        .and_project(project)
+        .running("state decide 'Use SQLite' --project");
+    let new = ran.file("PROJECT.md").expect("PROJECT.md changed");
+    assert!(new.contains("| Use SQLite |"), "{new}");
+}
