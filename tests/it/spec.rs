@@ -208,7 +208,10 @@ fn a_spec_can_fail() {
     // The helpers must catch a wrong expectation, or every spec would pass.
     let ran = given("## Current Position\n\nStatus: In progress\n")
         .running("state set status 'Phase complete'");
-    ran.replaces("Status: In progress", "Status: Phase complete");
+    ran.replaces("Status: In progress", "Status: Phase complete")
+        .then()
+        .running("state set status 'Phase complete'")
+        .changes_nothing();
     let wrong = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         ran.replaces("Status: In progress", "Status: Done");
     }));
@@ -223,6 +226,9 @@ fn siblings_are_read() {
         .and_roadmap("# Roadmap\n\n### Phase 3: Docs\n")
         .running("state set phase 3")
         .contains("Phase: 3 of 3 (Docs)");
+    given("## Current Position\n\nPhase: 2 of 3 (API)\n")
+        .running("state set phase 3")
+        .notes("does not name phase 3");
     let project = "# P\n\n## Key Decisions\n\n| Decision | Rationale | Outcome |\n|---|---|---|\n| Use Rust | Speed | ✓ Good |\n";
     let ran = given("## Accumulated Context\n\n### Decisions\n\n- Use Rust\n")
         .and_project(project)
