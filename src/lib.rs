@@ -1,10 +1,12 @@
 //! gsd: a fast, round-trip-safe reader and editor for Get Shit Done `.planning/` files.
 //!
-//! Layers, each depending only on those above it:
+//! Layers, each depending only on those above it (docs/ARCHITECTURE.md; `tests/it/
+//! architecture.rs` fails on any cycle):
 //! - [`source`]: the file's exact bytes, BOM, line endings, line index.
 //! - [`syntax`]: frontmatter, Markdown blocks (pulldown-cmark), typed lines, sections.
 //! - [`model`]: STATE.md, PROJECT.md, ROADMAP.md and `phases/` as typed values with spans
-//!   (what one file says), and the status vocabulary ([`model::status`]).
+//!   (what one file says), and the shared vocabularies (ids, phase references, status words).
+//!   The model never reads the disk.
 //! - [`ledger`]: what the files together say: which plans exist and are done, counts per
 //!   phase, milestone and project, the current and next phase. The only place such a fact is
 //!   derived; [`ops`], [`check`] and [`render`] ask it (docs/LEDGER.md).
@@ -12,8 +14,11 @@
 //! - [`change`]: what a command wants done to the files (per-file edits, moves), as data.
 //! - [`ops`]: one module per changing command, pure: workspace in, edits out.
 //! - [`check`]: the consistency rules.
-//! - [`render`]: JSON and human output.
-//! - [`io`], [`clock`]: the only modules that write files or read the clock.
+//! - [`render`]: every output format, one renderer each.
+//! - [`io`], [`transaction`], [`clock`]: the only modules that read or write files or read the
+//!   clock ([`io::load`] reads a project into a workspace).
+//! - [`commands`]: one module per command family (lock, load, run, commit, render);
+//!   [`app`] only dispatches.
 //!
 //! The invariant everything rests on: parsing a file and writing it back with no edit gives
 //! the same bytes, for any UTF-8 input, and for any other text input too: bytes that are not
