@@ -9,11 +9,13 @@ use std::ffi::OsStr;
 
 use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 
-/// Field names for `state get` / `state set` (see [`crate::model::state::fields`]).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct FieldNames;
+/// An argument that takes any string and offers `values` as its possible values.
+#[derive(Debug, Clone, Copy)]
+pub struct OpenList {
+    values: fn() -> Vec<PossibleValue>,
+}
 
-impl TypedValueParser for FieldNames {
+impl TypedValueParser for OpenList {
     type Value = String;
 
     fn parse_ref(
@@ -26,40 +28,39 @@ impl TypedValueParser for FieldNames {
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(crate::model::state::fields::FIELDS.iter().map(
-            |f| {
-                let help = if f.aliases.is_empty() {
-                    f.about.to_string()
-                } else {
-                    format!("{} (also: {})", f.about, f.aliases.join(", "))
-                };
-                PossibleValue::new(f.name)
-                    .help(help)
-                    .aliases(f.aliases.iter().copied())
-            },
-        )))
+        Some(Box::new((self.values)().into_iter()))
     }
 }
 
+/// Field names for `state get` / `state set` (see [`crate::model::state::fields`]).
+#[allow(non_upper_case_globals)]
+pub const FieldNames: OpenList = OpenList {
+    values: field_names,
+};
+
 /// Check rule codes for `gsd rule` (names are accepted too, and offered as aliases).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct RuleCodes;
+#[allow(non_upper_case_globals)]
+pub const RuleCodes: OpenList = OpenList { values: rule_codes };
 
-impl TypedValueParser for RuleCodes {
-    type Value = String;
+fn field_names() -> Vec<PossibleValue> {
+    crate::model::state::fields::FIELDS
+        .iter()
+        .map(|f| {
+            let help = if f.aliases.is_empty() {
+                f.about.to_string()
+            } else {
+                format!("{} (also: {})", f.about, f.aliases.join(", "))
+            };
+            PossibleValue::new(f.name)
+                .help(help)
+                .aliases(f.aliases.iter().copied())
+        })
+        .collect()
+}
 
-    fn parse_ref(
-        &self,
-        cmd: &clap::Command,
-        arg: Option<&clap::Arg>,
-        value: &OsStr,
-    ) -> Result<String, clap::Error> {
-        StringValueParser::new().parse_ref(cmd, arg, value)
-    }
-
-    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(crate::check::all_rules().into_iter().map(|r| {
-            PossibleValue::new(r.code).help(r.summary).alias(r.name)
-        })))
-    }
+fn rule_codes() -> Vec<PossibleValue> {
+    crate::check::all_rules()
+        .into_iter()
+        .map(|r| PossibleValue::new(r.code).help(r.summary).alias(r.name))
+        .collect()
 }
