@@ -113,7 +113,7 @@ pub enum Command {
     Requirements(RequirementsCommand),
     /// Check STATE.md for consistency with itself, PROJECT.md, ROADMAP.md and phases/.
     #[command(
-        after_help = "Examples:\n  gsd check\n  gsd check --format github          annotations in a GitHub Actions log\n  gsd check --fix                    apply the safe fixes\n  gsd --dry-run check --fix          show the fixes as a diff\n\nExit codes: 0 no errors, 1 errors found, 2 could not check."
+        after_help = "Examples:\n  gsd check\n  gsd check --format github          annotations in a GitHub Actions log\n  gsd check --fix                    apply the safe fixes\n  gsd --dry-run check --fix          show the fixes as a diff\n  gsd check --select GSD4 --ignore GSD404   only the cross-file rules, but one\n  gsd check --write-baseline         accept today's findings; later runs report new ones\n\nSettings: .planning/gsd.toml (or gsd.toml beside .planning/), a [check] table with\nselect, extend-select, ignore, baseline and [check.severity]; flags override it.\nExit codes: 0 no errors, 1 errors found, 2 could not check."
     )]
     Check(CheckArgs),
     /// Explain a check rule: what it checks, why, an example, the fix.
@@ -495,12 +495,39 @@ pub struct CheckArgs {
     /// Exit 0 even when problems are found.
     #[arg(long)]
     pub exit_zero: bool,
+    /// Check only these rules (codes, prefixes like GSD4, names, or ALL; comma-separated),
+    /// instead of the rules on by default and those gsd.toml selects.
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = crate::check::select::parse_selector, help_heading = SELECT)]
+    pub select: Option<Vec<crate::check::select::Selector>>,
+    /// Check these rules as well (style rules are off until named).
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = crate::check::select::parse_selector, help_heading = SELECT)]
+    pub extend_select: Vec<crate::check::select::Selector>,
+    /// Do not check these rules (the more specific of --select and --ignore wins).
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = crate::check::select::parse_selector, help_heading = SELECT)]
+    pub ignore: Vec<crate::check::select::Selector>,
+    /// Record today's findings in a baseline (default .planning/gsd-baseline.json, or
+    /// gsd.toml's `baseline`); later runs report only findings it does not hold.
+    #[arg(long, value_name = "PATH", num_args = 0..=1, default_missing_value = "", conflicts_with = "fix", help_heading = BASELINE)]
+    pub write_baseline: Option<PathBuf>,
+    /// Leave out the findings this baseline holds (default: .planning/gsd-baseline.json when
+    /// it exists, or gsd.toml's `baseline`).
+    #[arg(long, value_name = "PATH", conflicts_with = "no_baseline", help_heading = BASELINE)]
+    pub baseline: Option<PathBuf>,
+    /// Report every finding, baselined or not.
+    #[arg(long, help_heading = BASELINE)]
+    pub no_baseline: bool,
     /// Files that changed, as pre-commit passes them: check each project whose `.planning/`
     /// holds one (`apps/web/.planning/STATE.md` checks `apps/web`), instead of the project
     /// found from the current folder.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }
+
+/// The help heading of `gsd check`'s rule selection options.
+const SELECT: &str = "Rule selection (also in gsd.toml's [check] table)";
+
+/// The help heading of `gsd check`'s baseline options.
+const BASELINE: &str = "Baseline";
 
 /// `gsd check --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -513,4 +540,6 @@ pub enum CheckFormat {
     Github,
     /// SARIF 2.1.0, for code scanning.
     Sarif,
+    /// GitLab code quality report (Code Climate JSON).
+    Gitlab,
 }

@@ -82,6 +82,9 @@ pub struct Diagnostic {
     /// For a finding about a whole file gsd does not parse ([`FileKind::Other`]): that file,
     /// relative to the project folder, `/`-separated (`.planning/.gsd-tmp.STATE.md.a1B2c3`).
     pub path: Option<String>,
+    /// The severity the project gave the rule (`[check.severity]` in `gsd.toml`), when it
+    /// differs from the rule's own.
+    pub severity_override: Option<Severity>,
 }
 
 impl Diagnostic {
@@ -94,6 +97,7 @@ impl Diagnostic {
             help: None,
             fix: None,
             path: None,
+            severity_override: None,
         }
     }
 
@@ -126,8 +130,9 @@ impl Diagnostic {
         super::rule(self.code).expect("diagnostics only use registered codes")
     }
 
+    /// The rule's severity, or the one the project's config gives it.
     pub fn severity(&self) -> Severity {
-        self.rule().severity
+        self.severity_override.unwrap_or(self.rule().severity)
     }
 }
 
@@ -223,12 +228,16 @@ fn locate_one<'a>(source: &'a Source, d: &'a Diagnostic, prefix: &str) -> Locate
     }
 }
 
-/// Counts by severity, and how many findings `--fix` could fix.
+/// Counts by severity, and how many findings `--fix` could fix; and what the run left out.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub fixable: usize,
+    /// Findings left out because the baseline holds them (`None`: no baseline was read).
+    pub baselined: Option<usize>,
+    /// Warnings left out by `-q`.
+    pub hidden_warnings: usize,
 }
 
 impl Summary {

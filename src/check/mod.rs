@@ -14,12 +14,18 @@
 //! failed; and a rule never cries wolf — when a value could be read two ways, or the file's
 //! own rounding explains a difference, the rule stays silent.
 
+pub mod baseline;
+pub mod config;
 pub mod diagnostic;
+pub mod policy;
 pub mod rules;
+pub mod select;
+mod suppress;
 
 use chrono::NaiveDate;
 
 pub use diagnostic::{Diagnostic, FileKind, Fix, Located, Severity, Summary};
+use suppress::is_suppressed;
 
 use crate::ledger::Ledger;
 use crate::model::Workspace;
@@ -142,6 +148,8 @@ impl Input<'_> {
 }
 
 /// Runs every rule, drops suppressed findings, and sorts the rest by file and position.
+/// Rules that are off by default run too: which findings a run reports is the caller's
+/// [`policy::Policy`] (`--select`, `gsd.toml`), applied to this list.
 pub fn check(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
     let ledger = Ledger::build(ws, None);
     let readings = Readings::of(&ledger);
@@ -163,58 +171,9 @@ pub fn check(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
     out
 }
 
-/// Whether `<!-- gsd-ignore CODE -->` on the finding's line or the line before silences it.
-/// Without codes (`<!-- gsd-ignore -->`) the comment silences every rule on that line.
-fn is_suppressed(ws: &Workspace, d: &Diagnostic) -> bool {
-    let Some(source) = d.file.source(ws) else {
-        return false;
-    };
-    if source.lines.is_empty() {
-        return false;
-    }
-    let line = source.line_of(d.span.start.min(source.text.len()));
-    let candidates = [Some(line), line.checked_sub(1)];
-    candidates
-        .into_iter()
-        .flatten()
-        .any(|i| ignores(source.line_text(i), d.code))
-}
-
-/// Whether a line's `gsd-ignore` comments cover `code`.
-fn ignores(line: &str, code: &str) -> bool {
-    let mut rest = line;
-    while let Some(start) = rest.find("<!--") {
-        let after = &rest[start + 4..];
-        let Some(end) = after.find("-->") else {
-            return false;
-        };
-        let body = after[..end].trim();
-        if let Some(codes) = body.strip_prefix("gsd-ignore") {
-            let codes: Vec<&str> = codes
-                .split(|c: char| c.is_whitespace() || c == ',')
-                .filter(|c| !c.is_empty())
-                .collect();
-            if codes.is_empty() || codes.iter().any(|c| c.eq_ignore_ascii_case(code)) {
-                return true;
-            }
-        }
-        rest = &after[end + 3..];
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn suppression_comments() {
-        assert!(ignores("x <!-- gsd-ignore GSD101 -->", "GSD101"));
-        assert!(ignores("<!-- gsd-ignore GSD102, gsd101 -->", "GSD101"));
-        assert!(ignores("<!-- gsd-ignore -->", "GSD203"));
-        assert!(!ignores("<!-- gsd-ignore GSD102 -->", "GSD101"));
-        assert!(!ignores("<!-- a comment -->", "GSD101"));
-    }
 
     #[test]
     fn codes_and_names_are_unique_and_documented() {

@@ -13,8 +13,10 @@ use chrono::NaiveDate;
 use serde_json::json;
 use similar::{DiffTag, TextDiff};
 
+use super::check_report::{Run, format_of, report};
+use crate::check::policy::Policy;
 use crate::check::rules::leftovers::LEFTOVER;
-use crate::check::{self, Diagnostic, FileKind, Summary, all_rules, diagnostic::locate};
+use crate::check::{self, Diagnostic, FileKind, Summary, all_rules};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::commands::{Context, Output};
 use crate::edit::{Edit, EditSet};
@@ -22,7 +24,6 @@ use crate::error::UserError;
 use crate::io::WorkspaceLock;
 use crate::model::StateDoc;
 use crate::model::workspace::{Needs, Workspace};
-use crate::render::{check_github, check_human, check_json, check_sarif};
 use crate::source::Source;
 use crate::transaction::{FileChange, commit};
 
@@ -31,8 +32,13 @@ const MAX_FIX_ROUNDS: usize = 8;
 
 /// `gsd check`, on the project found from the current folder (or `-C`), or with paths on
 /// each project holding one of them, one after the other: outputs joined, the worst exit
-/// code kept.
+/// code kept. When it cannot check (exit 2), the CI formats still print a valid document
+/// holding the error ([`super::check_report::could_not_check`]).
 pub fn run(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
+    super::check_report::could_not_check(format_of(ctx, args), run_all(ctx, args))
+}
+
+fn run_all(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
     if args.paths.is_empty() {
         return run_project(ctx, args);
     }
@@ -49,19 +55,20 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
         }
         return Ok(out);
     }
-    let format = if ctx.global.json && args.format == CheckFormat::Human {
-        CheckFormat::Json
-    } else {
-        args.format
-    };
-    if projects.len() > 1 && matches!(format, CheckFormat::Json | CheckFormat::Sarif) {
+    let format = format_of(ctx, args);
+    if projects.len() > 1
+        && matches!(
+            format,
+            CheckFormat::Json | CheckFormat::Sarif | CheckFormat::Gitlab
+        )
+    {
         return Err(UserError::new(format!(
             "the paths are in {} projects, and --format {} reports one project",
             projects.len(),
-            if format == CheckFormat::Json {
-                "json"
-            } else {
-                "sarif"
+            match format {
+                CheckFormat::Json => "json",
+                CheckFormat::Gitlab => "gitlab",
+                _ => "sarif",
             }
         ))
         .hint("run gsd check once per project (-C DIR), or use --format human or github")
@@ -127,6 +134,7 @@ fn projects_of(paths: &[PathBuf]) -> Vec<PathBuf> {
 fn run_project(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
     let root = ctx.root()?;
     let today = crate::clock::today()?;
+    let run = Run::new(ctx, args, &root, today)?;
     let _lock = if args.fix {
         Some(WorkspaceLock::acquire(
             &Workspace::planning_dir(&root),
@@ -136,12 +144,15 @@ fn run_project(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
         None
     };
     let ws = Workspace::load(&root, Needs::ALL)?;
+    if let Some(path) = &args.write_baseline {
+        return super::check_report::write_baseline(ctx, &run, &ws, path);
+    }
     if !args.fix {
-        let diagnostics = check::check(&ws, today);
-        return Ok(report(ctx, args, &ws, &diagnostics, String::new()));
+        let diagnostics = run.findings(&ws);
+        return Ok(report(ctx, &run, &ws, diagnostics, String::new()));
     }
 
-    let before = check::check(&ws, today);
+    let before = run.findings(&ws);
     let leftovers: Vec<&str> = before
         .iter()
         .filter(|d| d.code == LEFTOVER)
@@ -168,7 +179,7 @@ fn run_project(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
             ));
         }
     }
-    let (fixed_ws, after) = fix_in_memory(ws.clone(), today, before.clone())?;
+    let (fixed_ws, after) = fix_in_memory(ws.clone(), today, &run.policy, before.clone())?;
     let original = ws.state.text();
     let updated = fixed_ws.state.text();
     // Deleted leftovers are fixed too, but not in STATE.md.
@@ -236,7 +247,7 @@ fn run_project(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
     }
     if wants_json {
         // The report of what is left, with what the fix did beside it.
-        let mut out = report(ctx, args, &fixed_ws, &after, note);
+        let mut out = report(ctx, &run, &fixed_ws, after, note);
         if let Ok(serde_json::Value::Object(mut map)) =
             serde_json::from_str::<serde_json::Value>(&out.stdout)
         {
@@ -245,14 +256,15 @@ fn run_project(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
         }
         return Ok(out);
     }
-    Ok(report(ctx, args, &fixed_ws, &after, note))
+    Ok(report(ctx, &run, &fixed_ws, after, note))
 }
 
-/// Applies every safe fix to STATE.md's text, in rounds, re-checking after each; returns the
-/// fixed workspace and what is still found in it.
+/// Applies every safe fix of a selected rule to STATE.md's text, in rounds, re-checking after
+/// each; returns the fixed workspace and what is still found in it.
 fn fix_in_memory(
     mut ws: Workspace,
     today: NaiveDate,
+    policy: &Policy,
     mut diagnostics: Vec<Diagnostic>,
 ) -> anyhow::Result<(Workspace, Vec<Diagnostic>)> {
     for _ in 0..MAX_FIX_ROUNDS {
@@ -280,7 +292,7 @@ fn fix_in_memory(
         let text = set.apply(ws.state.text())?;
         let path = ws.state.doc.source.path.clone();
         ws.state = StateDoc::parse(Source::new(path, text));
-        diagnostics = check::check(&ws, today);
+        diagnostics = policy.apply(check::check(&ws, today));
     }
     Ok((ws, diagnostics))
 }
@@ -324,57 +336,6 @@ fn dry_run_json(fix: &serde_json::Value, changed: bool) -> Output {
     let mut stdout = serde_json::to_string_pretty(&value).unwrap_or_default();
     stdout.push('\n');
     Output::ok(stdout)
-}
-
-fn report(
-    ctx: &Context,
-    args: &CheckArgs,
-    ws: &Workspace,
-    diagnostics: &[Diagnostic],
-    note: String,
-) -> Output {
-    let prefix = project_prefix(&ws.root);
-    let located = locate(ws, diagnostics, &prefix);
-    let summary = Summary::of(diagnostics);
-    // The global `--json` means `--format json` unless a format was chosen.
-    let format = if ctx.global.json && args.format == CheckFormat::Human {
-        CheckFormat::Json
-    } else {
-        args.format
-    };
-    let stdout = match format {
-        CheckFormat::Human => check_human::render(&located, summary, ctx.color),
-        CheckFormat::Json => check_json::render(&located, summary),
-        CheckFormat::Github => check_github::render(&located),
-        CheckFormat::Sarif => check_sarif::render(&located, |file| file.source(ws)),
-    };
-    let code = u8::from(summary.errors > 0 && !args.exit_zero);
-    Output {
-        stdout,
-        stream: None,
-        stderr: note,
-        code,
-    }
-}
-
-/// The project folder relative to the current folder when it lies below it (`app`), so the
-/// paths in annotations are relative to where CI runs; empty otherwise.
-fn project_prefix(root: &std::path::Path) -> String {
-    let Ok(cwd) = std::env::current_dir() else {
-        return String::new();
-    };
-    let (Ok(cwd), Ok(root)) = (cwd.canonicalize(), root.canonicalize()) else {
-        return String::new();
-    };
-    root.strip_prefix(&cwd)
-        .ok()
-        .map(|rel| {
-            rel.components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join("/")
-        })
-        .unwrap_or_default()
 }
 
 pub fn rule(ctx: &Context, code: Option<&str>) -> anyhow::Result<Output> {

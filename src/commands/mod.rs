@@ -1,6 +1,8 @@
 //! One module per command family. Each returns an [`Output`]; none prints.
 
 pub mod check;
+pub mod check_paths;
+pub mod check_report;
 pub mod context;
 pub mod milestone;
 pub mod mutate;

@@ -49,6 +49,16 @@ pub fn render(located: &[Located]) -> String {
     out
 }
 
+/// When gsd could not check: one error annotation with the message, so the run's summary
+/// says why the step failed.
+pub fn render_failure(message: &str) -> String {
+    format!(
+        "::error title={}::{}\n",
+        escape_property("gsd check could not run"),
+        escape_data(message)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

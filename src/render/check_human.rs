@@ -57,13 +57,28 @@ pub fn render(located: &[Located], summary: Summary, color: bool) -> String {
     out
 }
 
-/// `Found 3 problems (2 errors, 1 warning); 2 fixable with `gsd check --fix`.`
+/// `Found 3 problems (2 errors, 1 warning); 2 fixable with `gsd check --fix`.`, then what
+/// the run left out: `; 4 baselined; 1 warning hidden by -q`.
 pub fn summary_line(s: Summary) -> String {
     let total = s.errors + s.warnings;
-    if total == 0 {
-        return "All checks passed: no problems found.".to_string();
-    }
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let mut left_out = Vec::new();
+    if let Some(n) = s.baselined.filter(|n| *n > 0) {
+        left_out.push(format!("{n} baselined"));
+    }
+    if s.hidden_warnings > 0 {
+        left_out.push(format!(
+            "{} hidden by -q",
+            plural(s.hidden_warnings, "warning")
+        ));
+    }
+    if total == 0 {
+        return if left_out.is_empty() {
+            "All checks passed: no problems found.".to_string()
+        } else {
+            format!("All checks passed: no new problems ({}).", left_out.join(", "))
+        };
+    }
     let mut line = format!(
         "Found {} ({}, {})",
         plural(total, "problem"),
@@ -73,6 +88,42 @@ pub fn summary_line(s: Summary) -> String {
     if s.fixable > 0 {
         line.push_str(&format!("; {} fixable with `gsd check --fix`", s.fixable));
     }
+    for part in left_out {
+        line.push_str("; ");
+        line.push_str(&part);
+    }
     line.push('.');
     line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_names_what_was_left_out() {
+        let s = Summary {
+            errors: 1,
+            fixable: 1,
+            baselined: Some(3),
+            hidden_warnings: 2,
+            ..Summary::default()
+        };
+        assert_eq!(
+            summary_line(s),
+            "Found 1 problem (1 error, 0 warnings); 1 fixable with `gsd check --fix`; 3 baselined; 2 warnings hidden by -q."
+        );
+        let s = Summary {
+            baselined: Some(4),
+            ..Summary::default()
+        };
+        assert_eq!(
+            summary_line(s),
+            "All checks passed: no new problems (4 baselined)."
+        );
+        assert_eq!(
+            summary_line(Summary::default()),
+            "All checks passed: no problems found."
+        );
+    }
 }

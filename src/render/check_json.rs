@@ -1,6 +1,7 @@
 //! `gsd check --format json`: a stable, versioned document for scripts.
 //!
-//! `{"version": 1, "summary": {...}, "diagnostics": [{code, name, severity, message, help,
+//! `{"version": 1, "summary": {errors, warnings, fixable, baselined?, hidden_warnings?},
+//! "diagnostics": [{code, name, severity, message, help,
 //! file, start {line, column}, end {line, column}, fix {title, edits [{start, end,
 //! replacement}]} | null}]}`. Lines and columns are 1-based, columns in characters; the end
 //! is exclusive. Edit offsets are byte offsets into the file as read.
@@ -39,13 +40,21 @@ pub fn render(located: &[Located], summary: Summary) -> String {
             })
         })
         .collect();
+    let mut counts = json!({
+        "errors": summary.errors,
+        "warnings": summary.warnings,
+        "fixable": summary.fixable,
+    });
+    // Only when a baseline was read or `-q` hid warnings, so other runs keep their shape.
+    if let Some(n) = summary.baselined {
+        counts["baselined"] = json!(n);
+    }
+    if summary.hidden_warnings > 0 {
+        counts["hidden_warnings"] = json!(summary.hidden_warnings);
+    }
     let doc = json!({
         "version": VERSION,
-        "summary": {
-            "errors": summary.errors,
-            "warnings": summary.warnings,
-            "fixable": summary.fixable,
-        },
+        "summary": counts,
         "diagnostics": diagnostics,
     });
     let mut text = serde_json::to_string_pretty(&doc).expect("JSON values serialize");

@@ -3,6 +3,9 @@
 //! One run; `tool.driver.rules` lists every rule (sorted by code) with its docs; each result
 //! has `ruleId`, `ruleIndex`, `level`, a 1-based region with `columnKind` set to
 //! `unicodeCodePoints` (columns count characters), and safe fixes as `artifactChanges`.
+//! Paths are relative to the repository root, named `%SRCROOT%` in `originalUriBaseIds`, as
+//! code scanning expects. When gsd cannot check, [`render_failure`] gives a valid log with no
+//! results and the error as a tool execution notification, so an upload step still works.
 
 use serde_json::{Value, json};
 
@@ -16,10 +19,20 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// `source_of(file)` gives the file a fix edits, to turn byte offsets into regions.
+/// The base every artifact URI is relative to.
+const SRCROOT: &str = "%SRCROOT%";
+
+/// An artifact location relative to [`SRCROOT`].
+fn artifact(path: &str) -> Value {
+    json!({"uri": uri_escape(path), "uriBaseId": SRCROOT})
+}
+
+/// `source_of(file)` gives the file a fix edits, to turn byte offsets into regions;
+/// `srcroot` is the repository root's `file://` URI (ending in `/`).
 pub fn render<'a>(
     located: &[Located],
     source_of: impl Fn(FileKind) -> Option<&'a Source>,
+    srcroot: &str,
 ) -> String {
     let rules = all_rules();
     let rule_list: Vec<Value> = rules
@@ -51,7 +64,7 @@ pub fn render<'a>(
                 }},
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": {"uri": l.path},
+                        "artifactLocation": artifact(&l.path),
                         "region": {
                             "startLine": l.line,
                             "startColumn": l.column,
@@ -80,7 +93,7 @@ pub fn render<'a>(
                 result["fixes"] = json!([{
                     "description": {"text": fix.title},
                     "artifactChanges": [{
-                        "artifactLocation": {"uri": l.path},
+                        "artifactLocation": artifact(&l.path),
                         "replacements": replacements,
                     }],
                 }]);
@@ -89,19 +102,91 @@ pub fn render<'a>(
         })
         .collect();
     let doc = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {
-                "name": "gsd",
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": rule_list,
-            }},
+            "tool": {"driver": driver(rule_list)},
+            "invocations": [{"executionSuccessful": true}],
+            "originalUriBaseIds": {SRCROOT: {"uri": srcroot}},
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
     });
-    let mut text = serde_json::to_string_pretty(&doc).expect("JSON values serialize");
+    pretty(&doc)
+}
+
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+fn driver(rules: Vec<Value>) -> Value {
+    json!({
+        "name": "gsd",
+        "version": env!("CARGO_PKG_VERSION"),
+        "rules": rules,
+    })
+}
+
+fn pretty(doc: &Value) -> String {
+    let mut text = serde_json::to_string_pretty(doc).expect("JSON values serialize");
     text.push('\n');
     text
+}
+
+/// A `file://` URI for an absolute folder, ending in `/` (SARIF `originalUriBaseIds`).
+pub fn folder_uri(dir: &std::path::Path) -> String {
+    let mut path = dir.to_string_lossy().replace('\\', "/");
+    if !path.starts_with('/') {
+        path.insert(0, '/'); // `C:/repo` -> `/C:/repo`
+    }
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    format!("file://{}", uri_escape(&path))
+}
+
+/// Percent-encodes what a URI path may not hold as is (spaces, `%`, `#`, `?`, non-ASCII).
+pub fn uri_escape(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The log of a run that could not check: no results, the error as a notification, exit
+/// code 2.
+pub fn render_failure(message: &str) -> String {
+    pretty(&json!({
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": driver(Vec::new())},
+            "invocations": [{
+                "executionSuccessful": false,
+                "exitCode": 2,
+                "toolExecutionNotifications": [{
+                    "level": "error",
+                    "message": {"text": message},
+                }],
+            }],
+            "results": [],
+        }],
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_escaped() {
+        assert_eq!(uri_escape("my app/ü#1"), "my%20app/%C3%BC%231");
+        assert_eq!(
+            folder_uri(std::path::Path::new("/r s")),
+            "file:///r%20s/"
+        );
+    }
 }

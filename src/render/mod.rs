@@ -3,6 +3,7 @@
 
 pub mod change_report;
 pub mod check_github;
+pub mod check_gitlab;
 pub mod check_human;
 pub mod check_json;
 pub mod check_sarif;
