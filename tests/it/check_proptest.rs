@@ -6,7 +6,7 @@ use gsd::check::{self, FileKind, Summary, diagnostic::locate};
 use gsd::edit::EditSet;
 use gsd::model::Workspace;
 use gsd::model::phases::PhasesDir;
-use gsd::render::{check_github, check_human, check_json, check_sarif};
+use gsd::render::{check_github, check_gitlab, check_human, check_json, check_sarif};
 use proptest::prelude::*;
 
 fn date() -> impl Strategy<Value = String> {
@@ -171,7 +171,8 @@ proptest! {
         check_human::render(&located, summary, true);
         check_json::render(&located, summary);
         check_github::render(&located);
-        check_sarif::render(&located, |f| f.source(&ws));
+        check_sarif::render(&located, |f| f.source(&ws), "file:///repo/");
+        check_gitlab::render(&located);
         for d in &diagnostics {
             if let Some(fix) = &d.fix {
                 prop_assert_eq!(d.file, FileKind::State);
