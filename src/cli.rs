@@ -507,8 +507,8 @@ pub struct CheckArgs {
     pub ignore: Vec<crate::check::select::Selector>,
     /// Record today's findings in a baseline (default .planning/gsd-baseline.json, or
     /// gsd.toml's `baseline`); later runs report only findings it does not hold.
-    #[arg(long, value_name = "PATH", num_args = 0..=1, default_missing_value = "", conflicts_with = "fix", help_heading = BASELINE)]
-    pub write_baseline: Option<PathBuf>,
+    #[arg(long, value_name = "PATH", num_args = 0..=1, conflicts_with = "fix", help_heading = BASELINE)]
+    pub write_baseline: Option<Option<PathBuf>>,
     /// Leave out the findings this baseline holds (default: .planning/gsd-baseline.json when
     /// it exists, or gsd.toml's `baseline`).
     #[arg(long, value_name = "PATH", conflicts_with = "no_baseline", help_heading = BASELINE)]

@@ -57,7 +57,11 @@ impl Entry {
     }
 
     fn loose(&self) -> (String, String, String) {
-        (self.code.clone(), self.file.clone(), blank_numbers(&self.message))
+        (
+            self.code.clone(),
+            self.file.clone(),
+            blank_numbers(&self.message),
+        )
     }
 }
 

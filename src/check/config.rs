@@ -210,12 +210,21 @@ mod tests {
     #[test]
     fn errors_point_at_the_value() {
         let e = err("[check]\nignore = [\"GSD404\", \"GSD999\"]\n");
-        assert!(e.starts_with(".planning/gsd.toml:2:21: no rule matches `GSD999`"), "{e}");
+        assert!(
+            e.starts_with(".planning/gsd.toml:2:21: no rule matches `GSD999`"),
+            "{e}"
+        );
         let e = err("[check]\nselct = [\"ALL\"]\n");
-        assert!(e.starts_with(".planning/gsd.toml:2:1: unknown field `selct`"), "{e}");
+        assert!(
+            e.starts_with(".planning/gsd.toml:2:1: unknown field `selct`"),
+            "{e}"
+        );
         assert!(e.contains("hint: gsd.toml holds one [check] table"), "{e}");
         let e = err("[check.severity]\nGSD101 = \"fatal\"\n");
-        assert!(e.starts_with(".planning/gsd.toml:2:10: `fatal` is not a severity"), "{e}");
+        assert!(
+            e.starts_with(".planning/gsd.toml:2:10: `fatal` is not a severity"),
+            "{e}"
+        );
         let e = err("[check]\nselect = \"ALL\"\n");
         assert!(e.starts_with(".planning/gsd.toml:2:10: "), "{e}");
         let e = err("[lint]\n");

@@ -189,7 +189,11 @@ mod tests {
         assert!(Selector::parse("all").is_ok());
         let name = all_rules()[0].name;
         assert!(Selector::parse(name).is_ok());
-        assert!(Selector::parse("GSD9").unwrap_err().contains("no rule matches"));
+        assert!(
+            Selector::parse("GSD9")
+                .unwrap_err()
+                .contains("no rule matches")
+        );
         assert!(Selector::parse("E501").is_err());
         assert!(Selector::parse(" ").is_err());
     }

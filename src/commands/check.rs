@@ -145,7 +145,7 @@ fn run_project(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
     };
     let ws = Workspace::load(&root, Needs::ALL)?;
     if let Some(path) = &args.write_baseline {
-        return super::check_report::write_baseline(ctx, &run, &ws, path);
+        return super::check_report::write_baseline(ctx, &run, &ws, path.as_deref());
     }
     if !args.fix {
         let diagnostics = run.findings(&ws);

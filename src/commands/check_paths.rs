@@ -126,7 +126,10 @@ mod tests {
         assert_eq!(r("/repo/apps/web/.planning", "/repo/apps/web"), "..");
         assert_eq!(r("/repo/docs", "/repo/apps/web"), "../apps/web");
         assert_eq!(
-            r("/repo/apps/web/.planning", "/repo/apps/web/.planning/STATE.md"),
+            r(
+                "/repo/apps/web/.planning",
+                "/repo/apps/web/.planning/STATE.md"
+            ),
             "STATE.md"
         );
     }

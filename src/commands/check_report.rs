@@ -127,12 +127,11 @@ pub fn write_baseline(
     ctx: &Context,
     run: &Run,
     ws: &Workspace,
-    path: &Path,
+    path: Option<&Path>,
 ) -> anyhow::Result<Output> {
-    let target = if path.as_os_str().is_empty() {
-        run.root.join(&run.baseline_default)
-    } else {
-        from_cli(ctx, path)
+    let target = match path {
+        Some(path) => from_cli(ctx, path),
+        None => run.root.join(&run.baseline_default),
     };
     let findings = run.findings(ws);
     let text = baseline::render(&findings);

@@ -76,7 +76,10 @@ pub fn summary_line(s: Summary) -> String {
         return if left_out.is_empty() {
             "All checks passed: no problems found.".to_string()
         } else {
-            format!("All checks passed: no new problems ({}).", left_out.join(", "))
+            format!(
+                "All checks passed: no new problems ({}).",
+                left_out.join(", ")
+            )
         };
     }
     let mut line = format!(

@@ -184,9 +184,6 @@ mod tests {
     #[test]
     fn uris_are_escaped() {
         assert_eq!(uri_escape("my app/ü#1"), "my%20app/%C3%BC%231");
-        assert_eq!(
-            folder_uri(std::path::Path::new("/r s")),
-            "file:///r%20s/"
-        );
+        assert_eq!(folder_uri(std::path::Path::new("/r s")), "file:///r%20s/");
     }
 }

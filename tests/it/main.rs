@@ -16,6 +16,10 @@
 //! - `help_names`: field names shared by get and set, suggestions, help groups and
 //!   descriptions, completions.
 //! - `check_leniency`: loose-but-consistent shapes from real projects, each with a wrong twin.
+//! - `check_adoption`: rule selection (flags and `gsd.toml`), severities, baselines, `-q`,
+//!   file-wide ignore comments.
+//! - `check_ci`: GitHub, SARIF (schema-validated, on exit 2 too) and GitLab output of a
+//!   project in a subfolder of a git repository; human paths from where gsd runs.
 //! - `check_rules`, `check_cli`, `check_proptest`: `gsd check` per rule (fixtures, four
 //!   formats, --fix), on seeds and as a CLI, and never panicking on generated documents.
 //! - `ledger_consistency`: the counts `gsd check` states and `complete` writes are the
@@ -37,6 +41,8 @@ mod architecture;
 mod bad_input;
 mod begin_regressions;
 mod blocks_chunks;
+mod check_adoption;
+mod check_ci;
 mod check_cli;
 mod check_leniency;
 mod check_proptest;
