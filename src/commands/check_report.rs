@@ -64,12 +64,12 @@ impl Run {
             None
         } else if let Some(path) = &args.baseline {
             Some(read_baseline(&from_cli(ctx, path), root)?)
-        } else if config.baseline.is_some() {
-            Some(read_baseline(&root.join(&baseline_default), root)?)
         } else {
-            let default = root.join(baseline::DEFAULT_PATH);
-            match default.is_file() {
-                true => Some(read_baseline(&default, root)?),
+            // gsd.toml's `baseline`, or the default: used when it exists. A missing one
+            // reports every finding, which fails loudly enough on its own.
+            let path = root.join(&baseline_default);
+            match path.is_file() {
+                true => Some(read_baseline(&path, root)?),
                 false => None,
             }
         };

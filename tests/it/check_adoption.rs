@@ -218,9 +218,10 @@ fn baseline_paths_dry_run_and_bad_files() {
     assert!(found.is_empty(), "{json}");
     // The config's `baseline` is where --write-baseline writes and where check reads.
     p.write("gsd.toml", "[check]\nbaseline = \"ci/team.json\"\n");
-    let (code, _, err) = run(p.gsd().arg("check"));
+    assert_eq!(check(&p, &[]).1.len(), 3, "not written yet: every finding");
+    let (code, _, err) = run(p.gsd().args(["check", "--baseline", "ci/none.json"]));
     assert_eq!(code, 2);
-    assert!(err.contains("no baseline at ci/team.json"), "{err}");
+    assert!(err.contains("no baseline at ci/none.json"), "{err}");
     run(p.gsd().args(["check", "--write-baseline"]));
     assert!(p.root().join("ci/team.json").exists());
     assert!(check(&p, &[]).1.is_empty());
@@ -270,4 +271,16 @@ fn ignore_file_comments_silence_a_rule_in_the_whole_file() {
         &state.replace("gsd-ignore-file GSD101, GSD205", "gsd-ignore-file"),
     );
     assert!(check(&p, &[]).1.is_empty());
+}
+
+#[test]
+fn the_readme_config_example_is_a_valid_config() {
+    let readme = std::fs::read_to_string(fixtures_dir().join("../README.md")).unwrap();
+    let start = readme.find("```toml\n[check]").expect("a gsd.toml example") + 8;
+    let len = readme[start..].find("```").unwrap();
+    let p = three_findings();
+    p.write("gsd.toml", &readme[start..start + len]);
+    let (code, out, err) = run(p.gsd().arg("check"));
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("error[GSD203]"), "{out}");
 }
