@@ -6,13 +6,13 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::check_paths::{self, RepoBase};
-use crate::commands::{Context, Output};
 use crate::check::baseline::{self, Entry};
 use crate::check::diagnostic::locate;
 use crate::check::policy::Policy;
 use crate::check::select::Selectors;
 use crate::check::{self, Diagnostic, Severity, Summary, config};
 use crate::cli::{CheckArgs, CheckFormat};
+use crate::commands::{Context, Output};
 use crate::error::UserError;
 use crate::model::Workspace;
 use crate::render::{check_github, check_gitlab, check_human, check_json, check_sarif};

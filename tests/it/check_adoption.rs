@@ -6,8 +6,18 @@ use serde_json::Value;
 use crate::support::{Project, copy_dir, fixtures_dir, run};
 use crate::transcript::files;
 
-/// The check fixtures' base project with three findings: a wrong bar (GSD101, error), a
-/// wrong average (GSD203, error) and six recent durations (GSD205, warning).
+/// A `gsd.toml` that pins what these tests rely on, whatever the rules' own defaults are
+/// (style rules off by default, metric drift a warning): GSD205 selected, GSD101 and GSD203
+/// errors. `check_keys` go in its `[check]` table.
+fn pinned(check_keys: &str) -> String {
+    format!(
+        "[check]\nextend-select = [\"GSD205\"]\n{check_keys}\n[check.severity]\nGSD101 = \"error\"\nGSD203 = \"error\"\n"
+    )
+}
+
+/// The check fixtures' base project with three findings: a wrong bar (GSD101), a wrong
+/// average (GSD203) and six recent durations (GSD205, a warning), and a [`pinned`] config
+/// making the first two errors.
 pub fn three_findings() -> Project {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(
@@ -24,6 +34,7 @@ pub fn three_findings() -> Project {
             "- Last 5 plans: 9min, 8min, 7min, 12min, 3min, 3min",
         );
     p.write("STATE.md", &state);
+    p.write("gsd.toml", &pinned(""));
     p
 }
 
@@ -39,6 +50,32 @@ fn check(p: &Project, args: &[&str]) -> (i32, Vec<String>, Value) {
         .map(|d| d["code"].as_str().unwrap().to_string())
         .collect();
     (code, codes, json)
+}
+
+#[test]
+fn without_a_config_the_rules_defaults_apply() {
+    let p = three_findings();
+    std::fs::remove_file(p.planning().join("gsd.toml")).unwrap();
+    let (code, found, _) = check(&p, &[]);
+    let rules: Vec<_> = ["GSD101", "GSD203", "GSD205"]
+        .iter()
+        .map(|c| gsd::check::rule(c).unwrap())
+        .collect();
+    let on: Vec<&str> = rules
+        .iter()
+        .filter(|r| r.on_by_default)
+        .map(|r| r.code)
+        .collect();
+    assert_eq!(found, on);
+    let errors = rules
+        .iter()
+        .any(|r| r.on_by_default && r.severity == gsd::check::Severity::Error);
+    assert_eq!(code, i32::from(errors));
+    // Named, every rule runs, off by default or not.
+    assert_eq!(
+        check(&p, &["--select", "GSD101,GSD203,GSD205"]).1,
+        ["GSD101", "GSD203", "GSD205"]
+    );
 }
 
 #[test]
@@ -79,7 +116,7 @@ fn config_file_selects_and_sets_severity_and_flags_override_it() {
     let p = three_findings();
     p.write(
         "gsd.toml",
-        "# gsd check settings\n[check]\nignore = [\"GSD101\"]\n\n[check.severity]\nGSD205 = \"error\"\nGSD203 = \"warning\"\n",
+        "# gsd check settings\n[check]\nextend-select = [\"GSD205\"]\nignore = [\"GSD101\"]\n\n[check.severity]\nGSD205 = \"error\"\nGSD203 = \"warning\"\n",
     );
     let (code, found, json) = check(&p, &[]);
     assert_eq!(found, ["GSD203", "GSD205"]);
@@ -140,7 +177,7 @@ fn a_bad_config_is_a_clear_error_and_writes_nothing() {
         assert_eq!(files(p.root()), before, "{toml}: files changed");
     }
     // Two config files: which one counts would be a guess.
-    p.write("gsd.toml", "[check]\n");
+    p.write("gsd.toml", &pinned(""));
     std::fs::write(p.root().join("gsd.toml"), "[check]\n").unwrap();
     let (code, _, err) = run(p.gsd().arg("check"));
     assert_eq!(code, 2);
@@ -192,10 +229,16 @@ fn baseline_reports_only_new_findings() {
         &p.read("STATE.md")
             .replace("- Total plans completed: 3", "- Total plans completed: 4"),
     );
-    let (code, out, _) = run(p.gsd().arg("check"));
-    assert_eq!(code, 1, "{out}");
+    let (code, found, json) = check(&p, &[]);
+    assert!(!found.is_empty(), "{json}");
+    assert!(
+        found
+            .iter()
+            .all(|c| !["GSD101", "GSD203", "GSD205"].contains(&c.as_str()))
+    );
+    assert_eq!(code, i32::from(json["summary"]["errors"] != 0));
+    let (_, out, _) = run(p.gsd().arg("check"));
     assert!(out.ends_with("; 3 baselined.\n"), "{out}");
-    assert!(!out.contains("GSD101") && !out.contains("GSD203"), "{out}");
     // --no-baseline shows everything.
     assert!(check(&p, &["--no-baseline"]).1.len() >= 4);
 }
@@ -217,7 +260,7 @@ fn baseline_paths_dry_run_and_bad_files() {
     let (_, found, json) = check(&p, &["--baseline", "ci/base.json"]);
     assert!(found.is_empty(), "{json}");
     // The config's `baseline` is where --write-baseline writes and where check reads.
-    p.write("gsd.toml", "[check]\nbaseline = \"ci/team.json\"\n");
+    p.write("gsd.toml", &pinned("baseline = \"ci/team.json\"\n"));
     assert_eq!(check(&p, &[]).1.len(), 3, "not written yet: every finding");
     let (code, _, err) = run(p.gsd().args(["check", "--baseline", "ci/none.json"]));
     assert_eq!(code, 2);
