@@ -82,8 +82,8 @@ pub struct Diagnostic {
     /// For a finding about a whole file gsd does not parse ([`FileKind::Other`]): that file,
     /// relative to the project folder, `/`-separated (`.planning/.gsd-tmp.STATE.md.a1B2c3`).
     pub path: Option<String>,
-    /// The severity the project gave the rule (`[check.severity]` in `gsd.toml`), when it
-    /// differs from the rule's own.
+    /// A severity other than the rule's, for this finding: the one the project gives the rule
+    /// (`[check.severity]` in `gsd.toml`, set by [`super::policy::Policy`]).
     pub severity_override: Option<Severity>,
 }
 

@@ -22,19 +22,50 @@ impl Policy {
         }
     }
 
-    /// Keeps the findings of selected rules, at the project's severity.
+    /// Keeps the findings of selected rules, at the project's severity where it sets one.
     pub fn apply(&self, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
         diagnostics
             .into_iter()
             .filter(|d| self.selection.is_enabled(d.code))
             .map(|mut d| {
-                d.severity_override = self
-                    .severity
-                    .get(d.code)
-                    .copied()
-                    .filter(|s| *s != d.rule().severity);
+                // The project's word is last; without one, a severity the rule gave this
+                // finding stays.
+                if let Some(level) = self.severity.get(d.code) {
+                    d.severity_override = Some(*level);
+                }
                 d
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::FileKind;
+    use crate::check::select::Selector;
+
+    fn finding(code: &'static str) -> Diagnostic {
+        Diagnostic::new(code, FileKind::State, 0..1, "m".to_string())
+    }
+
+    #[test]
+    fn filters_by_selection_and_sets_the_projects_severity() {
+        let config = Config {
+            severity: [("GSD203", Severity::Warning)].into_iter().collect(),
+            ..Config::default()
+        };
+        let cli = Selectors {
+            ignore: vec![Selector::parse("GSD101").unwrap()],
+            ..Selectors::default()
+        };
+        let policy = Policy::new(&config, &cli);
+        let mut own = finding("GSD102");
+        own.severity_override = Some(Severity::Warning);
+        let out = policy.apply(vec![finding("GSD101"), finding("GSD203"), own.clone()]);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].severity(), Severity::Warning);
+        // A severity the rule gave its finding stays when the project sets none.
+        assert_eq!(out[1], own);
     }
 }
