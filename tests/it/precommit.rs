@@ -37,10 +37,18 @@ fn hooks_match_planning_folders_anywhere_and_nothing_else() {
             ".planning/STATE.md",
             "apps/web/.planning/STATE.md",
             "services/api/.planning/phases/01-x/01-01-PLAN.md",
+            "gsd.toml",
+            "apps/web/gsd.toml",
         ] {
             assert!(matches(files, path), "{id}: `{files}` misses {path}");
         }
-        for path in ["docs/planning/STATE.md", "x.planning/STATE.md", "README.md"] {
+        for path in [
+            "docs/planning/STATE.md",
+            "x.planning/STATE.md",
+            "README.md",
+            "gsd.toml.bak",
+            "xgsd.toml",
+        ] {
             assert!(!matches(files, path), "{id}: `{files}` matches {path}");
         }
     }
@@ -112,6 +120,13 @@ fn check_with_paths_checks_each_project_holding_one() {
     assert_eq!(code, 0);
     let (code, _, err) = in_dir(dir.path(), &["check", "README.md"]);
     assert_eq!(code, 0, "{err}");
+    // A staged gsd.toml checks its project, with the settings it holds.
+    let config = dir.path().join("apps/api/gsd.toml");
+    std::fs::write(&config, "[check]\nignore = [\"GSD101\"]\n").unwrap();
+    let (code, out, err) = in_dir(dir.path(), &["check", "apps/api/gsd.toml"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(out, "All checks passed: no problems found.\n");
+    std::fs::remove_file(&config).unwrap();
     // JSON and SARIF describe one project.
     let (code, _, err) = in_dir(
         dir.path(),
