@@ -225,6 +225,7 @@ pub fn report(
                     &located,
                     |file| file.source(ws),
                     &check_sarif::folder_uri(&base.root),
+                    summary.baselined,
                 ),
             }
         }

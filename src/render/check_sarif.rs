@@ -28,11 +28,14 @@ fn artifact(path: &str) -> Value {
 }
 
 /// `source_of(file)` gives the file a fix edits, to turn byte offsets into regions;
-/// `srcroot` is the repository root's `file://` URI (ending in `/`).
+/// `srcroot` is the repository root's `file://` URI (ending in `/`). `baselined`: how many
+/// findings a baseline left out, when one was read; each result is then `baselineState`
+/// `new`, and the run's `properties` say how many were left out.
 pub fn render<'a>(
     located: &[Located],
     source_of: impl Fn(FileKind) -> Option<&'a Source>,
     srcroot: &str,
+    baselined: Option<usize>,
 ) -> String {
     let rules = all_rules();
     let rule_list: Vec<Value> = rules
@@ -74,6 +77,9 @@ pub fn render<'a>(
                     }
                 }],
             });
+            if baselined.is_some() {
+                result["baselineState"] = json!("new");
+            }
             if let (Some(fix), Some(source)) = (&d.fix, source_of(d.file)) {
                 let replacements: Vec<Value> = fix
                     .edits
@@ -101,7 +107,7 @@ pub fn render<'a>(
             result
         })
         .collect();
-    let doc = json!({
+    let mut doc = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
@@ -112,6 +118,9 @@ pub fn render<'a>(
             "results": results,
         }],
     });
+    if let Some(n) = baselined {
+        doc["runs"][0]["properties"] = json!({"baselined": n});
+    }
     pretty(&doc)
 }
 

@@ -225,6 +225,38 @@ fn sarif_is_valid_and_holds_the_error_when_gsd_cannot_check() {
 }
 
 #[test]
+fn sarif_with_a_baseline_marks_results_new_and_counts_the_rest() {
+    let repo = Repo::new();
+    let sarif = |r: &Repo| {
+        let (_, out, _) = r.gsd_in("", &["-C", "sub/dir", "check", "--format", "sarif"]);
+        assert_valid_sarif(&out)
+    };
+    assert!(sarif(&repo)["runs"][0].get("properties").is_none());
+    let (code, _, err) = repo.gsd_in("sub/dir", &["check", "--write-baseline"]);
+    assert_eq!(code, 0, "{err}");
+    let doc = sarif(&repo);
+    assert_eq!(doc["runs"][0]["results"], serde_json::json!([]));
+    assert_eq!(doc["runs"][0]["properties"]["baselined"], 1);
+    // A new finding: reported as new.
+    let text = std::fs::read_to_string(repo.state()).unwrap();
+    std::fs::write(
+        repo.state(),
+        text.replace("[█████░░░░░] 50%", "[███████░░░] 50%"),
+    )
+    .unwrap();
+    let (_, out, _) = repo.gsd_in(
+        "",
+        &[
+            "-C", "sub/dir", "check", "--format", "sarif", "--select", "GSD101",
+        ],
+    );
+    let doc = assert_valid_sarif(&out);
+    let result = &doc["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "GSD101");
+    assert_eq!(result["baselineState"], "new");
+}
+
+#[test]
 fn gitlab_report_has_repository_paths_and_stable_fingerprints() {
     let repo = Repo::new();
     let report = |r: &Repo| -> Value {

@@ -171,7 +171,7 @@ proptest! {
         check_human::render(&located, summary, true);
         check_json::render(&located, summary);
         check_github::render(&located);
-        check_sarif::render(&located, |f| f.source(&ws), "file:///repo/");
+        check_sarif::render(&located, |f| f.source(&ws), "file:///repo/", Some(1));
         check_gitlab::render(&located);
         for d in &diagnostics {
             if let Some(fix) = &d.fix {
