@@ -63,6 +63,14 @@ impl Rule {
         } else {
             "no automatic fix"
         };
+        let fix_note = if self.on_by_default {
+            fix_note.to_string()
+        } else {
+            format!(
+                "{fix_note} · off by default (`gsd check --extend-select {}` runs it)",
+                self.code
+            )
+        };
         format!(
             "# {code} {name}\n\nSeverity: {sev} · {fix_note}\n\n{summary}\n\n## What it does\n\n{what}\n\n## Why is this bad?\n\n{why}\n\n## Example\n\n```markdown\n{example}\n```\n\n## Fix\n\n{fix}\n",
             code = self.code,
@@ -174,6 +182,24 @@ pub fn check(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn docs_say_when_a_rule_is_off_by_default() {
+        let style = Rule {
+            on_by_default: false,
+            ..*rule("GSD206").unwrap()
+        };
+        assert!(
+            style
+                .docs()
+                .contains("off by default (`gsd check --extend-select GSD206` runs it)")
+        );
+        let on = Rule {
+            on_by_default: true,
+            ..style
+        };
+        assert!(!on.docs().contains("off by default"));
+    }
 
     #[test]
     fn codes_and_names_are_unique_and_documented() {

@@ -346,7 +346,8 @@ pub fn rule(ctx: &Context, code: Option<&str>) -> anyhow::Result<Output> {
                 .map(|r| {
                     json!({
                         "code": r.code, "name": r.name, "severity": r.severity.as_str(),
-                        "fixable": r.fixable, "summary": r.summary,
+                        "fixable": r.fixable, "on_by_default": r.on_by_default,
+                        "summary": r.summary,
                     })
                 })
                 .collect();
@@ -356,13 +357,19 @@ pub fn rule(ctx: &Context, code: Option<&str>) -> anyhow::Result<Output> {
         }
         let mut out = String::from("Rules (`gsd rule CODE` explains one):\n\n");
         for r in all_rules() {
+            // Style rules run only when selected; the listing says so.
             out.push_str(&format!(
-                "{}  {:<30} {:<7} {}  {}\n",
+                "{}  {:<30} {:<7} {}  {}{}\n",
                 r.code,
                 r.name,
                 r.severity.as_str(),
                 if r.fixable { "fix" } else { "   " },
-                r.summary
+                r.summary,
+                if r.on_by_default {
+                    ""
+                } else {
+                    " (off by default)"
+                },
             ));
         }
         return Ok(Output::ok(out));
@@ -375,7 +382,8 @@ pub fn rule(ctx: &Context, code: Option<&str>) -> anyhow::Result<Output> {
     if ctx.global.json {
         let mut text = serde_json::to_string_pretty(&json!({
             "code": rule.code, "name": rule.name, "severity": rule.severity.as_str(),
-            "fixable": rule.fixable, "summary": rule.summary, "what": rule.what,
+            "fixable": rule.fixable, "on_by_default": rule.on_by_default,
+            "summary": rule.summary, "what": rule.what,
             "why": rule.why, "example": rule.example, "fix": rule.fix,
         }))?;
         text.push('\n');
