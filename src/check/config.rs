@@ -3,7 +3,9 @@
 //!
 //! Read from `.planning/gsd.toml`, or from `gsd.toml` in the project folder (beside
 //! `.planning/`, where ruff users look for `ruff.toml`); both at once is an error, as two
-//! files silently merged would be. Only a `[check]` table is read:
+//! files silently merged would be. A project with neither takes the nearest `gsd.toml` in a
+//! folder above it, up to the repository root: one file for every project of a monorepo
+//! (the nearest file wins whole; files are not merged). Only a `[check]` table is read:
 //!
 //! ```toml
 //! [check]
@@ -69,22 +71,11 @@ pub fn load(root: &Path) -> Result<Config, UserError> {
         .filter(|rel| root.join(rel).is_file())
         .collect();
     match candidates.as_slice() {
-        [] => Ok(Config::default()),
-        [one] => {
-            let display = shown(one);
-            let bytes = crate::io::read_bytes(&root.join(one), Path::new(&display))?;
-            let text = String::from_utf8(bytes).map_err(|e| {
-                let (line, column) = line_col(
-                    &String::from_utf8_lossy(e.as_bytes()),
-                    e.utf8_error().valid_up_to(),
-                );
-                UserError::new("is not UTF-8 text")
-                    .in_file(&display)
-                    .at(line, column)
-                    .hint("save the config file as UTF-8")
-            })?;
-            parse(&text, &display)
-        }
+        [] => match shared(root) {
+            Some(rel) => read(root, &rel),
+            None => Ok(Config::default()),
+        },
+        [one] => read(root, one),
         _ => Err(UserError::new(format!(
             "two config files: {} and {}",
             shown(&candidates[0]),
@@ -92,6 +83,40 @@ pub fn load(root: &Path) -> Result<Config, UserError> {
         ))
         .hint("keep one: merge the [check] tables into .planning/gsd.toml and delete gsd.toml")),
     }
+}
+
+/// A monorepo's shared `gsd.toml`: the nearest one in a folder above the project, up to the
+/// repository root (the folder holding `.git`), relative to the project (`../../gsd.toml`).
+/// Outside a repository none is looked for: a file in a home folder must not change what a
+/// project's check reports.
+fn shared(root: &Path) -> Option<PathBuf> {
+    let abs = root.canonicalize().ok()?;
+    let repo = abs.ancestors().find(|d| d.join(".git").exists())?;
+    let mut rel = PathBuf::new();
+    for dir in abs.ancestors().skip(1).take_while(|d| d.starts_with(repo)) {
+        rel.push("..");
+        if dir.join(FILE_NAME).is_file() {
+            return Some(rel.join(FILE_NAME));
+        }
+    }
+    None
+}
+
+/// Reads and parses the config at `rel` (relative to the project folder).
+fn read(root: &Path, rel: &Path) -> Result<Config, UserError> {
+    let display = shown(rel);
+    let bytes = crate::io::read_bytes(&root.join(rel), Path::new(&display))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let (line, column) = line_col(
+            &String::from_utf8_lossy(e.as_bytes()),
+            e.utf8_error().valid_up_to(),
+        );
+        UserError::new("is not UTF-8 text")
+            .in_file(&display)
+            .at(line, column)
+            .hint("save the config file as UTF-8")
+    })?;
+    parse(&text, &display)
 }
 
 /// A project-relative path, `/`-separated.

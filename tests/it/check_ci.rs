@@ -306,3 +306,55 @@ fn human_paths_start_where_gsd_runs() {
     let (_, out, _) = repo.gsd_in("sub/dir/src", &["check"]);
     assert!(out.contains("--> ../.planning/STATE.md:23:21"), "{out}");
 }
+
+#[test]
+fn a_gsd_toml_above_the_project_applies_up_to_the_repository_root() {
+    let repo = Repo::new();
+    // Without its own config, the project takes the nearest gsd.toml above it.
+    std::fs::remove_file(repo.root().join("sub/dir/.planning/gsd.toml")).unwrap();
+    std::fs::write(
+        repo.root().join("gsd.toml"),
+        "[check]\nignore = [\"GSD203\"]\n",
+    )
+    .unwrap();
+    let (code, out, _) = repo.gsd_in("sub/dir", &["check"]);
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "All checks passed: no problems found.\n")
+    );
+    // Nearer wins, whole: sub/gsd.toml selects again.
+    std::fs::write(
+        repo.root().join("sub/gsd.toml"),
+        "[check]\nselect = [\"GSD203\"]\n",
+    )
+    .unwrap();
+    let (_, out, _) = repo.gsd_in("sub/dir", &["check"]);
+    assert!(out.contains("[GSD203]"), "{out}");
+    // Errors name the shared file from the project.
+    std::fs::write(repo.root().join("sub/gsd.toml"), "[check]\nselct = 1\n").unwrap();
+    let (code, _, err) = repo.gsd_in("sub/dir", &["check"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("../gsd.toml:2:1: unknown field `selct`"),
+        "{err}"
+    );
+    // The project's own file comes first.
+    std::fs::write(
+        repo.root().join("sub/dir/gsd.toml"),
+        "[check]\nignore = [\"ALL\"]\n",
+    )
+    .unwrap();
+    let (code, _, _) = repo.gsd_in("sub/dir", &["check"]);
+    assert_eq!(code, 0);
+    // Outside a repository no file above the project is read.
+    let outside = tempfile::tempdir().unwrap();
+    let inner = outside.path().join("proj");
+    copy_dir(
+        &repo.root().join("sub/dir/.planning"),
+        &inner.join(".planning"),
+    );
+    std::fs::remove_file(inner.join(".planning/gsd.toml")).ok();
+    std::fs::write(outside.path().join("gsd.toml"), "[check]\nselct = 1\n").unwrap();
+    let (code, _, err) = run(gsd().current_dir(&inner).arg("check"));
+    assert_ne!(code, 2, "{err}");
+}
