@@ -497,14 +497,14 @@ pub struct CheckArgs {
     pub exit_zero: bool,
     /// Check only these rules (codes, prefixes like GSD4, names, or ALL; comma-separated),
     /// instead of the rules on by default and those gsd.toml selects.
-    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = crate::check::select::parse_selector, help_heading = SELECT)]
-    pub select: Option<Vec<crate::check::select::Selector>>,
+    #[arg(long, value_name = "RULE", value_delimiter = ',', help_heading = SELECT)]
+    pub select: Option<Vec<String>>,
     /// Check these rules as well (style rules are off until named).
-    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = crate::check::select::parse_selector, help_heading = SELECT)]
-    pub extend_select: Vec<crate::check::select::Selector>,
+    #[arg(long, value_name = "RULE", value_delimiter = ',', help_heading = SELECT)]
+    pub extend_select: Vec<String>,
     /// Do not check these rules (the more specific of --select and --ignore wins).
-    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = crate::check::select::parse_selector, help_heading = SELECT)]
-    pub ignore: Vec<crate::check::select::Selector>,
+    #[arg(long, value_name = "RULE", value_delimiter = ',', help_heading = SELECT)]
+    pub ignore: Vec<String>,
     /// Record today's findings in a baseline (default .planning/gsd-baseline.json, or
     /// gsd.toml's `baseline`); later runs report only findings it does not hold.
     #[arg(long, value_name = "PATH", num_args = 0..=1, conflicts_with = "fix", help_heading = BASELINE)]

@@ -160,9 +160,17 @@ impl Selection {
     }
 }
 
-/// For clap: a selector, with the error as clap shows it.
-pub fn parse_selector(text: &str) -> Result<Selector, String> {
-    Selector::parse(text).map_err(|e| format!("{e} ({SELECTOR_HINT})"))
+/// The selectors given to a command-line flag (`--select`); a bad one is a usage error
+/// raised by the command, not by the argument parser, so `--format sarif` still prints a
+/// log that says what was wrong.
+pub fn parse_flag(flag: &str, list: &[String]) -> Result<Vec<Selector>, crate::error::UserError> {
+    list.iter()
+        .map(|text| {
+            Selector::parse(text).map_err(|e| {
+                crate::error::UserError::new(format!("{flag}: {e}")).hint(SELECTOR_HINT)
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

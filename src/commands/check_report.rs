@@ -9,7 +9,7 @@ use super::check_paths::{self, RepoBase};
 use crate::check::baseline::{self, Entry};
 use crate::check::diagnostic::locate;
 use crate::check::policy::Policy;
-use crate::check::select::Selectors;
+use crate::check::select::{self, Selectors};
 use crate::check::{self, Diagnostic, Severity, Summary, config};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::commands::{Context, Output};
@@ -52,9 +52,12 @@ impl Run {
     ) -> Result<Run, UserError> {
         let config = config::load(root)?;
         let cli = Selectors {
-            select: args.select.clone(),
-            extend_select: args.extend_select.clone(),
-            ignore: args.ignore.clone(),
+            select: match &args.select {
+                Some(list) => Some(select::parse_flag("--select", list)?),
+                None => None,
+            },
+            extend_select: select::parse_flag("--extend-select", &args.extend_select)?,
+            ignore: select::parse_flag("--ignore", &args.ignore)?,
         };
         let baseline_default = config
             .baseline

@@ -215,6 +215,17 @@ fn sarif_is_valid_and_holds_the_error_when_gsd_cannot_check() {
             "{what}: {out}"
         );
     }
+    // A bad selector on the command line: the same.
+    let repo = Repo::new();
+    let (code, out, err) = repo.gsd_in(
+        "sub/dir",
+        &["check", "--format", "sarif", "--ignore", "GSD999"],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("--ignore: no rule matches `GSD999`"), "{err}");
+    let doc = assert_valid_sarif(&out);
+    let note = &doc["runs"][0]["invocations"][0]["toolExecutionNotifications"][0];
+    assert!(note["message"]["text"].as_str().unwrap().contains("GSD999"));
     // Not a project at all: still a valid log.
     let empty = tempfile::tempdir().unwrap();
     let (code, out, _) = run(gsd()
