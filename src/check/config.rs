@@ -19,10 +19,11 @@
 //! ```
 //!
 //! Unknown keys, bad selectors and bad severities are errors with `file:line:column` and a
-//! hint: a typo in a config must not silently check less.
+//! hint: a typo in a config must not silently check less. Finding and reading the file is
+//! the command's job (`commands::check_settings`); this module only parses.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -30,7 +31,6 @@ use toml::Spanned;
 use super::select::{SELECTOR_HINT, Selector, Selectors};
 use super::{Severity, all_rules};
 use crate::error::UserError;
-use crate::model::workspace::PLANNING;
 
 /// The config file's name, in `.planning/` or in the project folder.
 pub const FILE_NAME: &str = "gsd.toml";
@@ -61,67 +61,6 @@ struct RawCheck {
     ignore: Option<Vec<Spanned<String>>>,
     severity: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
     baseline: Option<Spanned<String>>,
-}
-
-/// Finds and reads the project's config file; none is an empty config.
-pub fn load(root: &Path) -> Result<Config, UserError> {
-    let inside = Path::new(PLANNING).join(FILE_NAME);
-    let candidates: Vec<PathBuf> = [inside, PathBuf::from(FILE_NAME)]
-        .into_iter()
-        .filter(|rel| root.join(rel).is_file())
-        .collect();
-    match candidates.as_slice() {
-        [] => match shared(root) {
-            Some(rel) => read(root, &rel),
-            None => Ok(Config::default()),
-        },
-        [one] => read(root, one),
-        _ => Err(UserError::new(format!(
-            "two config files: {} and {}",
-            shown(&candidates[0]),
-            shown(&candidates[1])
-        ))
-        .hint("keep one: merge the [check] tables into .planning/gsd.toml and delete gsd.toml")),
-    }
-}
-
-/// A monorepo's shared `gsd.toml`: the nearest one in a folder above the project, up to the
-/// repository root (the folder holding `.git`), relative to the project (`../../gsd.toml`).
-/// Outside a repository none is looked for: a file in a home folder must not change what a
-/// project's check reports.
-fn shared(root: &Path) -> Option<PathBuf> {
-    let abs = root.canonicalize().ok()?;
-    let repo = abs.ancestors().find(|d| d.join(".git").exists())?;
-    let mut rel = PathBuf::new();
-    for dir in abs.ancestors().skip(1).take_while(|d| d.starts_with(repo)) {
-        rel.push("..");
-        if dir.join(FILE_NAME).is_file() {
-            return Some(rel.join(FILE_NAME));
-        }
-    }
-    None
-}
-
-/// Reads and parses the config at `rel` (relative to the project folder).
-fn read(root: &Path, rel: &Path) -> Result<Config, UserError> {
-    let display = shown(rel);
-    let bytes = crate::io::read_bytes(&root.join(rel), Path::new(&display))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let (line, column) = line_col(
-            &String::from_utf8_lossy(e.as_bytes()),
-            e.utf8_error().valid_up_to(),
-        );
-        UserError::new("is not UTF-8 text")
-            .in_file(&display)
-            .at(line, column)
-            .hint("save the config file as UTF-8")
-    })?;
-    parse(&text, &display)
-}
-
-/// A project-relative path, `/`-separated.
-fn shown(rel: &Path) -> String {
-    rel.to_string_lossy().replace('\\', "/")
 }
 
 /// Parses a config file's text; `display` names it in errors.
@@ -197,7 +136,7 @@ pub fn parse(text: &str, display: &str) -> Result<Config, UserError> {
 }
 
 /// 1-based line and character column of a byte offset.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let offset = (0..=offset)
         .rev()

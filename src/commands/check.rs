@@ -13,7 +13,8 @@ use chrono::NaiveDate;
 use serde_json::json;
 use similar::{DiffTag, TextDiff};
 
-use super::check_report::{Run, format_of, report};
+use super::check_report::report;
+use super::check_settings::{Run, format_of};
 use crate::check::policy::Policy;
 use crate::check::rules::leftovers::LEFTOVER;
 use crate::check::{self, Diagnostic, FileKind, Summary, all_rules};
@@ -145,7 +146,7 @@ fn run_project(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
     };
     let ws = Workspace::load(&root, Needs::ALL)?;
     if let Some(path) = &args.write_baseline {
-        return super::check_report::write_baseline(ctx, &run, &ws, path.as_deref());
+        return super::check_settings::write_baseline(ctx, &run, &ws, path.as_deref());
     }
     if !args.fix {
         let diagnostics = run.findings(&ws);

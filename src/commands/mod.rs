@@ -3,6 +3,7 @@
 pub mod check;
 pub mod check_paths;
 pub mod check_report;
+pub mod check_settings;
 pub mod context;
 pub mod milestone;
 pub mod mutate;
