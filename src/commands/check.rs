@@ -81,8 +81,9 @@ fn run_all(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
         let mut one = ctx.clone();
         one.global.cwd = Some(project.clone());
         let out = run_project(&one, args)?;
-        // Each report says which project it is for ("All checks passed" names no file).
-        if several && format == CheckFormat::Human {
+        // Each report says which project it is for ("All checks passed" names no file);
+        // a project `-q` left nothing to say about gets no heading either.
+        if several && format == CheckFormat::Human && !out.stdout.is_empty() {
             all.stdout.push_str(&format!("{}:\n", project.display()));
         }
         all.stdout.push_str(&out.stdout);

@@ -120,6 +120,22 @@ fn check_with_paths_checks_each_project_holding_one() {
     assert_eq!(code, 0);
     let (code, _, err) = in_dir(dir.path(), &["check", "README.md"]);
     assert_eq!(code, 0, "{err}");
+    // -q: only the project with an error says anything.
+    let (code, out, _) = in_dir(
+        dir.path(),
+        &[
+            "-q",
+            "check",
+            "apps/web/.planning/STATE.md",
+            "apps/api/.planning/STATE.md",
+            "--select",
+            "GSD101",
+        ],
+    );
+    assert!(!out.contains("apps/web:"), "{out}");
+    if code == 1 {
+        assert!(out.starts_with("apps/api:\nerror[GSD101]"), "{out}");
+    }
     // A staged gsd.toml checks its project, with the settings it holds.
     let config = dir.path().join("apps/api/gsd.toml");
     std::fs::write(&config, "[check]\nignore = [\"GSD101\"]\n").unwrap();
