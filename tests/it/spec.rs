@@ -18,7 +18,7 @@ use gsd::error::UserError;
 use gsd::model::workspace::Workspace;
 use gsd::ops::Outcome;
 
-use crate::ops_support::{clock, new_state, new_text};
+use crate::ops_support::{clock, new_state, new_text, report_of, tree};
 
 /// A project held in memory: STATE.md, and ROADMAP.md or PROJECT.md when given.
 pub struct Given {
@@ -30,6 +30,11 @@ pub fn given(state: &str) -> Given {
     Given {
         ws: Workspace::in_memory(state),
     }
+}
+
+/// A project loaded from a fixture tree (a folder holding `.planning/`), every file read.
+pub fn given_tree(root: &std::path::Path) -> Given {
+    Given { ws: tree(root) }
 }
 
 impl Given {
@@ -118,12 +123,31 @@ impl Ran {
         self
     }
 
-    /// The command writes nothing.
+    /// The command writes nothing: no file changes, not even to the same bytes.
     pub fn changes_nothing(&self) -> &Ran {
         assert_eq!(
             self.state(),
             self.before,
             "`gsd {}` changed STATE.md",
+            self.command
+        );
+        let files: Vec<_> = self
+            .outcome()
+            .changes
+            .iter()
+            .map(|(c, _)| &c.display)
+            .collect();
+        assert!(files.is_empty(), "`gsd {}` writes {files:?}", self.command);
+        self
+    }
+
+    /// The command changes nothing and says exactly `message` (`02-01 is already complete`).
+    pub fn says(&self, message: &str) -> &Ran {
+        self.changes_nothing();
+        assert_eq!(
+            self.outcome().message.as_deref(),
+            Some(message),
+            "after `gsd {}`",
             self.command
         );
         self
@@ -141,6 +165,133 @@ impl Ran {
             ),
         }
         self
+    }
+
+    /// The command refuses (whatever the message).
+    pub fn fails(&self) -> &Ran {
+        assert!(
+            self.result.is_err(),
+            "`gsd {}` succeeded; expected an error",
+            self.command
+        );
+        self
+    }
+
+    /// The command refuses with a hint containing `part`.
+    pub fn hints(&self, part: &str) -> &Ran {
+        match &self.result {
+            Ok(_) => panic!("`gsd {}` succeeded; expected an error", self.command),
+            Err(e) => {
+                let hint = e.hint.as_deref().unwrap_or_default();
+                assert!(
+                    hint.contains(part),
+                    "`gsd {}` hints {hint:?}, not {part:?}",
+                    self.command
+                );
+            }
+        }
+        self
+    }
+
+    /// STATE.md after the command has no `part`.
+    pub fn lacks(&self, part: &str) -> &Ran {
+        let state = self.state();
+        assert!(
+            !state.contains(part),
+            "after `gsd {}`, STATE.md has {part:?}:\n{state}",
+            self.command
+        );
+        self
+    }
+
+    /// STATE.md after the command holds `part` exactly `times` times.
+    pub fn contains_times(&self, part: &str, times: usize) -> &Ran {
+        let state = self.state();
+        assert_eq!(
+            state.matches(part).count(),
+            times,
+            "after `gsd {}`, how often STATE.md has {part:?}:\n{state}",
+            self.command
+        );
+        self
+    }
+
+    /// STATE.md after the command begins with `prefix`.
+    pub fn starts_with(&self, prefix: &str) -> &Ran {
+        let state = self.state();
+        assert!(
+            state.starts_with(prefix),
+            "after `gsd {}`, STATE.md does not start with {prefix:?}:\n{state}",
+            self.command
+        );
+        self
+    }
+
+    /// STATE.md after the command ends with `suffix`.
+    pub fn ends_with(&self, suffix: &str) -> &Ran {
+        let state = self.state();
+        assert!(
+            state.ends_with(suffix),
+            "after `gsd {}`, STATE.md does not end with {suffix:?}:\n{state}",
+            self.command
+        );
+        self
+    }
+
+    /// Every line of STATE.md after the command ends in CRLF, the lines it wrote too.
+    pub fn ends_lines_with_crlf(&self) -> &Ran {
+        let state = self.state();
+        assert_eq!(
+            state.matches('\n').count(),
+            state.matches("\r\n").count(),
+            "after `gsd {}`: {state:?}",
+            self.command
+        );
+        self
+    }
+
+    /// STATE.md's frontmatter has the same keys, in the same order, after the command.
+    pub fn keeps_frontmatter_keys(&self) -> &Ran {
+        let keys = |t: &str| -> Vec<String> {
+            let doc = gsd::syntax::Doc::parse(gsd::source::Source::new("S", t.to_string()));
+            doc.frontmatter
+                .first()
+                .map(|f| f.entries.iter().map(|e| e.key.clone()).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            keys(&self.before),
+            keys(&self.state()),
+            "after `gsd {}`",
+            self.command
+        );
+        self
+    }
+
+    /// The command's notices are exactly `expected`, in order.
+    pub fn notices_are(&self, expected: &[&str]) -> &Ran {
+        assert_eq!(
+            self.outcome().notices,
+            expected,
+            "after `gsd {}`",
+            self.command
+        );
+        self
+    }
+
+    /// What the command did, for a snapshot: `## <command>` (without `state `), then its
+    /// notices, message and each file's checked diff, or the error, as
+    /// `ops_support::report` writes them.
+    pub fn report(&self) -> String {
+        let command = self.command.strip_prefix("state ").unwrap_or(&self.command);
+        format!("## {command}\n{}", report_of(&self.result))
+    }
+
+    /// [`Ran::report`] with `## <label>: <command>` as its title, for snapshots that run one
+    /// command on several inputs.
+    pub fn report_on(&self, label: &str) -> String {
+        let command = self.command.strip_prefix("state ").unwrap_or(&self.command);
+        format!("## {label}: {command}\n{}", report_of(&self.result))
     }
 
     /// The command's notices include one containing `part`.
@@ -235,4 +386,54 @@ fn siblings_are_read() {
         .running("state decide 'Use SQLite' --project");
     let new = ran.file("PROJECT.md").expect("PROJECT.md changed");
     assert!(new.contains("| Use SQLite |"), "{new}");
+}
+
+#[test]
+fn every_check_can_fail() {
+    // Each assertion helper must reject a wrong expectation, or a spec using it could not fail.
+    let fails = |f: &dyn Fn()| {
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+        assert!(caught.is_err(), "a wrong expectation passed");
+    };
+    let project = given("---\nstatus: x\n---\n## Current Position\n\nStatus: In progress\n");
+    let set = project.running("state set status Blocked");
+    let refused = project.running("state set colour red");
+    fails(&|| {
+        set.changes_nothing();
+    });
+    fails(&|| {
+        set.says("nothing to do");
+    });
+    fails(&|| {
+        set.fails();
+    });
+    fails(&|| {
+        refused.hints("no such hint");
+    });
+    fails(&|| {
+        set.lacks("Status: Blocked");
+    });
+    fails(&|| {
+        set.contains_times("Status:", 2);
+    });
+    fails(&|| {
+        set.starts_with("## Current");
+    });
+    fails(&|| {
+        set.ends_with("In progress\n");
+    });
+    fails(&|| {
+        set.ends_lines_with_crlf();
+    });
+    fails(&|| {
+        set.notices_are(&["a notice"]);
+    });
+    let rekeyed = given("---\nstatus: x\n---\n## Current Position\n\nStatus: In progress\n")
+        .running("state set status Blocked");
+    rekeyed.keeps_frontmatter_keys();
+    let mut rekeyed_before = rekeyed;
+    rekeyed_before.before = rekeyed_before.before.replace("status: x", "phase: x");
+    fails(&|| {
+        rekeyed_before.keeps_frontmatter_keys();
+    });
 }
