@@ -66,7 +66,10 @@ fn crlf_is_kept() {
         "state decide B --plan 02-02",
         "state block Keys",
     ] {
-        project.running(command).ends_lines_with_crlf();
+        project
+            .running(command)
+            .writes_state()
+            .ends_lines_with_crlf();
     }
 }
 

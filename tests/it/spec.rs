@@ -52,6 +52,15 @@ impl Given {
         }
     }
 
+    /// The same project with every `from` in STATE.md replaced by `to` (which must occur).
+    pub fn editing_state(&self, from: &str, to: &str) -> Given {
+        let text = &self.ws.state.doc.source.text;
+        assert!(text.contains(from), "the given STATE.md has no {from:?}");
+        Given {
+            ws: self.ws.with_state(&text.replace(from, to)),
+        }
+    }
+
     /// Runs `command` (a `state …` command line, without `gsd`; quote words with spaces).
     pub fn running(&self, command: &str) -> Ran {
         let args = split_words(command);
@@ -94,6 +103,16 @@ impl Ran {
     /// The new text of the sibling `file` (`ROADMAP.md`), when the command changed it.
     pub fn file(&self, file: &str) -> Option<String> {
         new_text(self.outcome(), file)
+    }
+
+    /// The command writes STATE.md (to new bytes).
+    pub fn writes_state(&self) -> &Ran {
+        assert!(
+            new_state(self.outcome()).is_some_and(|t| t != self.before),
+            "`gsd {}` left STATE.md as it was",
+            self.command
+        );
+        self
     }
 
     /// STATE.md becomes exactly `expected`.
@@ -190,6 +209,53 @@ impl Ran {
                 );
             }
         }
+        self
+    }
+
+    /// The first `label:` line of STATE.md after the command reads exactly `label: value`.
+    pub fn has_line(&self, label: &str, value: &str) -> &Ran {
+        let state = self.state();
+        let found = state
+            .lines()
+            .find_map(|l| l.strip_prefix(label).and_then(|r| r.strip_prefix(": ")));
+        assert_eq!(
+            found,
+            Some(value),
+            "after `gsd {}`, the first `{label}:` line:\n{state}",
+            self.command
+        );
+        self
+    }
+
+    /// Only the lines that began with one of `prefixes` changed, one line each, every one of
+    /// them changed, and no line was added or removed.
+    pub fn changes_only_lines_starting_with(&self, prefixes: &[&str]) -> &Ran {
+        let state = self.state();
+        let (old, new): (Vec<&str>, Vec<&str>) =
+            (self.before.lines().collect(), state.lines().collect());
+        assert_eq!(
+            old.len(),
+            new.len(),
+            "after `gsd {}`:\n{state}",
+            self.command
+        );
+        let changed: Vec<usize> = (0..old.len()).filter(|&i| old[i] != new[i]).collect();
+        for &i in &changed {
+            assert!(
+                prefixes.iter().any(|p| old[i].starts_with(p)),
+                "after `gsd {}`, line {} changed: {:?} → {:?}\n{state}",
+                self.command,
+                i + 1,
+                old[i],
+                new[i]
+            );
+        }
+        assert_eq!(
+            changed.len(),
+            prefixes.len(),
+            "after `gsd {}`:\n{state}",
+            self.command
+        );
         self
     }
 
@@ -427,6 +493,26 @@ fn every_check_can_fail() {
     });
     fails(&|| {
         set.notices_are(&["a notice"]);
+    });
+    let unchanged = given("## Current Position\n\nStatus: In progress\n")
+        .running("state set status 'In progress'");
+    fails(&|| {
+        unchanged.writes_state();
+    });
+    set.writes_state()
+        .has_line("Status", "Blocked")
+        .changes_only_lines_starting_with(&["status:", "Status:"]);
+    fails(&|| {
+        set.has_line("Status", "Block");
+    });
+    fails(&|| {
+        set.changes_only_lines_starting_with(&["Status:"]);
+    });
+    fails(&|| {
+        set.changes_only_lines_starting_with(&["status:", "Status:", "Phase:"]);
+    });
+    fails(&|| {
+        project.editing_state("Status: Done", "Status: x");
     });
     let rekeyed = given("---\nstatus: x\n---\n## Current Position\n\nStatus: In progress\n")
         .running("state set status Blocked");
