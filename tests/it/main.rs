@@ -35,6 +35,9 @@
 //! - `small_things`: `--json` dry runs, CRLF diffs that apply, bad durations and timeouts,
 //!   separators and rationale joins copied from the file.
 //! - `precommit`: the pre-commit hooks: `--locked` builds, monorepo paths, `check PATH...`.
+//! - `spec`: tests that read as specs: given a STATE.md (or a fixture tree), running a `state`
+//!   command line through the real parser and dispatch, produces this text; used by
+//!   `ops_regressions`, `begin_regressions` and `ops_conventions`.
 //! - `blocks_chunks`: the block classifier gives the same line kinds in pieces as in one parse.
 
 mod architecture;

@@ -140,6 +140,11 @@ fn touched_lines(old: &str, change: &FileChange) -> std::collections::BTreeSet<u
 
 /// Runs an op result into a readable report: each file's diff (checked), notices, message.
 pub fn report(result: Result<Outcome, gsd::error::UserError>) -> String {
+    report_of(&result)
+}
+
+/// [`report`] of a result the caller keeps.
+pub fn report_of(result: &Result<Outcome, gsd::error::UserError>) -> String {
     match result {
         Err(e) => format!("error (exit 2): {e}\n"),
         Ok(out) => {

@@ -18,7 +18,9 @@ use gsd::error::UserError;
 use gsd::model::workspace::Workspace;
 use gsd::ops::Outcome;
 
-use crate::ops_support::{clock, new_state, new_text};
+use crate::ops_support::{clock, new_state, new_text, report_of, tree};
+
+mod text_checks;
 
 /// A project held in memory: STATE.md, and ROADMAP.md or PROJECT.md when given.
 pub struct Given {
@@ -30,6 +32,11 @@ pub fn given(state: &str) -> Given {
     Given {
         ws: Workspace::in_memory(state),
     }
+}
+
+/// A project loaded from a fixture tree (a folder holding `.planning/`), every file read.
+pub fn given_tree(root: &std::path::Path) -> Given {
+    Given { ws: tree(root) }
 }
 
 impl Given {
@@ -44,6 +51,15 @@ impl Given {
     pub fn and_project(self, text: &str) -> Given {
         Given {
             ws: self.ws.with_project(text),
+        }
+    }
+
+    /// The same project with every `from` in STATE.md replaced by `to` (which must occur).
+    pub fn editing_state(&self, from: &str, to: &str) -> Given {
+        let text = &self.ws.state.doc.source.text;
+        assert!(text.contains(from), "the given STATE.md has no {from:?}");
+        Given {
+            ws: self.ws.with_state(&text.replace(from, to)),
         }
     }
 
@@ -91,6 +107,16 @@ impl Ran {
         new_text(self.outcome(), file)
     }
 
+    /// The command writes STATE.md (to new bytes).
+    pub fn writes_state(&self) -> &Ran {
+        assert!(
+            new_state(self.outcome()).is_some_and(|t| t != self.before),
+            "`gsd {}` left STATE.md as it was",
+            self.command
+        );
+        self
+    }
+
     /// STATE.md becomes exactly `expected`.
     pub fn produces(&self, expected: &str) -> &Ran {
         assert_eq!(self.state(), expected, "after `gsd {}`", self.command);
@@ -118,12 +144,31 @@ impl Ran {
         self
     }
 
-    /// The command writes nothing.
+    /// The command writes nothing: no file changes, not even to the same bytes.
     pub fn changes_nothing(&self) -> &Ran {
         assert_eq!(
             self.state(),
             self.before,
             "`gsd {}` changed STATE.md",
+            self.command
+        );
+        let files: Vec<_> = self
+            .outcome()
+            .changes
+            .iter()
+            .map(|(c, _)| &c.display)
+            .collect();
+        assert!(files.is_empty(), "`gsd {}` writes {files:?}", self.command);
+        self
+    }
+
+    /// The command changes nothing and says exactly `message` (`02-01 is already complete`).
+    pub fn says(&self, message: &str) -> &Ran {
+        self.changes_nothing();
+        assert_eq!(
+            self.outcome().message.as_deref(),
+            Some(message),
+            "after `gsd {}`",
             self.command
         );
         self
@@ -141,6 +186,47 @@ impl Ran {
             ),
         }
         self
+    }
+
+    /// The command refuses (whatever the message).
+    pub fn fails(&self) -> &Ran {
+        assert!(
+            self.result.is_err(),
+            "`gsd {}` succeeded; expected an error",
+            self.command
+        );
+        self
+    }
+
+    /// The command refuses with a hint containing `part`.
+    pub fn hints(&self, part: &str) -> &Ran {
+        match &self.result {
+            Ok(_) => panic!("`gsd {}` succeeded; expected an error", self.command),
+            Err(e) => {
+                let hint = e.hint.as_deref().unwrap_or_default();
+                assert!(
+                    hint.contains(part),
+                    "`gsd {}` hints {hint:?}, not {part:?}",
+                    self.command
+                );
+            }
+        }
+        self
+    }
+
+    /// What the command did, for a snapshot: `## <command>` (without `state `), then its
+    /// notices, message and each file's checked diff, or the error, as
+    /// `ops_support::report` writes them.
+    pub fn report(&self) -> String {
+        let command = self.command.strip_prefix("state ").unwrap_or(&self.command);
+        format!("## {command}\n{}", report_of(&self.result))
+    }
+
+    /// [`Ran::report`] with `## <label>: <command>` as its title, for snapshots that run one
+    /// command on several inputs.
+    pub fn report_on(&self, label: &str) -> String {
+        let command = self.command.strip_prefix("state ").unwrap_or(&self.command);
+        format!("## {label}: {command}\n{}", report_of(&self.result))
     }
 
     /// The command's notices include one containing `part`.
