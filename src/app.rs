@@ -34,20 +34,24 @@ fn dispatch(cli: Cli) -> anyhow::Result<Output> {
     match cli.command {
         Command::State(cmd) => match cmd {
             StateCommand::Show => commands::show::show(&ctx),
-            StateCommand::Get { field } => commands::show::get(&ctx, &field),
+            StateCommand::Get(crate::cli::GetArgs { field }) => commands::show::get(&ctx, &field),
             StateCommand::Ledger => commands::show::ledger(&ctx),
             other => commands::mutate::run(&ctx, other),
         },
         Command::Phase(cmd) => commands::phase::run(&ctx, cmd),
         Command::Milestone(cmd) => commands::milestone::run(&ctx, cmd),
         Command::Next => commands::show::next(&ctx),
-        Command::Requirements(crate::cli::RequirementsCommand::Done { ids }) => {
-            commands::phase::requirements_done(&ctx, &ids)
-        }
+        Command::Requirements(crate::cli::RequirementsCommand::Done(
+            crate::cli::RequirementsDoneArgs { ids },
+        )) => commands::phase::requirements_done(&ctx, &ids),
         Command::Roadmap(crate::cli::RoadmapCommand::Show) => commands::show::roadmap(&ctx),
         Command::Project(cmd) => commands::project::run(&ctx, cmd),
         Command::Check(args) => commands::check::run(&ctx, &args),
-        Command::Rule { code } => commands::check::rule(&ctx, code.as_deref()),
+        Command::Rule(crate::cli::RuleArgs { code }) => {
+            commands::check::rule(&ctx, code.as_deref())
+        }
+        Command::Mcp(args) => crate::mcp::serve(&ctx, &args),
+        Command::Man(args) => commands::man::run(args.dir.as_deref()),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut buf = Vec::new();

@@ -2,7 +2,7 @@
 //! `complete` needs (REQUIREMENTS.md, MILESTONES.md, existing snapshots, SUMMARY one-liners)
 //! are read here, under the lock, because ops do no I/O.
 
-use crate::cli::MilestoneCommand;
+use crate::cli::{self as c, MilestoneCommand};
 use crate::commands::{Context, Output};
 use crate::io::read_source;
 use crate::ledger::Ledger;
@@ -16,12 +16,12 @@ use crate::ops::milestone::{
 /// Runs a `milestone` subcommand.
 pub fn run(ctx: &Context, cmd: MilestoneCommand) -> anyhow::Result<Output> {
     match cmd {
-        MilestoneCommand::Complete {
+        MilestoneCommand::Complete(c::MilestoneCompleteArgs {
             version: raw,
             name,
             archive_phases,
             force,
-        } => crate::commands::mutate::apply(ctx, Needs::ALL, |ws, clock| {
+        }) => crate::commands::mutate::apply(ctx, Needs::ALL, |ws, clock| {
             let v = version(&raw)?;
             let files = MilestoneFiles {
                 requirements: crate::io::read_planning_file(&ws.root, "REQUIREMENTS.md")?,
@@ -45,7 +45,7 @@ pub fn run(ctx: &Context, cmd: MilestoneCommand) -> anyhow::Result<Output> {
             };
             Ok(("milestone complete", milestone_complete(ws, clock, &args)?))
         }),
-        MilestoneCommand::Start { version, name } => {
+        MilestoneCommand::Start(c::MilestoneStartArgs { version, name }) => {
             crate::commands::mutate::apply(ctx, Needs::ALL, |ws, clock| {
                 let args = MilestoneStart {
                     version: &version,

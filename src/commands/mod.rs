@@ -5,6 +5,7 @@ pub mod check_paths;
 pub mod check_report;
 pub mod check_settings;
 pub mod context;
+pub mod man;
 pub mod milestone;
 pub mod mutate;
 pub mod phase;

@@ -7,7 +7,9 @@
 //! all or nothing. Output is one line per changed file (nothing with `-q`), the unified diffs
 //! with `--dry-run`, or a JSON summary.
 
-use crate::cli::StateCommand;
+use crate::cli::{
+    BlockArgs, DoneTodoArgs, PruneArgs, SetArgs, StateCommand, TodoArgs, UnblockArgs,
+};
 use crate::commands::{Context, Output};
 use crate::error::UserError;
 use crate::io::{WorkspaceLock, read_source};
@@ -54,7 +56,7 @@ pub fn apply(
 /// Which sibling files a command reads.
 fn needs(cmd: &StateCommand) -> Needs {
     match cmd {
-        StateCommand::Complete(_) | StateCommand::Begin(_) | StateCommand::Prune { .. } => Needs {
+        StateCommand::Complete(_) | StateCommand::Begin(_) | StateCommand::Prune(_) => Needs {
             project: false,
             roadmap: true,
             phases: true,
@@ -66,11 +68,13 @@ fn needs(cmd: &StateCommand) -> Needs {
             phases: args.plan.is_some(),
         },
         // A new phase number takes its name from ROADMAP.md.
-        StateCommand::Set { field, .. } if ops::set::resolve(field) == Some("phase") => Needs {
-            project: false,
-            roadmap: true,
-            phases: false,
-        },
+        StateCommand::Set(SetArgs { field, .. }) if ops::set::resolve(field) == Some("phase") => {
+            Needs {
+                project: false,
+                roadmap: true,
+                phases: false,
+            }
+        }
         _ => Needs::STATE_ONLY,
     }
 }
@@ -83,7 +87,9 @@ pub fn execute(
     cmd: StateCommand,
 ) -> Result<(&'static str, Outcome), UserError> {
     Ok(match cmd {
-        StateCommand::Set { field, value } => ("set", ops::set::set(ws, clock, &field, &value)?),
+        StateCommand::Set(SetArgs { field, value }) => {
+            ("set", ops::set::set(ws, clock, &field, &value)?)
+        }
         StateCommand::Complete(a) => {
             let summary_file = summary_of(ws, &a.plan)?;
             let plan_title = plan_title_of(ws, &a.plan);
@@ -115,24 +121,26 @@ pub fn execute(
             };
             ("decide", ops::decide::decide(ws, clock, &d)?)
         }
-        StateCommand::Block { text } => ("block", ops::block::block(ws, clock, &text)?),
-        StateCommand::Unblock { pattern } => ("unblock", ops::block::unblock(ws, clock, &pattern)?),
-        StateCommand::Todo { text } => ("todo", ops::todo::todo(ws, clock, &text)?),
-        StateCommand::DoneTodo { pattern } => {
+        StateCommand::Block(BlockArgs { text }) => ("block", ops::block::block(ws, clock, &text)?),
+        StateCommand::Unblock(UnblockArgs { pattern }) => {
+            ("unblock", ops::block::unblock(ws, clock, &pattern)?)
+        }
+        StateCommand::Todo(TodoArgs { text }) => ("todo", ops::todo::todo(ws, clock, &text)?),
+        StateCommand::DoneTodo(DoneTodoArgs { pattern }) => {
             ("done-todo", ops::todo::done_todo(ws, clock, &pattern)?)
         }
         StateCommand::Session(a) => (
             "session",
             ops::session::session(ws, clock, &a.stopped_at, a.resume_file.as_deref())?,
         ),
-        StateCommand::Prune { keep_recent } => {
+        StateCommand::Prune(PruneArgs { keep_recent }) => {
             let archive = crate::io::read_planning_file(&ws.root, "STATE-ARCHIVE.md")?;
             (
                 "prune",
                 ops::prune::prune(ws, clock, keep_recent, archive.as_ref())?,
             )
         }
-        StateCommand::Show | StateCommand::Get { .. } | StateCommand::Ledger => {
+        StateCommand::Show | StateCommand::Get(_) | StateCommand::Ledger => {
             return Err(UserError::new(
                 "internal error: a read-only command reached mutate",
             ));

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::cli::PhaseCommand;
+use crate::cli::{self as c, PhaseCommand};
 use crate::commands::{Context, Output};
 use crate::error::UserError;
 use crate::io::read_source;
@@ -17,7 +17,7 @@ use crate::ops::phase_plan::{PhasePlan, phase_plan};
 /// Runs a `phase` subcommand.
 pub fn run(ctx: &Context, cmd: PhaseCommand) -> anyhow::Result<Output> {
     match cmd {
-        PhaseCommand::Plan { phase } => {
+        PhaseCommand::Plan(c::PhaseArgs { phase }) => {
             crate::commands::mutate::apply(ctx, Needs::ALL, |ws, clock| {
                 let args = PhasePlan {
                     phase: &phase,
@@ -26,11 +26,11 @@ pub fn run(ctx: &Context, cmd: PhaseCommand) -> anyhow::Result<Output> {
                 Ok(("phase plan", phase_plan(ws, clock, &args)?))
             })
         }
-        PhaseCommand::Complete {
+        PhaseCommand::Complete(c::PhaseCompleteArgs {
             phase,
             force,
             advance,
-        } => crate::commands::mutate::apply(ctx, Needs::ALL, |ws, clock| {
+        }) => crate::commands::mutate::apply(ctx, Needs::ALL, |ws, clock| {
             let requirements = read_requirements(ws)?;
             let args = PhaseComplete {
                 phase: &phase,
@@ -40,7 +40,7 @@ pub fn run(ctx: &Context, cmd: PhaseCommand) -> anyhow::Result<Output> {
             };
             Ok(("phase complete", phase_complete(ws, clock, &args)?))
         }),
-        PhaseCommand::Add { name } => {
+        PhaseCommand::Add(c::PhaseAddArgs { name }) => {
             crate::commands::mutate::apply(ctx, Needs::ALL, |ws, clock| {
                 Ok((
                     "phase add",
@@ -48,7 +48,7 @@ pub fn run(ctx: &Context, cmd: PhaseCommand) -> anyhow::Result<Output> {
                 ))
             })
         }
-        PhaseCommand::Insert { after, name } => {
+        PhaseCommand::Insert(c::PhaseInsertArgs { after, name }) => {
             crate::commands::mutate::apply(ctx, Needs::ALL, |ws, clock| {
                 Ok((
                     "phase insert",
@@ -56,7 +56,7 @@ pub fn run(ctx: &Context, cmd: PhaseCommand) -> anyhow::Result<Output> {
                 ))
             })
         }
-        PhaseCommand::Remove { phase, force } => {
+        PhaseCommand::Remove(c::PhaseRemoveArgs { phase, force }) => {
             crate::commands::mutate::apply(ctx, Needs::ALL, |ws, clock| {
                 let args = crate::ops::phase_edit::PhaseRemove {
                     phase: &phase,

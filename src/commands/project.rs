@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::cli::{OutcomeArg, ProjectCommand};
+use crate::cli::{self as c, OutcomeArg, ProjectCommand};
 use crate::commands::{Context, Output};
 use crate::error::UserError;
 use crate::io::read_source;
@@ -46,12 +46,12 @@ pub fn run(ctx: &Context, cmd: ProjectCommand) -> anyhow::Result<Output> {
     };
     match cmd {
         ProjectCommand::Show => show(ctx),
-        ProjectCommand::Get { field } => get(ctx, &field),
-        ProjectCommand::Validate {
+        ProjectCommand::Get(c::ProjectGetArgs { field }) => get(ctx, &field),
+        ProjectCommand::Validate(c::ValidateArgs {
             pattern,
             phase,
             version,
-        } => crate::commands::mutate::apply(ctx, needs, |ws, _| {
+        }) => crate::commands::mutate::apply(ctx, needs, |ws, _| {
             let requirements = crate::commands::phase::read_requirements(ws)?;
             let args = Validate {
                 pattern: &pattern,
@@ -61,11 +61,11 @@ pub fn run(ctx: &Context, cmd: ProjectCommand) -> anyhow::Result<Output> {
             };
             Ok(("project validate", validate(ws, &args)?))
         }),
-        ProjectCommand::Outcome {
+        ProjectCommand::Outcome(c::OutcomeArgs {
             pattern,
             outcome,
             note,
-        } => crate::commands::mutate::apply(ctx, needs, |ws, _| {
+        }) => crate::commands::mutate::apply(ctx, needs, |ws, _| {
             let args = SetOutcome {
                 pattern: &pattern,
                 kind: match outcome {
@@ -77,7 +77,7 @@ pub fn run(ctx: &Context, cmd: ProjectCommand) -> anyhow::Result<Output> {
             };
             Ok(("project outcome", set_outcome(ws, &args)?))
         }),
-        ProjectCommand::Touch { after } => {
+        ProjectCommand::Touch(c::TouchArgs { after }) => {
             crate::commands::mutate::apply(ctx, needs, |ws, clock| {
                 Ok(("project touch", touch(ws, clock, after.as_deref())?))
             })
