@@ -38,6 +38,9 @@
 //! - `spec`: tests that read as specs: given a STATE.md (or a fixture tree), running a `state`
 //!   command line through the real parser and dispatch, produces this text; used by
 //!   `ops_regressions`, `begin_regressions` and `ops_conventions`.
+//! - `mcp`, `man_tools`: `gsd mcp` driven by rmcp's client over stdio (a session gives the
+//!   CLI's bytes and JSON, tool errors, roots, concurrent writers); every command has a tool,
+//!   a manual section and completions.
 //! - `blocks_chunks`: the block classifier gives the same line kinds in pieces as in one parse.
 
 mod architecture;
@@ -59,6 +62,8 @@ mod help_names;
 mod ledger_consistency;
 mod ledger_regressions;
 mod leftovers;
+mod man_tools;
+mod mcp;
 mod milestone_lifecycle;
 mod model_roadmap;
 mod model_siblings;
