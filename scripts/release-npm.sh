@@ -7,10 +7,11 @@
 #
 # Usage: scripts/release-npm.sh [OUT_DIR]          (default: target/npm)
 #   NPM_SCOPE   the npm scope (default @gsd-tools)
-#   GSD_BIN     use this binary for linux-x64 instead of building it (tests use the debug
-#               build; a release builds with `cargo dist`: static, no dynamic loader)
-#   GSD_BIN_<PLATFORM>  (e.g. GSD_BIN_DARWIN_ARM64) a binary built elsewhere for another
-#               line of npm/targets.tsv; platforms with no binary are left out
+#   GSD_BIN     use this gsd (and the gsd-mcp beside it) for this machine's platform instead
+#               of building them (tests use the debug build; a release builds with
+#               `cargo dist`: static, no dynamic loader)
+#   GSD_BIN_<PLATFORM>  (e.g. GSD_BIN_DARWIN_ARM64) a gsd built elsewhere, gsd-mcp beside it,
+#               for another line of npm/targets.tsv; platforms with no binary are left out
 # Output: OUT_DIR/*.tgz (npm pack) and OUT_DIR/gsd-TRIPLE.tar.gz; the staged packages in
 # OUT_DIR/stage/.
 set -euo pipefail
@@ -35,7 +36,7 @@ binary_for() {
   [ "$triple" = "$host" ] || return 0
   if [ -n "${GSD_BIN:-}" ]; then echo "$GSD_BIN"; return; fi
   echo "== cargo dist ($triple)" >&2
-  cargo dist --quiet >&2
+  cargo dist --quiet --bin gsd-mcp >&2
   local dir
   dir=$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
   echo "$dir/$triple/release/gsd"
@@ -53,14 +54,18 @@ while IFS=$'\t' read -r platform triple os cpu exe; do
   dir="$STAGE/gsd-$platform"
   mkdir -p "$dir/bin"
   install -m 0755 "$bin" "$dir/bin/$exe"
+  # The MCP server `gsd mcp` hands over to, beside gsd (gsd.exe → gsd-mcp.exe).
+  mcp="$(dirname "$bin")/${exe/gsd/gsd-mcp}"
+  [ -x "$mcp" ] || { echo "release-npm: no ${exe/gsd/gsd-mcp} beside $bin" >&2; exit 2; }
+  install -m 0755 "$mcp" "$dir/bin/${exe/gsd/gsd-mcp}"
   sed -e "s|@SCOPE@|$SCOPE|g" -e "s|@VERSION@|$VERSION|g" -e "s|@PLATFORM@|$platform|g" \
-    -e "s|@OS@|$os|g" -e "s|@CPU@|$cpu|g" -e "s|@EXE@|$exe|g" \
+    -e "s|@OS@|$os|g" -e "s|@CPU@|$cpu|g" -e "s|@EXE@|$exe|g" -e "s|@MCP_EXE@|${exe/gsd/gsd-mcp}|g" \
     npm/platform/package.json.in >"$dir/package.json"
   printf '# %s/gsd-%s\n\nThe gsd binary for %s, installed by `%s/gsd`; see that package.\n' \
     "$SCOPE" "$platform" "$platform" "$SCOPE" >"$dir/README.md"
   (cd "$dir" && npm pack --silent --pack-destination "$OUT" >/dev/null)
   # The cargo-binstall archive: the binary at the top.
-  tar -C "$dir/bin" -czf "$OUT/gsd-$triple.tar.gz" "$exe"
+  tar -C "$dir/bin" -czf "$OUT/gsd-$triple.tar.gz" "$exe" "${exe/gsd/gsd-mcp}"
   deps="$deps${deps:+,}
     \"$SCOPE/gsd-$platform\": \"$VERSION\""
   echo "== $SCOPE/gsd-$platform $VERSION" >&2

@@ -13,14 +13,16 @@ cd "$REPO"
 command -v npm >/dev/null || { echo "test-npm: npm not installed, skipped"; exit 0; }
 
 if [ -z "${GSD_BIN:-}" ]; then
-  cargo build --locked --quiet --bin gsd
+  cargo build --locked --quiet --bins
   dir=$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
   GSD_BIN="$dir/debug/gsd"
 fi
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/gsd-npm.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 # The packaging is under test, not the binary: a stripped copy packs in a fraction of the time.
-cp "$GSD_BIN" "$WORK/gsd" && { strip "$WORK/gsd" 2>/dev/null || true; }
+for b in gsd gsd-mcp; do
+  cp "$(dirname "$GSD_BIN")/$b" "$WORK/$b" && { strip "$WORK/$b" 2>/dev/null || true; }
+done
 
 GSD_BIN="$WORK/gsd" scripts/release-npm.sh "$WORK/dist" >/dev/null
 

@@ -50,7 +50,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<Output> {
         Command::Rule(crate::cli::RuleArgs { code }) => {
             commands::check::rule(&ctx, code.as_deref())
         }
-        Command::Mcp(args) => crate::mcp::serve(&ctx, &args),
+        Command::Mcp(_) => crate::mcp_launch::run(),
         Command::Man(args) => commands::man::run(args.dir.as_deref()),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();

@@ -19,6 +19,12 @@
 //!   clock ([`io::load`] reads a project into a workspace).
 //! - [`commands`]: one module per command family (lock, load, run, commit, render);
 //!   [`app`] only dispatches.
+//! - [`cli`], [`cli_args`]: the command line; each command's argument type is also its MCP
+//!   tool's input (serde) and JSON Schema (schemars).
+//! - [`mcp`]: `gsd mcp`, the commands as Model Context Protocol tools over stdio; it runs a
+//!   call as the command line it stands for, and holds the only async runtime. It runs in
+//!   the `gsd-mcp` binary, which `gsd mcp` hands over to ([`mcp_launch`]), so the CLI's
+//!   start-up does not carry it.
 //!
 //! The invariant everything rests on: parsing a file and writing it back with no edit gives
 //! the same bytes, for any UTF-8 input, and for any other text input too: bytes that are not
@@ -39,6 +45,7 @@ pub mod error;
 pub mod io;
 pub mod ledger;
 pub mod mcp;
+pub mod mcp_launch;
 pub mod model;
 pub mod ops;
 pub mod render;

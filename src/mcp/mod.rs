@@ -12,6 +12,8 @@ pub mod call;
 pub mod server;
 pub mod tools;
 
+use std::io::{IsTerminal, Write};
+
 use rmcp::ServiceExt;
 
 use crate::commands::{Context, Output};
@@ -33,6 +35,15 @@ pub fn serve(ctx: &Context, args: &McpArgs) -> anyhow::Result<Output> {
         root: args.root.clone(),
         fallback: ctx.global.cwd.clone(),
     };
+    if std::io::stdin().is_terminal() {
+        // A person who typed `gsd mcp` would otherwise see nothing happen.
+        let _ = writeln!(
+            std::io::stderr(),
+            "gsd mcp: serving {} tools over stdio for an MCP client (Ctrl-D to stop); \
+             register it with `claude mcp add gsd -- gsd mcp`",
+            tools::all().len()
+        );
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
