@@ -9,7 +9,7 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use crate::app::Output;
+use crate::commands::Output;
 use crate::error::UserError;
 
 /// The server binary's file name.

@@ -13,8 +13,8 @@ use std::path::Path;
 use clap::CommandFactory;
 use clap_mangen::Man;
 
-use crate::commands::Output;
 use crate::cli::Cli;
+use crate::commands::Output;
 use crate::error::UserError;
 
 /// Prints gsd.1, or writes it and the per-command pages into `dir`.

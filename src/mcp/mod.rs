@@ -16,8 +16,8 @@ use std::io::{IsTerminal, Write};
 
 use rmcp::ServiceExt;
 
-use crate::commands::{Context, Output};
 use crate::cli::McpArgs;
+use crate::commands::{Context, Output};
 use crate::error::UserError;
 
 /// Serves until the client closes the connection.
