@@ -356,3 +356,34 @@ async fn todos(
     });
     futures::future::join_all(calls).await
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn check_takes_lists_and_an_option_whose_value_may_be_left_out() {
+    let project = demo();
+    let client = client(&project).await;
+    // `select` is a list; `write_baseline: true` is `--write-baseline` with the default path.
+    let result = call(
+        &client,
+        "check",
+        json!({"select": ["GSD1", "GSD2"], "write_baseline": true}),
+    )
+    .await;
+    assert!(!is_error(&result), "{}", text(&result));
+    let (_, cli, _) = run(project
+        .gsd()
+        .args(["--json", "check", "--select", "GSD1,GSD2"]));
+    let baseline = project.planning().join("gsd-baseline.json");
+    assert!(baseline.is_file(), "no baseline written: {}", text(&result));
+    // A path of its own.
+    let custom = call(
+        &client,
+        "check",
+        json!({"write_baseline": "custom-baseline.json"}),
+    )
+    .await;
+    assert!(!is_error(&custom), "{}", text(&custom));
+    let bad = call(&client, "check", json!({"write_baseline": 3})).await;
+    assert!(is_error(&bad), "{}", text(&bad));
+    assert!(!cli.is_empty());
+    client.cancel().await.unwrap();
+}
