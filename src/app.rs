@@ -31,6 +31,20 @@ pub fn warnings(quiet: bool) -> String {
 
 fn dispatch(cli: Cli) -> anyhow::Result<Output> {
     let ctx = Context::new(cli.global);
+    // Every command on one project works in its workstream; `check` (one project, paths or
+    // `--all`) chooses per project, and the commands that read no project choose none.
+    let per_project = match &cli.command {
+        // `check` chooses inside its own error handling, so a CI format still prints a
+        // document when there is no project or no such workstream.
+        Command::Check(_) => true,
+        Command::Rule(_) | Command::Completions { .. } | Command::Mcp(_) | Command::Man(_) => true,
+        _ => false,
+    };
+    let _workstream = if per_project {
+        None
+    } else {
+        Some(ctx.enter_workstream(&ctx.root()?)?)
+    };
     match cli.command {
         Command::State(cmd) => match cmd {
             StateCommand::Show => commands::show::show(&ctx),
@@ -46,7 +60,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<Output> {
         )) => commands::phase::requirements_done(&ctx, &ids),
         Command::Roadmap(crate::cli::RoadmapCommand::Show) => commands::show::roadmap(&ctx),
         Command::Project(cmd) => commands::project::run(&ctx, cmd),
-        Command::Check(args) => commands::check::run(&ctx, &args),
+        Command::Check(args) => commands::check_all::run(&ctx, &args),
         Command::Rule(crate::cli::RuleArgs { code }) => {
             commands::check::rule(&ctx, code.as_deref())
         }

@@ -58,6 +58,11 @@ pub struct GlobalArgs {
     /// Print nothing but errors (and requested values).
     #[arg(short, long, global = true, help_heading = GLOBAL)]
     pub quiet: bool,
+    /// Work on workstream NAME: `.planning/workstreams/NAME/` (its STATE.md, ROADMAP.md,
+    /// REQUIREMENTS.md, phases/) instead of `.planning/` [env: GSD_WORKSTREAM; default: the
+    /// one `.planning/active-workstream` names].
+    #[arg(long = "ws", value_name = "NAME", global = true, help_heading = GLOBAL)]
+    pub ws: Option<String>,
 }
 
 /// `--color`.

@@ -352,8 +352,15 @@ pub struct CheckArgs {
     #[arg(long, help_heading = BASELINE)]
     #[serde(default)]
     pub no_baseline: bool,
+    /// Check every workstream and every `.planning/` in the current folder (or `-C DIR`) and
+    /// below it (a monorepo; node_modules, target and .git are skipped), each reported with
+    /// its path; the exit code is the worst.
+    #[arg(long, conflicts_with = "paths")]
+    #[serde(default)]
+    pub all: bool,
     /// Files that changed, as pre-commit passes them: check each project whose `.planning/`
-    /// holds one (`apps/web/.planning/STATE.md` checks `apps/web`), instead of the project
+    /// holds one (`apps/web/.planning/STATE.md` checks `apps/web`, and
+    /// `.planning/workstreams/api/STATE.md` the workstream `api`), instead of the project
     /// found from the current folder.
     #[arg(value_name = "PATH")]
     #[serde(default)]

@@ -13,6 +13,7 @@ pub mod leftovers;
 pub mod load;
 pub mod lock;
 pub mod moves;
+pub mod workstreams;
 
 use std::io::ErrorKind;
 use std::path::Path;
@@ -73,7 +74,7 @@ pub fn exists(path: &Path) -> bool {
 /// `MILESTONES.md`, `STATE-ARCHIVE.md`): `None` when it is not.
 pub fn read_planning_file(root: &Path, name: &str) -> Result<Option<Source>, UserError> {
     use crate::model::workspace::Workspace;
-    let path = Workspace::planning_dir(root).join(name);
+    let path = Workspace::path_of(root, name);
     if !exists(&path) {
         return Ok(None);
     }

@@ -218,7 +218,8 @@ fn locate_one<'a>(source: &'a Source, d: &'a Diagnostic, prefix: &str) -> Locate
     let end_column = column + line_text[rel_start..rel_end].chars().count();
     Located {
         diagnostic: d,
-        path: shown_path(prefix, d.file.display()),
+        // The file's own display path: `.planning/workstreams/api/STATE.md` in a workstream.
+        path: shown_path(prefix, &source.path.to_string_lossy().replace('\\', "/")),
         line,
         column,
         end_line: line,

@@ -14,7 +14,7 @@ use serde_json::json;
 use similar::{DiffTag, TextDiff};
 
 use super::check_report::report;
-use super::check_settings::{Run, format_of};
+use super::check_settings::Run;
 use crate::check::policy::Policy;
 use crate::check::rules::leftovers::LEFTOVER;
 use crate::check::{self, Diagnostic, FileKind, Summary, all_rules};
@@ -31,115 +31,14 @@ use crate::transaction::{FileChange, commit};
 /// How many fix rounds to run before giving up (each round fixes what the last one exposed).
 const MAX_FIX_ROUNDS: usize = 8;
 
-/// `gsd check`, on the project found from the current folder (or `-C`), or with paths on
-/// each project holding one of them, one after the other: outputs joined, the worst exit
-/// code kept. When it cannot check (exit 2), the CI formats still print a valid document
-/// holding the error ([`super::check_report::could_not_check`]).
-pub fn run(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
-    super::check_report::could_not_check(format_of(ctx, args), run_all(ctx, args))
-}
-
-fn run_all(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
-    if args.paths.is_empty() {
-        return run_project(ctx, args);
-    }
-    // Paths are relative to the folder gsd runs in (`-C` when given), as pre-commit gives them.
-    let paths: Vec<PathBuf> = match &ctx.global.cwd {
-        Some(dir) => args.paths.iter().map(|p| dir.join(p)).collect(),
-        None => args.paths.clone(),
-    };
-    let projects = projects_of(&paths);
-    if projects.is_empty() {
-        let mut out = Output::default();
-        if !ctx.global.quiet {
-            out.stderr = "gsd: no path is in a .planning/ folder; nothing to check\n".to_string();
-        }
-        return Ok(out);
-    }
-    let format = format_of(ctx, args);
-    if projects.len() > 1
-        && matches!(
-            format,
-            CheckFormat::Json | CheckFormat::Sarif | CheckFormat::Gitlab
-        )
-    {
-        return Err(UserError::new(format!(
-            "the paths are in {} projects, and --format {} reports one project",
-            projects.len(),
-            match format {
-                CheckFormat::Json => "json",
-                CheckFormat::Gitlab => "gitlab",
-                _ => "sarif",
-            }
-        ))
-        .hint("run gsd check once per project (-C DIR), or use --format human or github")
-        .into());
-    }
-    let mut all = Output::default();
-    let several = projects.len() > 1;
-    for project in projects {
-        let mut one = ctx.clone();
-        one.global.cwd = Some(project.clone());
-        let out = run_project(&one, args)?;
-        // Each report says which project it is for ("All checks passed" names no file);
-        // a project `-q` left nothing to say about gets no heading either.
-        if several && format == CheckFormat::Human && !out.stdout.is_empty() {
-            all.stdout.push_str(&format!("{}:\n", project.display()));
-        }
-        all.stdout.push_str(&out.stdout);
-        all.stderr.push_str(&out.stderr);
-        all.code = all.code.max(out.code);
-    }
-    Ok(all)
-}
-
-/// The project folders (each holding a `.planning/`) of `paths`, in first-seen order: the
-/// part of a path before its `.planning` component (the file may be deleted, so this reads
-/// the path, not the disk), else the nearest folder above it that holds `.planning/`.
-fn projects_of(paths: &[PathBuf]) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = Vec::new();
-    for path in paths {
-        let parts: Vec<_> = path.components().collect();
-        let project = match parts
-            .iter()
-            .position(|c| c.as_os_str() == crate::model::workspace::PLANNING)
-        {
-            Some(i) => parts[..i].iter().collect::<PathBuf>(),
-            None => match path
-                .parent()
-                .map(|p| {
-                    if p.as_os_str().is_empty() {
-                        std::path::Path::new(".")
-                    } else {
-                        p
-                    }
-                })
-                .and_then(|p| crate::io::load::find_root(p).ok())
-            {
-                Some(root) => root,
-                None => continue,
-            },
-        };
-        let project = if project.as_os_str().is_empty() {
-            PathBuf::from(".")
-        } else {
-            project
-        };
-        if !out.contains(&project) {
-            out.push(project);
-        }
-    }
-    out
-}
-
 /// `gsd check` on one project.
-fn run_project(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
+pub(super) fn run_project(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
     let root = ctx.root()?;
     let today = crate::clock::today()?;
     let run = Run::new(ctx, args, &root, today)?;
     let _lock = if args.fix {
         Some(WorkspaceLock::acquire(
-            &Workspace::planning_dir(&root),
+            &Workspace::shared_dir(&root),
             WorkspaceLock::timeout_from_env()?,
         )?)
     } else {
@@ -197,7 +96,7 @@ fn run_project(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
     });
     if original != updated {
         let change = FileChange {
-            path: Workspace::planning_dir(&root).join("STATE.md"),
+            path: Workspace::path_of(&root, "STATE.md"),
             display: Workspace::display_path("STATE.md"),
             original: original.to_string(),
             edits: line_edits(original, updated),
@@ -208,8 +107,9 @@ fn run_project(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
         } else {
             "fixed"
         };
+        let shown = Workspace::display_path("STATE.md").display().to_string();
         fix_json["files"] = json!([{
-            "file": ".planning/STATE.md",
+            "file": shown,
             "summary": format!("{verb} {fixed} problem(s)"),
         }]);
         if ctx.global.dry_run {
@@ -220,7 +120,7 @@ fn run_project(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
             }
             if !ctx.global.quiet {
                 note.push_str(&format!(
-                    "gsd: would fix {fixed} problem(s) in .planning/STATE.md (dry run, nothing written)\n"
+                    "gsd: would fix {fixed} problem(s) in {shown} (dry run, nothing written)\n"
                 ));
             }
             return Ok(Output {
@@ -231,9 +131,7 @@ fn run_project(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
             });
         }
         if !ctx.global.quiet {
-            note.push_str(&format!(
-                "gsd: fixed {fixed} problem(s) in .planning/STATE.md\n"
-            ));
+            note.push_str(&format!("gsd: fixed {fixed} problem(s) in {shown}\n"));
         }
     } else if ctx.global.dry_run {
         if wants_json {

@@ -3,11 +3,12 @@
 //! depend on nothing above them; `app` only dispatches.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::UserError;
 use crate::io::load::find_root;
+use crate::model::workstream;
 
 /// What a command produced.
 #[derive(Debug, Default)]
@@ -103,5 +104,31 @@ impl Context {
                 .map_err(|e| UserError::new(format!("cannot read the current folder: {e}")))?,
         };
         find_root(&start)
+    }
+}
+
+impl Context {
+    /// The workstream this run asked for: `--ws`, else `GSD_WORKSTREAM` (unset or blank:
+    /// none), with where it came from.
+    pub fn requested_workstream(&self) -> Option<(String, crate::io::workstreams::Source)> {
+        match &self.global.ws {
+            Some(name) => Some((name.clone(), crate::io::workstreams::Source::Flag)),
+            None => std::env::var("GSD_WORKSTREAM")
+                .ok()
+                .filter(|v| !v.trim().is_empty())
+                .map(|v| (v, crate::io::workstreams::Source::Env)),
+        }
+    }
+
+    /// Chooses the workstream of the project at `root` ([`crate::io::workstreams::resolve`]) and works
+    /// on it until the guard drops.
+    pub fn enter_workstream(&self, root: &Path) -> Result<workstream::Entered, UserError> {
+        let requested = self.requested_workstream();
+        let planning = crate::model::workspace::Workspace::shared_dir(root);
+        let chosen = crate::io::workstreams::resolve(
+            &planning,
+            requested.as_ref().map(|(n, s)| (n.as_str(), *s)),
+        )?;
+        Ok(workstream::enter(chosen))
     }
 }

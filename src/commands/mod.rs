@@ -1,6 +1,7 @@
 //! One module per command family. Each returns an [`Output`]; none prints.
 
 pub mod check;
+pub mod check_all;
 pub mod check_paths;
 pub mod check_report;
 pub mod check_settings;

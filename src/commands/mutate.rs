@@ -37,7 +37,7 @@ pub fn apply(
     let _lock = if dry_run {
         None
     } else {
-        Some(WorkspaceLock::for_writing(&Workspace::planning_dir(&root))?)
+        Some(WorkspaceLock::for_writing(&Workspace::shared_dir(&root))?)
     };
     let ws = Workspace::load(&root, needs)?;
     let clock = Clock::new(crate::clock::now()?);

@@ -97,7 +97,7 @@ fn listings(ws: &Workspace) -> Vec<(std::path::PathBuf, Vec<String>)> {
 /// `.planning/REQUIREMENTS.md`, when the project keeps one (read here: ops do no I/O).
 pub fn read_requirements(ws: &Workspace) -> Result<Option<Requirements>, UserError> {
     let name = "REQUIREMENTS.md";
-    let path = Workspace::planning_dir(&ws.root).join(name);
+    let path = Workspace::path_of(&ws.root, name);
     if std::fs::symlink_metadata(&path).is_err() {
         return Ok(None);
     }

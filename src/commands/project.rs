@@ -35,6 +35,7 @@ pub const FIELDS: &[(&str, &str)] = &[
 ];
 
 /// The path every `project` output names the file by.
+/// PROJECT.md is shared by all workstreams: always in `.planning/`.
 const FILE: &str = ".planning/PROJECT.md";
 
 /// Runs a `project` subcommand.
@@ -89,7 +90,7 @@ pub fn run(ctx: &Context, cmd: ProjectCommand) -> anyhow::Result<Output> {
 fn load(ctx: &Context) -> anyhow::Result<ProjectDoc> {
     let root = ctx.root()?;
     let name = "PROJECT.md";
-    let path = Workspace::planning_dir(&root).join(name);
+    let path = Workspace::path_of(&root, name);
     if std::fs::symlink_metadata(&path).is_err() {
         return Err(UserError::new("does not exist")
             .in_file(Workspace::display_path(name))

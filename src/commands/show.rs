@@ -15,19 +15,26 @@ fn load(ctx: &Context) -> anyhow::Result<Workspace> {
     Ok(Workspace::load(&root, Needs::STATE_ONLY)?)
 }
 
-/// The path every `state` output names the file by.
-const FILE: &str = ".planning/STATE.md";
+/// The path every `state` output names the file by (`.planning/STATE.md`, or the
+/// workstream's).
+fn file() -> String {
+    Workspace::display_path("STATE.md")
+        .to_string_lossy()
+        .replace('\\', "/")
+}
 
 pub fn show(ctx: &Context) -> anyhow::Result<Output> {
     let ws = load(ctx)?;
     if ctx.global.json {
+        let file = file();
         // Written while it is produced: the JSON of a large file is twice its size.
         Ok(Output::streamed(move |w| {
-            serde_json::to_writer_pretty(&mut *w, &state_view(&ws.state, FILE))?;
+            serde_json::to_writer_pretty(&mut *w, &state_view(&ws.state, &file))?;
             w.write_all(b"\n")
         }))
     } else {
-        let view = state_view(&ws.state, FILE);
+        let file = file();
+        let view = state_view(&ws.state, &file);
         Ok(Output::ok(dashboard(&view, &Palette::new(ctx.color))))
     }
 }
@@ -43,7 +50,8 @@ pub fn field_paths(field: &str) -> Vec<String> {
 
 pub fn get(ctx: &Context, field: &str) -> anyhow::Result<Output> {
     let ws = load(ctx)?;
-    let view = state_view(&ws.state, FILE);
+    let file = file();
+    let view = state_view(&ws.state, &file);
     // Only the JSON on the field's paths is built.
     let paths = field_paths(field);
     let found: Vec<Value> = paths.iter().filter_map(|p| view.path(p)).collect();

@@ -48,7 +48,21 @@ impl Workspace {
     /// Loads STATE.md and whichever siblings `needs` asks for and exist.
     pub fn load(root: &Path, needs: Needs) -> Result<Workspace, UserError> {
         let planning = Self::planning_dir(root);
-        let read = |name: &str| read_source(&planning.join(name), &Self::display_path(name));
+        let read = |name: &str| read_source(&Self::path_of(root, name), &Self::display_path(name));
+        if crate::model::workstream::current().is_none()
+            && std::fs::symlink_metadata(planning.join("STATE.md")).is_err()
+        {
+            let names = super::workstreams::list(&planning);
+            if !names.is_empty() {
+                return Err(UserError::new("does not exist")
+                    .in_file(Self::display_path("STATE.md"))
+                    .hint(format!(
+                        "this project keeps its state in workstreams ({}): pass --ws NAME or set \
+                         GSD_WORKSTREAM, or name one in .planning/active-workstream",
+                        names.join(", ")
+                    )));
+            }
+        }
         let state = read("STATE.md")?;
         if state.text[state.body_start..].trim().is_empty() {
             // An empty STATE.md reads as a file with no fields, and every edit would then
@@ -65,7 +79,7 @@ impl Workspace {
         let state = StateDoc::parse(state);
         let optional =
             |name: &str, wanted: bool| -> Result<Option<crate::source::Source>, UserError> {
-                let path = planning.join(name);
+                let path = Self::path_of(root, name);
                 if wanted && std::fs::symlink_metadata(&path).is_ok() {
                     read(name).map(Some)
                 } else {

@@ -16,6 +16,7 @@ pub mod state;
 pub mod status;
 pub mod values;
 pub mod workspace;
+pub mod workstream;
 
 pub use field::Field;
 pub use ids::{PhaseNum, PlanId};

@@ -49,14 +49,52 @@ impl Needs {
 }
 
 impl Workspace {
-    /// `.planning/` under `root`.
+    /// The planning folder commands work on under `root`: `.planning/`, or
+    /// `.planning/workstreams/<name>/` inside a workstream ([`super::workstream`]).
     pub fn planning_dir(root: &Path) -> PathBuf {
+        let shared = Self::shared_dir(root);
+        match super::workstream::current() {
+            Some(name) => shared.join(super::workstream::WORKSTREAMS).join(name),
+            None => shared,
+        }
+    }
+
+    /// `.planning/` under `root`, also inside a workstream: the home of the files all
+    /// workstreams share.
+    pub fn shared_dir(root: &Path) -> PathBuf {
         root.join(PLANNING)
     }
 
-    /// The path shown to users for a file in `.planning/` (relative, stable in snapshots).
+    /// Whether a planning file is one all workstreams share (PROJECT.md, MILESTONES.md and
+    /// the `milestones/` archive stay in `.planning/` when a project has workstreams).
+    fn is_shared(name: &str) -> bool {
+        name == "PROJECT.md"
+            || name == "MILESTONES.md"
+            || name == "milestones"
+            || name.starts_with("milestones/")
+    }
+
+    /// The on-disk path of planning file `name` (relative to the planning folder) under
+    /// `root`: in the workstream's folder, or in `.planning/` for a shared file.
+    pub fn path_of(root: &Path, name: &str) -> PathBuf {
+        if Self::is_shared(name) {
+            Self::shared_dir(root).join(name)
+        } else {
+            Self::planning_dir(root).join(name)
+        }
+    }
+
+    /// The path shown to users for planning file `name` (relative, stable in snapshots):
+    /// `.planning/STATE.md`, or `.planning/workstreams/<name>/STATE.md` in a workstream.
     pub fn display_path(name: &str) -> PathBuf {
-        Path::new(PLANNING).join(name)
+        let shared = Path::new(PLANNING);
+        match super::workstream::current() {
+            Some(ws) if !Self::is_shared(name) => shared
+                .join(super::workstream::WORKSTREAMS)
+                .join(ws)
+                .join(name),
+            _ => shared.join(name),
+        }
     }
 
     /// A workspace built from text in memory, with no file behind it: STATE.md `state` and no

@@ -137,7 +137,7 @@ pub fn file_change(
 
 /// The on-disk path of a file in `.planning/`.
 pub fn planning_path(ws: &Workspace, name: &str) -> PathBuf {
-    Workspace::planning_dir(&ws.root).join(name)
+    Workspace::path_of(&ws.root, name)
 }
 
 /// The loaded PROJECT.md, or the error a `gsd project` command gives without one.

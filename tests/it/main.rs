@@ -89,3 +89,4 @@ mod state_set;
 mod state_show;
 mod support;
 mod transcript;
+mod workstreams;
