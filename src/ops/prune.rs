@@ -7,7 +7,9 @@
 //! continuation lines with it, byte for byte; every other byte of STATE.md stays. The archive
 //! gets one dated section per run, appended (the file is created with a title when absent).
 //! Which phases are finished is the ledger's answer. Metric rows stay: the velocity figures
-//! are computed from them.
+//! are computed from them. A decision group or blocker list left with no items gets the
+//! file's own "nothing here" line (`None.` where its other lists say so, else the template's
+//! `None yet.`), so the section reads as the workflow writes an empty one.
 
 use crate::change::FileChange;
 use crate::edit::{Edit, EditSet};
@@ -41,28 +43,41 @@ pub fn prune(
         .collect();
     let old = &finished[..finished.len().saturating_sub(keep)];
     let mut decisions: Vec<(usize, usize)> = Vec::new();
-    for (group, d) in state.all_decisions() {
+    // The first moved line of each list the prune empties: it becomes the placeholder.
+    let mut emptied: Vec<usize> = Vec::new();
+    for group in &state.decisions {
         if !matches!(group.shape, ListShape::Bullets { .. }) {
             continue;
         }
-        let phase = d
-            .plan
-            .as_deref()
-            .and_then(PlanId::parse)
-            .map(|p| p.phase)
-            .or_else(|| {
-                d.phase
-                    .as_deref()
-                    .and_then(|p| PhaseNum::parse(p.split('-').next().unwrap_or(p)))
-            });
-        if phase.is_some_and(|p| old.contains(&&p)) {
-            decisions.push((d.line, item_end(doc, d.line)));
+        let before = decisions.len();
+        for d in group.entries(doc) {
+            let phase = d
+                .plan
+                .as_deref()
+                .and_then(PlanId::parse)
+                .map(|p| p.phase)
+                .or_else(|| {
+                    d.phase
+                        .as_deref()
+                        .and_then(|p| PhaseNum::parse(p.split('-').next().unwrap_or(p)))
+                });
+            if phase.is_some_and(|p| old.contains(&&p)) {
+                decisions.push((d.line, item_end(doc, d.line)));
+            }
+        }
+        let moved = decisions.len() - before;
+        if moved > 0 && moved == group.entry_count {
+            emptied.push(decisions[before].0);
         }
     }
     let mut blockers: Vec<(usize, usize)> = Vec::new();
     if let Some(list) = state.blockers() {
         for item in list.items.iter().filter(|i| i.resolved && i.depth == 1) {
             blockers.push((item.line, item_end(doc, item.line)));
+        }
+        let top = list.items.iter().filter(|i| i.depth == 1).count();
+        if !blockers.is_empty() && blockers.len() == top {
+            emptied.push(blockers[0].0);
         }
     }
     if decisions.is_empty() && blockers.is_empty() {
@@ -94,9 +109,19 @@ pub fn prune(
         section.push_str(&lines_of(&blockers));
         section.push('\n');
     }
+    let placeholder = placeholder_of(state);
     let mut edits = Vec::new();
     for &(a, b) in decisions.iter().chain(&blockers) {
-        edits.push(Edit::replace(doc.line_start(a)..doc.line_span(b).end, ""));
+        let range = doc.line_start(a)..doc.line_span(b).end;
+        // A list left with no items keeps the file's own "nothing here" line, as the
+        // template writes an empty list, rather than a heading over nothing.
+        let keep = if emptied.contains(&a) {
+            let ending = &doc.source.text[doc.source.lines[b].content_end..range.end];
+            format!("{placeholder}{ending}")
+        } else {
+            String::new()
+        };
+        edits.push(Edit::replace(range, keep));
     }
     let mut out = Outcome::default();
     if let Some(c) = file_change(ws, PlanningFile::State, &doc.source, edits) {
@@ -138,4 +163,21 @@ pub fn prune(
         "appended a dated section".to_string(),
     ));
     Ok(out)
+}
+
+/// The placeholder an emptied list gets: the file's own, the first bare "nothing here" line
+/// of its decision, todo and blocker lists (`None.`, `(None)`, `- None yet`), else the
+/// template's `None yet.`.
+fn placeholder_of(state: &crate::model::state::StateDoc) -> String {
+    let doc = &state.doc;
+    let lines = state
+        .decisions
+        .iter()
+        .filter_map(|g| g.placeholder)
+        .chain(state.todo_lists.iter().filter_map(|l| l.placeholder))
+        .chain(state.blocker_lists.iter().filter_map(|l| l.placeholder));
+    lines
+        .map(|l| doc.line(l))
+        .find(|text| crate::model::state::context::is_bare_placeholder(text))
+        .map_or_else(|| "None yet.".to_string(), |t| t.trim_end().to_string())
 }

@@ -225,3 +225,39 @@ fn a_kill_before_any_step_of_a_remove_leaves_each_file_old_or_new() {
     assert_eq!(code, 0, "a hook past the last step changes nothing");
     assert_eq!(tree(&p), new_tree);
 }
+
+#[test]
+fn prune_leaves_an_emptied_list_the_files_own_placeholder() {
+    let p = Project::copy_of(&fixture());
+    for (from, to) in [
+        ("- [ ] **Phase 1: Setup**", "- [x] **Phase 1: Setup**"),
+        ("- [ ] **Phase 2: Sync**", "- [x] **Phase 2: Sync**"),
+    ] {
+        let roadmap = p.read("ROADMAP.md").replace(from, to);
+        write(&p, "ROADMAP.md", &roadmap);
+    }
+    // This file writes "None." for an empty list: an emptied list gets the same.
+    let state = p
+        .read("STATE.md")
+        .replace("### Pending Todos\n\nNone yet.", "### Pending Todos\n\nNone.")
+        .replace(
+            "- Phase 4 export needs the 2 report templates from the client\n- Offline mode: 30 days of cache on 2 GB devices",
+            "- ~~Phase 4 export needs the 2 report templates~~ RESOLVED\n  (templates arrived)",
+        );
+    write(&p, "STATE.md", &state);
+    let (code, _, stderr) = run(p.gsd().args(["state", "prune", "--keep-recent", "0"]));
+    assert_eq!(code, 0, "{stderr}");
+    let after = p.read("STATE.md");
+    assert!(
+        after.contains("### Decisions\n\nNone.\n\n### Pending Todos\n\nNone.\n\n### Blockers/Concerns\n\nNone.\n\n### Roadmap Evolution"),
+        "{after}"
+    );
+    let archive = p.read("STATE-ARCHIVE.md");
+    assert!(archive.contains("- [Phase 2]: Sync every 15 minutes, retry 4 times\n"));
+    assert!(archive.contains("RESOLVED\n  (templates arrived)\n"));
+    // Pruning again finds nothing and changes nothing.
+    let (code, stdout, _) = run(p.gsd().args(["state", "prune", "--keep-recent", "0"]));
+    assert_eq!(code, 0);
+    assert!(stdout.contains("nothing to prune"), "{stdout}");
+    assert_eq!(p.read("STATE.md"), after);
+}
