@@ -3,6 +3,8 @@
 //! them all or nothing. Kept apart from the transaction so the layers that compute changes
 //! (ops, check fixes) never depend on the one that writes.
 
+pub mod paths;
+
 use std::path::PathBuf;
 
 use crate::edit::EditSet;

@@ -45,7 +45,10 @@ pub fn commit_all(
         let bytes = if *updated == change.original {
             Vec::new()
         } else {
-            crate::io::undecoded_of(&change.path, &change.original)
+            crate::io::undecoded_of(
+                &crate::change::paths::before_moves(&change.path, moves),
+                &change.original,
+            )
         };
         refuse_undecoded_lines(change, &bytes)?;
         undecoded.push(bytes);
@@ -72,7 +75,10 @@ pub fn commit_all(
     // Refuse before writing anything, so a multi-file change stays all or nothing.
     for (change, updated) in &planned {
         if *updated != change.original {
-            refuse_read_only(&change.path, &change.display)?;
+            refuse_read_only(
+                &crate::change::paths::before_moves(&change.path, moves),
+                &change.display,
+            )?;
         }
     }
     // Temp files a killed predecessor left beside these files: the lock is held, so no
@@ -99,8 +105,18 @@ pub fn commit_all(
                 std::fs::create_dir_all(folder).map_err(|e| write_error(&change.display, &e))?;
             }
             let bytes = output_bytes(change, updated, undecoded);
-            let write = crate::io::stage(&change.path, &bytes)
-                .map_err(|e| write_error(&change.display, &e))?;
+            let now = crate::change::paths::before_moves(&change.path, moves);
+            let write = if now == change.path {
+                crate::io::stage(&change.path, &bytes)
+            } else {
+                crate::io::atomic::stage_moved(
+                    &change.path,
+                    &crate::change::paths::outside_moves(&change.path, moves),
+                    &now,
+                    &bytes,
+                )
+            }
+            .map_err(|e| write_error(&change.display, &e))?;
             staged.push((change, write));
         }
     }

@@ -58,14 +58,17 @@ pub fn run(ctx: &Context, cmd: PhaseCommand) -> anyhow::Result<Output> {
         }
         PhaseCommand::Remove(c::PhaseRemoveArgs { phase, force }) => {
             crate::commands::mutate::apply(ctx, Needs::ALL, |ws, clock| {
-                let args = crate::ops::phase_edit::PhaseRemove {
+                let requirements = read_requirements(ws)?;
+                let args = crate::ops::phase_remove::PhaseRemove {
                     phase: &phase,
                     force,
                     listings: listings(ws),
+                    requirements: requirements.as_ref(),
+                    phase_files: phase_files_after(ws, &phase)?,
                 };
                 Ok((
                     "phase remove",
-                    crate::ops::phase_edit::phase_remove(ws, clock, &args)?,
+                    crate::ops::phase_remove::phase_remove(ws, clock, &args)?,
                 ))
             })
         }
@@ -92,6 +95,28 @@ fn listings(ws: &Workspace) -> Vec<(std::path::PathBuf, Vec<String>)> {
             (d.path.clone(), names)
         })
         .collect()
+}
+
+/// The PLAN and SUMMARY files of the phases after `phase` (those a removal renumbers), read
+/// for their frontmatter's `phase:` fields. Nothing for a number that does not parse (the
+/// op refuses it).
+fn phase_files_after(
+    ws: &Workspace,
+    phase: &str,
+) -> Result<Vec<(std::path::PathBuf, crate::source::Source)>, UserError> {
+    let (Some(n), Some(dirs)) = (PhaseNum::parse(phase), ws.phases.as_ref()) else {
+        return Ok(Vec::new());
+    };
+    let phases = Workspace::planning_dir(&ws.root).join("phases");
+    let mut out = Vec::new();
+    for d in dirs.phases.iter().filter(|d| d.number > n) {
+        for f in &d.files {
+            let rel = f.path.strip_prefix(&phases).unwrap_or(&f.path);
+            let display = Workspace::display_path(&format!("phases/{}", rel.to_string_lossy()));
+            out.push((f.path.clone(), read_source(&f.path, &display)?));
+        }
+    }
+    Ok(out)
 }
 
 /// `.planning/REQUIREMENTS.md`, when the project keeps one (read here: ops do no I/O).

@@ -59,6 +59,36 @@ pub fn stage(path: &Path, contents: &[u8]) -> std::io::Result<StagedWrite> {
     Ok(StagedWrite { temp, target })
 }
 
+/// Writes `contents` to a temp file in `folder` for a target that does not exist yet because
+/// a move will bring it there (a PLAN.md whose phase folder is renumbered and whose own name
+/// changes): the temp file must live in a folder no move touches, or the rename that puts it
+/// in place would look for it where it no longer is. `like` is where the file is now, for
+/// its permissions.
+pub fn stage_moved(
+    target: &Path,
+    folder: &Path,
+    like: &Path,
+    contents: &[u8],
+) -> std::io::Result<StagedWrite> {
+    let name = target
+        .file_name()
+        .ok_or_else(|| std::io::Error::other("not a file name"))?
+        .to_string_lossy()
+        .into_owned();
+    let mut temp = tempfile::Builder::new()
+        .prefix(&temp_prefix(&name))
+        .rand_bytes(RANDOM_LEN)
+        .tempfile_in(folder)?;
+    if let Ok(meta) = std::fs::metadata(like) {
+        keep_permissions(temp.as_file(), &meta)?;
+    }
+    temp.write_all(contents)?;
+    Ok(StagedWrite {
+        temp,
+        target: target.to_path_buf(),
+    })
+}
+
 impl StagedWrite {
     /// Fsyncs the temp file, renames it over the target and fsyncs the folder.
     pub fn commit(self) -> std::io::Result<()> {

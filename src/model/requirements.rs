@@ -30,6 +30,8 @@ pub struct TraceRow {
     pub id: String,
     /// The phases its Phase cell names (`Phase 1`, `1, 2`, `Phase 2.1`).
     pub phases: Vec<PhaseNum>,
+    /// The Phase cell (for renumbering).
+    pub phase: Option<Cell>,
     /// The Status cell, when the table has one.
     pub status: Option<Cell>,
     /// Every cell of the row (for padding decisions).
@@ -114,6 +116,7 @@ fn trace_rows(doc: &Doc) -> Vec<TraceRow> {
                 line: j,
                 id,
                 phases,
+                phase: cells.get(pc).cloned(),
                 status: status_col.and_then(|s| cells.get(s).cloned()),
                 cells,
             });

@@ -180,6 +180,31 @@ impl Renumbering {
         edits
     }
 
+    /// Edits for the phase numbers in a cell that holds only phases (a traceability table's
+    /// Phase column: `Phase 4`, `4, 5`, `Phase 04: Export`): every number, except the ends of
+    /// a range (`4-6`) and a number glued to other text.
+    pub fn cell_edits(&self, text: &str, base: usize) -> Vec<Edit> {
+        let bytes = text.as_bytes();
+        let mut edits = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let glued = i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.');
+            if !bytes[i].is_ascii_digit() || glued {
+                i += 1;
+                continue;
+            }
+            let len = number_len(&text[i..]);
+            let written = text[i..i + len].trim_end_matches('.');
+            let ranged = (i > 0 && matches!(bytes[i - 1], b'-'))
+                || text[i + written.len()..].starts_with(['-', '–']);
+            if !ranged && let Some(new) = self.respell(written) {
+                edits.push(Edit::replace(base + i..base + i + written.len(), new));
+            }
+            i += len.max(1);
+        }
+        edits
+    }
+
     /// Plan ids in `line` whose phase moves: `04-01`, `4-01-PLAN.md`, `04-1`, where one
     /// side is zero-padded or a `-PLAN`/`-SUMMARY` file name follows (so `10-12 depots` and
     /// `2026-02-01` stay). The range covers the phase part.
@@ -309,5 +334,24 @@ mod tests {
             "10-12 depots, 2026-04-01, 4 GB, Phases 4-10"
         );
         assert_eq!(apply(&r, "Phase 4-10 sync"), "Phase 4-10 sync");
+    }
+
+    #[test]
+    fn phase_cells_renumber_every_phase_but_ranges() {
+        let r = Renumbering::closing_gap(
+            &PhaseNum::parse("3").unwrap(),
+            &nums(&["3", "4", "4.1", "10"]),
+        );
+        let cell = |text: &str| {
+            let mut set = crate::edit::EditSet::new();
+            set.extend(r.cell_edits(text, 0));
+            set.apply(text).unwrap()
+        };
+        assert_eq!(cell("Phase 4"), "Phase 3");
+        assert_eq!(cell("4, 10"), "3, 9");
+        assert_eq!(cell("Phase 4.1: Export"), "Phase 3.1: Export");
+        assert_eq!(cell("Phases 4-10"), "Phases 4-10");
+        assert_eq!(cell("Phase 2"), "Phase 2");
+        assert_eq!(cell("v4 Phase10"), "v4 Phase10");
     }
 }
