@@ -9,9 +9,10 @@ use crate::ledger::Ledger;
 use crate::model::phases::read_summary;
 use crate::model::workspace::{Needs, Workspace};
 use crate::ops::milestone::{
-    MilestoneComplete, MilestoneFiles, MilestoneStart, milestone_complete, milestone_file,
-    milestone_phases, milestone_start, version,
+    MilestoneComplete, MilestoneFiles, milestone_complete, milestone_file, milestone_phases,
+    version,
 };
+use crate::ops::milestone_start::{MilestoneStart, milestone_start};
 
 /// Runs a `milestone` subcommand.
 pub fn run(ctx: &Context, cmd: MilestoneCommand) -> anyhow::Result<Output> {

@@ -23,6 +23,16 @@ impl Ledger {
         self.scope_of_counts(done, Some(total), &candidates)
     }
 
+    /// Whether the project stands between milestones with the next one not yet planned:
+    /// STATE.md names no current phase (`Phase: Not started (defining requirements)`) and
+    /// every phase the files know is complete. A new milestone has nothing to count yet, so
+    /// its progress is 0% (what `gsd milestone start` writes).
+    pub fn new_milestone_unplanned(&self) -> bool {
+        self.current.is_none()
+            && !self.phases.is_empty()
+            && self.phases.iter().all(|p| p.complete())
+    }
+
     /// Whether any scope a note of `unit` (scoped to `phase`, when it names one) could be in
     /// has anything to count. Without one, the note is all there is.
     pub fn can_count(&self, unit: Option<Unit>, phase: Option<&PhaseNum>) -> bool {

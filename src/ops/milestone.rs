@@ -1,5 +1,5 @@
-//! `gsd milestone complete <vX.Y>` and `gsd milestone start <vX.Y>`: close a milestone and
-//! open the next.
+//! `gsd milestone complete <vX.Y>`: close a milestone (opening the next is
+//! [`super::milestone_start`]).
 //!
 //! `complete` snapshots ROADMAP.md and REQUIREMENTS.md to `milestones/vX.Y-ROADMAP.md` /
 //! `-REQUIREMENTS.md` (new files; an existing snapshot is kept), prepends the milestone's entry
@@ -9,12 +9,7 @@
 //! status to its words for a finished milestone. It refuses while a phase of the milestone is
 //! open (the ledger says so), unless forced.
 //!
-//! `start` moves STATE.md to the new milestone: the frontmatter keys that exist
-//! (`milestone`, `milestone_name`, `status`, dates), and in the body the `Milestone:` field,
-//! `Phase:` / `Plan:` / `Status:` for a milestone that is defining its requirements, and the
-//! last activity. The Progress line is kept as it is (the incumbent drops it).
-//!
-//! Both are idempotent: a second run changes nothing.
+//! It is idempotent: a second run changes nothing.
 
 use std::path::PathBuf;
 
@@ -25,9 +20,7 @@ use crate::ledger::{Ledger, PhaseEntry};
 use crate::model::ids::PhaseNum;
 use crate::model::status::StatusKind;
 use crate::model::workspace::Workspace;
-use crate::ops::field::set_field;
 use crate::ops::phase_complete::milestone_complete_edits;
-use crate::ops::style::date_separator;
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, frontmatter, planning_path};
 use crate::source::Source;
 
@@ -113,7 +106,7 @@ pub fn milestone_phases<'l>(
 }
 
 /// Whether a title names `version` as a word (`✅ v1.0 MVP`, not `v1.01`).
-fn names_version(title: &str, version: &str) -> bool {
+pub(crate) fn names_version(title: &str, version: &str) -> bool {
     let lower = title.to_ascii_lowercase();
     let v = version.to_ascii_lowercase();
     lower.match_indices(&v).any(|(at, _)| {
@@ -366,121 +359,6 @@ fn milestones_entry(
         original: source.text.clone(),
         edits: set,
     })
-}
-
-/// `milestone start`'s inputs.
-#[derive(Debug, Clone, Default)]
-pub struct MilestoneStart<'a> {
-    pub version: &'a str,
-    pub name: Option<&'a str>,
-}
-
-/// Runs `milestone start`.
-pub fn milestone_start(
-    ws: &Workspace,
-    clock: &Clock,
-    args: &MilestoneStart,
-) -> Result<Outcome, UserError> {
-    let v = version(args.version)?;
-    let state = &ws.state;
-    let doc = &state.doc;
-    let pos = &state.position;
-    let on_it = frontmatter::get(doc, "milestone").is_some_and(|m| names_version(m, &v))
-        || pos
-            .milestone
-            .as_ref()
-            .is_some_and(|f| names_version(f.value(doc), &v))
-        || pos.last_activity.as_ref().is_some_and(|a| {
-            a.field
-                .value(doc)
-                .contains(&format!("Milestone {v} started"))
-        });
-    if on_it {
-        return Ok(Outcome::nothing(format!(
-            "STATE.md is already on milestone {v}"
-        )));
-    }
-    let ledger = Ledger::build(ws, None);
-    let status_done = pos
-        .status
-        .as_ref()
-        .is_some_and(|s| StatusKind::classify(s.value(doc)) == StatusKind::MilestoneComplete);
-    let open: Vec<String> = ledger
-        .phases
-        .iter()
-        .filter(|p| !p.complete() && (p.has_folder || p.plans.iter().any(|e| e.done())))
-        .map(|p| p.number.to_string())
-        .collect();
-    if !status_done && !open.is_empty() {
-        return Err(UserError::new(format!(
-            "the current milestone is not complete (phases {} are open)",
-            open.join(", ")
-        ))
-        .in_file(Workspace::display_path("STATE.md"))
-        .hint("close it first with `gsd milestone complete <version>` (add --force to close it with open phases)"));
-    }
-    let today = clock.date();
-    let label = match args.name {
-        Some(n) => format!("{v} {n}"),
-        None => v.clone(),
-    };
-    let mut edits = Vec::new();
-    edits.extend(frontmatter::set(doc, "milestone", &v));
-    if let Some(n) = args.name {
-        edits.extend(frontmatter::set(doc, "milestone_name", n));
-    }
-    edits.extend(frontmatter::set(doc, "status", "planning"));
-    edits.extend(frontmatter::set(
-        doc,
-        "stopped_at",
-        &format!("Milestone {v} started"),
-    ));
-    if let Some(old) = frontmatter::get(doc, "last_activity") {
-        let new = if old.len() <= 10 {
-            today.clone()
-        } else {
-            format!("{today}{}Milestone {v} started", date_separator(old))
-        };
-        edits.extend(frontmatter::set(doc, "last_activity", &new));
-    }
-    edits.extend(frontmatter::set_timestamp(doc, "last_updated", clock.now));
-    if let Some(f) = &pos.milestone {
-        edits.push(set_field(state, f, &label));
-    }
-    if let Some(p) = &pos.phase {
-        edits.push(set_field(
-            state,
-            &p.field,
-            "Not started (defining requirements)",
-        ));
-    }
-    if let Some(p) = &pos.plan {
-        edits.push(set_field(state, &p.field, "—"));
-    }
-    if let Some(s) = &pos.status {
-        let word = crate::model::status::in_case_of("Defining requirements", s.value(doc));
-        edits.push(set_field(state, s, &word));
-    }
-    if let Some(f) = &state.reference.current_focus {
-        edits.push(set_field(
-            state,
-            f,
-            &format!("Milestone {label} — defining requirements"),
-        ));
-    }
-    if let Some(a) = &pos.last_activity {
-        let value = a.field.value(doc);
-        let new = format!("{today}{}Milestone {label} started", date_separator(value));
-        edits.push(set_field(state, &a.field, &new));
-    }
-    let mut out = Outcome::default();
-    if let Some(c) = file_change(ws, PlanningFile::State, &doc.source, edits) {
-        out.changes.push((c, format!("started milestone {label}")));
-    }
-    if out.changes.is_empty() {
-        out.message = Some(format!("STATE.md is already on milestone {v}"));
-    }
-    Ok(out)
 }
 
 /// The path of `milestones/<name>` in the workspace, for the command layer.
