@@ -23,18 +23,38 @@ impl Ledger {
         self.scope_of_counts(done, Some(total), &candidates)
     }
 
-    /// Whether the project stands between milestones with the next one not yet planned:
-    /// STATE.md names no current phase (`Phase: Not started (defining requirements)`) and
-    /// every phase the files know is complete. A new milestone has nothing to count yet, so
-    /// its progress is 0% (what `gsd milestone start` writes).
-    pub fn new_milestone_unplanned(&self) -> bool {
-        self.current.is_none()
-            && !self.phases.is_empty()
-            && self.phases.iter().all(|p| p.complete())
+    /// Whether the current milestone has no plan done yet, so that 0% is its progress (what
+    /// `gsd milestone start` writes): STATE.md names no current phase and every phase the
+    /// files know is complete (the next milestone is not planned yet), or every phase with
+    /// work done lies in a shipped ROADMAP.md milestone group (all its phases complete) and
+    /// the phases outside the groups, the new milestone's, have none.
+    pub fn new_milestone_unstarted(&self) -> bool {
+        if self.phases.is_empty() {
+            return false;
+        }
+        if self.current.is_none() && self.phases.iter().all(|p| p.complete()) {
+            return true;
+        }
+        let grouped: Vec<&PhaseEntry> = self
+            .phases
+            .iter()
+            .filter(|p| p.milestone.is_some())
+            .collect();
+        let current_outside = self
+            .current
+            .as_ref()
+            .and_then(|c| self.phase(c))
+            .is_none_or(|p| p.milestone.is_none());
+        current_outside
+            && !grouped.is_empty()
+            && grouped.iter().all(|p| p.complete())
+            && self
+                .phases
+                .iter()
+                .filter(|p| p.milestone.is_none())
+                .all(|p| p.done() == 0 && !p.complete())
     }
 
-    /// Whether any scope a note of `unit` (scoped to `phase`, when it names one) could be in
-    /// has anything to count. Without one, the note is all there is.
     pub fn can_count(&self, unit: Option<Unit>, phase: Option<&PhaseNum>) -> bool {
         self.note_candidates(unit, phase)
             .iter()

@@ -6,7 +6,8 @@
 //! to MILESTONES.md in the shape real files use (`## v1.0 Name (Shipped: DATE)`, the phase and
 //! plan counts from the ledger, the SUMMARY one-liners as key accomplishments), optionally
 //! moves the milestone's phase folders to `milestones/vX.Y-phases/`, and sets STATE.md's
-//! status to its words for a finished milestone. It refuses while a phase of the milestone is
+//! status to its words for a finished milestone, and collapses the milestone's ROADMAP.md
+//! checklist into a `<details>` block ([`super::milestone_collapse`]). It refuses while a phase of the milestone is
 //! open (the ledger says so), unless forced.
 //!
 //! It is idempotent: a second run changes nothing.
@@ -20,6 +21,7 @@ use crate::ledger::{Ledger, PhaseEntry};
 use crate::model::ids::PhaseNum;
 use crate::model::status::StatusKind;
 use crate::model::workspace::Workspace;
+use crate::ops::milestone_collapse::{Shipped, collapse_edits};
 use crate::ops::phase_complete::milestone_complete_edits;
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, frontmatter, planning_path};
 use crate::source::Source;
@@ -186,6 +188,20 @@ pub fn milestone_complete(
     };
     if let Some(change) = milestones_entry(ws, files.milestones.as_ref(), &entry) {
         out.changes.push((change, format!("added {v}")));
+    }
+    if let Some(roadmap) = &ws.roadmap {
+        let numbers: Vec<PhaseNum> = phases.iter().map(|p| p.number.clone()).collect();
+        let shipped = Shipped {
+            version: &v,
+            name: &name,
+            date: &clock.date(),
+            phases: &numbers,
+        };
+        let edits = collapse_edits(roadmap, &shipped, &mut out.notices);
+        if let Some(c) = file_change(ws, PlanningFile::Roadmap, &roadmap.doc.source, edits) {
+            out.changes
+                .push((c, format!("collapsed {v} into a <details> block")));
+        }
     }
     let state = &ws.state;
     let finished = state.position.status.as_ref().is_some_and(|s| {

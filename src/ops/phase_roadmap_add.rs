@@ -4,7 +4,7 @@
 
 use crate::edit::Edit;
 use crate::model::ids::PhaseNum;
-use crate::model::roadmap::Roadmap;
+use crate::model::roadmap::{MilestoneKind, Roadmap};
 use crate::ops::insert::{insert_after_line, insert_before_line};
 use crate::ops::phase_edit::NewPhase;
 use crate::ops::style::row_like;
@@ -61,9 +61,29 @@ pub(crate) fn roadmap_add_edits(
             .max()
             .unwrap_or(line)
             .max(line);
-        edits.push(insert_after_line(doc, after, &[new_line]));
+        // After a milestone collapsed into `<details>` (a shipped one), the new milestone's
+        // phases start below the block, not inside it.
+        match shipped_block(roadmap, after) {
+            Some(close) => edits.push(insert_after_line(doc, close, &[String::new(), new_line])),
+            None => edits.push(insert_after_line(doc, after, &[new_line])),
+        }
     }
-    // The detail section, after the anchor's (and its decimals').
+    // The detail section, after the anchor's (and its decimals'); after a collapsed
+    // milestone, whose details went to its snapshot, after the last detail section left.
+    let anchor_phase = match anchor_phase {
+        Some(p)
+            if p.heading.is_none()
+                && p.listing.and_then(|l| shipped_block(roadmap, l)).is_some() =>
+        {
+            roadmap
+                .phases
+                .iter()
+                .filter(|q| q.heading.is_some() && q.number < *n)
+                .max_by(|a, b| a.number.cmp(&b.number))
+                .or(Some(p))
+        }
+        other => other,
+    };
     if let Some(p) = anchor_phase
         && let (Some(h), Some(level)) = (p.heading, p.heading_level)
     {
@@ -178,4 +198,15 @@ pub(crate) fn roadmap_add_edits(
         ));
     }
     edits
+}
+
+/// The closing line of the shipped milestone's `<details>` block holding line `line`, if
+/// any.
+fn shipped_block(roadmap: &Roadmap, line: usize) -> Option<usize> {
+    roadmap
+        .milestones
+        .iter()
+        .filter(|m| m.kind == MilestoneKind::Details && m.lines.contains(&line))
+        .map(|m| m.lines.end - 1)
+        .max()
 }

@@ -29,6 +29,9 @@ fn check_clean(p: &Project, after: &str) {
     let (code, stdout, stderr) = run(p.gsd().args(["check", "--format", "json"]));
     let v: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"));
     let diags = v["diagnostics"].as_array().unwrap();
+    if !diags.is_empty() {
+        eprintln!("ROADMAPDUMP\n{}", p.read("ROADMAP.md"));
+    }
     assert!(
         diags.is_empty() && code == 0,
         "after `{after}`: gsd check found {diags:#?}"
@@ -124,6 +127,8 @@ fn a_whole_milestone_with_gsd_alone() {
     step(&p, &["state", "prune", "--keep-recent", "2"]);
     step(&p, &["milestone", "complete", "v1.0", "--archive-phases"]);
     step(&p, &["milestone", "start", "v1.1", "--name", "Depots"]);
+    // The next milestone's first phase goes after the collapsed block, not into it.
+    step(&p, &["phase", "add", "Depot onboarding"]);
     let files = tree(&p);
     let mut snap = String::new();
     for (name, text) in &files {
@@ -135,6 +140,17 @@ fn a_whole_milestone_with_gsd_alone() {
     insta::assert_snapshot!("milestone_lifecycle_tree", snap);
     // The code fence and the depot table kept their numbers (phase 4 was renumbered).
     let roadmap = &files["ROADMAP.md"];
+    // v1.0 collapsed as the workflow does, the next milestone's phase below the block; the
+    // details of phase 3 stay (they hold a code block and a table), the others went to the
+    // snapshot.
+    assert!(roadmap.contains(
+        "<details>\n<summary>✅ v1.0 Launch (Phases 1-4) — SHIPPED 2026-02-01</summary>\n\n- [x] **Phase 1: Setup**"
+    ));
+    assert!(
+        roadmap.contains("</details>\n\n- [ ] **Phase 5: Depot onboarding**\n\n## Phase Details")
+    );
+    assert!(!roadmap.contains("### Phase 1: Setup"));
+    assert!(files["milestones/v1.0-ROADMAP.md"].contains("### Phase 1: Setup"));
     assert!(
         roadmap.contains("Phase 4 of the old plan: keep this block as written (phase 3, 2, 1)")
     );
@@ -281,4 +297,34 @@ fn prune_leaves_an_emptied_list_the_files_own_placeholder() {
     assert_eq!(code, 0);
     assert!(stdout.contains("nothing to prune"), "{stdout}");
     assert_eq!(p.read("STATE.md"), after);
+}
+
+#[test]
+fn milestone_complete_collapses_a_heading_group_and_ticks_the_milestones_list() {
+    let p = Project::copy_of(&fixture());
+    let roadmap = p
+        .read("ROADMAP.md")
+        .replace(
+            "## Phases\n\n",
+            "## Milestones\n\n- 🚧 **v1.0 Launch** — Phases 1-4 (in progress)\n\n## Phases\n\n### 🚧 v1.0 Launch (In Progress)\n\n",
+        )
+        .replace("- [ ] **Phase", "- [x] **Phase");
+    write(&p, "ROADMAP.md", &roadmap);
+    let (code, _, stderr) = run(p.gsd().args(["milestone", "complete", "v1.0", "--force"]));
+    assert_eq!(code, 0, "{stderr}");
+    let after = p.read("ROADMAP.md");
+    assert!(
+        after.contains("- ✅ **v1.0 Launch** — Phases 1-4 (shipped 2026-02-01)\n\n## Phases\n\n<details>\n<summary>✅ v1.0 Launch (Phases 1-4) — SHIPPED 2026-02-01</summary>\n\n- [x] **Phase 1: Setup** - schema and CI\n"),
+        "{after}"
+    );
+    assert!(!after.contains("### 🚧 v1.0"), "{after}");
+    assert!(after.contains("- [x] **Phase 4: Export** - CSV for 2 accounting tools\n\nFull details: `.planning/milestones/v1.0-ROADMAP.md`\n\n</details>\n\n## Phase Details"), "{after}");
+    // Phase 4's details hold a code block and a table: kept, and the user is told.
+    assert!(after.contains("### Phase 4: Export"));
+    assert!(stderr.contains("kept the details of phase 4"), "{stderr}");
+    assert!(!after.contains("### Phase 1: Setup"));
+    // A second run changes nothing.
+    let (code, _, _) = run(p.gsd().args(["milestone", "complete", "v1.0", "--force"]));
+    assert_eq!(code, 0);
+    assert_eq!(p.read("ROADMAP.md"), after);
 }

@@ -38,8 +38,8 @@ one of them was edited by hand or by a tool that forgot the other.",
 SUMMARY file, is ticked, or its phase is marked complete) for the counts a percent can be a \
 share of: plans over the project, the current milestone's plans, phases over the project or \
 the milestone, the current phase's plans. The percent may round either way; it passes when \
-any of them reproduces it, when it is 0% between milestones (no current phase and every phase \
-complete: the next milestone has nothing planned yet), or when it is the share a `(12/22 plans …)` note writes and the \
+any of them reproduces it, when it is 0% for a milestone just started (every phase with work \
+done complete and in a shipped ROADMAP.md group, or no current phase and every phase complete), or when it is the share a `(12/22 plans …)` note writes and the \
 ledger reads the note's counts in some scope, has nothing to count, or the note is the \
 author's own tally (no scope reproduces it). A percent marked approximate (`~99%`) or naming a \
 scope of its own (`100% MVP`) is not checked.",
@@ -117,8 +117,8 @@ fn percent_vs_counts(
         return;
     }
     let ledger = input.ledger;
-    // A milestone just started, with no phase planned yet: 0% is its share.
-    if percent == 0 && ledger.new_milestone_unplanned() {
+    // A milestone just started, with no plan of it done yet: 0% is its share.
+    if percent == 0 && ledger.new_milestone_unstarted() {
         return;
     }
     // STATE.md alone: its own counters (`Plan: 1 of 2`, By Phase rows) are no independent
