@@ -28,6 +28,9 @@
 //!   their fixture trees, and the writers' promises over generated PROJECT.md files.
 //! - `bad_input`, `crash`, `concurrency`: the bad-input matrix, SIGKILL (single- and
 //!   multi-file commands) and 100-writer safety.
+//! - `crash_steps`: a fault hook before each step of every multi-file command (moves, files,
+//!   deletions): each file old or new in full, nothing lost.
+//! - `workstreams`: `--ws`, `GSD_WORKSTREAM`, the active-workstream file, `check --all`.
 //! - `leftovers`: temp files killed writers leave, swept by writers, reported and deleted by
 //!   `gsd check`; the lock leaves no file.
 //! - `encoding`: bytes that are not UTF-8 kept and their lines refused; UTF-16, empty files.
@@ -56,6 +59,7 @@ mod check_rules;
 mod cli;
 mod concurrency;
 mod crash;
+mod crash_steps;
 mod encoding;
 mod errors;
 mod help_names;
