@@ -98,6 +98,21 @@ fn milestone_complete_with_archived_phases() {
     );
     // Four phase folders moved, then ROADMAP.md, STATE.md, MILESTONES.md and two snapshots.
     assert_eq!(steps, 9);
+    // Every move is reported, so a user can finish by hand if the disk fails midway.
+    let p = fixture();
+    let (_, stdout, _) = run(p.gsd().args([
+        "milestone",
+        "complete",
+        "v1.0",
+        "--archive-phases",
+        "--force",
+    ]));
+    for folder in ["01-setup", "02-sync", "03-reports", "04-export"] {
+        let line = format!(
+            "renamed .planning/phases/{folder} -> .planning/milestones/v1.0-phases/{folder}"
+        );
+        assert!(stdout.contains(&line), "{stdout}");
+    }
 }
 
 #[test]
