@@ -20,6 +20,8 @@ Examples:
   gsd phase complete 2                tick a finished phase in ROADMAP, REQUIREMENTS, STATE
   gsd project validate SYNC-01 --phase 4   move a requirement to Validated in PROJECT.md
   gsd check --format github           consistency check for CI
+  gsd check --all                     every workstream and .planning/ below here
+  gsd --ws api state show             work on .planning/workstreams/api/ (or GSD_WORKSTREAM=api)
   gsd completions bash > /etc/bash_completion.d/gsd
   gsd man > gsd.1                     the manual page
   gsd mcp                             serve the commands to a coding agent (MCP, stdio)
@@ -122,7 +124,7 @@ pub enum Command {
     Requirements(RequirementsCommand),
     /// Check STATE.md for consistency with itself, PROJECT.md, ROADMAP.md and phases/.
     #[command(
-        after_help = "Examples:\n  gsd check\n  gsd check --format github          annotations in a GitHub Actions log\n  gsd check --fix                    apply the safe fixes\n  gsd --dry-run check --fix          show the fixes as a diff\n  gsd check --select GSD4 --ignore GSD404   only the cross-file rules, but one\n  gsd check --write-baseline         accept today's findings; later runs report new ones\n\nSettings: .planning/gsd.toml (or gsd.toml beside .planning/), a [check] table with\nselect, extend-select, ignore, baseline and [check.severity]; flags override it.\nExit codes: 0 no errors, 1 errors found, 2 could not check."
+        after_help = "Examples:\n  gsd check\n  gsd check --all                    every workstream and .planning/ below here\n  gsd --ws api check                 the workstream .planning/workstreams/api/\n  gsd check --format github          annotations in a GitHub Actions log\n  gsd check --fix                    apply the safe fixes\n  gsd --dry-run check --fix          show the fixes as a diff\n  gsd check --select GSD4 --ignore GSD404   only the cross-file rules, but one\n  gsd check --write-baseline         accept today's findings; later runs report new ones\n\nSettings: .planning/gsd.toml (or gsd.toml beside .planning/), a [check] table with\nselect, extend-select, ignore, baseline and [check.severity]; flags override it.\nExit codes: 0 no errors, 1 errors found, 2 could not check."
     )]
     Check(CheckArgs),
     /// Explain a check rule: what it checks, why, an example, the fix.
