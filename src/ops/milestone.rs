@@ -22,27 +22,10 @@ use crate::model::ids::PhaseNum;
 use crate::model::status::StatusKind;
 use crate::model::workspace::Workspace;
 use crate::ops::milestone_collapse::{Shipped, collapse_edits};
+pub use crate::ops::milestone_names::{names_version, version};
 use crate::ops::phase_complete::milestone_complete_edits;
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, frontmatter, planning_path};
 use crate::source::Source;
-
-/// A milestone version as the user wrote it, normalised to `v1.2`.
-pub fn version(raw: &str) -> Result<String, UserError> {
-    let t = raw.trim();
-    let digits = t.strip_prefix(['v', 'V']).unwrap_or(t);
-    let ok = !digits.is_empty()
-        && digits
-            .split('.')
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
-    if ok {
-        Ok(format!("v{digits}"))
-    } else {
-        Err(
-            UserError::new(format!("`{raw}` is not a milestone version"))
-                .hint("use e.g. `gsd milestone complete v1.0` (v, then numbers with dots)"),
-        )
-    }
-}
 
 /// The files `milestone complete` reads besides the workspace (the command layer reads them:
 /// ops do no I/O).
@@ -105,18 +88,6 @@ pub fn milestone_phases<'l>(
     } else {
         current
     }
-}
-
-/// Whether a title names `version` as a word (`✅ v1.0 MVP`, not `v1.01`).
-pub(crate) fn names_version(title: &str, version: &str) -> bool {
-    let lower = title.to_ascii_lowercase();
-    let v = version.to_ascii_lowercase();
-    lower.match_indices(&v).any(|(at, _)| {
-        let after = lower[at + v.len()..].chars().next();
-        let before = lower[..at].chars().last();
-        !after.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.')
-            && !before.is_some_and(|c| c.is_ascii_alphanumeric())
-    })
 }
 
 /// Runs `milestone complete`.

@@ -26,7 +26,7 @@ use crate::model::ids::PhaseNum;
 use crate::model::roadmap::{MilestoneKind, Roadmap};
 use crate::model::workspace::Workspace;
 use crate::ops::insert::{eol_of, item_end};
-use crate::ops::milestone::names_version;
+use crate::ops::milestone_names::names_version;
 use crate::ops::phase_roadmap_add::section_end;
 use crate::syntax::{Doc, LineKind};
 

@@ -12,7 +12,7 @@ use crate::ledger::Ledger;
 use crate::model::status::StatusKind;
 use crate::model::workspace::Workspace;
 use crate::ops::field::set_field;
-use crate::ops::milestone::{names_version, version};
+use crate::ops::milestone_names::{names_version, version};
 use crate::ops::style::{date_separator, render_bar};
 use crate::ops::{Clock, Outcome, PlanningFile, file_change, frontmatter};
 

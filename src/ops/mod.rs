@@ -18,6 +18,7 @@ pub mod list_entry;
 pub mod list_match;
 pub mod milestone;
 pub mod milestone_collapse;
+pub mod milestone_names;
 pub mod milestone_start;
 pub mod phase_complete;
 pub mod phase_edit;

@@ -14,7 +14,7 @@ use crate::ledger::Ledger;
 use crate::model::ids::PhaseNum;
 use crate::model::roadmap::Roadmap;
 use crate::model::workspace::Workspace;
-use crate::ops::phase_roadmap_add::roadmap_add_edits;
+use crate::ops::phase_roadmap_add::{NewPhase, roadmap_add_edits};
 use crate::ops::phase_state::{Totals, evolution_edits, phase_total_edits};
 use crate::ops::renumber::respell;
 use crate::ops::{Clock, Outcome, PlanningFile, file_change};
@@ -134,14 +134,6 @@ pub fn phase_insert(
         &note,
         false,
     )
-}
-
-/// The phase being added.
-pub(crate) struct NewPhase<'a> {
-    pub number: &'a PhaseNum,
-    pub name: &'a str,
-    pub inserted: bool,
-    pub depends: Option<&'a PhaseNum>,
 }
 
 /// The ROADMAP.md and STATE.md edits that add `spec` after `anchor`.

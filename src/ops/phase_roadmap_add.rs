@@ -6,9 +6,16 @@ use crate::edit::Edit;
 use crate::model::ids::PhaseNum;
 use crate::model::roadmap::{MilestoneKind, Roadmap};
 use crate::ops::insert::{insert_after_line, insert_before_line};
-use crate::ops::phase_edit::NewPhase;
 use crate::ops::style::row_like;
 use crate::syntax::{Doc, LineKind};
+
+/// The phase being added.
+pub(crate) struct NewPhase<'a> {
+    pub number: &'a PhaseNum,
+    pub name: &'a str,
+    pub inserted: bool,
+    pub depends: Option<&'a PhaseNum>,
+}
 
 /// The end of phase `n`'s detail section: the line of the next heading at its level or above
 /// (or the end of the file).
