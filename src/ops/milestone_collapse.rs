@@ -17,7 +17,7 @@
 //! heading of their own, the heading goes too). Their detail sections are dropped, since the
 //! snapshot written in the same step keeps them, but only a section that holds nothing but
 //! a phase's fields, lists and headings: one with prose, a table or a code block stays, and
-//! the user is told. A `## Milestones` bullet for the version has its 🚧 turned into ✅ and
+//! the user is told. A `## Milestones` bullet for the version has its 🚧 (or 📋, 🔲) turned into ✅ and
 //! `(in progress)` into `(shipped DATE)`. The progress table is kept. A milestone already
 //! inside a `<details>` block, or whose checklist lines are not one block, is left as it is.
 
@@ -177,8 +177,12 @@ fn detail_line(doc: &Doc, i: usize) -> bool {
     }
 }
 
-/// The `## Milestones` bullet of the version (outside the collapsed region): 🚧 → ✅ and
-/// `(in progress)` → `(shipped DATE)`.
+/// The marks a `## Milestones` bullet gives a milestone not yet shipped: in progress (🚧, the
+/// template's), planned (📋), and the ones real files use (🔲, ⏳, 🔄).
+const OPEN_GLYPHS: &[char] = &['🚧', '📋', '🔲', '⏳', '🔄'];
+
+/// The `## Milestones` bullet of the version (outside the collapsed region): its open mark
+/// ([`OPEN_GLYPHS`]) → ✅ and `(in progress)` → `(shipped DATE)`.
 fn milestones_bullet(doc: &Doc, m: &Shipped, region: std::ops::Range<usize>) -> Vec<Edit> {
     let mut edits = Vec::new();
     for i in (0..doc.kinds.len()).filter(|i| !region.contains(i)) {
@@ -186,16 +190,18 @@ fn milestones_bullet(doc: &Doc, m: &Shipped, region: std::ops::Range<usize>) -> 
             continue;
         }
         let line = doc.line(i);
-        if !line.contains('🚧') || !names_version(line, m.version) {
+        let Some((at, glyph)) = line
+            .char_indices()
+            .find(|(_, c)| OPEN_GLYPHS.contains(c))
+            .filter(|_| names_version(line, m.version))
+        else {
             continue;
-        }
+        };
         let start = doc.line_start(i);
-        if let Some(at) = line.find('🚧') {
-            edits.push(Edit::replace(
-                start + at..start + at + '🚧'.len_utf8(),
-                "✅",
-            ));
-        }
+        edits.push(Edit::replace(
+            start + at..start + at + glyph.len_utf8(),
+            "✅",
+        ));
         let lower = line.to_lowercase();
         if let Some(at) = lower.find("in progress")
             && lower.len() == line.len()
