@@ -60,12 +60,28 @@ impl FileKind {
     }
 }
 
-/// A safe fix: edits to one file that recompute a derived value.
+/// A safe fix: edits to one file that bring a value in line with the evidence. The file is
+/// usually the one the finding points into, but need not be: a plan's SUMMARY.md is fixed by
+/// ticking ROADMAP.md, a frontmatter mirror by writing STATE.md's frontmatter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
     /// What the fix does, for `help:` lines and SARIF (`Set the percent to 25`).
     pub title: String,
+    /// The file the edits apply to.
+    pub file: FileKind,
     pub edits: Vec<Edit>,
+}
+
+impl FileKind {
+    /// The file's name inside `.planning/` (`STATE.md`), for the files a fix may write.
+    pub fn file_name(self) -> Option<&'static str> {
+        match self {
+            FileKind::State => Some("STATE.md"),
+            FileKind::Roadmap => Some("ROADMAP.md"),
+            FileKind::Project => Some("PROJECT.md"),
+            FileKind::Other => None,
+        }
+    }
 }
 
 /// One finding.
@@ -115,13 +131,20 @@ impl Diagnostic {
         self
     }
 
-    /// Attaches a safe fix; its title becomes the help text when there is none.
-    pub fn fix(mut self, title: impl Into<String>, edits: Vec<Edit>) -> Self {
+    /// Attaches a safe fix to the finding's own file; its title becomes the help text when
+    /// there is none.
+    pub fn fix(self, title: impl Into<String>, edits: Vec<Edit>) -> Self {
+        let file = self.file;
+        self.fix_in(file, title, edits)
+    }
+
+    /// Attaches a safe fix whose edits apply to `file`.
+    pub fn fix_in(mut self, file: FileKind, title: impl Into<String>, edits: Vec<Edit>) -> Self {
         let title = title.into();
         if self.help.is_none() {
             self.help = Some(title.clone());
         }
-        self.fix = Some(Fix { title, edits });
+        self.fix = Some(Fix { title, file, edits });
         self
     }
 

@@ -17,6 +17,7 @@
 pub mod baseline;
 pub mod config;
 pub mod diagnostic;
+pub mod fix;
 pub mod policy;
 pub mod rules;
 pub mod select;

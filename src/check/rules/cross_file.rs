@@ -59,16 +59,20 @@ was marked done by hand, or its summary was lost.",
         code: "GSD404",
         name: "summary-without-tick",
         severity: Severity::Error,
-        fixable: false,
+        fixable: true,
         on_by_default: true,
         summary: "A plan has a SUMMARY.md but ROADMAP.md does not tick it.",
         what: "For every `NN-MM-SUMMARY.md` in the phases folder whose plan ROADMAP.md lists, \
-checks that the plan's checkbox is ticked.",
+checks that the plan's checkbox is ticked, unless the phase as a whole is marked complete. \
+One finding per phase names all of its unticked plans.",
         why: "The roadmap is the project's progress record; a finished plan left unticked \
 understates progress and invites redoing work.",
         example: "- [ ] 02-01-PLAN.md — Filtering\n<!-- phases/02-api/02-01-SUMMARY.md exists -->\n",
         fix: "Tick the plan: `- [x] 02-01-PLAN.md — Filtering` (`gsd state complete 02-01` does \
-this and the rest of the bookkeeping).",
+this and the rest of the bookkeeping). `gsd check --fix` ticks every plan of the phase that has \
+a SUMMARY.md: the SUMMARY is the workflow's own record that the plan finished, and ticking it \
+changes no count gsd derives. Counts that then disagree (the phase's progress row, `Total \
+plans completed`) are their own findings, fixed when their evidence agrees.",
     },
     Rule {
         code: "GSD405",

@@ -10,7 +10,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         code: "GSD001",
         name: "missing-position-section",
-        severity: Severity::Error,
+        severity: Severity::Warning,
         fixable: false,
         on_by_default: true,
         summary: "STATE.md has no Current Position: no section and no Phase, Plan, Status or Progress line.",
