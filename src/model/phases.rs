@@ -40,6 +40,10 @@ pub struct PhaseDir {
     /// A SUMMARY of the whole phase, with no plan number (`PHASE-SUMMARY.md`, `SUMMARY.md`,
     /// `02-api-SUMMARY.md`, a lone `02-SUMMARY.md` in phase 2): evidence the phase is done.
     pub phase_summary: Option<PathBuf>,
+    /// SUMMARY files whose names tie them to no plan gsd can name (`SHARE-01-SUMMARY.md`,
+    /// `waves/W1-SUMMARY.md`): they record finished work, so a ticked plan in this folder
+    /// without a SUMMARY of its own may be one of them.
+    pub unread_summaries: Vec<PathBuf>,
     /// The workflow's other artifacts in the folder, which say how far the phase has come.
     pub stages: Stages,
 }
@@ -180,6 +184,7 @@ pub fn parse_dir_name(name: &str) -> Option<(PhaseNum, Option<String>)> {
         .strip_prefix("phase-")
         .or_else(|| name.strip_prefix("Phase-"))
         .unwrap_or(name);
+    let name = without_p(name);
     let end = name.find('-').unwrap_or(name.len());
     let number = PhaseNum::parse(&name[..end])?;
     let slug = name
@@ -200,16 +205,32 @@ pub fn plan_file_id(name: &str, suffix: &str) -> Option<PlanId> {
 }
 
 /// Subfolders of a phase folder whose files are read as the folder's own.
-const PLAN_SUBDIRS: [&str; 2] = ["plans", "summaries"];
+const PLAN_SUBDIRS: [&str; 3] = ["plans", "summaries", "waves"];
 
 /// Lists one phase folder (and its `plans/` / `summaries/` subfolders).
 fn scan_phase(path: PathBuf, number: PhaseNum, slug: Option<String>) -> PhaseDir {
     let mut named = Vec::new();
     let mut stages = Stages::default();
-    for sub in list_phase_files(&path, &number, slug.as_deref(), &mut named, &mut stages) {
+    let mut unread_summaries = Vec::new();
+    for sub in list_phase_files(
+        &path,
+        &number,
+        slug.as_deref(),
+        &mut named,
+        &mut stages,
+        &mut unread_summaries,
+    ) {
         // One level only: a `plans/plans/` folder is not read.
-        list_phase_files(&sub, &number, slug.as_deref(), &mut named, &mut stages);
+        list_phase_files(
+            &sub,
+            &number,
+            slug.as_deref(),
+            &mut named,
+            &mut stages,
+            &mut unread_summaries,
+        );
     }
+    unread_summaries.sort();
 
     // `NN-PLAN.md` with NN the phase's own number is the phase's (single) plan, unless the
     // folder numbers several plans that way (`01-PLAN.md`, `02-PLAN.md`…).
@@ -273,18 +294,21 @@ fn scan_phase(path: PathBuf, number: PhaseNum, slug: Option<String>) -> PhaseDir
         summaries: ids(PlanFileKind::Summary),
         files,
         phase_summary,
+        unread_summaries,
         stages,
     }
 }
 
-/// Adds the PLAN and SUMMARY files in `dir` to `named`; returns its `plans/` and `summaries/`
-/// subfolders. An unreadable folder adds nothing.
+/// Adds the PLAN and SUMMARY files in `dir` to `named` (SUMMARY files it cannot tie to a plan
+/// or the phase to `unread`); returns its `plans/`, `summaries/` and `waves/` subfolders. An
+/// unreadable folder adds nothing.
 fn list_phase_files(
     dir: &Path,
     number: &PhaseNum,
     slug: Option<&str>,
     named: &mut Vec<(PlanFileKind, Named, PathBuf)>,
     stages: &mut Stages,
+    unread: &mut Vec<PathBuf>,
 ) -> Vec<PathBuf> {
     let mut subdirs = Vec::new();
     let Ok(listing) = std::fs::read_dir(dir) else {
@@ -299,6 +323,9 @@ fn list_phase_files(
         } else if let Some((kind, what)) = classify(&fname, number, slug) {
             named.push((kind, what, f.path()));
         } else {
+            if fname.ends_with("SUMMARY.md") && f.file_type().is_ok_and(|t| t.is_file()) {
+                unread.push(f.path());
+            }
             stages.note(&fname);
         }
     }
@@ -370,7 +397,17 @@ fn classify(name: &str, number: &PhaseNum, slug: Option<&str>) -> Option<(PlanFi
         }
     }
     let mut parts = core.splitn(3, '-');
-    let first = parts.next()?;
+    let first = without_p(parts.next()?);
+    // `19.2-PLAN.md` in phase 19's folder: plan 2 of phase 19 (a plan of phase 19.2 would sit
+    // in that phase's own folder).
+    if let Some(plan) = first
+        .strip_prefix(&number.to_string())
+        .and_then(|r| r.strip_prefix('.'))
+        .filter(|_| number.as_integer().is_some() && parts.clone().next().is_none())
+        && let Some(named) = bare(plan, true)
+    {
+        return Some((kind, named));
+    }
     match parts.next() {
         Some(plan) => Some((
             kind,
@@ -396,6 +433,14 @@ fn after_folder_name<'a>(core: &'a str, number: &PhaseNum, slug: &str) -> Option
         Some(rest)
     } else {
         rest.strip_prefix('-')
+    }
+}
+
+/// `P13` → `13`: some projects letter their phase numbers (`P13-slug/P13-01-PLAN.md`).
+fn without_p(name: &str) -> &str {
+    match name.strip_prefix(['P', 'p']) {
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => rest,
+        _ => name,
     }
 }
 

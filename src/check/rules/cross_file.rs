@@ -78,7 +78,7 @@ plans completed`) are their own findings, fixed when their evidence agrees.",
         code: "GSD405",
         name: "completed-count-mismatch",
         severity: Severity::Error,
-        fixable: false,
+        fixable: true,
         on_by_default: true,
         summary: "`Total plans completed` is not the number of plans done.",
         what: "Asks the ledger how many plans the files besides STATE.md show done (a SUMMARY.md \
@@ -91,7 +91,12 @@ phase 1) are accepted. Skipped without the phases folder.",
         why: "Completed plans are the ones with a summary; a different count means a plan was \
 recorded as done without one, or a summary was never counted.",
         example: "- Total plans completed: 4\n<!-- phases/ holds three SUMMARY.md files -->\n",
-        fix: "Set the count to the plans actually completed, or write the missing summary.",
+        fix: "Set the count to the plans done. `gsd check --fix` raises it to the files' count when \
+every reading of them agrees (no plan ticked without a SUMMARY or the other way round). \
+**The fix is withheld** when the count is above the files' (a SUMMARY may be missing or plans \
+archived: gsd never lowers a count), when ROADMAP.md and the SUMMARY files disagree (the \
+finding names the plans), or when the By Phase table adds up to the old count (setting one \
+would make the two disagree).",
     },
     Rule {
         code: "GSD406",

@@ -24,6 +24,11 @@ pub fn roadmap_vs_summaries(input: &Input, out: &mut Vec<Diagnostic>) {
         return;
     };
     for phase in input.ledger.phases.iter().filter(|p| p.has_folder) {
+        // A SUMMARY of the whole phase, or one whose name ties it to no plan, may be the
+        // record of a ticked plan: the files then do not disagree.
+        let other_summaries = phases
+            .phase(&phase.number)
+            .is_some_and(|d| d.phase_summary.is_some() || !d.unread_summaries.is_empty());
         let mut unsummarised: Vec<&RoadmapPlan> = Vec::new();
         let mut unticked: Vec<&RoadmapPlan> = Vec::new();
         for plan in phase.plans.iter().filter(|e| e.evidence.listed) {
@@ -32,7 +37,7 @@ pub fn roadmap_vs_summaries(input: &Input, out: &mut Vec<Diagnostic>) {
             let Some(line) = roadmap.plan(&plan.id) else {
                 continue;
             };
-            if ev.ticked && !ev.summary_file {
+            if ev.ticked && !ev.summary_file && !other_summaries {
                 unsummarised.push(line);
             } else if !ev.ticked && ev.summary_file && !phase.marked_complete {
                 unticked.push(line);
@@ -197,13 +202,62 @@ pub fn completed_count(input: &Input, out: &mut Vec<Diagnostic>) {
     if (archived || earlier_phases_gone) && n > done {
         return;
     }
-    out.push(
-        Diagnostic::new(
-            "GSD405",
-            FileKind::State,
-            field.value.start + r.start..field.value.start + r.end,
-            format!("Total plans completed is {n} but the planning files show {done} plans done"),
-        )
-        .help("set the count to the plans completed, or write the missing summaries"),
+    let span = field.value.start + r.start..field.value.start + r.end;
+    let d = Diagnostic::new(
+        "GSD405",
+        FileKind::State,
+        span.clone(),
+        format!("Total plans completed is {n} but the planning files show {done} plans done"),
     );
+    out.push(match withheld(input, n, done) {
+        None => d.fix(
+            format!("set the count to {done}"),
+            vec![Edit::replace(span, super::count_like(done, &value[r]))],
+        ),
+        Some(why) => d.help(why),
+    });
+}
+
+/// Why GSD405 offers no fix for a count `n` the files put at `done`, if it does not. The
+/// count is raised only: to a number every reading of the files agrees on (no plan ticked
+/// without a SUMMARY or the other way round), and not when STATE.md's By Phase table adds up
+/// to the old count (the two would then disagree, and which phases lag only the author knows).
+/// A count above the files' is never lowered: a SUMMARY may be missing, or plans archived.
+fn withheld(input: &Input, n: u64, done: u64) -> Option<String> {
+    if n > done {
+        return Some(format!(
+            "STATE.md counts more plans than the files record done; write the missing summaries, or set the count to {done}"
+        ));
+    }
+    let readings: Vec<u64> = input
+        .file_readings()
+        .iter()
+        .filter_map(|l| l.counts(&Scope::PROJECT_PLANS).map(|(d, _)| d))
+        .collect();
+    if readings.iter().any(|&d| d != done) {
+        let disputed: Vec<String> = input
+            .readings
+            .files
+            .disputed(&Scope::PROJECT_PLANS)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        return Some(format!(
+            "ROADMAP.md and the SUMMARY files disagree on which plans are done ({}); set the count once they agree",
+            disputed.join(", ")
+        ));
+    }
+    let doc = &input.ws.state.doc;
+    let table_sum: Option<u64> = input.ws.state.metrics.by_phase.as_ref().and_then(|t| {
+        let rows: Vec<_> = t.rows.iter().filter(|r| !r.is_placeholder(doc)).collect();
+        (!rows.is_empty())
+            .then(|| rows.iter().map(|r| r.plans(doc)).sum::<Option<u64>>())
+            .flatten()
+    });
+    if table_sum == Some(n) {
+        return Some(format!(
+            "the By Phase table adds up to {n} too; record the missing plans there and set the count to {done}"
+        ));
+    }
+    None
 }

@@ -140,8 +140,17 @@ pub fn check(input: &Input) -> Vec<Diagnostic> {
         .collect();
     done.dedup();
     plans_completed(doc, m, plans_sum, &done, &mut out);
-    total_time(doc, m, minutes_sum, &mut out);
-    average(doc, m, plans_sum.zip(minutes_sum), &mut out);
+    // A table the project stopped updating (its plans fall short of the plans the files, or
+    // without them `Total plans completed`, record done) is no ground to rewrite a total.
+    let table_current = plans_sum.is_some_and(|sum| {
+        if done.is_empty() {
+            m.plans_completed_count(doc).is_none_or(|n| n == sum)
+        } else {
+            done.contains(&sum)
+        }
+    });
+    total_time(doc, m, minutes_sum, table_current, &mut out);
+    average(doc, m, plans_sum.zip(minutes_sum), table_current, &mut out);
     if let Some(t) = &m.by_phase {
         for row in t.rows.iter().filter(|r| !r.is_placeholder(doc)) {
             row_average(doc, row, &mut out);
@@ -243,7 +252,16 @@ fn plans_completed(
     });
 }
 
-fn total_time(doc: &Doc, m: &Metrics, sum: Option<f64>, out: &mut Vec<Diagnostic>) {
+/// The help of a finding whose fix is withheld because the By Phase table lags.
+const STALE_TABLE: &str = "the By Phase table counts fewer plans than are done, so its sums are stale; bring the table up to date, then re-run `gsd check --fix`";
+
+fn total_time(
+    doc: &Doc,
+    m: &Metrics,
+    sum: Option<f64>,
+    table_current: bool,
+    out: &mut Vec<Diagnostic>,
+) {
     let (Some(field), Some(sum)) = (&m.total_time, sum) else {
         return;
     };
@@ -255,26 +273,34 @@ fn total_time(doc: &Doc, m: &Metrics, sum: Option<f64>, out: &mut Vec<Diagnostic
         return;
     }
     let new = amount.rewrite(sum);
-    out.push(
-        Diagnostic::new(
-            "GSD202",
-            FileKind::State,
-            amount.range.clone(),
-            format!(
-                "Total execution time is {} but the By Phase table adds up to {} ({})",
-                value,
-                minutes(sum),
-                amount.show(sum)
-            ),
-        )
-        .fix(
-            format!("set the total time to {new}"),
-            vec![Edit::replace(amount.range.clone(), new)],
+    let d = Diagnostic::new(
+        "GSD202",
+        FileKind::State,
+        amount.range.clone(),
+        format!(
+            "Total execution time is {} but the By Phase table adds up to {} ({})",
+            value,
+            minutes(sum),
+            amount.show(sum)
         ),
     );
+    out.push(if table_current {
+        d.fix(
+            format!("set the total time to {new}"),
+            vec![Edit::replace(amount.range.clone(), new)],
+        )
+    } else {
+        d.help(STALE_TABLE)
+    });
 }
 
-fn average(doc: &Doc, m: &Metrics, table: Option<(u64, f64)>, out: &mut Vec<Diagnostic>) {
+fn average(
+    doc: &Doc,
+    m: &Metrics,
+    table: Option<(u64, f64)>,
+    table_current: bool,
+    out: &mut Vec<Diagnostic>,
+) {
     let Some(field) = &m.average else { return };
     let value = field.value(doc);
     let Some(amount) = Amount::read(value, field.value.start, 1.0) else {
@@ -316,11 +342,13 @@ fn average(doc: &Doc, m: &Metrics, table: Option<(u64, f64)>, out: &mut Vec<Diag
         ),
     );
     // Two other hand-kept values are no ground to rewrite a third: only the table's sums are.
-    out.push(if table.is_some_and(|(p, _)| p > 0) {
+    out.push(if table.is_some_and(|(p, _)| p > 0) && table_current {
         d.fix(
             format!("set the average to {new}"),
             vec![Edit::replace(amount.range.clone(), new)],
         )
+    } else if table.is_some_and(|(p, _)| p > 0) {
+        d.help(STALE_TABLE)
     } else {
         d.help(format!(
             "set the average to {new}, or correct Total execution time or Total plans completed"
