@@ -99,7 +99,8 @@ pub struct Diagnostic {
     /// relative to the project folder, `/`-separated (`.planning/.gsd-tmp.STATE.md.a1B2c3`).
     pub path: Option<String>,
     /// A severity other than the rule's, for this finding: the one the project gives the rule
-    /// (`[check.severity]` in `gsd.toml`, set by [`super::policy::Policy`]).
+    /// (`[check.severity]` in `gsd.toml`, set by [`super::policy::Policy`]), or the rule's own
+    /// call for this finding (GSD102 is an error when its sources agree, else a warning).
     pub severity_override: Option<Severity>,
 }
 
@@ -156,6 +157,12 @@ impl Diagnostic {
     /// The rule's severity, or the one the project's config gives it.
     pub fn severity(&self) -> Severity {
         self.severity_override.unwrap_or(self.rule().severity)
+    }
+
+    /// Gives this finding a severity other than its rule's.
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity_override = Some(severity);
+        self
     }
 }
 
