@@ -6,6 +6,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use crate::check::{Diagnostic, FileKind, Input, Rule, Severity};
+use crate::ledger::{Reach, Scope, Unit};
 use crate::model::PhaseNum;
 use crate::model::phase_ref::{Word, name_after_separator, phase_at_start};
 use crate::model::values::first_integer;
@@ -203,7 +204,19 @@ fn phase_line(input: &Input, out: &mut Vec<Diagnostic>) {
     let Ok(y) = doc.text(total.clone()).parse::<u64>() else {
         return;
     };
-    if x > y {
+    // `Phase: 212 of 5`: the total counts the current milestone's phases. A phase the files
+    // know is not past the last one, whatever the total says (that is GSD106's concern).
+    let milestone_total = input
+        .ledger
+        .counts(&Scope::new(Unit::Phases, Reach::Milestone))
+        .map(|(_, t)| t);
+    let known = input
+        .ledger
+        .phases
+        .iter()
+        .any(|p| p.number.as_integer() == Some(x));
+    let milestone_relative = milestone_total == Some(y) || known;
+    if x > y && !milestone_relative {
         out.push(
             Diagnostic::new(
                 "GSD105",
@@ -220,7 +233,7 @@ fn phase_line(input: &Input, out: &mut Vec<Diagnostic>) {
     let Some(&whole) = totals.first() else {
         return;
     };
-    if totals.contains(&y) {
+    if totals.contains(&y) || milestone_total == Some(y) {
         return;
     }
     out.push(
