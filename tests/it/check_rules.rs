@@ -143,11 +143,21 @@ fn fix_turns_each_fixable_failure_into_its_passing_twin() {
         assert_eq!(after["summary"]["fixable"], 0, "{code}");
         assert_eq!(codes(&after), Vec::<String>::new(), "{code}");
         let twin = project(&dir, "pass");
-        assert_eq!(
-            p.read("STATE.md"),
-            twin.read("STATE.md"),
-            "{code}: --fix changed more than the derived value"
-        );
+        // A fix may write STATE.md, ROADMAP.md or PROJECT.md: each ends as its twin's.
+        for file in ["STATE.md", "ROADMAP.md", "PROJECT.md"] {
+            let exists = |p: &Project| p.planning().join(file).exists();
+            assert_eq!(exists(&p), exists(&twin), "{code}: {file}");
+            if exists(&p) {
+                assert_eq!(
+                    p.read(file),
+                    twin.read(file),
+                    "{code}: --fix changed more than the derived value in {file}"
+                );
+            }
+        }
+        // A second fix changes nothing.
+        let (_, diff, _) = run(p.gsd().args(["--dry-run", "check", "--fix"]));
+        assert_eq!(diff, "", "{code}: a second --fix would change files");
     }
 }
 
@@ -240,7 +250,7 @@ fn every_command_a_hint_names_works_on_its_case() {
             }
         }
     }
-    for code in ["GSD003", "GSD304", "GSD404"] {
+    for code in ["GSD003", "GSD304"] {
         assert!(
             tried.iter().any(|t| t.starts_with(code)),
             "{code}'s hint was not run: {tried:?}"

@@ -84,18 +84,12 @@ pub fn roadmap_vs_summaries(input: &Input, out: &mut Vec<Diagnostic>) {
             } else {
                 ("have SUMMARY.md files but are", format!("tick {ids}"))
             };
-            let mut d = Diagnostic::new(
+            let d = Diagnostic::new(
                 "GSD404",
                 FileKind::Roadmap,
                 first.checkbox.mark.clone(),
                 format!("{} {ids} {has} not ticked", plural("plan", unticked.len())),
             );
-            if unticked.len() == 1 {
-                d = d.help(format!(
-                    "tick it (`[x]`), or run `gsd state complete {}`",
-                    first.id
-                ));
-            }
             out.push(d.fix(title, edits));
         }
     }

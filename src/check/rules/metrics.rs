@@ -434,6 +434,16 @@ fn placeholder(text: &str) -> bool {
     text.contains('[') || !text.chars().any(|c| c.is_ascii_digit())
 }
 
+/// Whether a duration reads, bounds included: `<1 min` and `≥2 hours` are durations.
+fn readable(text: &str) -> bool {
+    let t = text
+        .trim_start()
+        .trim_start_matches(['<', '>', '≤', '≥', '~', '≈'])
+        .trim_start_matches('=')
+        .trim_start();
+    parse_minutes(t).is_some() || leading_duration(t).is_some()
+}
+
 fn unreadable(doc: &Doc, m: &Metrics, out: &mut Vec<Diagnostic>) {
     let mut flag = |span: Range<usize>, what: &str| {
         let text = doc.text(span.clone()).to_string();
@@ -453,7 +463,7 @@ fn unreadable(doc: &Doc, m: &Metrics, out: &mut Vec<Diagnostic>) {
     ] {
         if let Some(f) = field {
             let v = f.value(doc);
-            if !placeholder(v) && !approximate(v) && leading_duration(v).is_none() {
+            if !placeholder(v) && !approximate(v) && !readable(v) {
                 flag(f.value.clone(), what);
             }
         }
@@ -463,10 +473,7 @@ fn unreadable(doc: &Doc, m: &Metrics, out: &mut Vec<Diagnostic>) {
             for col in [row.total, row.average].into_iter().flatten() {
                 if let Some(cell) = row.cells.get(col) {
                     let v = doc.text(cell.text.clone());
-                    if !placeholder(v)
-                        && parse_minutes(v).is_none()
-                        && leading_duration(v).is_none()
-                    {
+                    if !placeholder(v) && !readable(v) {
                         flag(cell.text.clone(), "the By Phase cell");
                     }
                 }
@@ -480,7 +487,7 @@ fn unreadable(doc: &Doc, m: &Metrics, out: &mut Vec<Diagnostic>) {
             let names_a_plan = crate::model::ids::plan_ids_in(item)
                 .first()
                 .is_some_and(|id| item.trim_start().starts_with(&id.to_string()));
-            if mins.is_none() && !placeholder(item) && !names_a_plan {
+            if mins.is_none() && !placeholder(item) && !names_a_plan && !readable(item) {
                 flag(span.clone(), "the recent-trend item");
             }
         }

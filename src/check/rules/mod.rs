@@ -3,6 +3,7 @@
 
 pub mod context;
 pub mod core_value;
+pub mod coverage;
 pub mod cross_file;
 pub mod cross_plans;
 pub mod leftovers;
@@ -49,6 +50,10 @@ pub static FAMILIES: &[Family] = &[
     Family {
         rules: cross_file::RULES,
         check: cross_file::check,
+    },
+    Family {
+        rules: coverage::RULES,
+        check: coverage::check,
     },
     Family {
         rules: leftovers::RULES,

@@ -160,6 +160,56 @@ fn stacked_fields(state: &StateDoc, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Whether a line records the position in a shape the model does not read: a heading such as
+/// `## Current Phase` or `## Estado actual`, a table row (`| Phase | 3 of 5 |`), or a label
+/// in another language (`Fase: 2`, `Phase actuelle :`, `Aktuelle Phase:`, `阶段:`).
+fn names_position(line: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "current phase",
+        "current position",
+        "current status",
+        "current state",
+        "phase",
+        "fase",
+        "etapa",
+        "estado",
+        "estado actual",
+        "posición",
+        "posicion",
+        "posição",
+        "phase actuelle",
+        "position actuelle",
+        "état",
+        "aktuelle phase",
+        "aktueller stand",
+        "stand",
+        "stato",
+        "fase attuale",
+        "阶段",
+        "当前阶段",
+        "当前位置",
+        "フェーズ",
+        "現在のフェーズ",
+        "단계",
+        "현재 단계",
+    ];
+    let t = line.trim();
+    let label = if let Some(h) = t.strip_prefix('#') {
+        h.trim_start_matches('#')
+    } else if let Some(row) = t.strip_prefix('|') {
+        row.split('|').next().unwrap_or("")
+    } else {
+        match t.find([':', '：']) {
+            Some(i) => &t[..i],
+            None => return false,
+        }
+    };
+    let label = label
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '-' | '`'))
+        .to_lowercase();
+    WORDS.contains(&label.as_str())
+}
+
 /// `a`, `a and b`, `a, b and c`.
 fn join_names(names: &[String]) -> String {
     match names {
@@ -186,6 +236,9 @@ fn missing_position(state: &StateDoc, out: &mut Vec<Diagnostic>) {
         .first()
         .is_some_and(|fm| fm.get("status").is_some())
     {
+        return;
+    }
+    if (0..doc.kinds.len()).any(|i| names_position(doc.line(i))) {
         return;
     }
     let first = (0..doc.kinds.len()).find(|&i| !doc.line(i).trim().is_empty());
@@ -401,6 +454,26 @@ fn misplaced_metric_rows(state: &StateDoc, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn positions_in_other_shapes_are_seen() {
+        for line in [
+            "## Current Phase",
+            "| Phase | 3 of 5 |",
+            "**Fase:** 2 de 4",
+            "Phase actuelle : 2",
+            "- **Aktuelle Phase**: 3",
+            "阶段: 2",
+        ] {
+            assert!(names_position(line), "{line}");
+        }
+        assert!(!names_position("## Decisions"));
+        assert!(!names_position("Some prose: with a colon"));
+        let c = crate::check::rules::testing::codes(
+            "# State\n\n## Current Phase\n\nWorking on the API.\n",
+        );
+        assert!(!c.iter().any(|(c, _)| *c == "GSD001"), "{c:?}");
+    }
 
     #[test]
     fn flags() {

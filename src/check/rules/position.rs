@@ -214,7 +214,7 @@ fn phase_line(input: &Input, out: &mut Vec<Diagnostic>) {
         .ledger
         .phases
         .iter()
-        .any(|p| p.number.as_integer() == Some(x));
+        .any(|p| p.number.as_integer() == Some(x) && (p.in_roadmap || p.has_folder));
     let milestone_relative = milestone_total == Some(y) || known;
     if x > y && !milestone_relative {
         out.push(
