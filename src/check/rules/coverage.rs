@@ -74,9 +74,9 @@ files: a SUMMARY may be missing, and gsd never lowers a count.",
 tells the next session to resume from the wrong place.",
         example: "---\nlast_activity: 2026-01-20\nstopped_at: Completed 02-01-PLAN.md\n---\n...\nLast activity: 2026-01-26 — Completed 02-02-PLAN.md\nStopped at: Completed 02-02-PLAN.md\n",
         fix: "`gsd check --fix` copies the body's value into the frontmatter when the body's \
-`Last activity` date is later than the frontmatter's (the body was written last). **The fix is \
-withheld** when the frontmatter is as recent or newer, or either date is missing: then which \
-one is stale is not known.",
+`Last activity` date is later than the frontmatter's `last_activity` and `last_updated` (the \
+body was written last). **The fix is withheld** when the frontmatter is as recent or newer, or \
+a date is missing: then which one is stale is not known.",
     },
 ];
 
@@ -272,8 +272,14 @@ fn session_mirrors(input: &Input, out: &mut Vec<Diagnostic>) {
     let fm_date = fm_activity
         .and_then(|e| crate::model::values::leading_date(e.value(src)))
         .map(|(d, _)| d);
-    // The body was written after the frontmatter: its values are the current ones.
-    let body_newer = matches!((body_date, fm_date), (Some(b), Some(f)) if b > f);
+    // The body was written after the frontmatter (its activity is later than both the
+    // frontmatter's and its `last_updated`): its values are the current ones.
+    let updated = fm
+        .get("last_updated")
+        .and_then(|e| crate::model::values::leading_date(e.value(src)))
+        .map(|(d, _)| d);
+    let body_newer = matches!((body_date, fm_date), (Some(b), Some(f)) if b > f)
+        && updated.is_none_or(|u| body_date.is_some_and(|b| b > u));
     if let Some(e) = fm_activity
         && let (Some(b), Some(f)) = (body_date, fm_date)
         && b != f
