@@ -580,6 +580,34 @@ mod tests {
         (tmp, dir)
     }
 
+    #[test]
+    fn lettered_phases_dotted_plans_waves_and_unread_summaries() {
+        let (_tmp, dir) = scan_tree(&[
+            "P13-workbench/P13-01-PLAN.md",
+            "P13-workbench/P13-01-SUMMARY.md",
+            "19-analytics/19.1-PLAN.md",
+            "19-analytics/19.1-SUMMARY.md",
+            "19-analytics/19.2-PLAN.md",
+            "27-cooklang/27-01-PLAN.md",
+            "27-cooklang/waves/W1-SUMMARY.md",
+            "04-sharing/SHARE-01-SUMMARY.md",
+        ]);
+        assert_eq!(shown(&phase(&dir, "13").summaries), ["13-01"]);
+        let nineteen = phase(&dir, "19");
+        assert_eq!(shown(&nineteen.plans), ["19-01", "19-02"]);
+        assert_eq!(shown(&nineteen.summaries), ["19-01"]);
+        assert_eq!(nineteen.phase_summary, None);
+        let names = |p: &PhaseDir| -> Vec<String> {
+            p.unread_summaries
+                .iter()
+                .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+                .collect()
+        };
+        assert_eq!(names(phase(&dir, "27")), ["W1-SUMMARY.md"]);
+        assert_eq!(names(phase(&dir, "4")), ["SHARE-01-SUMMARY.md"]);
+        assert!(phase(&dir, "19").unread_summaries.is_empty());
+    }
+
     fn phase<'a>(dir: &'a PhasesDir, n: &str) -> &'a PhaseDir {
         dir.phase(&PhaseNum::parse(n).unwrap())
             .unwrap_or_else(|| panic!("phase {n}"))
