@@ -17,7 +17,9 @@ pub static RULES: &[Rule] = &[
         on_by_default: true,
         summary: "STATE.md's position is behind phases that already have SUMMARY files.",
         what: "Reads the phase of STATE.md's `Phase:` line and looks for later phases (by number) \
-whose folders hold plan SUMMARY files. One finding names the latest such phase.",
+whose folders hold plan SUMMARY files. One finding names the latest such phase. A decimal \
+phase inserted after the current one (`52.2` beside `52`) is urgent work done alongside it, \
+not a sign the position is behind.",
         why: "The position is what `gsd next` and people start from. A position behind finished \
 work sends the next session back to a phase that is done.",
         example: "Phase: 2 of 5 (API)\n<!-- phases/04-ui/04-01-SUMMARY.md exists -->\n",
@@ -107,7 +109,8 @@ fn position_vs_phases(input: &Input, out: &mut Vec<Diagnostic>) {
         && let Some(later) = ledger
             .phases
             .iter()
-            .filter(|p| p.number > n && has_summaries(p))
+            // `52.2` inserted after the current `52` is urgent work done beside it.
+            .filter(|p| p.number > n && has_summaries(p) && !inserted_after(&p.number, &n))
             .max_by(|a, b| a.number.cmp(&b.number))
     {
         out.push(
@@ -151,6 +154,17 @@ fn position_vs_phases(input: &Input, out: &mut Vec<Diagnostic>) {
             .help("add the phase to ROADMAP.md, or correct the phase number"),
         );
     }
+}
+
+/// Whether `later` is a decimal phase inserted after `n` (`52.2` after `52`).
+fn inserted_after(later: &crate::model::PhaseNum, n: &crate::model::PhaseNum) -> bool {
+    let whole = |p: &crate::model::PhaseNum| {
+        p.to_string()
+            .split('.')
+            .next()
+            .and_then(|w| w.trim_start_matches('0').parse::<u64>().ok())
+    };
+    later.as_integer().is_none() && whole(later).is_some() && whole(later) == whole(n)
 }
 
 fn has_summaries(p: &PhaseEntry) -> bool {

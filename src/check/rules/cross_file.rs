@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use crate::check::{Diagnostic, FileKind, Input, Rule, Severity};
+use crate::edit::Edit;
 use crate::model::ids::plan_ids_in;
 use crate::syntax::LineKind;
 
@@ -30,7 +31,7 @@ steers work by a goal the project no longer has.",
         code: "GSD402",
         name: "project-date-mismatch",
         severity: Severity::Warning,
-        fixable: false,
+        fixable: true,
         on_by_default: true,
         summary: "The see-line's PROJECT.md date is not PROJECT.md's last-updated date.",
         what: "Compares the date in `See: .planning/PROJECT.md (updated DATE)` with the \
@@ -39,7 +40,8 @@ reported.",
         why: "The see-line tells readers whether their picture of the project is current. A \
 stale date hides that PROJECT.md changed.",
         example: "See: .planning/PROJECT.md (updated 2026-01-20)\n<!-- PROJECT.md: *Last updated: 2026-01-26 after Phase 2* -->\n",
-        fix: "Update the see-line's date to PROJECT.md's last-updated date.",
+        fix: "`gsd check --fix` sets the see-line's date to PROJECT.md's last-updated date: \
+PROJECT.md's own footer is the record of when it changed, and the date only moves forward.",
     },
     Rule {
         code: "GSD403",
@@ -198,7 +200,13 @@ fn project(input: &Input, out: &mut Vec<Diagnostic>) {
                     "the see-line says PROJECT.md was updated {see}, but PROJECT.md says {updated}"
                 ),
             )
-            .help(format!("set the date to {updated}")),
+            .fix(
+                format!("set the date to {updated}"),
+                vec![Edit::replace(
+                    span.clone(),
+                    updated.format("%Y-%m-%d").to_string(),
+                )],
+            ),
         );
     }
 }
