@@ -174,3 +174,17 @@ fn a_percent_of_a_project_whose_later_phases_have_no_plans_is_not_rewritten() {
     run(p.gsd().args(["check", "--fix"]));
     assert!(p.read("STATE.md").contains("67%"));
 }
+
+#[test]
+fn a_plan_total_above_the_known_plans_is_kept() {
+    // `Plan: 1 of 3` where two plans are written: the third may be announced, not missing.
+    let p = fixture("GSD104-plan-total-mismatch", "fail");
+    p.write(
+        "STATE.md",
+        &p.read("STATE.md").replace("Plan: 1 of 1", "Plan: 1 of 3"),
+    );
+    let json = check_json(&p);
+    let d = &json["diagnostics"][0];
+    assert_eq!(d["code"], "GSD104", "{json}");
+    assert!(d["fix"].is_null(), "{json}");
+}

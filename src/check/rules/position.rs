@@ -6,6 +6,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use crate::check::{Diagnostic, FileKind, Input, Rule, Severity};
+use crate::edit::Edit;
 use crate::ledger::{Reach, Scope, Unit};
 use crate::model::PhaseNum;
 use crate::model::phase_ref::{Word, name_after_separator, phase_at_start};
@@ -32,7 +33,7 @@ in it: `Plan: 2 of 2`.",
         code: "GSD104",
         name: "plan-total-mismatch",
         severity: Severity::Warning,
-        fixable: false,
+        fixable: true,
         on_by_default: true,
         summary: "`Plan: A of B` where B is not the number of plans in the current phase.",
         what: "Asks the ledger how many plans the current phase has by the evidence besides \
@@ -43,7 +44,9 @@ SUMMARY files), and the totals ROADMAP.md writes for it (`**Plans:** 3`, a progr
 and B was not updated, progress and the next step are wrong.",
         example: "Phase: 2 of 5 (API)\nPlan: 1 of 3\n<!-- ROADMAP.md lists two plans for Phase 2 -->\n",
         fix: "Set B to the number of plans the phase has (`Plan: 1 of 2`), or add the missing \
-plan to ROADMAP.md.",
+plan to ROADMAP.md. `gsd check --fix` raises B to the plans that exist when every reading of \
+ROADMAP.md and phases/ counts the same. **The fix is withheld** when B is above the known \
+plans: it may announce plans not written yet.",
     },
     Rule {
         code: "GSD105",
@@ -176,17 +179,32 @@ fn plan_line(input: &Input, out: &mut Vec<Diagnostic>) {
     if n == total {
         return;
     }
-    out.push(
-        Diagnostic::new(
-            "GSD104",
-            FileKind::State,
-            total_span,
-            format!("the Plan line says {total} plans but phase {phase} has {n} plans"),
-        )
-        .help(format!(
-            "set the plan total to {n}, or add the missing plans to ROADMAP.md"
-        )),
+    let d = Diagnostic::new(
+        "GSD104",
+        FileKind::State,
+        total_span.clone(),
+        format!("the Plan line says {total} plans but phase {phase} has {n} plans"),
     );
+    // The total is raised to plans that exist (every reading of the files counts them);
+    // a total above the known plans may announce plans not written yet, and stays.
+    let agreed = input
+        .every_reading()
+        .iter()
+        .all(|l| l.plans_in_phase_besides_state(&phase) == Some(n));
+    out.push(if n > total && agreed {
+        let written = doc.text(total_span.clone());
+        d.fix(
+            format!("set the plan total to {n}"),
+            vec![Edit::replace(
+                total_span,
+                crate::model::values::pad_like(n, written),
+            )],
+        )
+    } else {
+        d.help(format!(
+            "set the plan total to {n}, or add the missing plans to ROADMAP.md"
+        ))
+    });
 }
 
 fn phase_line(input: &Input, out: &mut Vec<Diagnostic>) {
