@@ -188,3 +188,19 @@ fn a_plan_total_above_the_known_plans_is_kept() {
     assert_eq!(d["code"], "GSD104", "{json}");
     assert!(d["fix"].is_null(), "{json}");
 }
+
+#[test]
+fn a_count_is_raised_even_when_the_by_phase_table_lags_too() {
+    // The velocity block stopped being kept: Total and the table both say 1, the files 3.
+    let p = fixture("GSD405-completed-count-mismatch", "fail");
+    p.write(
+        "STATE.md",
+        &(p.read("STATE.md")
+            + "\n**By Phase:**\n\n| Phase | Plans | Total | Avg/Plan |\n|---|---|---|---|\n| 1 | 1 | 5 min | 5 min |\n"),
+    );
+    let (code, _, stderr) = run(p.gsd().args(["check", "--fix"]));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(p.read("STATE.md").contains("Total plans completed: 3"));
+    // The lagging table is no new finding: a total the files bear out is right.
+    assert_eq!(found(&p), Vec::<(String, String)>::new());
+}

@@ -96,9 +96,8 @@ recorded as done without one, or a summary was never counted.",
         fix: "Set the count to the plans done. `gsd check --fix` raises it to the files' count when \
 every reading of them agrees (no plan ticked without a SUMMARY or the other way round). \
 **The fix is withheld** when the count is above the files' (a SUMMARY may be missing or plans \
-archived: gsd never lowers a count), when ROADMAP.md and the SUMMARY files disagree (the \
-finding names the plans), or when the By Phase table adds up to the old count (setting one \
-would make the two disagree).",
+archived: gsd never lowers a count), or when ROADMAP.md and the SUMMARY files disagree (the \
+finding names the plans).",
     },
     Rule {
         code: "GSD406",

@@ -214,9 +214,9 @@ pub fn completed_count(input: &Input, out: &mut Vec<Diagnostic>) {
 
 /// Why GSD405 offers no fix for a count `n` the files put at `done`, if it does not. The
 /// count is raised only: to a number every reading of the files agrees on (no plan ticked
-/// without a SUMMARY or the other way round), and not when STATE.md's By Phase table adds up
-/// to the old count (the two would then disagree, and which phases lag only the author knows).
-/// A count above the files' is never lowered: a SUMMARY may be missing, or plans archived.
+/// without a SUMMARY or the other way round). A By Phase table that lags stays as it is (GSD201
+/// accepts a total the files bear out). A count above the files' is never lowered: a SUMMARY
+/// may be missing, or plans archived.
 fn withheld(input: &Input, n: u64, done: u64) -> Option<String> {
     if n > done {
         return Some(format!(
@@ -239,18 +239,6 @@ fn withheld(input: &Input, n: u64, done: u64) -> Option<String> {
         return Some(format!(
             "ROADMAP.md and the SUMMARY files disagree on which plans are done ({}); set the count once they agree",
             disputed.join(", ")
-        ));
-    }
-    let doc = &input.ws.state.doc;
-    let table_sum: Option<u64> = input.ws.state.metrics.by_phase.as_ref().and_then(|t| {
-        let rows: Vec<_> = t.rows.iter().filter(|r| !r.is_placeholder(doc)).collect();
-        (!rows.is_empty())
-            .then(|| rows.iter().map(|r| r.plans(doc)).sum::<Option<u64>>())
-            .flatten()
-    });
-    if table_sum == Some(n) {
-        return Some(format!(
-            "the By Phase table adds up to {n} too; record the missing plans there and set the count to {done}"
         ));
     }
     None
