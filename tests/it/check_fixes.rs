@@ -204,3 +204,15 @@ fn a_count_is_raised_even_when_the_by_phase_table_lags_too() {
     // The lagging table is no new finding: a total the files bear out is right.
     assert_eq!(found(&p), Vec::<(String, String)>::new());
 }
+
+#[test]
+fn a_total_the_files_and_the_table_both_contradict_is_one_finding() {
+    let p = fixture("GSD405-completed-count-mismatch", "fail");
+    p.write(
+        "STATE.md",
+        &(p.read("STATE.md")
+            + "\n**By Phase:**\n\n| Phase | Plans | Total | Avg/Plan |\n|---|---|---|---|\n| 1 | 1 | 5 min | 5 min |\n| 2 | 1 | 5 min | 5 min |\n"),
+    );
+    let codes: Vec<String> = found(&p).into_iter().map(|(c, _)| c).collect();
+    assert_eq!(codes, ["GSD405"]);
+}
