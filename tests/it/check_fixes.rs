@@ -216,3 +216,18 @@ fn a_total_the_files_and_the_table_both_contradict_is_one_finding() {
     let codes: Vec<String> = found(&p).into_iter().map(|(c, _)| c).collect();
     assert_eq!(codes, ["GSD405"]);
 }
+
+#[test]
+fn a_frontmatter_status_gets_no_fix() {
+    // Which of two statuses is current is not a count: reported, never rewritten.
+    let p = fixture("GSD406-frontmatter-mismatch", "pass");
+    p.write(
+        "STATE.md",
+        &p.read("STATE.md")
+            .replace("status: executing", "status: planning"),
+    );
+    let json = check_json(&p);
+    let d = &json["diagnostics"][0];
+    assert_eq!(d["code"], "GSD406", "{json}");
+    assert!(d["fix"].is_null(), "{json}");
+}

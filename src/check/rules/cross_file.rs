@@ -103,7 +103,7 @@ finding names the plans).",
         code: "GSD406",
         name: "frontmatter-mismatch",
         severity: Severity::Warning,
-        fixable: false,
+        fixable: true,
         on_by_default: true,
         summary: "A frontmatter value disagrees with the body (status, percent, phase, plan).",
         what: "Compares the frontmatter's `status` (by meaning: `executing` = `In progress`, \
@@ -113,7 +113,10 @@ contradict each other (`completed` next to `In progress`), not when one is a ste
         why: "Tools read the frontmatter, people read the body. When they disagree, automation \
 and humans act on different facts.",
         example: "---\nstatus: executing\nprogress:\n  percent: 40\n---\n...\nStatus: Phase complete\nProgress: [█████░░░░░] 50%\n",
-        fix: "Update the frontmatter value to match the body (or the body to match the truth).",
+        fix: "Update the frontmatter value to match the body (or the body to match the truth). \
+`gsd check --fix` raises `progress.percent` to the body's percent when the plan counts bear \
+the body out (in some scope) and not the mirror. **The fix is withheld** for the other keys, \
+and when the mirror is the higher value or the counts bear it out.",
     },
     Rule {
         code: "GSD407",
@@ -275,6 +278,8 @@ fn frontmatter(input: &Input, out: &mut Vec<Diagnostic>) {
         return;
     };
     let src = &doc.source;
+    // Findings with a fix of their own, added after the plain ones.
+    let mut mirrored: Vec<Diagnostic> = Vec::new();
     let mut flag = |span: Range<usize>, key: &str, theirs: &str| {
         let ours = src.slice(span.clone()).to_string();
         out.push(
@@ -303,11 +308,32 @@ fn frontmatter(input: &Input, out: &mut Vec<Diagnostic>) {
         && fm_pct != percent
         && !both_in_scope(input, fm_pct, percent)
     {
-        flag(
+        // The mirror follows the body when the plan counts bear the body out in some scope
+        // and not the mirror, and it only goes up.
+        let bears = |pct: u64| {
+            input.every_reading().iter().any(|l| {
+                l.scope_of_percent(pct as f64, &l.candidate_scopes())
+                    .is_some()
+            })
+        };
+        let fixable = percent > fm_pct && bears(percent) && !bears(fm_pct);
+        let ours = src.slice(e.value_span.clone()).to_string();
+        let d = Diagnostic::new(
+            "GSD406",
+            FileKind::State,
             e.value_span.clone(),
-            "progress.percent",
-            &format!("Progress: {percent}%"),
+            format!(
+                "frontmatter `progress.percent: {ours}` disagrees with the body (Progress: {percent}%)"
+            ),
         );
+        mirrored.push(if fixable {
+            d.fix(
+                format!("set `progress.percent` to {percent}"),
+                crate::ops::frontmatter::set(doc, "progress.percent", &percent.to_string()),
+            )
+        } else {
+            d.help("update `progress.percent` to match the body")
+        });
     }
     if let (Some(e), Some(num)) = (
         fm.get("current_phase"),
@@ -336,6 +362,7 @@ fn frontmatter(input: &Input, out: &mut Vec<Diagnostic>) {
             &format!("Plan: {done} done"),
         );
     }
+    out.extend(mirrored);
 }
 
 /// The path in a `Resume file:` value, if it names one: backticks and Markdown links
