@@ -296,8 +296,6 @@ const MAX_CODE_LINES: usize = 400;
 /// Files still over the limit, each with the size it may not outgrow (a ratchet: split one,
 /// then drop its entry).
 const NOT_YET_SPLIT: &[(&str, usize)] = &[
-    ("src/check/rules/position.rs", 403),
-    ("src/check/rules/metrics.rs", 431),
     ("src/ops/milestone.rs", 435),
     ("src/ops/phase_edit.rs", 630),
 ];

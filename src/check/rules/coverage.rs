@@ -6,7 +6,7 @@
 use crate::check::{Diagnostic, FileKind, Input, Rule, Severity};
 use crate::ledger::PhaseEntry;
 use crate::model::roadmap::Column;
-use crate::ops::complete_roadmap::{PhaseTally, phase_edits};
+use crate::ops::complete::roadmap::{PhaseTally, phase_edits};
 
 pub static RULES: &[Rule] = &[
     Rule {

@@ -5,11 +5,15 @@ pub mod context;
 pub mod core_value;
 pub mod coverage;
 pub mod cross_file;
+pub mod cross_frontmatter;
 pub mod cross_plans;
 pub mod leftovers;
 pub mod metrics;
+pub mod metrics_text;
 pub mod parse;
+pub mod parse_position;
 pub mod position;
+pub mod position_counts;
 pub mod progress;
 
 use std::ops::Range;
