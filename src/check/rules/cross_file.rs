@@ -96,8 +96,8 @@ recorded as done without one, or a summary was never counted.",
         example: "- Total plans completed: 4\n<!-- phases/ holds three SUMMARY.md files -->\n",
         fix: "Set the count to the plans done. `gsd check --fix` raises it to the files' count when \
 every reading of them agrees (no plan ticked without a SUMMARY or the other way round). \
-**The fix is withheld** when the count is above the files' (a SUMMARY may be missing or plans \
-archived: gsd never lowers a count), or when ROADMAP.md and the SUMMARY files disagree (the \
+**The fix is withheld** when the count is above the files' and the By Phase table does not \
+add up to the files' count as well (a SUMMARY may be missing or plans archived), or when ROADMAP.md and the SUMMARY files disagree (the \
 finding names the plans).",
     },
     Rule {

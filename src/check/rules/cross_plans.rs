@@ -215,10 +215,20 @@ pub fn completed_count(input: &Input, out: &mut Vec<Diagnostic>) {
 /// Why GSD405 offers no fix for a count `n` the files put at `done`, if it does not. The
 /// count is raised only: to a number every reading of the files agrees on (no plan ticked
 /// without a SUMMARY or the other way round). A By Phase table that lags stays as it is (GSD201
-/// accepts a total the files bear out). A count above the files' is never lowered: a SUMMARY
-/// may be missing, or plans archived.
+/// accepts a total the files bear out). A count above the files' is lowered only when the By
+/// Phase table adds up to the files' count too; otherwise a SUMMARY may be missing, or plans
+/// archived.
 fn withheld(input: &Input, n: u64, done: u64) -> Option<String> {
-    if n > done {
+    // STATE.md's own By Phase table adding up to the files' count is a second witness: the
+    // total alone is off, and may be lowered to it.
+    let doc = &input.ws.state.doc;
+    let table_sum: Option<u64> = input.ws.state.metrics.by_phase.as_ref().and_then(|t| {
+        let rows: Vec<_> = t.rows.iter().filter(|r| !r.is_placeholder(doc)).collect();
+        (!rows.is_empty())
+            .then(|| rows.iter().map(|r| r.plans(doc)).sum::<Option<u64>>())
+            .flatten()
+    });
+    if n > done && table_sum != Some(done) {
         return Some(format!(
             "STATE.md counts more plans than the files record done; write the missing summaries, or set the count to {done}"
         ));
