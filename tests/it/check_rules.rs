@@ -43,7 +43,10 @@ pub fn project(fixture: &Path, kind: &str) -> Project {
 
 /// `gsd check --format json` on `p`, which must exit 0 (clean) or 1 (findings).
 pub fn check_json(p: &Project) -> Value {
-    let (code, stdout, stderr) = run(p.gsd().args(["check", "--format", "json"]));
+    // Every rule, style rules (off by default) included: each fixture shows its own rule.
+    let (code, stdout, stderr) = run(p
+        .gsd()
+        .args(["check", "--select", "ALL", "--format", "json"]));
     assert!(code == 0 || code == 1, "exit {code}: {stderr}");
     serde_json::from_str(&stdout).unwrap()
 }
@@ -91,7 +94,9 @@ fn failing_fixtures_report_exactly_their_rule_in_every_format() {
         let rule = gsd::check::rule(&code).unwrap();
         let mut snapshot = String::new();
         for format in ["human", "json", "github", "sarif"] {
-            let (exit, stdout, stderr) = run(p.gsd().args(["check", "--format", format]));
+            let (exit, stdout, stderr) = run(p
+                .gsd()
+                .args(["check", "--select", "ALL", "--format", format]));
             let want = if rule.severity == gsd::check::Severity::Error {
                 1
             } else {
@@ -108,7 +113,10 @@ fn failing_fixtures_report_exactly_their_rule_in_every_format() {
             snapshot.push_str(&format!("----- {format} -----\n{stdout}\n"));
         }
         if rule.fixable {
-            let (exit, diff, _) = run(p.gsd().args(["--dry-run", "check", "--fix"]));
+            let (exit, diff, _) =
+                run(p
+                    .gsd()
+                    .args(["--dry-run", "check", "--select", "ALL", "--fix"]));
             assert_eq!(exit, 0);
             snapshot.push_str(&format!("----- check --fix --dry-run -----\n{diff}"));
         }
@@ -136,7 +144,7 @@ fn fix_turns_each_fixable_failure_into_its_passing_twin() {
             continue;
         }
         let p = project(&dir, "fail");
-        let (exit, stdout, stderr) = run(p.gsd().args(["check", "--fix"]));
+        let (exit, stdout, stderr) = run(p.gsd().args(["check", "--select", "ALL", "--fix"]));
         assert_eq!(exit, 0, "{code}: {stdout}{stderr}");
         assert!(stderr.contains("fixed 1 problem"), "{code}: {stderr}");
         let after = check_json(&p);
@@ -156,7 +164,9 @@ fn fix_turns_each_fixable_failure_into_its_passing_twin() {
             }
         }
         // A second fix changes nothing.
-        let (_, diff, _) = run(p.gsd().args(["--dry-run", "check", "--fix"]));
+        let (_, diff, _) = run(p
+            .gsd()
+            .args(["--dry-run", "check", "--select", "ALL", "--fix"]));
         assert_eq!(diff, "", "{code}: a second --fix would change files");
     }
 }
@@ -168,7 +178,9 @@ fn dry_run_fix_writes_nothing() {
         "fail",
     );
     let before = p.read("STATE.md");
-    let (exit, diff, _) = run(p.gsd().args(["--dry-run", "check", "--fix"]));
+    let (exit, diff, _) = run(p
+        .gsd()
+        .args(["--dry-run", "check", "--select", "ALL", "--fix"]));
     assert_eq!(exit, 0);
     assert!(
         diff.contains("-- Average duration: 8 min\n+- Average duration: 6 min\n"),

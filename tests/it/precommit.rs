@@ -82,7 +82,7 @@ fn the_building_hook_uses_cargo_install_locked() {
     assert_eq!(system["entry"], "gsd check");
 }
 
-/// A monorepo with two projects, one of them with a percent below its plans (an error).
+/// A monorepo with two projects, one of them with a wrong bar.
 fn monorepo() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for app in ["apps/web", "apps/api"] {
@@ -91,7 +91,7 @@ fn monorepo() -> tempfile::TempDir {
     }
     let api = dir.path().join("apps/api/.planning/STATE.md");
     let text = std::fs::read_to_string(&api).unwrap();
-    std::fs::write(&api, text.replace("[███░░░░░░░] 30%", "[█░░░░░░░░░] 10%")).unwrap();
+    std::fs::write(&api, text.replace("[███░░░░░░░] 30%", "[█████░░░░░] 30%")).unwrap();
     dir
 }
 
@@ -113,7 +113,7 @@ fn check_with_paths_checks_each_project_holding_one() {
     );
     assert_eq!(code, 1, "{out}{err}");
     assert!(out.starts_with("apps/web:\nAll checks passed"), "{out}");
-    assert!(out.contains("apps/api:\nerror[GSD102]"), "{out}");
+    assert!(out.contains("apps/api:\nerror[GSD101]"), "{out}");
     assert!(out.contains("--> apps/api/.planning/STATE.md:"), "{out}");
     // Only the web project: clean. No path in a .planning/ folder: nothing to do.
     let (code, _, _) = in_dir(dir.path(), &["check", "apps/web/.planning/STATE.md"]);
@@ -160,7 +160,7 @@ fn check_with_paths_checks_each_project_holding_one() {
         &["check", "--json", "apps/api/.planning/STATE.md"],
     );
     assert_eq!(code, 1);
-    assert!(out.contains("GSD102"), "{out}");
+    assert!(out.contains("GSD101"), "{out}");
 }
 
 #[test]

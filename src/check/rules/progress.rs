@@ -14,7 +14,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         code: "GSD101",
         name: "progress-bar-mismatch",
-        severity: Severity::Warning,
+        severity: Severity::Error,
         fixable: true,
         on_by_default: true,
         summary: "The progress bar's fill disagrees with the percent next to it.",
