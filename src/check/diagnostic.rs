@@ -60,12 +60,28 @@ impl FileKind {
     }
 }
 
-/// A safe fix: edits to one file that recompute a derived value.
+/// A safe fix: edits to one file that bring a value in line with the evidence. The file is
+/// usually the one the finding points into, but need not be: a plan's SUMMARY.md is fixed by
+/// ticking ROADMAP.md, a frontmatter mirror by writing STATE.md's frontmatter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
     /// What the fix does, for `help:` lines and SARIF (`Set the percent to 25`).
     pub title: String,
+    /// The file the edits apply to.
+    pub file: FileKind,
     pub edits: Vec<Edit>,
+}
+
+impl FileKind {
+    /// The file's name inside `.planning/` (`STATE.md`), for the files a fix may write.
+    pub fn file_name(self) -> Option<&'static str> {
+        match self {
+            FileKind::State => Some("STATE.md"),
+            FileKind::Roadmap => Some("ROADMAP.md"),
+            FileKind::Project => Some("PROJECT.md"),
+            FileKind::Other => None,
+        }
+    }
 }
 
 /// One finding.
@@ -83,7 +99,8 @@ pub struct Diagnostic {
     /// relative to the project folder, `/`-separated (`.planning/.gsd-tmp.STATE.md.a1B2c3`).
     pub path: Option<String>,
     /// A severity other than the rule's, for this finding: the one the project gives the rule
-    /// (`[check.severity]` in `gsd.toml`, set by [`super::policy::Policy`]).
+    /// (`[check.severity]` in `gsd.toml`, set by [`super::policy::Policy`]), or the rule's own
+    /// call for this finding (GSD102 is an error when its sources agree, else a warning).
     pub severity_override: Option<Severity>,
 }
 
@@ -115,13 +132,20 @@ impl Diagnostic {
         self
     }
 
-    /// Attaches a safe fix; its title becomes the help text when there is none.
-    pub fn fix(mut self, title: impl Into<String>, edits: Vec<Edit>) -> Self {
+    /// Attaches a safe fix to the finding's own file; its title becomes the help text when
+    /// there is none.
+    pub fn fix(self, title: impl Into<String>, edits: Vec<Edit>) -> Self {
+        let file = self.file;
+        self.fix_in(file, title, edits)
+    }
+
+    /// Attaches a safe fix whose edits apply to `file`.
+    pub fn fix_in(mut self, file: FileKind, title: impl Into<String>, edits: Vec<Edit>) -> Self {
         let title = title.into();
         if self.help.is_none() {
             self.help = Some(title.clone());
         }
-        self.fix = Some(Fix { title, edits });
+        self.fix = Some(Fix { title, file, edits });
         self
     }
 
@@ -133,6 +157,12 @@ impl Diagnostic {
     /// The rule's severity, or the one the project's config gives it.
     pub fn severity(&self) -> Severity {
         self.severity_override.unwrap_or(self.rule().severity)
+    }
+
+    /// Gives this finding a severity other than its rule's.
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity_override = Some(severity);
+        self
     }
 }
 

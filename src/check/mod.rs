@@ -17,6 +17,7 @@
 pub mod baseline;
 pub mod config;
 pub mod diagnostic;
+pub mod fix;
 pub mod policy;
 pub mod rules;
 pub mod select;
@@ -176,7 +177,30 @@ pub fn check(ws: &Workspace, today: NaiveDate) -> Vec<Diagnostic> {
         (a.file, a.span.start, a.code, &a.message).cmp(&(b.file, b.span.start, b.code, &b.message))
     });
     out.dedup();
+    drop_repeats(&mut out);
     out
+}
+
+/// Rule pairs that can report one fact twice, at the same bytes: the first is kept. A
+/// `Total plans completed` the files contradict (GSD405) is not also a By Phase mismatch
+/// (GSD201): fixing it against the files is what settles both.
+const SAME_FACT: &[(&str, &str)] = &[("GSD405", "GSD201")];
+
+/// Drops the second finding of a [`SAME_FACT`] pair that points at the same bytes as the first.
+fn drop_repeats(out: &mut Vec<Diagnostic>) {
+    let repeated: Vec<(FileKind, std::ops::Range<usize>, &str)> = SAME_FACT
+        .iter()
+        .flat_map(|(kept, dropped)| {
+            out.iter()
+                .filter(move |d| d.code == *kept)
+                .map(move |d| (d.file, d.span.clone(), *dropped))
+        })
+        .collect();
+    out.retain(|d| {
+        !repeated
+            .iter()
+            .any(|(file, span, code)| d.code == *code && d.file == *file && d.span == *span)
+    });
 }
 
 #[cfg(test)]

@@ -6,30 +6,21 @@
 //! into minimal line edits, and hands them to [`crate::transaction::commit`]: written
 //! atomically, or shown as a diff with `--dry-run` (which deletes nothing either).
 
-use std::ops::Range;
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
 use serde_json::json;
-use similar::{DiffTag, TextDiff};
 
 use super::check_report::report;
 use super::check_settings::Run;
-use crate::check::policy::Policy;
+use crate::check::fix::{FIXABLE_FILES, fix_in_memory, line_edits};
 use crate::check::rules::leftovers::LEFTOVER;
-use crate::check::{self, Diagnostic, FileKind, Summary, all_rules};
+use crate::check::{self, Summary, all_rules};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::commands::{Context, Output};
-use crate::edit::{Edit, EditSet};
 use crate::error::UserError;
 use crate::io::WorkspaceLock;
-use crate::model::StateDoc;
 use crate::model::workspace::{Needs, Workspace};
-use crate::source::Source;
 use crate::transaction::{FileChange, commit};
-
-/// How many fix rounds to run before giving up (each round fixes what the last one exposed).
-const MAX_FIX_ROUNDS: usize = 8;
 
 /// `gsd check` on one project.
 pub(super) fn run_project(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {
@@ -81,9 +72,7 @@ pub(super) fn run_project(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Out
         }
     }
     let (fixed_ws, after) = fix_in_memory(ws.clone(), today, &run.policy, before.clone())?;
-    let original = ws.state.text();
-    let updated = fixed_ws.state.text();
-    // Deleted leftovers are fixed too, but not in STATE.md.
+    // Deleted leftovers are fixed too, but not in a planning file.
     let fixed = Summary::of(&before)
         .fixable
         .saturating_sub(Summary::of(&after).fixable)
@@ -94,33 +83,54 @@ pub(super) fn run_project(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Out
         "files": [],
         "deleted": leftovers,
     });
-    if original != updated {
-        let change = FileChange {
-            path: Workspace::path_of(&root, "STATE.md"),
-            display: Workspace::display_path("STATE.md"),
-            original: original.to_string(),
-            edits: line_edits(original, updated),
-        };
-        let applied = commit(&[change], ctx.global.dry_run)?;
+    let changes: Vec<FileChange> = FIXABLE_FILES
+        .iter()
+        .filter_map(|&kind| {
+            let original = kind.source(&ws)?.text.as_str();
+            let updated = kind.source(&fixed_ws)?.text.as_str();
+            let name = kind.file_name()?;
+            (original != updated).then(|| FileChange {
+                path: Workspace::path_of(&root, name),
+                display: Workspace::display_path(name),
+                original: original.to_string(),
+                edits: line_edits(original, updated),
+            })
+        })
+        .collect();
+    if !changes.is_empty() {
+        let applied = commit(&changes, ctx.global.dry_run)?;
         let verb = if ctx.global.dry_run {
             "would fix"
         } else {
             "fixed"
         };
-        let shown = Workspace::display_path("STATE.md").display().to_string();
-        fix_json["files"] = json!([{
-            "file": shown,
-            "summary": format!("{verb} {fixed} problem(s)"),
-        }]);
+        let shown: Vec<String> = changes
+            .iter()
+            .map(|c| c.display.to_string_lossy().replace('\\', "/"))
+            .collect();
+        fix_json["files"] = json!(
+            applied
+                .iter()
+                .zip(&shown)
+                .map(|(a, file)| {
+                    let mut f =
+                        json!({ "file": file, "summary": format!("{verb} {fixed} problem(s)") });
+                    if ctx.global.dry_run {
+                        f["diff"] = json!(a.diff);
+                    }
+                    f
+                })
+                .collect::<Vec<_>>()
+        );
         if ctx.global.dry_run {
-            let diff: String = applied.iter().map(|a| a.diff.as_str()).collect();
             if wants_json {
-                fix_json["files"][0]["diff"] = json!(diff);
                 return Ok(dry_run_json(&fix_json, true));
             }
+            let diff: String = applied.iter().map(|a| a.diff.as_str()).collect();
             if !ctx.global.quiet {
                 note.push_str(&format!(
-                    "gsd: would fix {fixed} problem(s) in {shown} (dry run, nothing written)\n"
+                    "gsd: would fix {fixed} problem(s) in {} (dry run, nothing written)\n",
+                    shown.join(", ")
                 ));
             }
             return Ok(Output {
@@ -131,7 +141,10 @@ pub(super) fn run_project(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Out
             });
         }
         if !ctx.global.quiet {
-            note.push_str(&format!("gsd: fixed {fixed} problem(s) in {shown}\n"));
+            note.push_str(&format!(
+                "gsd: fixed {fixed} problem(s) in {}\n",
+                shown.join(", ")
+            ));
         }
     } else if ctx.global.dry_run {
         if wants_json {
@@ -157,68 +170,6 @@ pub(super) fn run_project(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Out
         return Ok(out);
     }
     Ok(report(ctx, &run, &fixed_ws, after, note))
-}
-
-/// Applies every safe fix of a selected rule to STATE.md's text, in rounds, re-checking after
-/// each; returns the fixed workspace and what is still found in it.
-fn fix_in_memory(
-    mut ws: Workspace,
-    today: NaiveDate,
-    policy: &Policy,
-    mut diagnostics: Vec<Diagnostic>,
-) -> anyhow::Result<(Workspace, Vec<Diagnostic>)> {
-    for _ in 0..MAX_FIX_ROUNDS {
-        let mut set = EditSet::new();
-        let mut taken: Vec<Range<usize>> = Vec::new();
-        for d in &diagnostics {
-            let Some(fix) = d.fix.as_ref().filter(|_| d.file == FileKind::State) else {
-                continue;
-            };
-            let clashes = fix.edits.iter().any(|e| {
-                taken
-                    .iter()
-                    .any(|t| e.range.start < t.end && t.start < e.range.end || e.range == *t)
-            });
-            if clashes {
-                continue;
-            }
-            taken.extend(fix.edits.iter().map(|e| e.range.clone()));
-            set.extend(fix.edits.iter().cloned());
-        }
-        let set = set.without_noops(ws.state.text());
-        if set.is_empty() {
-            break;
-        }
-        let text = set.apply(ws.state.text())?;
-        let path = ws.state.doc.source.path.clone();
-        ws.state = StateDoc::parse(Source::new(path, text));
-        diagnostics = policy.apply(check::check(&ws, today));
-    }
-    Ok((ws, diagnostics))
-}
-
-/// The change from `old` to `new` as edits replacing only the lines that differ.
-fn line_edits(old: &str, new: &str) -> EditSet {
-    let diff = TextDiff::from_lines(old, new);
-    let mut offsets = Vec::with_capacity(diff.old_len() + 1);
-    let mut at = 0;
-    offsets.push(0);
-    for s in diff.iter_old_slices() {
-        at += s.len();
-        offsets.push(at);
-    }
-    let mut set = EditSet::new();
-    for op in diff.ops() {
-        if op.tag() == DiffTag::Equal {
-            continue;
-        }
-        let (o, n) = (op.old_range(), op.new_range());
-        set.push(Edit::replace(
-            offsets[o.start]..offsets[o.end],
-            n.filter_map(|i| diff.new_slice(i)).collect::<String>(),
-        ));
-    }
-    set
 }
 
 /// `gsd --json --dry-run check --fix`: what the fix would do, in the shape every changing
@@ -290,19 +241,4 @@ pub fn rule(ctx: &Context, code: Option<&str>) -> anyhow::Result<Output> {
         return Ok(Output::ok(text));
     }
     Ok(Output::ok(rule.docs()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn line_edits_touch_only_changed_lines() {
-        let old = "a\r\nb 28\nc\n";
-        let new = "a\r\nb 25\nc\n";
-        let set = line_edits(old, new);
-        assert_eq!(set.len(), 1);
-        assert_eq!(set.edits()[0].range, 3..8);
-        assert_eq!(set.apply(old).unwrap(), new);
-    }
 }

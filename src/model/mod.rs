@@ -14,6 +14,8 @@ pub mod requirements;
 pub mod roadmap;
 pub mod state;
 pub mod status;
+pub mod summary;
+pub mod summary_date;
 pub mod values;
 pub mod workspace;
 pub mod workstream;

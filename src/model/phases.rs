@@ -21,8 +21,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::model::ids::{PhaseNum, PlanId};
-use crate::source::Source;
-use crate::syntax::Doc;
+pub use crate::model::summary::{SummaryInfo, read_summary};
 
 /// One phase directory.
 #[derive(Debug, Clone)]
@@ -40,6 +39,10 @@ pub struct PhaseDir {
     /// A SUMMARY of the whole phase, with no plan number (`PHASE-SUMMARY.md`, `SUMMARY.md`,
     /// `02-api-SUMMARY.md`, a lone `02-SUMMARY.md` in phase 2): evidence the phase is done.
     pub phase_summary: Option<PathBuf>,
+    /// SUMMARY files whose names tie them to no plan gsd can name (`SHARE-01-SUMMARY.md`,
+    /// `waves/W1-SUMMARY.md`): they record finished work, so a ticked plan in this folder
+    /// without a SUMMARY of its own may be one of them.
+    pub unread_summaries: Vec<PathBuf>,
     /// The workflow's other artifacts in the folder, which say how far the phase has come.
     pub stages: Stages,
 }
@@ -98,20 +101,6 @@ pub struct PlanFile {
 #[derive(Debug, Clone, Default)]
 pub struct PhasesDir {
     pub phases: Vec<PhaseDir>,
-}
-
-/// What a SUMMARY.md says.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct SummaryInfo {
-    /// Frontmatter `duration:` as written (`12min`).
-    pub duration: Option<String>,
-    /// The one-liner: the first bold line after the title, or the first paragraph.
-    pub one_liner: Option<String>,
-    /// Tasks done: frontmatter `tasks` / `tasks_completed`, else a `**Tasks:** N` line.
-    pub tasks: Option<u64>,
-    /// Files touched: the `key-files` frontmatter's `created` and `modified` lists, else a
-    /// `**Files modified:** N` line.
-    pub files: Option<u64>,
 }
 
 impl PhasesDir {
@@ -180,6 +169,7 @@ pub fn parse_dir_name(name: &str) -> Option<(PhaseNum, Option<String>)> {
         .strip_prefix("phase-")
         .or_else(|| name.strip_prefix("Phase-"))
         .unwrap_or(name);
+    let name = without_p(name);
     let end = name.find('-').unwrap_or(name.len());
     let number = PhaseNum::parse(&name[..end])?;
     let slug = name
@@ -200,16 +190,32 @@ pub fn plan_file_id(name: &str, suffix: &str) -> Option<PlanId> {
 }
 
 /// Subfolders of a phase folder whose files are read as the folder's own.
-const PLAN_SUBDIRS: [&str; 2] = ["plans", "summaries"];
+const PLAN_SUBDIRS: [&str; 3] = ["plans", "summaries", "waves"];
 
 /// Lists one phase folder (and its `plans/` / `summaries/` subfolders).
 fn scan_phase(path: PathBuf, number: PhaseNum, slug: Option<String>) -> PhaseDir {
     let mut named = Vec::new();
     let mut stages = Stages::default();
-    for sub in list_phase_files(&path, &number, slug.as_deref(), &mut named, &mut stages) {
+    let mut unread_summaries = Vec::new();
+    for sub in list_phase_files(
+        &path,
+        &number,
+        slug.as_deref(),
+        &mut named,
+        &mut stages,
+        &mut unread_summaries,
+    ) {
         // One level only: a `plans/plans/` folder is not read.
-        list_phase_files(&sub, &number, slug.as_deref(), &mut named, &mut stages);
+        list_phase_files(
+            &sub,
+            &number,
+            slug.as_deref(),
+            &mut named,
+            &mut stages,
+            &mut unread_summaries,
+        );
     }
+    unread_summaries.sort();
 
     // `NN-PLAN.md` with NN the phase's own number is the phase's (single) plan, unless the
     // folder numbers several plans that way (`01-PLAN.md`, `02-PLAN.md`…).
@@ -273,18 +279,21 @@ fn scan_phase(path: PathBuf, number: PhaseNum, slug: Option<String>) -> PhaseDir
         summaries: ids(PlanFileKind::Summary),
         files,
         phase_summary,
+        unread_summaries,
         stages,
     }
 }
 
-/// Adds the PLAN and SUMMARY files in `dir` to `named`; returns its `plans/` and `summaries/`
-/// subfolders. An unreadable folder adds nothing.
+/// Adds the PLAN and SUMMARY files in `dir` to `named` (SUMMARY files it cannot tie to a plan
+/// or the phase to `unread`); returns its `plans/`, `summaries/` and `waves/` subfolders. An
+/// unreadable folder adds nothing.
 fn list_phase_files(
     dir: &Path,
     number: &PhaseNum,
     slug: Option<&str>,
     named: &mut Vec<(PlanFileKind, Named, PathBuf)>,
     stages: &mut Stages,
+    unread: &mut Vec<PathBuf>,
 ) -> Vec<PathBuf> {
     let mut subdirs = Vec::new();
     let Ok(listing) = std::fs::read_dir(dir) else {
@@ -299,6 +308,9 @@ fn list_phase_files(
         } else if let Some((kind, what)) = classify(&fname, number, slug) {
             named.push((kind, what, f.path()));
         } else {
+            if fname.ends_with("SUMMARY.md") && f.file_type().is_ok_and(|t| t.is_file()) {
+                unread.push(f.path());
+            }
             stages.note(&fname);
         }
     }
@@ -370,7 +382,17 @@ fn classify(name: &str, number: &PhaseNum, slug: Option<&str>) -> Option<(PlanFi
         }
     }
     let mut parts = core.splitn(3, '-');
-    let first = parts.next()?;
+    let first = without_p(parts.next()?);
+    // `19.2-PLAN.md` in phase 19's folder: plan 2 of phase 19 (a plan of phase 19.2 would sit
+    // in that phase's own folder).
+    if let Some(plan) = first
+        .strip_prefix(&number.to_string())
+        .and_then(|r| r.strip_prefix('.'))
+        .filter(|_| number.as_integer().is_some() && parts.clone().next().is_none())
+        && let Some(named) = bare(plan, true)
+    {
+        return Some((kind, named));
+    }
     match parts.next() {
         Some(plan) => Some((
             kind,
@@ -399,6 +421,14 @@ fn after_folder_name<'a>(core: &'a str, number: &PhaseNum, slug: &str) -> Option
     }
 }
 
+/// `P13` → `13`: some projects letter their phase numbers (`P13-slug/P13-01-PLAN.md`).
+fn without_p(name: &str) -> &str {
+    match name.strip_prefix(['P', 'p']) {
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => rest,
+        _ => name,
+    }
+}
+
 /// `2026-06-15-02-01` → `02-01`: a leading `YYYY-MM-DD-` is dropped.
 fn without_date(stem: &str) -> &str {
     let b = stem.as_bytes();
@@ -413,97 +443,10 @@ fn without_date(stem: &str) -> &str {
     if dated { &stem[11..] } else { stem }
 }
 
-/// Reads a SUMMARY.md's duration and one-liner.
-pub fn read_summary(source: Source) -> SummaryInfo {
-    let doc = Doc::parse(source);
-    let duration = doc
-        .frontmatter
-        .iter()
-        .find_map(|fm| fm.get("duration").map(|e| e.value(&doc.source).to_string()))
-        .filter(|d| !d.is_empty());
-    let from_frontmatter = doc
-        .frontmatter
-        .iter()
-        .find_map(|fm| {
-            ["one-liner", "one_liner", "oneliner"]
-                .iter()
-                .find_map(|k| fm.get(k).map(|e| e.value(&doc.source)))
-        })
-        .map(|v| v.trim().trim_matches(['"', '\'']).trim().to_string())
-        .filter(|v| !v.is_empty());
-    let start = doc
-        .sections
-        .iter()
-        .find(|s| s.level == 1)
-        .map_or(0, |s| s.line + 1);
-    let body_line = doc
-        .source
-        .line_of(doc.body_from.min(doc.source.text.len().saturating_sub(1)));
-    let one_liner = from_frontmatter.or_else(|| {
-        (start.max(body_line)..doc.kinds.len())
-            .find(|&i| doc.kinds[i] == crate::syntax::LineKind::Text)
-            .and_then(|i| one_liner_of(doc.line(i)))
-    });
-    let yaml = doc.frontmatter.iter().find_map(|fm| fm.yaml.as_ref());
-    let number = |v: &serde_json::Value| {
-        v.as_u64()
-            .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
-    };
-    let tasks = yaml
-        .and_then(|y| {
-            ["tasks", "tasks_completed", "tasks-completed"]
-                .iter()
-                .find_map(|k| y.get(k).and_then(number))
-        })
-        .or_else(|| labelled_count(&doc, &["tasks", "tasks completed"]));
-    let files = yaml
-        .and_then(|y| {
-            let kf = y.get("key-files").or_else(|| y.get("key_files"))?;
-            let len = |k: &str| kf.get(k).and_then(|v| v.as_array()).map(Vec::len);
-            match (len("created"), len("modified")) {
-                (None, None) => None,
-                (c, m) => Some((c.unwrap_or(0) + m.unwrap_or(0)) as u64),
-            }
-        })
-        .or_else(|| labelled_count(&doc, &["files modified", "files"]));
-    SummaryInfo {
-        duration,
-        one_liner,
-        tasks,
-        files,
-    }
-}
-
-/// `**Tasks:** 3` / `- Files modified: 5`: the count after one of `labels` on a body line.
-fn labelled_count(doc: &Doc, labels: &[&str]) -> Option<u64> {
-    (0..doc.kinds.len()).find_map(|i| {
-        let line = doc.line(i).trim_start_matches(['-', '*', ' ']);
-        let (label, value) = line.split_once(':')?;
-        let label = label.trim_matches(['*', ' ']).to_ascii_lowercase();
-        if !labels.contains(&label.as_str()) {
-            return None;
-        }
-        let value = value.trim_start_matches(['*', ' ']);
-        let digits: String = value.chars().take_while(char::is_ascii_digit).collect();
-        digits.parse().ok()
-    })
-}
-
-/// The one-liner on a SUMMARY's first paragraph line: `**Text**` (the template's bare form),
-/// `**One-liner:** Text` (the labelled form: the prose after the label), else the line.
-fn one_liner_of(line: &str) -> Option<String> {
-    let t = line.trim();
-    let text = match t.strip_prefix("**").and_then(|rest| rest.split_once("**")) {
-        Some((inner, after)) if inner.trim_end().ends_with(':') => after.trim(),
-        Some((inner, after)) if after.trim().is_empty() => inner.trim(),
-        _ => t,
-    };
-    (!text.is_empty()).then(|| text.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::Source;
 
     #[test]
     fn dir_and_file_names() {
@@ -533,6 +476,34 @@ mod tests {
         }
         let dir = PhasesDir::scan(tmp.path()).unwrap();
         (tmp, dir)
+    }
+
+    #[test]
+    fn lettered_phases_dotted_plans_waves_and_unread_summaries() {
+        let (_tmp, dir) = scan_tree(&[
+            "P13-workbench/P13-01-PLAN.md",
+            "P13-workbench/P13-01-SUMMARY.md",
+            "19-analytics/19.1-PLAN.md",
+            "19-analytics/19.1-SUMMARY.md",
+            "19-analytics/19.2-PLAN.md",
+            "27-cooklang/27-01-PLAN.md",
+            "27-cooklang/waves/W1-SUMMARY.md",
+            "04-sharing/SHARE-01-SUMMARY.md",
+        ]);
+        assert_eq!(shown(&phase(&dir, "13").summaries), ["13-01"]);
+        let nineteen = phase(&dir, "19");
+        assert_eq!(shown(&nineteen.plans), ["19-01", "19-02"]);
+        assert_eq!(shown(&nineteen.summaries), ["19-01"]);
+        assert_eq!(nineteen.phase_summary, None);
+        let names = |p: &PhaseDir| -> Vec<String> {
+            p.unread_summaries
+                .iter()
+                .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+                .collect()
+        };
+        assert_eq!(names(phase(&dir, "27")), ["W1-SUMMARY.md"]);
+        assert_eq!(names(phase(&dir, "4")), ["SHARE-01-SUMMARY.md"]);
+        assert!(phase(&dir, "19").unread_summaries.is_empty());
     }
 
     fn phase<'a>(dir: &'a PhasesDir, n: &str) -> &'a PhaseDir {

@@ -28,7 +28,8 @@ fn the_demo_project_checks_clean() {
 fn seed_002_average_is_reported_at_its_line() {
     let p = seed("002");
     let (code, stdout, _) = run(p.gsd().args(["check", "--format", "json"]));
-    assert_eq!(code, 1);
+    // Derived-metric drift is a warning: reported, exit 0.
+    assert_eq!(code, 0);
     let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let diags = json["diagnostics"].as_array().unwrap();
     assert_eq!(diags.len(), 1, "{stdout}");
@@ -76,6 +77,7 @@ fn inline_comments_suppress_a_rule() {
         p.write("STATE.md", &p.read("STATE.md").replace(from, to));
         let (code, stdout, _) = run(p.gsd().arg("check"));
         assert_eq!(code, 0, "{stdout}");
+        assert!(!stdout.contains("GSD203"), "{stdout}");
     }
     // Another rule's code does not silence it.
     let p = project(&dir, "fail");
@@ -86,7 +88,7 @@ fn inline_comments_suppress_a_rule() {
             "<!-- gsd-ignore GSD101 -->\n- Average duration: 8 min\n",
         ),
     );
-    assert_eq!(run(p.gsd().arg("check")).0, 1);
+    assert!(run(p.gsd().arg("check")).1.contains("GSD203"));
 }
 
 #[test]
@@ -96,14 +98,16 @@ fn rules_needing_a_missing_file_are_skipped() {
     let with_roadmap = project(&dir, "fail");
     let alone = Project::empty();
     alone.write("STATE.md", &with_roadmap.read("STATE.md"));
-    assert_eq!(run(with_roadmap.gsd().arg("check")).0, 1);
+    assert!(run(with_roadmap.gsd().arg("check")).1.contains("GSD106"));
     let (code, stdout, _) = run(alone.gsd().arg("check"));
     assert_eq!(code, 0, "{stdout}");
+    assert!(!stdout.contains("GSD106"), "{stdout}");
 }
 
 #[test]
 fn exit_codes() {
-    let dir = fixtures_dir().join("check/GSD203-average-duration-mismatch");
+    // An error (the files disagree about what is done) fails the check.
+    let dir = fixtures_dir().join("check/GSD403-ticked-plan-without-summary");
     let p = project(&dir, "fail");
     assert_eq!(run(p.gsd().arg("check")).0, 1);
     assert_eq!(run(p.gsd().args(["check", "--exit-zero"])).0, 0);
@@ -180,8 +184,10 @@ fn fix_never_lowers_the_percent() {
         d["help"].as_str().unwrap().contains("never lowered"),
         "{json}"
     );
+    // Without a fix the finding is a warning: it may be the counts that are off.
+    assert_eq!(d["severity"], "warning", "{json}");
     let (code, _, _) = run(p.gsd().args(["check", "--fix"]));
-    assert_eq!(code, 1);
+    assert_eq!(code, 0);
     assert_eq!(p.read("STATE.md"), text);
 }
 
@@ -204,7 +210,7 @@ fn paths_are_relative_to_where_gsd_runs() {
     let (code, out, _) = run(gsd()
         .current_dir(repo.path())
         .args(["-C", "app", "check", "--format", "github"]));
-    assert_eq!(code, 1);
+    assert_eq!(code, 0);
     assert!(
         out.contains("file=app/.planning/STATE.md,line=23,col=21"),
         "{out}"

@@ -53,6 +53,7 @@ mod blocks_chunks;
 mod check_adoption;
 mod check_ci;
 mod check_cli;
+mod check_fixes;
 mod check_leniency;
 mod check_proptest;
 mod check_rules;

@@ -321,7 +321,10 @@ fn unblock_strikes_blockers_marked_resolved_the_way_gsd_check_suggests() {
         "STATE.md",
         "## Accumulated Context\n\n### Blockers/Concerns\n\n- **Open question**: cookie banner wording — RESOLVED in Phase 1\n- [Pre-Phase 3 RESOLVED]: Plan edits snapshot at assignment\n- Redis is slow in CI\n",
     );
-    let (_, stdout, _) = run(p.gsd().args(["check", "--format", "json"]));
+    // GSD304 is a style rule, off unless selected.
+    let (_, stdout, _) = run(p
+        .gsd()
+        .args(["check", "--select", "GSD304", "--format", "json"]));
     let json: Value = serde_json::from_str(&stdout).unwrap();
     let hints: Vec<String> = json["diagnostics"]
         .as_array()

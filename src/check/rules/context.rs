@@ -11,7 +11,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         code: "GSD301",
         name: "duplicate-decision-id",
-        severity: Severity::Error,
+        severity: Severity::Warning,
         fixable: false,
         on_by_default: true,
         summary: "Two decisions share one id.",
@@ -27,7 +27,7 @@ ambiguous; usually a decision was copied and not renumbered.",
         name: "malformed-decision-id",
         severity: Severity::Warning,
         fixable: false,
-        on_by_default: true,
+        on_by_default: false,
         summary: "A decision id does not follow the `D-NN` / `D-PP-MM-NN` shape.",
         what: "Checks ids that start with `D-` for dash-separated groups that each start with a \
 digit (`D-01`, `D-09-01-01`, `D-02.1-01-01`).",
@@ -59,7 +59,7 @@ readers following it find nothing.",
         name: "resolved-blocker-not-struck",
         severity: Severity::Warning,
         fixable: false,
-        on_by_default: true,
+        on_by_default: false,
         summary: "A blocker is marked FIXED or RESOLVED but not struck through.",
         what: "Reads the Blockers/Concerns items and reports those that say `FIXED` or \
 `RESOLVED` (upper case) without `~~strike-through~~`.",
@@ -122,7 +122,8 @@ fn decision_ids(input: &Input, out: &mut Vec<Diagnostic>) {
                 .help("renumber the decision in the file's series, e.g. `D-03`"),
             );
         }
-        if let Some(first) = seen.get(id) {
+        let key = id.to_string();
+        if let Some(first) = seen.get(&key) {
             out.push(
                 Diagnostic::new(
                     "GSD301",
@@ -133,7 +134,7 @@ fn decision_ids(input: &Input, out: &mut Vec<Diagnostic>) {
                 .help("give this decision the next free id in its series"),
             );
         } else {
-            seen.insert(id.to_string(), d.line);
+            seen.insert(key, d.line);
         }
     }
 }
@@ -174,7 +175,10 @@ fn plan_references(input: &Input, out: &mut Vec<Diagnostic>) {
         let Some(id) = PlanId::parse(&raw) else {
             continue;
         };
-        if plan_exists(input, &id) == Some(false) && !looks_like_range(&raw) {
+        if plan_exists(input, &id) == Some(false)
+            && !looks_like_range(&raw)
+            && !counted_range(doc.line(line), &raw)
+        {
             out.push(
                 Diagnostic::new(
                     "GSD303",
@@ -203,6 +207,85 @@ fn looks_like_range(raw: &str) -> bool {
     unpadded(phase)
         && unpadded(plan)
         && matches!((whole(phase), whole(plan)), (Some(a), Some(b)) if b > a)
+}
+
+/// Whether `raw` follows a word that counts things (`bits 31-24`, `lines 40-12`, `steps
+/// 3-1`), or a range word (`from`, `between`, `phases`): a range, in either order, not a plan.
+fn counted_range(line: &str, raw: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "bit",
+        "bits",
+        "byte",
+        "bytes",
+        "line",
+        "lines",
+        "step",
+        "steps",
+        "day",
+        "days",
+        "hour",
+        "hours",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "page",
+        "pages",
+        "row",
+        "rows",
+        "column",
+        "columns",
+        "item",
+        "items",
+        "test",
+        "tests",
+        "port",
+        "ports",
+        "phases",
+        "from",
+        "between",
+        "range",
+        "ranges",
+        "v",
+        "version",
+        "versions",
+        "chars",
+        "characters",
+        "min",
+        "minutes",
+        "sec",
+        "seconds",
+        "ms",
+        "px",
+        "level",
+        "levels",
+        "tier",
+        "tiers",
+        "issue",
+        "issues",
+        "pr",
+        "prs",
+        "sprint",
+        "sprints",
+        "chapter",
+        "chapters",
+        "section",
+        "sections",
+        "slide",
+        "slides",
+    ];
+    line.match_indices(raw).any(|(at, _)| {
+        let word: String = line[..at]
+            .trim_end()
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        UNITS.contains(&word.to_lowercase().as_str())
+    })
 }
 
 /// The first whole upper-case word `FIXED` or `RESOLVED` in `text`.
@@ -267,6 +350,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn dotted_ids_are_read_whole() {
+        // `D-20.01` and `D-20.02` are two decisions of phase 20, not two `D-20`s.
+        let state = "## Current Position\n\nStatus: In progress\n\n## Accumulated Context\n\n### Decisions\n\n- D-20.01: Use Redis\n- D-20.02: Use Postgres\n";
+        let c = crate::check::rules::testing::codes(state);
+        assert!(!c.iter().any(|(c, _)| *c == "GSD301"), "{c:?}");
+        let dup = state.replace("D-20.02", "D-20.01");
+        let c = crate::check::rules::testing::codes(&dup);
+        assert!(c.iter().any(|(c, _)| *c == "GSD301"), "{c:?}");
+    }
+
+    #[test]
     fn ids_and_words() {
         assert!(well_formed("D-01"));
         assert!(well_formed("D-09-01-01"));
@@ -277,6 +371,16 @@ mod tests {
         assert_eq!(resolved_word("Redis — RESOLVED (x)"), Some(10..18));
         assert_eq!(resolved_word("UNRESOLVED"), None);
         assert_eq!(resolved_word("resolved"), None);
+    }
+
+    #[test]
+    fn counted_ranges_are_not_plan_ids() {
+        assert!(counted_range(
+            "- register bits 31-24 hold the mode",
+            "31-24"
+        ));
+        assert!(counted_range("- Phases 12-3 moved", "12-3"));
+        assert!(!counted_range("- blocked on 31-24 landing", "31-24"));
     }
 
     #[test]

@@ -5,7 +5,9 @@
 
 use std::ops::Range;
 
+use super::cross_frontmatter::frontmatter;
 use crate::check::{Diagnostic, FileKind, Input, Rule, Severity};
+use crate::edit::Edit;
 use crate::model::ids::plan_ids_in;
 use crate::syntax::LineKind;
 
@@ -30,7 +32,7 @@ steers work by a goal the project no longer has.",
         code: "GSD402",
         name: "project-date-mismatch",
         severity: Severity::Warning,
-        fixable: false,
+        fixable: true,
         on_by_default: true,
         summary: "The see-line's PROJECT.md date is not PROJECT.md's last-updated date.",
         what: "Compares the date in `See: .planning/PROJECT.md (updated DATE)` with the \
@@ -39,7 +41,8 @@ reported.",
         why: "The see-line tells readers whether their picture of the project is current. A \
 stale date hides that PROJECT.md changed.",
         example: "See: .planning/PROJECT.md (updated 2026-01-20)\n<!-- PROJECT.md: *Last updated: 2026-01-26 after Phase 2* -->\n",
-        fix: "Update the see-line's date to PROJECT.md's last-updated date.",
+        fix: "`gsd check --fix` sets the see-line's date to PROJECT.md's last-updated date: \
+PROJECT.md's own footer is the record of when it changed, and the date only moves forward.",
     },
     Rule {
         code: "GSD403",
@@ -59,22 +62,26 @@ was marked done by hand, or its summary was lost.",
         code: "GSD404",
         name: "summary-without-tick",
         severity: Severity::Error,
-        fixable: false,
+        fixable: true,
         on_by_default: true,
         summary: "A plan has a SUMMARY.md but ROADMAP.md does not tick it.",
         what: "For every `NN-MM-SUMMARY.md` in the phases folder whose plan ROADMAP.md lists, \
-checks that the plan's checkbox is ticked.",
+checks that the plan's checkbox is ticked, unless the phase as a whole is marked complete. \
+One finding per phase names all of its unticked plans.",
         why: "The roadmap is the project's progress record; a finished plan left unticked \
 understates progress and invites redoing work.",
         example: "- [ ] 02-01-PLAN.md — Filtering\n<!-- phases/02-api/02-01-SUMMARY.md exists -->\n",
         fix: "Tick the plan: `- [x] 02-01-PLAN.md — Filtering` (`gsd state complete 02-01` does \
-this and the rest of the bookkeeping).",
+this and the rest of the bookkeeping). `gsd check --fix` ticks every plan of the phase that has \
+a SUMMARY.md: the SUMMARY is the workflow's own record that the plan finished, and ticking it \
+changes no count gsd derives. Counts that then disagree (the phase's progress row, `Total \
+plans completed`) are their own findings, fixed when their evidence agrees.",
     },
     Rule {
         code: "GSD405",
         name: "completed-count-mismatch",
         severity: Severity::Error,
-        fixable: false,
+        fixable: true,
         on_by_default: true,
         summary: "`Total plans completed` is not the number of plans done.",
         what: "Asks the ledger how many plans the files besides STATE.md show done (a SUMMARY.md \
@@ -87,13 +94,17 @@ phase 1) are accepted. Skipped without the phases folder.",
         why: "Completed plans are the ones with a summary; a different count means a plan was \
 recorded as done without one, or a summary was never counted.",
         example: "- Total plans completed: 4\n<!-- phases/ holds three SUMMARY.md files -->\n",
-        fix: "Set the count to the plans actually completed, or write the missing summary.",
+        fix: "Set the count to the plans done. `gsd check --fix` raises it to the files' count when \
+every reading of them agrees (no plan ticked without a SUMMARY or the other way round). \
+**The fix is withheld** when the count is above the files' and the By Phase table does not \
+add up to the files' count as well (a SUMMARY may be missing or plans archived), or when ROADMAP.md and the SUMMARY files disagree (the \
+finding names the plans).",
     },
     Rule {
         code: "GSD406",
         name: "frontmatter-mismatch",
         severity: Severity::Warning,
-        fixable: false,
+        fixable: true,
         on_by_default: true,
         summary: "A frontmatter value disagrees with the body (status, percent, phase, plan).",
         what: "Compares the frontmatter's `status` (by meaning: `executing` = `In progress`, \
@@ -103,7 +114,10 @@ contradict each other (`completed` next to `In progress`), not when one is a ste
         why: "Tools read the frontmatter, people read the body. When they disagree, automation \
 and humans act on different facts.",
         example: "---\nstatus: executing\nprogress:\n  percent: 40\n---\n...\nStatus: Phase complete\nProgress: [█████░░░░░] 50%\n",
-        fix: "Update the frontmatter value to match the body (or the body to match the truth).",
+        fix: "Update the frontmatter value to match the body (or the body to match the truth). \
+`gsd check --fix` raises `progress.percent` to the body's percent when the plan counts bear \
+the body out (in some scope) and not the mirror. **The fix is withheld** for the other keys, \
+and when the mirror is the higher value or the counts bear it out.",
     },
     Rule {
         code: "GSD407",
@@ -189,135 +203,13 @@ fn project(input: &Input, out: &mut Vec<Diagnostic>) {
                     "the see-line says PROJECT.md was updated {see}, but PROJECT.md says {updated}"
                 ),
             )
-            .help(format!("set the date to {updated}")),
-        );
-    }
-}
-
-/// A status by meaning, from either the frontmatter or the body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum StatusKind {
-    Planning,
-    ReadyToExecute,
-    InProgress,
-    Verifying,
-    Complete,
-}
-
-/// A status by meaning, through the one status vocabulary ([`crate::model::status`]).
-fn status_kind(text: &str) -> Option<StatusKind> {
-    use crate::model::status::StatusKind as Kind;
-    match Kind::classify(text) {
-        Kind::Planning => Some(StatusKind::Planning),
-        Kind::ReadyToExecute => Some(StatusKind::ReadyToExecute),
-        Kind::InProgress => Some(StatusKind::InProgress),
-        Kind::Verifying => Some(StatusKind::Verifying),
-        Kind::PhaseComplete | Kind::MilestoneComplete => Some(StatusKind::Complete),
-        Kind::Blocked | Kind::Other => None,
-    }
-}
-
-/// Whether two statuses cannot both be true. Neighbouring states are not contradictions:
-/// `verifying` next to `Phase complete — ready for verification` is one state, and
-/// `planning` next to `Ready to execute` is a file updated a step late.
-fn contradict(a: StatusKind, b: StatusKind) -> bool {
-    use StatusKind::{Complete, InProgress, Planning, ReadyToExecute};
-    matches!(
-        (a, b),
-        (Complete, Planning | ReadyToExecute | InProgress)
-            | (Planning | ReadyToExecute | InProgress, Complete)
-            | (Planning, InProgress)
-            | (InProgress, Planning)
-    )
-}
-
-/// Whether two different percents are each right in a scope of their own (the frontmatter's
-/// plans over the project, the body's `(Phase 1: 1/2 plans)`): two true figures, not a
-/// contradiction.
-fn both_in_scope(input: &Input, a: u64, b: u64) -> bool {
-    let state = &input.ws.state;
-    // A body percent scoped to one phase (`(Phase 6: 3/4 plans)`) is not the project's.
-    if state
-        .position
-        .progress
-        .as_ref()
-        .and_then(|p| p.note_phase(&state.doc))
-        .is_some()
-    {
-        return true;
-    }
-    let ledger = &input.ledger;
-    let scopes = ledger.candidate_scopes();
-    ledger.scope_of_percent(a as f64, &scopes).is_some()
-        && ledger.scope_of_percent(b as f64, &scopes).is_some()
-}
-
-fn frontmatter(input: &Input, out: &mut Vec<Diagnostic>) {
-    let state = &input.ws.state;
-    let doc = &state.doc;
-    let Some(fm) = doc.frontmatter.first() else {
-        return;
-    };
-    let src = &doc.source;
-    let mut flag = |span: Range<usize>, key: &str, theirs: &str| {
-        let ours = src.slice(span.clone()).to_string();
-        out.push(
-            Diagnostic::new(
-                "GSD406",
-                FileKind::State,
-                span,
-                format!("frontmatter `{key}: {ours}` disagrees with the body ({theirs})"),
-            )
-            .help(format!("update `{key}` to match the body")),
-        );
-    };
-    let p = &state.position;
-    if let (Some(e), Some(status)) = (fm.get("status"), &p.status) {
-        let body = status.value(doc);
-        if let (Some(a), Some(b)) = (status_kind(e.value(src)), status_kind(body))
-            && contradict(a, b)
-        {
-            flag(e.value_span.clone(), "status", &format!("Status: {body}"));
-        }
-    }
-    if let (Some(e), Some(percent)) = (
-        fm.get("progress.percent"),
-        p.progress.as_ref().and_then(|pr| pr.percent_value(doc)),
-    ) && let Ok(fm_pct) = e.value(src).trim_end_matches('%').parse::<u64>()
-        && fm_pct != percent
-        && !both_in_scope(input, fm_pct, percent)
-    {
-        flag(
-            e.value_span.clone(),
-            "progress.percent",
-            &format!("Progress: {percent}%"),
-        );
-    }
-    if let (Some(e), Some(num)) = (
-        fm.get("current_phase"),
-        p.phase.as_ref().and_then(|ph| ph.number(doc)),
-    ) && let (Some(a), Some(b)) = (
-        crate::model::PhaseNum::parse(e.value(src)),
-        crate::model::PhaseNum::parse(num),
-    ) && a != b
-    {
-        flag(
-            e.value_span.clone(),
-            "current_phase",
-            &format!("Phase: {num}"),
-        );
-    }
-    if let (Some(e), Some(done)) = (
-        fm.get("current_plan"),
-        p.plan.as_ref().and_then(|pl| pl.done_count(doc)),
-    ) && let Ok(n) = e.value(src).parse::<u64>()
-        && n != done
-        && n != done + 1
-    {
-        flag(
-            e.value_span.clone(),
-            "current_plan",
-            &format!("Plan: {done} done"),
+            .fix(
+                format!("set the date to {updated}"),
+                vec![Edit::replace(
+                    span.clone(),
+                    updated.format("%Y-%m-%d").to_string(),
+                )],
+            ),
         );
     }
 }
@@ -428,27 +320,6 @@ fn session(input: &Input, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn statuses_by_meaning() {
-        assert_eq!(status_kind("executing"), status_kind("In progress"));
-        assert_eq!(
-            status_kind("milestone_complete"),
-            Some(StatusKind::Complete)
-        );
-        assert_eq!(
-            status_kind("Phase complete — ready for verification"),
-            Some(StatusKind::Complete)
-        );
-        assert_eq!(status_kind("Plan 03-01 complete"), None);
-        let v = status_kind("verifying").unwrap();
-        let done = status_kind("Phase complete — ready for verification").unwrap();
-        assert!(!contradict(v, done));
-        assert!(contradict(
-            status_kind("completed").unwrap(),
-            status_kind("In progress").unwrap()
-        ));
-    }
 
     #[test]
     fn resume_paths() {

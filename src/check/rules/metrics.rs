@@ -1,22 +1,19 @@
 //! GSD201–GSD206: Performance Metrics add up, within the precision the file writes.
 
-use std::ops::Range;
-
 use crate::check::{Diagnostic, FileKind, Input, Rule, Severity};
 use crate::edit::Edit;
 use crate::ledger::Scope;
-use crate::model::state::metrics::leading_duration;
 use crate::model::state::{ByPhaseRow, ByPhaseTable, Metrics};
-use crate::model::values::{first_integer, parse_minutes};
 use crate::syntax::Doc;
 
+use super::metrics_text::{approximate, recent, unreadable};
 use super::{Amount, minutes};
 
 pub static RULES: &[Rule] = &[
     Rule {
         code: "GSD201",
         name: "plans-completed-mismatch",
-        severity: Severity::Error,
+        severity: Severity::Warning,
         fixable: true,
         on_by_default: true,
         summary: "`Total plans completed` is not the sum of the By Phase plans.",
@@ -35,7 +32,7 @@ one place and not the other, and every average built on the total is off.",
     Rule {
         code: "GSD202",
         name: "total-time-mismatch",
-        severity: Severity::Error,
+        severity: Severity::Warning,
         fixable: true,
         on_by_default: true,
         summary: "`Total execution time` is not the sum of the By Phase totals.",
@@ -51,7 +48,7 @@ recorded in one place only.",
     Rule {
         code: "GSD203",
         name: "average-duration-mismatch",
-        severity: Severity::Error,
+        severity: Severity::Warning,
         fixable: true,
         on_by_default: true,
         summary: "`Average duration` is not total time divided by plans completed.",
@@ -68,7 +65,7 @@ it; an average checked against the two hand-kept totals gets no automatic fix.",
     Rule {
         code: "GSD204",
         name: "phase-average-mismatch",
-        severity: Severity::Error,
+        severity: Severity::Warning,
         fixable: true,
         on_by_default: true,
         summary: "A By Phase row's Avg/Plan is not its Total divided by its Plans.",
@@ -84,7 +81,7 @@ new plan without recomputing it.",
         name: "too-many-recent-durations",
         severity: Severity::Warning,
         fixable: false,
-        on_by_default: true,
+        on_by_default: false,
         summary: "`Last 5 plans` lists more durations than its label says.",
         what: "Counts the items of the `Last N plans` line (N from the label, 5 by default) and \
 reports the extra ones.",
@@ -98,7 +95,7 @@ trend and hides which plans are recent.",
         name: "unparseable-duration",
         severity: Severity::Warning,
         fixable: false,
-        on_by_default: true,
+        on_by_default: false,
         summary: "A duration in Performance Metrics cannot be read.",
         what: "Reads `Average duration`, `Total execution time`, the By Phase Total and Avg/Plan \
 cells and the recent-trend items, and reports values that hold a number but are not a \
@@ -140,8 +137,17 @@ pub fn check(input: &Input) -> Vec<Diagnostic> {
         .collect();
     done.dedup();
     plans_completed(doc, m, plans_sum, &done, &mut out);
-    total_time(doc, m, minutes_sum, &mut out);
-    average(doc, m, plans_sum.zip(minutes_sum), &mut out);
+    // A table the project stopped updating (its plans fall short of the plans the files, or
+    // without them `Total plans completed`, record done) is no ground to rewrite a total.
+    let table_current = plans_sum.is_some_and(|sum| {
+        if done.is_empty() {
+            m.plans_completed_count(doc).is_none_or(|n| n == sum)
+        } else {
+            done.contains(&sum)
+        }
+    });
+    total_time(doc, m, minutes_sum, table_current, &mut out);
+    average(doc, m, plans_sum.zip(minutes_sum), table_current, &mut out);
     if let Some(t) = &m.by_phase {
         for row in t.rows.iter().filter(|r| !r.is_placeholder(doc)) {
             row_average(doc, row, &mut out);
@@ -159,35 +165,6 @@ fn is_scoped(doc: &Doc, table: &ByPhaseTable) -> bool {
         .map(|i| doc.line(i).to_lowercase())
         .find(|l| l.contains("by phase"))
         .is_some_and(|l| l.contains('('))
-}
-
-/// Whether the value says it is not the plain derived number: approximate (`~28 min`,
-/// `about 5 min`) or qualified (`8min (automated only)`, `8min + manual`, `excluding …`).
-fn approximate(text: &str) -> bool {
-    const QUALIFIERS: &[&str] = &[
-        "approx",
-        "approximately",
-        "about",
-        "around",
-        "roughly",
-        "est",
-        "estimated",
-        "only",
-        "excl",
-        "excluding",
-        "except",
-        "without",
-        "auto",
-        "automated",
-        "manual",
-    ];
-    let lower = text.to_lowercase();
-    text.trim_start().starts_with(['~', '≈'])
-        || text.contains('+')
-        || lower.contains("approx")
-        || lower
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| QUALIFIERS.contains(&w))
 }
 
 /// Whether a written total or average is the derived one: rounded the file's way, or within
@@ -243,7 +220,16 @@ fn plans_completed(
     });
 }
 
-fn total_time(doc: &Doc, m: &Metrics, sum: Option<f64>, out: &mut Vec<Diagnostic>) {
+/// The help of a finding whose fix is withheld because the By Phase table lags.
+const STALE_TABLE: &str = "the By Phase table counts fewer plans than are done, so its sums are stale; bring the table up to date, then re-run `gsd check --fix`";
+
+fn total_time(
+    doc: &Doc,
+    m: &Metrics,
+    sum: Option<f64>,
+    table_current: bool,
+    out: &mut Vec<Diagnostic>,
+) {
     let (Some(field), Some(sum)) = (&m.total_time, sum) else {
         return;
     };
@@ -255,26 +241,34 @@ fn total_time(doc: &Doc, m: &Metrics, sum: Option<f64>, out: &mut Vec<Diagnostic
         return;
     }
     let new = amount.rewrite(sum);
-    out.push(
-        Diagnostic::new(
-            "GSD202",
-            FileKind::State,
-            amount.range.clone(),
-            format!(
-                "Total execution time is {} but the By Phase table adds up to {} ({})",
-                value,
-                minutes(sum),
-                amount.show(sum)
-            ),
-        )
-        .fix(
-            format!("set the total time to {new}"),
-            vec![Edit::replace(amount.range.clone(), new)],
+    let d = Diagnostic::new(
+        "GSD202",
+        FileKind::State,
+        amount.range.clone(),
+        format!(
+            "Total execution time is {} but the By Phase table adds up to {} ({})",
+            value,
+            minutes(sum),
+            amount.show(sum)
         ),
     );
+    out.push(if table_current {
+        d.fix(
+            format!("set the total time to {new}"),
+            vec![Edit::replace(amount.range.clone(), new)],
+        )
+    } else {
+        d.help(STALE_TABLE)
+    });
 }
 
-fn average(doc: &Doc, m: &Metrics, table: Option<(u64, f64)>, out: &mut Vec<Diagnostic>) {
+fn average(
+    doc: &Doc,
+    m: &Metrics,
+    table: Option<(u64, f64)>,
+    table_current: bool,
+    out: &mut Vec<Diagnostic>,
+) {
     let Some(field) = &m.average else { return };
     let value = field.value(doc);
     let Some(amount) = Amount::read(value, field.value.start, 1.0) else {
@@ -316,11 +310,13 @@ fn average(doc: &Doc, m: &Metrics, table: Option<(u64, f64)>, out: &mut Vec<Diag
         ),
     );
     // Two other hand-kept values are no ground to rewrite a third: only the table's sums are.
-    out.push(if table.is_some_and(|(p, _)| p > 0) {
+    out.push(if table.is_some_and(|(p, _)| p > 0) && table_current {
         d.fix(
             format!("set the average to {new}"),
             vec![Edit::replace(amount.range.clone(), new)],
         )
+    } else if table.is_some_and(|(p, _)| p > 0) {
+        d.help(STALE_TABLE)
     } else {
         d.help(format!(
             "set the average to {new}, or correct Total execution time or Total plans completed"
@@ -369,94 +365,6 @@ fn row_average(doc: &Doc, row: &ByPhaseRow, out: &mut Vec<Diagnostic>) {
             vec![Edit::replace(amount.range.clone(), new)],
         ),
     );
-}
-
-fn recent(doc: &Doc, m: &Metrics, out: &mut Vec<Diagnostic>) {
-    let Some(recent) = &m.recent else { return };
-    let label = recent.field.label(doc).to_lowercase();
-    let window = if label.contains("last plan") && !label.contains("plans") {
-        1
-    } else {
-        first_integer(&label).map_or(5, |(n, _)| n as usize)
-    };
-    if recent.items.len() <= window || window == 0 {
-        return;
-    }
-    let extra: Range<usize> =
-        recent.items[window].0.start..recent.items.last().expect("non-empty").0.end;
-    out.push(
-        Diagnostic::new(
-            "GSD205",
-            FileKind::State,
-            extra,
-            format!(
-                "`{}` lists {} durations, {} more than its window",
-                recent.field.label(doc),
-                recent.items.len(),
-                recent.items.len() - window
-            ),
-        )
-        .help(format!("keep only the {window} most recent durations")),
-    );
-}
-
-/// Whether a duration text is a placeholder rather than a value: it has no digit (`-`, `N/A`,
-/// `TBD`, `pending`, `?`) or holds a template slot (`[X] min`).
-fn placeholder(text: &str) -> bool {
-    text.contains('[') || !text.chars().any(|c| c.is_ascii_digit())
-}
-
-fn unreadable(doc: &Doc, m: &Metrics, out: &mut Vec<Diagnostic>) {
-    let mut flag = |span: Range<usize>, what: &str| {
-        let text = doc.text(span.clone()).to_string();
-        out.push(
-            Diagnostic::new(
-                "GSD206",
-                FileKind::State,
-                span,
-                format!("{what} `{text}` is not a duration gsd can read"),
-            )
-            .help("write durations like `12 min`, `12min`, `1h 5m` or `0.3 hours`"),
-        );
-    };
-    for (field, what) in [
-        (&m.average, "Average duration"),
-        (&m.total_time, "Total execution time"),
-    ] {
-        if let Some(f) = field {
-            let v = f.value(doc);
-            if !placeholder(v) && !approximate(v) && leading_duration(v).is_none() {
-                flag(f.value.clone(), what);
-            }
-        }
-    }
-    if let Some(t) = &m.by_phase {
-        for row in t.rows.iter().filter(|r| !r.is_placeholder(doc)) {
-            for col in [row.total, row.average].into_iter().flatten() {
-                if let Some(cell) = row.cells.get(col) {
-                    let v = doc.text(cell.text.clone());
-                    if !placeholder(v)
-                        && parse_minutes(v).is_none()
-                        && leading_duration(v).is_none()
-                    {
-                        flag(cell.text.clone(), "the By Phase cell");
-                    }
-                }
-            }
-        }
-    }
-    if let Some(recent) = &m.recent {
-        for (span, mins) in &recent.items {
-            let item = doc.text(span.clone());
-            // `06-02, 06-03`: a list of the recent plans, not of their durations.
-            let names_a_plan = crate::model::ids::plan_ids_in(item)
-                .first()
-                .is_some_and(|id| item.trim_start().starts_with(&id.to_string()));
-            if mins.is_none() && !placeholder(item) && !names_a_plan {
-                flag(span.clone(), "the recent-trend item");
-            }
-        }
-    }
 }
 
 #[cfg(test)]

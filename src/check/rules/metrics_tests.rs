@@ -64,3 +64,29 @@ fn placeholders_are_not_unreadable() {
     let template = "## Current Position\n\n## Performance Metrics\n\n- Total plans completed: 0\n- Average duration: -\n- Total execution time: 0 hours\n\n**By Phase:**\n\n| Phase | Plans | Total | Avg/Plan |\n|---|---|---|---|\n| - | - | - | - |\n\n- Last 5 plans: -\n";
     assert!(codes(template).is_empty(), "{:?}", codes(template));
 }
+
+#[test]
+fn bounded_and_grouped_durations_read() {
+    // `<1 min`, `[..]` and days are durations or placeholders, not unreadable values.
+    for value in ["<1 min", "[..]", "2 days", "≥ 3 hours", "1.5 days"] {
+        let c = codes(&TABLE.replace(
+            "Average duration: 6 min",
+            &format!("Average duration: {value}"),
+        ));
+        assert!(!c.iter().any(|(c, _)| *c == "GSD206"), "{value}: {c:?}");
+    }
+    let c = codes(&TABLE.replace("Average duration: 6 min", "Average duration: 12 mn"));
+    assert!(c.iter().any(|(c, _)| *c == "GSD206"), "{c:?}");
+}
+
+#[test]
+fn a_stale_by_phase_table_is_no_ground_for_a_fix() {
+    // Without sibling files, a table whose plans fall short of `Total plans completed` lags.
+    let stale = TABLE
+        .replace("completed: 3", "completed: 9")
+        .replace("0.3 hours", "2 hours");
+    let found = crate::check::rules::testing::findings(&stale);
+    let time = found.iter().find(|d| d.code == "GSD202").expect("GSD202");
+    assert!(time.fix.is_none(), "{time:?}");
+    assert!(time.help.as_deref().unwrap_or("").contains("stale"));
+}

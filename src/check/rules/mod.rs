@@ -3,12 +3,17 @@
 
 pub mod context;
 pub mod core_value;
+pub mod coverage;
 pub mod cross_file;
+pub mod cross_frontmatter;
 pub mod cross_plans;
 pub mod leftovers;
 pub mod metrics;
+pub mod metrics_text;
 pub mod parse;
+pub mod parse_position;
 pub mod position;
+pub mod position_counts;
 pub mod progress;
 
 use std::ops::Range;
@@ -49,6 +54,10 @@ pub static FAMILIES: &[Family] = &[
     Family {
         rules: cross_file::RULES,
         check: cross_file::check,
+    },
+    Family {
+        rules: coverage::RULES,
+        check: coverage::check,
     },
     Family {
         rules: leftovers::RULES,
@@ -145,7 +154,14 @@ impl Amount {
     /// takes `default_unit` minutes (hours for `Total execution time`, minutes elsewhere).
     /// Compound values (`1h 5m`) and prose are not amounts.
     pub fn read(value: &str, base: usize, default_unit: f64) -> Option<Amount> {
-        let (number, r) = first_number(value)?;
+        let (mut number, mut r) = first_number(value)?;
+        // `1,076 min`: digit groups belong to the number.
+        if let Some((n, whole)) = leading_count(value).filter(|(_, w)| w.start == r.start)
+            && whole.end > r.end
+        {
+            number = n as f64;
+            r = whole;
+        }
         if !value[..r.start]
             .trim()
             .trim_start_matches(['~', '≈'])
@@ -272,5 +288,8 @@ mod tests {
         assert!(Amount::read("3min", 0, 1.0).unwrap().agrees(2.5));
         assert!(Amount::read("1h 5m", 0, 1.0).is_none());
         assert!(Amount::read("about 5 min", 0, 1.0).is_none());
+        let grouped = Amount::read("1,076 min", 0, 1.0).unwrap();
+        assert_eq!((grouped.number, grouped.range.clone()), (1076.0, 0..5));
+        assert_eq!(grouped.unit, "min");
     }
 }

@@ -1,6 +1,7 @@
 //! GSD0xx: the file could not be understood. Reported as findings with positions, never
 //! as crashes, so CI points at the line to repair.
 
+use super::parse_position::missing_position;
 use crate::check::{Diagnostic, FileKind, Input, Rule, Severity};
 use crate::model::StateDoc;
 use crate::model::state::plan_rows::is_plan_metric_row;
@@ -10,7 +11,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         code: "GSD001",
         name: "missing-position-section",
-        severity: Severity::Error,
+        severity: Severity::Warning,
         fixable: false,
         on_by_default: true,
         summary: "STATE.md has no Current Position: no section and no Phase, Plan, Status or Progress line.",
@@ -167,42 +168,6 @@ fn join_names(names: &[String]) -> String {
         [one] => one.clone(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
-}
-
-fn missing_position(state: &StateDoc, out: &mut Vec<Diagnostic>) {
-    let p = &state.position;
-    if p.section.is_some()
-        || p.phase.is_some()
-        || p.plan.is_some()
-        || p.status.is_some()
-        || p.progress.is_some()
-    {
-        return;
-    }
-    let doc = &state.doc;
-    // Between milestones the position can live in the frontmatter alone (`status: complete`).
-    if doc
-        .frontmatter
-        .first()
-        .is_some_and(|fm| fm.get("status").is_some())
-    {
-        return;
-    }
-    let first = (0..doc.kinds.len()).find(|&i| !doc.line(i).trim().is_empty());
-    let span = first.map_or(0..0, |i| {
-        let start = doc.line_start(i);
-        start..start + doc.line(i).trim_end().len()
-    });
-    out.push(
-        Diagnostic::new(
-            "GSD001",
-            FileKind::State,
-            span,
-            "STATE.md has no Current Position (no section, and no Phase, Plan, Status or Progress line)"
-                .into(),
-        )
-        .help("add a `## Current Position` section with `Phase:`, `Plan:`, `Status:` and `Progress:` lines"),
-    );
 }
 
 fn broken_lines(state: &StateDoc, out: &mut Vec<Diagnostic>) {

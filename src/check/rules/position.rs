@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use crate::check::{Diagnostic, FileKind, Input, Rule, Severity};
 use crate::model::PhaseNum;
 use crate::model::phase_ref::{Word, name_after_separator, phase_at_start};
-use crate::model::values::first_integer;
 
+use super::position_counts::{phase_line, plan_line};
 use super::{lenient, mentions};
 
 pub static RULES: &[Rule] = &[
@@ -30,8 +30,8 @@ in it: `Plan: 2 of 2`.",
     Rule {
         code: "GSD104",
         name: "plan-total-mismatch",
-        severity: Severity::Error,
-        fixable: false,
+        severity: Severity::Warning,
+        fixable: true,
         on_by_default: true,
         summary: "`Plan: A of B` where B is not the number of plans in the current phase.",
         what: "Asks the ledger how many plans the current phase has by the evidence besides \
@@ -42,7 +42,9 @@ SUMMARY files), and the totals ROADMAP.md writes for it (`**Plans:** 3`, a progr
 and B was not updated, progress and the next step are wrong.",
         example: "Phase: 2 of 5 (API)\nPlan: 1 of 3\n<!-- ROADMAP.md lists two plans for Phase 2 -->\n",
         fix: "Set B to the number of plans the phase has (`Plan: 1 of 2`), or add the missing \
-plan to ROADMAP.md.",
+plan to ROADMAP.md. `gsd check --fix` raises B to the plans that exist when every reading of \
+ROADMAP.md and phases/ counts the same. **The fix is withheld** when B is above the known \
+plans: it may announce plans not written yet.",
     },
     Rule {
         code: "GSD105",
@@ -61,7 +63,7 @@ phases were added to the roadmap.",
     Rule {
         code: "GSD106",
         name: "phase-total-mismatch",
-        severity: Severity::Error,
+        severity: Severity::Warning,
         fixable: false,
         on_by_default: true,
         summary: "`Phase: X of Y` where Y is not the number of phases in ROADMAP.md.",
@@ -141,97 +143,6 @@ pub fn check(input: &Input) -> Vec<Diagnostic> {
     focus(input, &mut out);
     dates(input, &mut out);
     out
-}
-
-fn plan_line(input: &Input, out: &mut Vec<Diagnostic>) {
-    let state = &input.ws.state;
-    let doc = &state.doc;
-    let Some(plan) = &state.position.plan else {
-        return;
-    };
-    let (Some(done), Some(total)) = (plan.done_count(doc), plan.total_count(doc)) else {
-        return;
-    };
-    let total_span = plan.total.clone().expect("total was read");
-    if done > total {
-        out.push(
-            Diagnostic::new(
-                "GSD103",
-                FileKind::State,
-                plan.done.clone().expect("done was read").start..total_span.end,
-                format!("the Plan line says {done} of {total}: more plans done than the phase has"),
-            )
-            .help("set the count to the plans finished and the total to the plans in the phase"),
-        );
-    }
-    let Some(phase) = input.ws.state.current_phase() else {
-        return;
-    };
-    // The phase's size by the evidence besides STATE.md (its own `B` does not vouch for
-    // itself): its known plans and what ROADMAP.md writes for it.
-    let Some(n) = input.ledger.plans_in_phase_besides_state(&phase) else {
-        return;
-    };
-    if n == total {
-        return;
-    }
-    out.push(
-        Diagnostic::new(
-            "GSD104",
-            FileKind::State,
-            total_span,
-            format!("the Plan line says {total} plans but phase {phase} has {n} plans"),
-        )
-        .help(format!(
-            "set the plan total to {n}, or add the missing plans to ROADMAP.md"
-        )),
-    );
-}
-
-fn phase_line(input: &Input, out: &mut Vec<Diagnostic>) {
-    let state = &input.ws.state;
-    let doc = &state.doc;
-    let Some(phase) = &state.position.phase else {
-        return;
-    };
-    let (Some(num), Some(total)) = (phase.number.clone(), phase.total.clone()) else {
-        return;
-    };
-    let Some((x, _)) = first_integer(doc.text(num.clone())) else {
-        return;
-    };
-    let Ok(y) = doc.text(total.clone()).parse::<u64>() else {
-        return;
-    };
-    if x > y {
-        out.push(
-            Diagnostic::new(
-                "GSD105",
-                FileKind::State,
-                num.start..total.end,
-                format!("the Phase line says phase {x} of {y}: past the last phase"),
-            )
-            .help("update the phase total to the number of phases in ROADMAP.md"),
-        );
-        return;
-    }
-    // Whole-numbered phases, all phases, or the highest number: any reasonable count.
-    let totals = input.ledger.roadmap_phase_totals();
-    let Some(&whole) = totals.first() else {
-        return;
-    };
-    if totals.contains(&y) {
-        return;
-    }
-    out.push(
-        Diagnostic::new(
-            "GSD106",
-            FileKind::State,
-            total,
-            format!("the Phase line says {y} phases but ROADMAP.md lists {whole}"),
-        )
-        .help(format!("set the phase total to {whole}")),
-    );
 }
 
 /// `Phase 3 — Name (next)` in a focus line: the number's range and the name, if any.

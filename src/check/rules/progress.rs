@@ -49,7 +49,9 @@ dashboards and status reports overstate or understate the project.",
         fix: "`gsd check --fix` rewrites the percent in the scope the file uses (its note's, else \
 plans over the project; here `40%`); the bar is then redrawn to match. No fix is offered when \
 ROADMAP.md and the SUMMARY files disagree on which plans are done, when the file leaves the \
-scope open, or when the fix would lower the percent.",
+scope open (a note that is not a plan count, or phases whose plans are not written yet: the \
+percent may be of phases or of the milestone), or when the fix would lower the percent. The \
+finding is an error only when the fix is offered, a warning otherwise.",
     },
 ];
 
@@ -207,7 +209,8 @@ fn percent_vs_counts(
             _ if !evidence => return,
             _ => {
                 let s = Scope::PROJECT_PLANS;
-                let fixable = progress.note.is_none() || note_phase.is_some();
+                let fixable =
+                    (progress.note.is_none() || note_phase.is_some()) && plan_total_known(ledger);
                 (Some(s.clone()), ledger.counts(&s), fixable)
             }
         },
@@ -238,6 +241,15 @@ fn percent_vs_counts(
         .as_ref()
         .map(|s| ledger.disputed(s))
         .unwrap_or_default();
+    // An error only when a fix can be offered: the sources agree and the percent's scope is
+    // known. When the files dispute each other, or the percent may be of a scope gsd cannot
+    // count (phases not yet planned), the finding is a warning: it may be the counts, not the
+    // percent, that are off.
+    let d = if !contested && fixable && want >= percent {
+        d
+    } else {
+        d.with_severity(Severity::Warning)
+    };
     out.push(if contested && !disputed.is_empty() {
         let ids: Vec<String> = disputed.iter().map(PlanId::canonical).collect();
         d.help(format!(
@@ -264,6 +276,20 @@ fn percent_vs_counts(
             vec![Edit::replace(span, want.to_string())],
         )
     });
+}
+
+/// Whether the project's plan total is known: every phase has its plans written, and STATE.md
+/// names no phase the files lack. A project at `Phase 2 of 6` whose later phases have no
+/// plans yet has a plan total that only counts phases 1-2: a percent of it (100%) is no
+/// ground to rewrite the author's `67%`, which may be of the phases or the milestone.
+fn plan_total_known(ledger: &Ledger) -> bool {
+    ledger
+        .phases
+        .iter()
+        .all(|p| p.total().is_some_and(|t| t > 0))
+        && ledger
+            .state_phase_total
+            .is_none_or(|n| n <= ledger.phases.len() as u64)
 }
 
 /// Whether the text after a percent (`% MVP | Post-MVP: …`) names what it is a share of in

@@ -291,9 +291,18 @@ fn parse_bullet_decision(line: usize, text: &str) -> Decision {
     // Decision ids: `D-01`, `D-09-01-01`.
     if body.starts_with("D-") || body.starts_with("**D-") {
         let start = usize::from(body.starts_with("**")) * 2;
-        let end = body[start..]
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
-            .map_or(body.len(), |e| start + e);
+        // `D-20.01`: a dot between digits is part of the id (phase 20's decision 01).
+        let b = body.as_bytes();
+        let end = (start..body.len())
+            .find(|&i| {
+                let c = b[i];
+                let dotted = c == b'.'
+                    && i > 0
+                    && b[i - 1].is_ascii_digit()
+                    && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+                !(c.is_ascii_alphanumeric() || c == b'-' || dotted)
+            })
+            .unwrap_or(body.len());
         id = Some(body[start..end].to_string());
     }
     if plan.is_none() {
