@@ -168,10 +168,10 @@ pub fn filter(diagnostics: Vec<Diagnostic>, baseline: &[Entry]) -> (Vec<Diagnost
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::FileKind;
+    use crate::check::PlanningFile;
 
     fn d(code: &'static str, message: &str) -> Diagnostic {
-        Diagnostic::new(code, FileKind::State, 0..1, message.to_string())
+        Diagnostic::new(code, PlanningFile::State, 0..1, message.to_string())
     }
 
     #[test]

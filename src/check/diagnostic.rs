@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use crate::edit::Edit;
 use crate::model::Workspace;
+pub use crate::model::planning_file::PlanningFile;
 use crate::source::Source;
 
 /// How serious a finding is. `Error` fails `gsd check` (exit 1); `Warning` is reported only.
@@ -27,39 +28,6 @@ impl Severity {
     }
 }
 
-/// Which planning file a finding points into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum FileKind {
-    State,
-    Roadmap,
-    Project,
-    /// A file gsd does not parse (a leftover temp file): the finding is about the whole file,
-    /// which [`Diagnostic::path`] names.
-    Other,
-}
-
-impl FileKind {
-    /// The file as shown to users (stable in snapshots and CI annotations).
-    pub fn display(self) -> &'static str {
-        match self {
-            FileKind::State => ".planning/STATE.md",
-            FileKind::Roadmap => ".planning/ROADMAP.md",
-            FileKind::Project => ".planning/PROJECT.md",
-            FileKind::Other => ".planning/",
-        }
-    }
-
-    /// The loaded source of this file, if the workspace has it.
-    pub fn source(self, ws: &Workspace) -> Option<&Source> {
-        match self {
-            FileKind::State => Some(&ws.state.doc.source),
-            FileKind::Roadmap => ws.roadmap.as_ref().map(|r| &r.doc.source),
-            FileKind::Project => ws.project.as_ref().map(|p| &p.doc.source),
-            FileKind::Other => None,
-        }
-    }
-}
-
 /// A safe fix: edits to one file that bring a value in line with the evidence. The file is
 /// usually the one the finding points into, but need not be: a plan's SUMMARY.md is fixed by
 /// ticking ROADMAP.md, a frontmatter mirror by writing STATE.md's frontmatter.
@@ -68,34 +36,22 @@ pub struct Fix {
     /// What the fix does, for `help:` lines and SARIF (`Set the percent to 25`).
     pub title: String,
     /// The file the edits apply to.
-    pub file: FileKind,
+    pub file: PlanningFile,
     pub edits: Vec<Edit>,
-}
-
-impl FileKind {
-    /// The file's name inside `.planning/` (`STATE.md`), for the files a fix may write.
-    pub fn file_name(self) -> Option<&'static str> {
-        match self {
-            FileKind::State => Some("STATE.md"),
-            FileKind::Roadmap => Some("ROADMAP.md"),
-            FileKind::Project => Some("PROJECT.md"),
-            FileKind::Other => None,
-        }
-    }
 }
 
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub code: &'static str,
-    pub file: FileKind,
+    pub file: PlanningFile,
     /// The bytes the finding is about (kept on one line by the renderers).
     pub span: Range<usize>,
     pub message: String,
     /// How to fix it by hand (or what `--fix` will do).
     pub help: Option<String>,
     pub fix: Option<Fix>,
-    /// For a finding about a whole file gsd does not parse ([`FileKind::Other`]): that file,
+    /// For a finding about a whole file gsd does not parse ([`PlanningFile::Other`]): that file,
     /// relative to the project folder, `/`-separated (`.planning/.gsd-tmp.STATE.md.a1B2c3`).
     pub path: Option<String>,
     /// A severity other than the rule's, for this finding: the one the project gives the rule
@@ -105,7 +61,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(code: &'static str, file: FileKind, span: Range<usize>, message: String) -> Self {
+    pub fn new(
+        code: &'static str,
+        file: PlanningFile,
+        span: Range<usize>,
+        message: String,
+    ) -> Self {
         Diagnostic {
             code,
             file,
@@ -123,7 +84,7 @@ impl Diagnostic {
     pub fn about_file(code: &'static str, path: String, message: String) -> Self {
         Diagnostic {
             path: Some(path),
-            ..Diagnostic::new(code, FileKind::Other, 0..0, message)
+            ..Diagnostic::new(code, PlanningFile::Other, 0..0, message)
         }
     }
 
@@ -140,7 +101,12 @@ impl Diagnostic {
     }
 
     /// Attaches a safe fix whose edits apply to `file`.
-    pub fn fix_in(mut self, file: FileKind, title: impl Into<String>, edits: Vec<Edit>) -> Self {
+    pub fn fix_in(
+        mut self,
+        file: PlanningFile,
+        title: impl Into<String>,
+        edits: Vec<Edit>,
+    ) -> Self {
         let title = title.into();
         if self.help.is_none() {
             self.help = Some(title.clone());
@@ -188,7 +154,7 @@ pub struct Located<'a> {
 impl Located<'_> {
     /// Whether the finding is about a whole file (no line to show): line 1, column 1.
     pub fn is_whole_file(&self) -> bool {
-        self.diagnostic.file == FileKind::Other
+        self.diagnostic.file == PlanningFile::Other
     }
 }
 

@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use similar::{DiffTag, TextDiff};
 
 use super::policy::Policy;
-use super::{Diagnostic, FileKind, check};
+use super::{Diagnostic, PlanningFile, check};
 use crate::edit::{Edit, EditSet};
 use crate::model::project::ProjectDoc;
 use crate::model::roadmap::Roadmap;
@@ -25,7 +25,11 @@ use crate::source::Source;
 pub const MAX_FIX_ROUNDS: usize = 8;
 
 /// The files a fix may write, in the order changes are reported.
-pub const FIXABLE_FILES: [FileKind; 3] = [FileKind::State, FileKind::Roadmap, FileKind::Project];
+pub const FIXABLE_FILES: [PlanningFile; 3] = [
+    PlanningFile::State,
+    PlanningFile::Roadmap,
+    PlanningFile::Project,
+];
 
 /// Applies every safe fix of a rule `policy` selects, in rounds, re-checking after each;
 /// returns the fixed workspace and what is still found in it.
@@ -59,7 +63,7 @@ pub fn fix_in_memory(
 
 /// The edits of one round for `kind`: every fix targeting it whose edits do not clash with an
 /// earlier one's.
-fn round_edits(diagnostics: &[Diagnostic], kind: FileKind) -> EditSet {
+fn round_edits(diagnostics: &[Diagnostic], kind: PlanningFile) -> EditSet {
     let mut set = EditSet::new();
     let mut taken: Vec<Range<usize>> = Vec::new();
     for fix in diagnostics.iter().filter_map(|d| d.fix.as_ref()) {
@@ -81,26 +85,26 @@ fn round_edits(diagnostics: &[Diagnostic], kind: FileKind) -> EditSet {
 }
 
 /// Re-parses `kind` from `text` in the workspace.
-fn replace_text(ws: &mut Workspace, kind: FileKind, text: String) {
+fn replace_text(ws: &mut Workspace, kind: PlanningFile, text: String) {
     let path = |s: &Source| s.path.clone();
     match kind {
-        FileKind::State => {
+        PlanningFile::State => {
             let p = path(&ws.state.doc.source);
             ws.state = StateDoc::parse(Source::new(p, text));
         }
-        FileKind::Roadmap => {
+        PlanningFile::Roadmap => {
             if let Some(r) = &ws.roadmap {
                 let p = path(&r.doc.source);
                 ws.roadmap = Some(Roadmap::parse(Source::new(p, text)));
             }
         }
-        FileKind::Project => {
+        PlanningFile::Project => {
             if let Some(pr) = &ws.project {
                 let p = path(&pr.doc.source);
                 ws.project = Some(ProjectDoc::parse(Source::new(p, text)));
             }
         }
-        FileKind::Other => {}
+        PlanningFile::Other => {}
     }
 }
 

@@ -25,7 +25,7 @@ mod suppress;
 
 use chrono::NaiveDate;
 
-pub use diagnostic::{Diagnostic, FileKind, Fix, Located, Severity, Summary};
+pub use diagnostic::{Diagnostic, Fix, Located, PlanningFile, Severity, Summary};
 use suppress::is_suppressed;
 
 use crate::ledger::Ledger;
@@ -188,7 +188,7 @@ const SAME_FACT: &[(&str, &str)] = &[("GSD405", "GSD201")];
 
 /// Drops the second finding of a [`SAME_FACT`] pair that points at the same bytes as the first.
 fn drop_repeats(out: &mut Vec<Diagnostic>) {
-    let repeated: Vec<(FileKind, std::ops::Range<usize>, &str)> = SAME_FACT
+    let repeated: Vec<(PlanningFile, std::ops::Range<usize>, &str)> = SAME_FACT
         .iter()
         .flat_map(|(kept, dropped)| {
             out.iter()

@@ -42,11 +42,11 @@ impl Policy {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::FileKind;
+    use crate::check::PlanningFile;
     use crate::check::select::Selector;
 
     fn finding(code: &'static str) -> Diagnostic {
-        Diagnostic::new(code, FileKind::State, 0..1, "m".to_string())
+        Diagnostic::new(code, PlanningFile::State, 0..1, "m".to_string())
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod field;
 pub mod ids;
 pub mod phase_ref;
 pub mod phases;
+pub mod planning_file;
 pub mod project;
 pub mod project_items;
 pub mod project_requirements;

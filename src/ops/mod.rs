@@ -102,23 +102,8 @@ impl Outcome {
     }
 }
 
-/// Which planning file an edit set belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PlanningFile {
-    State,
-    Roadmap,
-    Project,
-}
-
-impl PlanningFile {
-    pub fn name(self) -> &'static str {
-        match self {
-            PlanningFile::State => "STATE.md",
-            PlanningFile::Roadmap => "ROADMAP.md",
-            PlanningFile::Project => "PROJECT.md",
-        }
-    }
-}
+// The one enum of planning files, shared with `check` (findings and fixes name files too).
+pub use crate::model::planning_file::PlanningFile;
 
 /// Builds the [`FileChange`] for one planning file from its edits; `None` when the edits
 /// change nothing (so a command that recomputes equal values reports no change).
@@ -135,8 +120,8 @@ pub fn file_change(
         return None;
     }
     Some(FileChange {
-        path: planning_path(ws, file.name()),
-        display: Workspace::display_path(file.name()),
+        path: planning_path(ws, file.file_name().unwrap_or_default()),
+        display: Workspace::display_path(file.file_name().unwrap_or_default()),
         original: source.text.clone(),
         edits: set,
     })

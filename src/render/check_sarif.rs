@@ -9,7 +9,7 @@
 
 use serde_json::{Value, json};
 
-use crate::check::{FileKind, Located, Severity, all_rules};
+use crate::check::{Located, PlanningFile, Severity, all_rules};
 use crate::source::Source;
 
 fn level(s: Severity) -> &'static str {
@@ -33,7 +33,7 @@ fn artifact(path: &str) -> Value {
 /// `new`, and the run's `properties` say how many were left out.
 pub fn render<'a>(
     located: &[Located],
-    source_of: impl Fn(FileKind) -> Option<&'a Source>,
+    source_of: impl Fn(PlanningFile) -> Option<&'a Source>,
     srcroot: &str,
     baselined: Option<usize>,
 ) -> String {

@@ -2,7 +2,7 @@
 //! position lines, bars of any glyphs and width, metrics tables, dates valid and not, CRLF,
 //! BOM, emoji, noise) and phases folders run through every rule, every renderer and every fix.
 
-use gsd::check::{self, FileKind, Summary, diagnostic::locate};
+use gsd::check::{self, PlanningFile, Summary, diagnostic::locate};
 use gsd::edit::EditSet;
 use gsd::model::Workspace;
 use gsd::model::phases::PhasesDir;
@@ -175,7 +175,7 @@ proptest! {
         check_gitlab::render(&located);
         for d in &diagnostics {
             if let Some(fix) = &d.fix {
-                prop_assert_eq!(d.file, FileKind::State);
+                prop_assert_eq!(d.file, PlanningFile::State);
                 let mut set = EditSet::new();
                 set.extend(fix.edits.iter().cloned());
                 prop_assert!(set.apply(&state).is_ok());

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::check::{Diagnostic, FileKind, Input, Rule, Severity};
+use crate::check::{Diagnostic, Input, PlanningFile, Rule, Severity};
 use crate::model::ids::{PlanId, plan_ids_in};
 use crate::syntax::Doc;
 
@@ -115,7 +115,7 @@ fn decision_ids(input: &Input, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     "GSD302",
-                    FileKind::State,
+                    PlanningFile::State,
                     span.clone(),
                     format!("decision id `{id}` is not in the `D-NN` / `D-PP-MM-NN` shape"),
                 )
@@ -127,7 +127,7 @@ fn decision_ids(input: &Input, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     "GSD301",
-                    FileKind::State,
+                    PlanningFile::State,
                     span,
                     format!("decision id `{id}` is already used on line {}", first + 1),
                 )
@@ -182,7 +182,7 @@ fn plan_references(input: &Input, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     "GSD303",
-                    FileKind::State,
+                    PlanningFile::State,
                     span_in_line(doc, line, &raw),
                     format!(
                         "this {what} names plan {raw}, which phase {} does not have",
@@ -332,7 +332,7 @@ fn resolved_blockers(input: &Input, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     "GSD304",
-                    FileKind::State,
+                    PlanningFile::State,
                     item.text.start + r.start..item.text.start + r.end,
                     format!("this blocker is marked {word} but is not struck through"),
                 )

@@ -3,7 +3,7 @@
 //! the body, and STATE.md's position against the phases that already have summaries or that
 //! ROADMAP.md lists.
 
-use crate::check::{Diagnostic, FileKind, Input, Rule, Severity};
+use crate::check::{Diagnostic, Input, PlanningFile, Rule, Severity};
 use crate::ledger::PhaseEntry;
 use crate::model::roadmap::Column;
 use crate::ops::complete::roadmap::{PhaseTally, phase_edits};
@@ -116,7 +116,7 @@ fn position_vs_phases(input: &Input, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 "GSD111",
-                FileKind::State,
+                PlanningFile::State,
                 span.clone(),
                 format!(
                     "the position is phase {n} but phase {} already has SUMMARY files",
@@ -147,7 +147,7 @@ fn position_vs_phases(input: &Input, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 "GSD112",
-                FileKind::State,
+                PlanningFile::State,
                 span,
                 format!("the position is phase {n}, which ROADMAP.md does not list"),
             )
@@ -224,7 +224,7 @@ fn progress_rows(input: &Input, out: &mut Vec<Diagnostic>) {
         }
         let d = Diagnostic::new(
             "GSD409",
-            FileKind::Roadmap,
+            PlanningFile::Roadmap,
             cell.text.clone(),
             format!(
                 "the progress row says {n} plans of phase {} are done but its files record {done}",
@@ -300,7 +300,7 @@ fn session_mirrors(input: &Input, out: &mut Vec<Diagnostic>) {
     {
         let d = Diagnostic::new(
             "GSD410",
-            FileKind::State,
+            PlanningFile::State,
             e.value_span.clone(),
             format!("frontmatter `last_activity` is dated {f} but the body's Last activity is {b}"),
         );
@@ -325,7 +325,7 @@ fn session_mirrors(input: &Input, out: &mut Vec<Diagnostic>) {
     }
     let d = Diagnostic::new(
         "GSD410",
-        FileKind::State,
+        PlanningFile::State,
         e.value_span.clone(),
         format!("frontmatter `stopped_at: {ours}` disagrees with the body's Stopped at ({theirs})"),
     );

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::cross_frontmatter::frontmatter;
-use crate::check::{Diagnostic, FileKind, Input, Rule, Severity};
+use crate::check::{Diagnostic, Input, PlanningFile, Rule, Severity};
 use crate::edit::Edit;
 use crate::model::ids::plan_ids_in;
 use crate::syntax::LineKind;
@@ -179,7 +179,7 @@ fn project(input: &Input, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     "GSD401",
-                    FileKind::State,
+                    PlanningFile::State,
                     field.value.clone(),
                     "the core value differs from PROJECT.md's Core Value".into(),
                 )
@@ -197,7 +197,7 @@ fn project(input: &Input, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 "GSD402",
-                FileKind::State,
+                PlanningFile::State,
                 span.clone(),
                 format!(
                     "the see-line says PROJECT.md was updated {see}, but PROJECT.md says {updated}"
@@ -265,7 +265,7 @@ fn session(input: &Input, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     "GSD407",
-                    FileKind::State,
+                    PlanningFile::State,
                     base + r.start..base + r.end,
                     format!("the resume file `{path}` does not exist"),
                 )
@@ -309,7 +309,7 @@ fn session(input: &Input, out: &mut Vec<Diagnostic>) {
     out.push(
         Diagnostic::new(
             "GSD408",
-            FileKind::State,
+            PlanningFile::State,
             start..start + raw.len(),
             format!("Stopped at says {raw} was completed, but it has no SUMMARY.md"),
         )

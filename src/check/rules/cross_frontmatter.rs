@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::check::{Diagnostic, FileKind, Input};
+use crate::check::{Diagnostic, Input, PlanningFile};
 
 /// A status by meaning, from either the frontmatter or the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,7 +77,7 @@ pub(super) fn frontmatter(input: &Input, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 "GSD406",
-                FileKind::State,
+                PlanningFile::State,
                 span,
                 format!("frontmatter `{key}: {ours}` disagrees with the body ({theirs})"),
             )
@@ -112,7 +112,7 @@ pub(super) fn frontmatter(input: &Input, out: &mut Vec<Diagnostic>) {
         let ours = src.slice(e.value_span.clone()).to_string();
         let d = Diagnostic::new(
             "GSD406",
-            FileKind::State,
+            PlanningFile::State,
             e.value_span.clone(),
             format!(
                 "frontmatter `progress.percent: {ours}` disagrees with the body (Progress: {percent}%)"

@@ -3,7 +3,7 @@
 //! often ticked as a whole while its plan lines stay unticked, and counts are often kept
 //! per milestone. Those files are consistent in their own terms, so the rules accept them.
 
-use crate::check::{Diagnostic, FileKind, Input};
+use crate::check::{Diagnostic, Input, PlanningFile};
 use crate::edit::Edit;
 use crate::ledger::{Reach, Scope, Unit};
 use crate::model::roadmap::RoadmapPlan;
@@ -58,7 +58,7 @@ pub fn roadmap_vs_summaries(input: &Input, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     "GSD403",
-                    FileKind::Roadmap,
+                    PlanningFile::Roadmap,
                     first.checkbox.mark.clone(),
                     format!(
                         "{} {ids} {verb} ticked but {} no SUMMARY.md",
@@ -86,7 +86,7 @@ pub fn roadmap_vs_summaries(input: &Input, out: &mut Vec<Diagnostic>) {
             };
             let d = Diagnostic::new(
                 "GSD404",
-                FileKind::Roadmap,
+                PlanningFile::Roadmap,
                 first.checkbox.mark.clone(),
                 format!("{} {ids} {has} not ticked", plural("plan", unticked.len())),
             );
@@ -198,7 +198,7 @@ pub fn completed_count(input: &Input, out: &mut Vec<Diagnostic>) {
     let span = field.value.start + r.start..field.value.start + r.end;
     let d = Diagnostic::new(
         "GSD405",
-        FileKind::State,
+        PlanningFile::State,
         span.clone(),
         format!("Total plans completed is {n} but the planning files show {done} plans done"),
     );

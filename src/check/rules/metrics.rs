@@ -1,6 +1,6 @@
 //! GSD201–GSD206: Performance Metrics add up, within the precision the file writes.
 
-use crate::check::{Diagnostic, FileKind, Input, Rule, Severity};
+use crate::check::{Diagnostic, Input, PlanningFile, Rule, Severity};
 use crate::edit::Edit;
 use crate::ledger::Scope;
 use crate::model::state::{ByPhaseRow, ByPhaseTable, Metrics};
@@ -202,7 +202,7 @@ fn plans_completed(
     let span = field.value.start + r.start..field.value.start + r.end;
     let d = Diagnostic::new(
         "GSD201",
-        FileKind::State,
+        PlanningFile::State,
         span.clone(),
         format!("Total plans completed is {n} but the By Phase table adds up to {sum}"),
     );
@@ -243,7 +243,7 @@ fn total_time(
     let new = amount.rewrite(sum);
     let d = Diagnostic::new(
         "GSD202",
-        FileKind::State,
+        PlanningFile::State,
         amount.range.clone(),
         format!(
             "Total execution time is {} but the By Phase table adds up to {} ({})",
@@ -300,7 +300,7 @@ fn average(
     let new = amount.rewrite(exact);
     let d = Diagnostic::new(
         "GSD203",
-        FileKind::State,
+        PlanningFile::State,
         amount.range.clone(),
         format!(
             "Average duration is {} but {source} {} over {plans} plans ({})",
@@ -352,7 +352,7 @@ fn row_average(doc: &Doc, row: &ByPhaseRow, out: &mut Vec<Diagnostic>) {
     out.push(
         Diagnostic::new(
             "GSD204",
-            FileKind::State,
+            PlanningFile::State,
             amount.range.clone(),
             format!(
                 "the By Phase average for {phase} is {text} but {} over {plans} plans is {}",

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::check::{Diagnostic, FileKind};
+use crate::check::{Diagnostic, PlanningFile};
 use crate::model::state::Metrics;
 use crate::model::state::metrics::leading_duration;
 use crate::model::values::{first_integer, parse_minutes};
@@ -55,7 +55,7 @@ pub(super) fn recent(doc: &Doc, m: &Metrics, out: &mut Vec<Diagnostic>) {
     out.push(
         Diagnostic::new(
             "GSD205",
-            FileKind::State,
+            PlanningFile::State,
             extra,
             format!(
                 "`{}` lists {} durations, {} more than its window",
@@ -90,7 +90,7 @@ pub(super) fn unreadable(doc: &Doc, m: &Metrics, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 "GSD206",
-                FileKind::State,
+                PlanningFile::State,
                 span,
                 format!("{what} `{text}` is not a duration gsd can read"),
             )

@@ -2,7 +2,7 @@
 //! as crashes, so CI points at the line to repair.
 
 use super::parse_position::missing_position;
-use crate::check::{Diagnostic, FileKind, Input, Rule, Severity};
+use crate::check::{Diagnostic, Input, PlanningFile, Rule, Severity};
 use crate::model::StateDoc;
 use crate::model::state::plan_rows::is_plan_metric_row;
 use crate::syntax::LineKind;
@@ -148,7 +148,7 @@ fn stacked_fields(state: &StateDoc, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 "GSD005",
-                FileKind::State,
+                PlanningFile::State,
                 start..start + doc.line(first_unused).trim_end().len(),
                 format!(
                     "{} {} written {times} in {block}; gsd reads and edits the newest ({used})",
@@ -182,7 +182,7 @@ fn broken_lines(state: &StateDoc, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     "GSD002",
-                    FileKind::State,
+                    PlanningFile::State,
                     phase.field.value.clone(),
                     "the Phase line has `of` but no readable phase total".into(),
                 )
@@ -200,7 +200,7 @@ fn broken_lines(state: &StateDoc, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     "GSD002",
-                    FileKind::State,
+                    PlanningFile::State,
                     plan.field.value.clone(),
                     "the Plan line has `of` but no readable plan total".into(),
                 )
@@ -215,7 +215,7 @@ fn broken_lines(state: &StateDoc, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     "GSD002",
-                    FileKind::State,
+                    PlanningFile::State,
                     base..base + value.len(),
                     "the progress bar's `[` is never closed".into(),
                 )
@@ -283,7 +283,7 @@ fn argument_leaks(state: &StateDoc, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     "GSD003",
-                    FileKind::State,
+                    PlanningFile::State,
                     f.value.clone(),
                     format!(
                         "`{}` holds the command-line flag `{value}` instead of a value",
@@ -346,7 +346,7 @@ fn misplaced_metric_rows(state: &StateDoc, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 "GSD004",
-                FileKind::State,
+                PlanningFile::State,
                 start..start + doc.line(first).trim_end().len(),
                 format!(
                     "{what} inside the table `{}` (line {})",

@@ -1,7 +1,7 @@
 //! GSD001: STATE.md records no position at all, in any shape gsd or a person would read
 //! as one.
 
-use crate::check::{Diagnostic, FileKind};
+use crate::check::{Diagnostic, PlanningFile};
 use crate::model::StateDoc;
 
 /// Whether a line records the position in a shape the model does not read: a heading such as
@@ -84,7 +84,7 @@ pub(super) fn missing_position(state: &StateDoc, out: &mut Vec<Diagnostic>) {
     out.push(
         Diagnostic::new(
             "GSD001",
-            FileKind::State,
+            PlanningFile::State,
             span,
             "STATE.md has no Current Position (no section, and no Phase, Plan, Status or Progress line)"
                 .into(),

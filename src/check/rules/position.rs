@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use crate::check::{Diagnostic, FileKind, Input, Rule, Severity};
+use crate::check::{Diagnostic, Input, PlanningFile, Rule, Severity};
 use crate::model::PhaseNum;
 use crate::model::phase_ref::{Word, name_after_separator, phase_at_start};
 
@@ -183,7 +183,7 @@ fn focus(input: &Input, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 "GSD107",
-                FileKind::State,
+                PlanningFile::State,
                 base + num_range.start..base + num_range.end,
                 format!(
                     "the current focus is phase {focus_num} but the position is phase {current}"
@@ -212,7 +212,7 @@ fn focus(input: &Input, out: &mut Vec<Diagnostic>) {
     out.push(
         Diagnostic::new(
             "GSD107",
-            FileKind::State,
+            PlanningFile::State,
             start..start + name.len(),
             format!(
                 "the current focus calls phase {current} `{name}` but its name is `{}`",
@@ -282,7 +282,7 @@ fn dates(input: &Input, out: &mut Vec<Diagnostic>) {
                 None => out.push(
                     Diagnostic::new(
                         "GSD108",
-                        FileKind::State,
+                        PlanningFile::State,
                         span,
                         format!("{label} has `{}`, which is not a calendar date", &text[r]),
                     )
@@ -291,7 +291,7 @@ fn dates(input: &Input, out: &mut Vec<Diagnostic>) {
                 Some(d) if d > latest_ok => out.push(
                     Diagnostic::new(
                         "GSD109",
-                        FileKind::State,
+                        PlanningFile::State,
                         span,
                         format!("{label} is {d}, after today ({})", input.today),
                     )
@@ -318,7 +318,7 @@ fn dates(input: &Input, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 "GSD110",
-                FileKind::State,
+                PlanningFile::State,
                 span,
                 format!("Last activity ({a}) is older than Last session ({s})"),
             )

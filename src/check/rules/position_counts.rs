@@ -1,7 +1,7 @@
 //! GSD103–GSD106: the counts of STATE.md's `Plan: A of B` and `Phase: X of Y` against
 //! each other and against the plans and phases the other files know.
 
-use crate::check::{Diagnostic, FileKind, Input};
+use crate::check::{Diagnostic, Input, PlanningFile};
 use crate::edit::Edit;
 use crate::ledger::{Reach, Scope, Unit};
 use crate::model::values::first_integer;
@@ -20,7 +20,7 @@ pub(super) fn plan_line(input: &Input, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 "GSD103",
-                FileKind::State,
+                PlanningFile::State,
                 plan.done.clone().expect("done was read").start..total_span.end,
                 format!("the Plan line says {done} of {total}: more plans done than the phase has"),
             )
@@ -40,7 +40,7 @@ pub(super) fn plan_line(input: &Input, out: &mut Vec<Diagnostic>) {
     }
     let d = Diagnostic::new(
         "GSD104",
-        FileKind::State,
+        PlanningFile::State,
         total_span.clone(),
         format!("the Plan line says {total} plans but phase {phase} has {n} plans"),
     );
@@ -97,7 +97,7 @@ pub(super) fn phase_line(input: &Input, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 "GSD105",
-                FileKind::State,
+                PlanningFile::State,
                 num.start..total.end,
                 format!("the Phase line says phase {x} of {y}: past the last phase"),
             )
@@ -116,7 +116,7 @@ pub(super) fn phase_line(input: &Input, out: &mut Vec<Diagnostic>) {
     out.push(
         Diagnostic::new(
             "GSD106",
-            FileKind::State,
+            PlanningFile::State,
             total,
             format!("the Phase line says {y} phases but ROADMAP.md lists {whole}"),
         )

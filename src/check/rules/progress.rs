@@ -1,6 +1,6 @@
 //! GSD101–GSD102: the progress line agrees with itself and with the plan counts.
 
-use crate::check::{Diagnostic, FileKind, Input, Rule, Severity};
+use crate::check::{Diagnostic, Input, PlanningFile, Rule, Severity};
 use crate::edit::Edit;
 use crate::ledger::{Ledger, Reach, Scope, Unit};
 use crate::model::ids::{PhaseNum, PlanId};
@@ -88,7 +88,7 @@ fn bar_vs_percent(bar: &Bar, percent: u64, out: &mut Vec<Diagnostic>) {
     out.push(
         Diagnostic::new(
             "GSD101",
-            FileKind::State,
+            PlanningFile::State,
             bar.span.clone(),
             format!(
                 "the progress bar shows {} of {} filled (about {}%) but the line says {percent}%",
@@ -226,7 +226,7 @@ fn percent_vs_counts(
     let span = progress.percent.clone().expect("percent was read");
     let d = Diagnostic::new(
         "GSD102",
-        FileKind::State,
+        PlanningFile::State,
         span.clone(),
         format!("progress says {percent}% but {said}"),
     );
