@@ -321,6 +321,15 @@ impl Ledger {
             .unwrap_or(0)
     }
 
+    /// How many whole-numbered phases the project knows (`2.1` and `12A` not counted): the
+    /// `of Y` a phase total that counts integer phases only must say.
+    pub fn integer_phase_count(&self) -> u64 {
+        self.phases
+            .iter()
+            .filter(|p| p.number.as_integer().is_some())
+            .count() as u64
+    }
+
     /// The plans the project does have in `phase`, for a hint.
     pub fn plan_ids(&self, phase: &PhaseNum) -> Vec<String> {
         self.phase(phase)

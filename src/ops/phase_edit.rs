@@ -167,11 +167,7 @@ fn surgery(
             .push((c, format!("added phase {n}: {}", spec.name)));
     }
     let mut edits = evolution_edits(&ws.state, note);
-    let integers = ledger
-        .phases
-        .iter()
-        .filter(|p| p.number.as_integer().is_some())
-        .count() as u64;
+    let integers = ledger.integer_phase_count();
     let all = ledger.phases.len() as u64;
     let highest = ledger.last_integer_phase();
     let step = Totals {

@@ -287,11 +287,7 @@ fn state_edits(
         {
             edits.push(Edit::replace(r.clone(), new));
         }
-        let integers = ledger
-            .phases
-            .iter()
-            .filter(|p| p.number.as_integer().is_some())
-            .count() as u64;
+        let integers = ledger.integer_phase_count();
         let all = ledger.phases.len() as u64;
         let removed_integer = u64::from(n.as_integer().is_some());
         let highest = numbers
