@@ -8,8 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-// Re-exported so callers that commit changes name one module.
-pub use crate::change::{Applied, FileChange, Move};
+use crate::change::{Applied, FileChange, Move};
 use crate::error::UserError;
 use crate::render::diff::unified_diff;
 use crate::source::{Undecoded, encode};

@@ -12,6 +12,7 @@ use serde_json::json;
 
 use super::check_report::report;
 use super::check_settings::Run;
+use crate::change::FileChange;
 use crate::check::fix::{FIXABLE_FILES, fix_in_memory, line_edits};
 use crate::check::rules::leftovers::LEFTOVER;
 use crate::check::{self, Summary, all_rules};
@@ -20,7 +21,7 @@ use crate::commands::{Context, Output};
 use crate::error::UserError;
 use crate::io::WorkspaceLock;
 use crate::model::workspace::{Needs, Workspace};
-use crate::transaction::{FileChange, commit};
+use crate::transaction::commit;
 
 /// `gsd check` on one project.
 pub(super) fn run_project(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Output> {

@@ -7,6 +7,7 @@
 //! all or nothing. Output is one line per changed file (nothing with `-q`), the unified diffs
 //! with `--dry-run`, or a JSON summary.
 
+use crate::change::Applied;
 use crate::cli::{
     BlockArgs, DoneTodoArgs, PruneArgs, SetArgs, StateCommand, TodoArgs, UnblockArgs,
 };
@@ -18,7 +19,7 @@ use crate::model::phases::read_summary;
 use crate::model::workspace::{Needs, Workspace};
 use crate::ops::{self, Clock, Outcome};
 use crate::render::change_report;
-use crate::transaction::{Applied, commit_all};
+use crate::transaction::commit_all;
 
 /// Runs one of the changing `state` commands.
 pub fn run(ctx: &Context, cmd: StateCommand) -> anyhow::Result<Output> {

@@ -146,7 +146,7 @@ fn decoding_then_writing_unchanged_gives_the_same_bytes() {
         std::fs::write(&path, &bytes).unwrap();
         let mut edits = gsd::edit::EditSet::new();
         edits.push(gsd::edit::Edit::insert(src.text.len(), "\nadded\n"));
-        let change = gsd::transaction::FileChange {
+        let change = gsd::change::FileChange {
             path: path.clone(),
             display: "F.md".into(),
             original: src.text.clone(),

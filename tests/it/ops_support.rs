@@ -4,10 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use chrono::DateTime;
+use gsd::change::FileChange;
 use gsd::model::workspace::{Needs, Workspace};
 use gsd::ops::{Clock, Outcome};
 use gsd::source::Source;
-use gsd::transaction::FileChange;
 use similar::{ChangeTag, TextDiff};
 
 /// The clock every ops test runs at (same as the CLI tests' `GSD_NOW`).

@@ -34,6 +34,7 @@ mod plan_line;
 
 use counts::{phase_total, plan_counter};
 use plan_line::{own_plan_line, plan_line_edits};
+
 /// `begin`'s inputs.
 #[derive(Debug, Clone, Default)]
 pub struct Begin<'a> {

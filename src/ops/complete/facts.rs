@@ -9,6 +9,7 @@ use crate::model::state::StateDoc;
 use crate::model::status::{StatusKind, status_word};
 use crate::model::workspace::Workspace;
 use crate::ops::progress::Step;
+
 /// What completing the plan means, derived once from the ledger and shared by every step.
 #[derive(Debug, Clone)]
 pub struct Facts {

@@ -13,6 +13,7 @@ use crate::model::ids::{PhaseNum, PlanId};
 use crate::model::phases::SummaryInfo;
 use crate::model::values::parse_minutes;
 use crate::model::workspace::Workspace;
+
 mod by_phase;
 pub mod facts;
 mod metrics;

@@ -27,6 +27,7 @@ use crate::syntax::{Doc, LineKind};
 mod table;
 
 use table::{header_line, project_row, table_cells, table_notices};
+
 /// What to record.
 #[derive(Debug, Clone, Default)]
 pub struct Decision<'a> {

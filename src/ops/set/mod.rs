@@ -35,6 +35,7 @@ use position::{
     no_part, set_activity, set_phase, set_phase_name, set_phase_total, set_plan, set_plan_total,
 };
 use values::{number_only, parse_date, set_duration, set_progress, whole_number};
+
 /// Resolves a user-typed field name (`status`, `Last-Activity`, `position.status`,
 /// `average_minutes`) to its canonical name.
 pub fn resolve(name: &str) -> Option<&'static str> {

@@ -23,6 +23,7 @@ mod lists;
 
 use frontmatter::{frontmatter_json, unemphasized};
 pub use lists::{DecisionView, Decisions, ItemView, Items};
+
 /// The JSON schema version.
 pub const VERSION: u64 = 1;
 
