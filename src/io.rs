@@ -9,10 +9,12 @@
 //! killed writers left behind ([`leftovers`]).
 
 pub mod atomic;
+pub mod facts;
 pub mod leftovers;
 pub mod load;
 pub mod lock;
 pub mod moves;
+pub mod phases_scan;
 pub mod workstreams;
 
 use std::io::ErrorKind;
@@ -68,6 +70,14 @@ pub fn read_source(path: &Path, display: &Path) -> Result<Source, UserError> {
 /// Whether anything (a file, a folder, a dangling link) is at `path`.
 pub fn exists(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok()
+}
+
+/// A file's text for a default a command may do without (a PLAN's title): bytes that are not
+/// UTF-8 read as stand-ins (see [`crate::source::decode`]); `None` when the file cannot be
+/// read or is not text.
+pub fn read_text_lenient(path: &Path) -> Option<String> {
+    let (text, _) = crate::source::decode(std::fs::read(path).ok()?).ok()?;
+    Some(text)
 }
 
 /// A file in `.planning/` that a command reads when it is there (`REQUIREMENTS.md`,

@@ -47,6 +47,7 @@ pub fn workspace(state: &str, roadmap: &str) -> Workspace {
             roadmap.to_owned(),
         ))),
         phases: None,
+        facts: Default::default(),
     }
 }
 

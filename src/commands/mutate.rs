@@ -171,7 +171,7 @@ fn summary_of(
 fn plan_title_of(ws: &Workspace, plan: &str) -> Option<String> {
     let id = PlanId::parse(plan)?;
     let path = ws.phases.as_ref()?.plan_path(&id)?;
-    let (text, _) = crate::source::decode(std::fs::read(path).ok()?).ok()?;
+    let text = crate::io::read_text_lenient(&path)?;
     ops::complete::plan_title(&text)
 }
 

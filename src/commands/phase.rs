@@ -83,17 +83,7 @@ fn listings(ws: &Workspace) -> Vec<(std::path::PathBuf, Vec<String>)> {
     };
     dirs.phases
         .iter()
-        .map(|d| {
-            let mut names: Vec<String> = std::fs::read_dir(&d.path)
-                .map(|r| {
-                    r.flatten()
-                        .map(|e| e.file_name().to_string_lossy().into_owned())
-                        .collect()
-                })
-                .unwrap_or_default();
-            names.sort();
-            (d.path.clone(), names)
-        })
+        .map(|d| (d.path.clone(), crate::io::phases_scan::file_names(&d.path)))
         .collect()
 }
 
@@ -121,15 +111,7 @@ fn phase_files_after(
 
 /// `.planning/REQUIREMENTS.md`, when the project keeps one (read here: ops do no I/O).
 pub fn read_requirements(ws: &Workspace) -> Result<Option<Requirements>, UserError> {
-    let name = "REQUIREMENTS.md";
-    let path = Workspace::path_of(&ws.root, name);
-    if std::fs::symlink_metadata(&path).is_err() {
-        return Ok(None);
-    }
-    Ok(Some(Requirements::parse(read_source(
-        &path,
-        &Workspace::display_path(name),
-    )?)))
+    Ok(crate::io::read_planning_file(&ws.root, "REQUIREMENTS.md")?.map(Requirements::parse))
 }
 
 /// The titles of phase `phase`'s PLAN files (their heading, else the first line of their
@@ -148,10 +130,7 @@ fn plan_titles(ws: &Workspace, phase: &str) -> BTreeMap<PlanId, String> {
             continue;
         };
         // A Windows-1252 byte in a PLAN does not cost it its title (see `source::decode`).
-        let Some((text, _)) = std::fs::read(path)
-            .ok()
-            .and_then(|b| crate::source::decode(b).ok())
-        else {
+        let Some(text) = crate::io::read_text_lenient(&path) else {
             continue;
         };
         if let Some(title) = crate::ops::complete::plan_title(&text).or_else(|| objective(&text)) {

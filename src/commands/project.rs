@@ -91,7 +91,7 @@ fn load(ctx: &Context) -> anyhow::Result<ProjectDoc> {
     let root = ctx.root()?;
     let name = "PROJECT.md";
     let path = Workspace::path_of(&root, name);
-    if std::fs::symlink_metadata(&path).is_err() {
+    if !crate::io::exists(&path) {
         return Err(UserError::new("does not exist")
             .in_file(Workspace::display_path(name))
             .hint("`/gsd:new-project` writes PROJECT.md; `gsd project` reads it from .planning/")

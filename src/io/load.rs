@@ -10,7 +10,6 @@ use std::path::{Path, PathBuf};
 
 use crate::error::UserError;
 use crate::io::read_source;
-use crate::model::phases::PhasesDir;
 use crate::model::project::ProjectDoc;
 use crate::model::roadmap::Roadmap;
 use crate::model::state::StateDoc;
@@ -90,12 +89,19 @@ impl Workspace {
         let roadmap = optional("ROADMAP.md", needs.roadmap)?.map(Roadmap::parse);
         let phases_dir = planning.join("phases");
         let phases = if needs.phases && phases_dir.is_dir() {
-            Some(PhasesDir::scan(&phases_dir).map_err(|e| {
+            Some(super::phases_scan::scan(&phases_dir).map_err(|e| {
                 UserError::new(format!("cannot list the phases folder: {e}"))
                     .in_file(Self::display_path("phases"))
             })?)
         } else {
             None
+        };
+        // What the text names on disk: asked by `gsd check`'s rules, which load every sibling;
+        // a command that needs no listing looks up nothing.
+        let facts = if needs.phases {
+            super::facts::facts(root, &state, phases.as_ref())
+        } else {
+            crate::model::disk_facts::DiskFacts::default()
         };
         Ok(Workspace {
             root: root.to_path_buf(),
@@ -103,6 +109,7 @@ impl Workspace {
             project,
             roadmap,
             phases,
+            facts,
         })
     }
 }

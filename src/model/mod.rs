@@ -3,6 +3,7 @@
 //! A field the file does not have is `None`, never guessed.
 
 pub mod decision_outcome;
+pub mod disk_facts;
 pub mod field;
 pub mod ids;
 pub mod phase_ref;

@@ -18,7 +18,7 @@
 //! it is plan 2's summary when the folder numbers plans that way (`01-PLAN.md`, `02-PLAN.md`…),
 //! and both plan 2's summary and the phase summary when it pairs with a lone `02-PLAN.md`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::model::ids::{PhaseNum, PlanId};
 pub use crate::model::summary::{SummaryInfo, read_summary};
@@ -104,22 +104,12 @@ pub struct PhasesDir {
 }
 
 impl PhasesDir {
-    /// Lists `dir` (a `phases/` folder). Unreadable entries are skipped; files are not read.
-    pub fn scan(dir: &Path) -> std::io::Result<PhasesDir> {
-        let mut phases = Vec::new();
-        for entry in std::fs::read_dir(dir)? {
-            let Ok(entry) = entry else { continue };
-            if !entry.file_type().is_ok_and(|t| t.is_dir()) {
-                continue;
-            }
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let Some((number, slug)) = parse_dir_name(&name) else {
-                continue;
-            };
-            phases.push(scan_phase(entry.path(), number, slug));
-        }
+    /// The listing of these phase folders, in phase order (folders sharing a number keep the
+    /// order they were listed in). `io::phases_scan` lists the disk and builds each folder
+    /// with [`PhaseDir::from_listing`].
+    pub fn from_phases(mut phases: Vec<PhaseDir>) -> PhasesDir {
         phases.sort_by(|a, b| a.number.cmp(&b.number));
-        Ok(PhasesDir { phases })
+        PhasesDir { phases }
     }
 
     /// The folder of phase `n`.
@@ -181,7 +171,7 @@ pub fn parse_dir_name(name: &str) -> Option<(PhaseNum, Option<String>)> {
 
 /// `02-01-PLAN.md` (also `02-01-slug-PLAN.md`, `02-01-FIX-PLAN.md`, `2-1-PLAN.md`,
 /// `02-01a-PLAN.md`, `2026-06-15-02-01-PLAN.md`) → 02-01. Only names that carry their phase;
-/// [`PhasesDir::scan`] also reads the folder-relative forms.
+/// [`PhaseDir::from_listing`] also reads the folder-relative forms.
 pub fn plan_file_id(name: &str, suffix: &str) -> Option<PlanId> {
     let stem = without_date(name.strip_suffix(suffix)?);
     let mut parts = stem.splitn(3, '-');
@@ -192,129 +182,128 @@ pub fn plan_file_id(name: &str, suffix: &str) -> Option<PlanId> {
 /// Subfolders of a phase folder whose files are read as the folder's own.
 const PLAN_SUBDIRS: [&str; 3] = ["plans", "summaries", "waves"];
 
-/// Lists one phase folder (and its `plans/` / `summaries/` subfolders).
-fn scan_phase(path: PathBuf, number: PhaseNum, slug: Option<String>) -> PhaseDir {
-    let mut named = Vec::new();
-    let mut stages = Stages::default();
-    let mut unread_summaries = Vec::new();
-    for sub in list_phase_files(
-        &path,
-        &number,
-        slug.as_deref(),
-        &mut named,
-        &mut stages,
-        &mut unread_summaries,
-    ) {
-        // One level only: a `plans/plans/` folder is not read.
-        list_phase_files(
-            &sub,
-            &number,
-            slug.as_deref(),
-            &mut named,
-            &mut stages,
-            &mut unread_summaries,
-        );
-    }
-    unread_summaries.sort();
-
-    // `NN-PLAN.md` with NN the phase's own number is the phase's (single) plan, unless the
-    // folder numbers several plans that way (`01-PLAN.md`, `02-PLAN.md`…).
-    let is_phase_number =
-        |id: &PlanId| id.suffix().is_none() && number.as_integer() == Some(u64::from(id.plan));
-    let numbered = named
-        .iter()
-        .any(|(_, what, _)| matches!(what, Named::Bare { plan, .. } if !is_phase_number(plan)));
-    let phase_plan = named.iter().any(|(kind, what, _)| {
-        *kind == PlanFileKind::Plan
-            && matches!(what, Named::Bare { plan, explicit: false } if is_phase_number(plan))
-    });
-
-    let mut files = Vec::new();
-    let mut phase_summaries = Vec::new();
-    for (kind, what, path) in named {
-        let id = match what {
-            Named::Plan(id) if id.phase == number => id,
-            // Another phase's file (or `2026-06-15-…` read as phase 2026): not this phase's.
-            Named::Plan(_) => continue,
-            Named::Bare { plan, explicit } => {
-                let whole_phase = kind == PlanFileKind::Summary
-                    && !explicit
-                    && !numbered
-                    && is_phase_number(&plan);
-                if whole_phase {
-                    phase_summaries.push(path.clone());
-                    if !phase_plan {
-                        continue;
-                    }
-                }
-                plan
-            }
-            Named::Phase => {
-                phase_summaries.push(path);
-                continue;
-            }
-        };
-        files.push(PlanFile { id, kind, path });
-    }
-    files.sort_by(|a, b| (&a.id, a.kind, &a.path).cmp(&(&b.id, b.kind, &b.path)));
-    let ids = |kind: PlanFileKind| {
-        let mut v: Vec<PlanId> = Vec::new();
-        for f in files.iter().filter(|f| f.kind == kind) {
-            if !v.contains(&f.id) {
-                v.push(f.id.clone());
-            }
-        }
-        v
-    };
-    // Several whole-phase summaries: the shortest name (`SUMMARY.md` before
-    // `02-api-SUMMARY.md`), then the path, so the choice does not depend on listing order.
-    let phase_summary = phase_summaries
-        .into_iter()
-        .min_by_key(|p| (p.file_name().map_or(0, |n| n.len()), p.clone()));
-    PhaseDir {
-        number,
-        path,
-        slug,
-        plans: ids(PlanFileKind::Plan),
-        summaries: ids(PlanFileKind::Summary),
-        files,
-        phase_summary,
-        unread_summaries,
-        stages,
-    }
+/// Whether a folder named `name` inside a phase folder holds files read as the folder's own
+/// (`plans/`, `summaries/`, `waves/`, in any letter case). One level only: a `plans/plans/`
+/// folder is not read, and an entry of that name is never a plan file itself.
+pub fn is_plan_subdir(name: &str) -> bool {
+    PLAN_SUBDIRS.iter().any(|d| name.eq_ignore_ascii_case(d))
 }
 
-/// Adds the PLAN and SUMMARY files in `dir` to `named` (SUMMARY files it cannot tie to a plan
-/// or the phase to `unread`); returns its `plans/`, `summaries/` and `waves/` subfolders. An
-/// unreadable folder adds nothing.
-fn list_phase_files(
-    dir: &Path,
-    number: &PhaseNum,
-    slug: Option<&str>,
-    named: &mut Vec<(PlanFileKind, Named, PathBuf)>,
-    stages: &mut Stages,
-    unread: &mut Vec<PathBuf>,
-) -> Vec<PathBuf> {
-    let mut subdirs = Vec::new();
-    let Ok(listing) = std::fs::read_dir(dir) else {
-        return subdirs;
-    };
-    for f in listing.flatten() {
-        let fname = f.file_name().to_string_lossy().into_owned();
-        if PLAN_SUBDIRS.iter().any(|d| fname.eq_ignore_ascii_case(d)) {
-            if f.file_type().is_ok_and(|t| t.is_dir()) {
-                subdirs.push(f.path());
+/// A file (or anything else but a plan subfolder) a listing found in a phase folder or in
+/// one of its plan subfolders ([`is_plan_subdir`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListedFile {
+    pub path: PathBuf,
+    /// A regular file (a SUMMARY name that is a folder is no unread summary).
+    pub is_file: bool,
+}
+
+impl PhaseDir {
+    /// The phase folder at `path`, named `number` and `slug` ([`parse_dir_name`]), from what a
+    /// listing found in it and its plan subfolders: the names alone decide, no file is read.
+    pub fn from_listing(
+        path: PathBuf,
+        number: PhaseNum,
+        slug: Option<String>,
+        listed: &[ListedFile],
+    ) -> PhaseDir {
+        let mut named = Vec::new();
+        let mut stages = Stages::default();
+        let mut unread_summaries = Vec::new();
+        for f in listed {
+            let fname = f
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if let Some((kind, what)) = classify(&fname, &number, slug.as_deref()) {
+                named.push((kind, what, f.path.clone()));
+            } else {
+                if fname.ends_with("SUMMARY.md") && f.is_file {
+                    unread_summaries.push(f.path.clone());
+                }
+                stages.note(&fname);
             }
-        } else if let Some((kind, what)) = classify(&fname, number, slug) {
-            named.push((kind, what, f.path()));
-        } else {
-            if fname.ends_with("SUMMARY.md") && f.file_type().is_ok_and(|t| t.is_file()) {
-                unread.push(f.path());
+        }
+        unread_summaries.sort();
+        Self::from_named(path, number, slug, named, stages, unread_summaries)
+    }
+
+    /// [`PhaseDir::from_listing`] once each file name is read.
+    fn from_named(
+        path: PathBuf,
+        number: PhaseNum,
+        slug: Option<String>,
+        named: Vec<(PlanFileKind, Named, PathBuf)>,
+        stages: Stages,
+        unread_summaries: Vec<PathBuf>,
+    ) -> PhaseDir {
+        // `NN-PLAN.md` with NN the phase's own number is the phase's (single) plan, unless the
+        // folder numbers several plans that way (`01-PLAN.md`, `02-PLAN.md`…).
+        let is_phase_number =
+            |id: &PlanId| id.suffix().is_none() && number.as_integer() == Some(u64::from(id.plan));
+        let numbered = named
+            .iter()
+            .any(|(_, what, _)| matches!(what, Named::Bare { plan, .. } if !is_phase_number(plan)));
+        let phase_plan = named.iter().any(|(kind, what, _)| {
+            *kind == PlanFileKind::Plan
+                && matches!(what, Named::Bare { plan, explicit: false } if is_phase_number(plan))
+        });
+
+        let mut files = Vec::new();
+        let mut phase_summaries = Vec::new();
+        for (kind, what, path) in named {
+            let id = match what {
+                Named::Plan(id) if id.phase == number => id,
+                // Another phase's file (or `2026-06-15-…` read as phase 2026): not this phase's.
+                Named::Plan(_) => continue,
+                Named::Bare { plan, explicit } => {
+                    let whole_phase = kind == PlanFileKind::Summary
+                        && !explicit
+                        && !numbered
+                        && is_phase_number(&plan);
+                    if whole_phase {
+                        phase_summaries.push(path.clone());
+                        if !phase_plan {
+                            continue;
+                        }
+                    }
+                    plan
+                }
+                Named::Phase => {
+                    phase_summaries.push(path);
+                    continue;
+                }
+            };
+            files.push(PlanFile { id, kind, path });
+        }
+        files.sort_by(|a, b| (&a.id, a.kind, &a.path).cmp(&(&b.id, b.kind, &b.path)));
+        let ids = |kind: PlanFileKind| {
+            let mut v: Vec<PlanId> = Vec::new();
+            for f in files.iter().filter(|f| f.kind == kind) {
+                if !v.contains(&f.id) {
+                    v.push(f.id.clone());
+                }
             }
-            stages.note(&fname);
+            v
+        };
+        // Several whole-phase summaries: the shortest name (`SUMMARY.md` before
+        // `02-api-SUMMARY.md`), then the path, so the choice does not depend on listing order.
+        let phase_summary = phase_summaries
+            .into_iter()
+            .min_by_key(|p| (p.file_name().map_or(0, |n| n.len()), p.clone()));
+        PhaseDir {
+            number,
+            path,
+            slug,
+            plans: ids(PlanFileKind::Plan),
+            summaries: ids(PlanFileKind::Summary),
+            files,
+            phase_summary,
+            unread_summaries,
+            stages,
         }
     }
-    subdirs
 }
 
 /// What a file name in a phase folder names.
@@ -466,21 +455,52 @@ mod tests {
         assert!(plan_file_id("01-PLAN.md", "-PLAN.md").is_none());
     }
 
-    /// A `phases/` folder holding `files` (paths under it), scanned.
-    fn scan_tree(files: &[&str]) -> (tempfile::TempDir, PhasesDir) {
-        let tmp = tempfile::tempdir().unwrap();
+    /// A `phases/` listing holding `files` (paths under it), built in memory the way
+    /// `io::phases_scan` walks a folder: phase folders ([`parse_dir_name`]), their files and
+    /// those of their plan subfolders, one level deep.
+    fn listing_of(files: &[&str]) -> PhasesDir {
+        let root = std::path::Path::new("/phases");
+        let mut folders: Vec<(String, Vec<ListedFile>)> = Vec::new();
         for f in files {
-            let p = tmp.path().join(f);
-            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            std::fs::write(p, "# x\n").unwrap();
+            let parts: Vec<&str> = f.split('/').collect();
+            let inside = match parts[1..] {
+                [name] => !is_plan_subdir(name),
+                [sub, name] => is_plan_subdir(sub) && !is_plan_subdir(name),
+                _ => false,
+            };
+            let at = match folders.iter().position(|(d, _)| d == parts[0]) {
+                Some(at) => at,
+                None => {
+                    folders.push((parts[0].to_string(), Vec::new()));
+                    folders.len() - 1
+                }
+            };
+            if inside {
+                let path = root.join(f);
+                folders[at].1.push(ListedFile {
+                    path,
+                    is_file: true,
+                });
+            }
         }
-        let dir = PhasesDir::scan(tmp.path()).unwrap();
-        (tmp, dir)
+        let phases = folders
+            .into_iter()
+            .filter_map(|(dir, listed)| {
+                let (number, slug) = parse_dir_name(&dir)?;
+                Some(PhaseDir::from_listing(
+                    root.join(&dir),
+                    number,
+                    slug,
+                    &listed,
+                ))
+            })
+            .collect();
+        PhasesDir::from_phases(phases)
     }
 
     #[test]
     fn lettered_phases_dotted_plans_waves_and_unread_summaries() {
-        let (_tmp, dir) = scan_tree(&[
+        let dir = listing_of(&[
             "P13-workbench/P13-01-PLAN.md",
             "P13-workbench/P13-01-SUMMARY.md",
             "19-analytics/19.1-PLAN.md",
@@ -543,7 +563,7 @@ mod tests {
 
     #[test]
     fn standard_slugged_fix_and_dated_files() {
-        let (_tmp, dir) = scan_tree(&[
+        let dir = listing_of(&[
             "01-setup/01-01-PLAN.md",
             "01-setup/01-01-SUMMARY.md",
             "01-setup/01-02-cli-PLAN.md",
@@ -573,7 +593,7 @@ mod tests {
 
     #[test]
     fn folder_name_then_plan_number() {
-        let (_tmp, dir) = scan_tree(&[
+        let dir = listing_of(&[
             "02-api/02-api-01-PLAN.md",
             "02-api/02-api-01-SUMMARY.md",
             "02-api/02-api-02-PLAN.md",
@@ -596,7 +616,7 @@ mod tests {
 
     #[test]
     fn unpadded_ids_match_padded_ones() {
-        let (_tmp, dir) = scan_tree(&[
+        let dir = listing_of(&[
             "02-core/2-1-PLAN.md",
             "02-core/02-2-PLAN.md",
             "02-core/02-01-SUMMARY.md",
@@ -615,7 +635,7 @@ mod tests {
 
     #[test]
     fn lettered_plans_stay_apart() {
-        let (_tmp, dir) = scan_tree(&[
+        let dir = listing_of(&[
             "01-setup/01-03-PLAN.md",
             "01-setup/01-02a-PLAN.md",
             "01-setup/01-02-PLAN.md",
@@ -629,35 +649,8 @@ mod tests {
     }
 
     #[test]
-    fn plans_and_summaries_subfolders() {
-        let (_tmp, dir) = scan_tree(&[
-            "03-ui/plans/03-01-PLAN.md",
-            "03-ui/plans/03-02-PLAN.md",
-            "03-ui/summaries/03-01-SUMMARY.md",
-            "03-ui/Plans-old/03-09-PLAN.md",
-            "03-ui/plans/deeper/03-08-PLAN.md",
-            "03-ui/03-03-PLAN.md",
-            "03-ui/03-CONTEXT.md",
-        ]);
-        let p = phase(&dir, "3");
-        assert_eq!(shown(&p.plans), ["03-01", "03-02", "03-03"]);
-        assert_eq!(
-            listed(p),
-            [
-                "03-01 Plan plans/03-01-PLAN.md",
-                "03-01 Summary summaries/03-01-SUMMARY.md",
-                "03-02 Plan plans/03-02-PLAN.md",
-                "03-03 Plan 03-03-PLAN.md",
-            ]
-        );
-        // A file named `plans` is not a folder to read.
-        let (_tmp, dir) = scan_tree(&["05-x/plans", "05-x/05-01-PLAN.md"]);
-        assert_eq!(shown(&phase(&dir, "5").plans), ["05-01"]);
-    }
-
-    #[test]
     fn plan_number_alone() {
-        let (_tmp, dir) = scan_tree(&[
+        let dir = listing_of(&[
             "phase-04/PLAN-01.md",
             "phase-04/SUMMARY-01.md",
             "phase-04/04-PLAN-02.md",
@@ -688,7 +681,7 @@ mod tests {
 
     #[test]
     fn phase_level_summaries() {
-        let (_tmp, dir) = scan_tree(&[
+        let dir = listing_of(&[
             // A lone NN-SUMMARY.md next to NN-MM plans: the phase's summary.
             "06-x/06-01-PLAN.md",
             "06-x/06-02-PLAN.md",
@@ -728,7 +721,7 @@ mod tests {
 
     #[test]
     fn other_files_are_not_plans() {
-        let (_tmp, dir) = scan_tree(&[
+        let dir = listing_of(&[
             "08-x/08-CONTEXT.md",
             "08-x/08-RESEARCH.md",
             "08-x/08-VERIFICATION.md",

@@ -2,8 +2,6 @@
 //! `completed_at:` / `date:`) date. `gsd check --fix` dates a phase it marks complete with the
 //! latest of its plans' dates, never with today's: a fix writes what the files show.
 
-use std::path::Path;
-
 use chrono::NaiveDate;
 
 use crate::model::values::leading_date;
@@ -11,13 +9,8 @@ use crate::model::values::leading_date;
 /// The frontmatter keys that date a finished plan, in order of preference.
 const KEYS: [&str; 3] = ["completed", "completed_at", "date"];
 
-/// The completion date a SUMMARY file's frontmatter writes, if it can be read.
-pub fn completed_date(path: &Path) -> Option<NaiveDate> {
-    let text = std::fs::read_to_string(path).ok()?;
-    completed_date_in(&text)
-}
-
-/// [`completed_date`] of a file's text.
+/// The completion date a SUMMARY file's frontmatter writes, from its text (io reads the file:
+/// `model::disk_facts::DiskFacts::summary_date`).
 pub fn completed_date_in(text: &str) -> Option<NaiveDate> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = text.lines();

@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::model::disk_facts::DiskFacts;
 use crate::model::phases::PhasesDir;
 use crate::model::project::ProjectDoc;
 use crate::model::roadmap::Roadmap;
@@ -25,6 +26,9 @@ pub struct Workspace {
     pub project: Option<ProjectDoc>,
     pub roadmap: Option<Roadmap>,
     pub phases: Option<PhasesDir>,
+    /// What the disk says about files the text names, looked up at load (nothing for a
+    /// workspace built in memory).
+    pub facts: DiskFacts,
 }
 
 /// Which sibling files a command needs.
@@ -111,6 +115,7 @@ impl Workspace {
             project: None,
             roadmap: None,
             phases: None,
+            facts: DiskFacts::default(),
         }
     }
 
@@ -134,7 +139,8 @@ impl Workspace {
         self
     }
 
-    /// This workspace rooted at `root` (where its `phases/` files are, for rules that read them).
+    /// This workspace rooted at `root` (where its `phases/` files are). Facts about the disk
+    /// stay as they were: rules never look at the disk themselves.
     pub fn at(mut self, root: &Path) -> Workspace {
         self.root = root.to_path_buf();
         self

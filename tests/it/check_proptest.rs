@@ -119,7 +119,7 @@ fn scan(root: &std::path::Path, dirs: &PhaseFiles) -> PhasesDir {
         }
     }
     std::fs::create_dir_all(&phases).unwrap();
-    PhasesDir::scan(&phases).unwrap()
+    gsd::io::phases_scan::scan(&phases).unwrap()
 }
 
 fn document() -> impl Strategy<Value = String> {

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use gsd::edit::EditSet;
 use gsd::model::PhaseNum;
-use gsd::model::phases::{PhasesDir, read_summary};
+use gsd::model::phases::read_summary;
 use gsd::model::project::{ProjectDoc, RequirementKind};
 use gsd::model::roadmap::Roadmap;
 use gsd::source::Source;
@@ -181,7 +181,7 @@ fn phases_dir_names_files_and_summaries() {
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(p, "# plan\n").unwrap();
     }
-    let dir = PhasesDir::scan(&phases).unwrap();
+    let dir = gsd::io::phases_scan::scan(&phases).unwrap();
     let numbers: Vec<&str> = dir.phases.iter().map(|p| p.number.as_str()).collect();
     assert_eq!(
         numbers,

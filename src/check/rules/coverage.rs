@@ -263,7 +263,7 @@ fn completion_date(input: &Input, phase: &PhaseEntry) -> Option<String> {
     let mut latest = None;
     for plan in phase.plans.iter().filter(|p| p.evidence.summary_file) {
         let path = phases.summary_path(&plan.id)?;
-        let date = crate::model::summary_date::completed_date(&path)?;
+        let date = input.ws.facts.summary_date(&path)?;
         latest = latest.max(Some(date));
     }
     latest.map(|d| d.format("%Y-%m-%d").to_string())

@@ -3,11 +3,10 @@
 //! documents all eight; GSD403–GSD405 (plan ticks and counts against the SUMMARY files) are
 //! checked in [`super::cross_plans`].
 
-use std::ops::Range;
-
 use super::cross_frontmatter::frontmatter;
 use crate::check::{Diagnostic, Input, PlanningFile, Rule, Severity};
 use crate::edit::Edit;
+use crate::model::disk_facts::resume_path;
 use crate::model::ids::plan_ids_in;
 use crate::syntax::LineKind;
 
@@ -214,52 +213,14 @@ fn project(input: &Input, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The path in a `Resume file:` value, if it names one: backticks and Markdown links
-/// unwrapped, trailing prose dropped.
-fn resume_path(value: &str) -> Option<(Range<usize>, &str)> {
-    let lower = value.trim().to_lowercase();
-    if lower.is_empty() || lower.starts_with("none") || lower.starts_with("n/a") {
-        return None;
-    }
-    let (start, body) = if let Some(open) = value.find("](") {
-        let s = open + 2;
-        (
-            s,
-            &value[s..value[s..].find(')').map_or(value.len(), |e| s + e)],
-        )
-    } else {
-        let lead = value.len() - value.trim_start_matches(['`', '*']).len();
-        (lead, &value[lead..])
-    };
-    let end = body
-        .find(|c: char| c.is_whitespace() || c == '`')
-        .unwrap_or(body.len());
-    let path = body[..end].trim_end_matches(['*', ',', ';', ')']);
-    // `/clear`, `/gsd:new-milestone`: a slash command to run, not a file.
-    let command = path.starts_with('/') && !path[1..].contains('/') && !path.ends_with(".md");
-    (!command && (path.contains('/') || path.ends_with(".md")))
-        .then_some((start..start + path.len(), path))
-}
-
 fn session(input: &Input, out: &mut Vec<Diagnostic>) {
     let state = &input.ws.state;
     let doc = &state.doc;
     if let Some(field) = &state.session.resume_file
         && let Some((r, path)) = resume_path(field.value(doc))
     {
-        let root = &input.ws.root;
-        let planning = crate::model::workspace::Workspace::planning_dir(root);
-        // A bare file name (`02-03-PLAN.md`) is looked for in the phase folders too.
-        let in_a_phase = !path.contains('/')
-            && input
-                .ws
-                .phases
-                .as_ref()
-                .is_some_and(|ph| ph.phases.iter().any(|d| d.path.join(path).exists()));
-        let exists = in_a_phase
-            || [root.join(path), planning.join(path)]
-                .iter()
-                .any(|p| p.exists());
+        // Looked up on disk at load (`io::facts`): a rule does not touch the disk.
+        let exists = input.ws.facts.resume_file_exists(path);
         if !exists {
             let base = field.value.start;
             out.push(
@@ -315,31 +276,4 @@ fn session(input: &Input, out: &mut Vec<Diagnostic>) {
         )
         .help(format!("write {raw}-SUMMARY.md, or correct Stopped at")),
     );
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn resume_paths() {
-        assert_eq!(resume_path("None").map(|r| r.1), None);
-        assert_eq!(
-            resume_path("None - continue with 11-02-PLAN.md").map(|r| r.1),
-            None
-        );
-        assert_eq!(
-            resume_path("`.planning/phases/02-api/02-02-PLAN.md`").map(|r| r.1),
-            Some(".planning/phases/02-api/02-02-PLAN.md")
-        );
-        assert_eq!(
-            resume_path("[x](/Users/a/b.md)").map(|r| r.1),
-            Some("/Users/a/b.md")
-        );
-        assert_eq!(
-            resume_path("`/clear` 后 `/gsd-new-milestone`").map(|r| r.1),
-            None
-        );
-        assert_eq!(resume_path("/gsd:execute-phase 3").map(|r| r.1), None);
-    }
 }

@@ -185,8 +185,7 @@ pub fn completed_count(input: &Input, out: &mut Vec<Diagnostic>) {
     }
     // Shipped milestones archived out of phases/ (or phases before the first the files
     // know, `Phases 1-87 (shipped)`) still count.
-    let archived =
-        crate::model::workspace::Workspace::path_of(&input.ws.root, "milestones").is_dir();
+    let archived = input.ws.facts.milestones_archived;
     let earlier_phases_gone = files
         .phases
         .first()
