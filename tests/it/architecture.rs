@@ -332,3 +332,75 @@ fn source_files_stay_small() {
             .join("\n")
     );
 }
+
+/// The layers that do no I/O (docs/ARCHITECTURE.md, "Pure core"): io reads the disk and hands
+/// them what it found (`io::load`, `io::phases_scan`, `io::facts`).
+const PURE_LAYERS: &[&str] = &["model", "ledger", "check", "ops", "render"];
+
+/// What touching the disk looks like in Rust source: `std::fs`, `fs::…`, `File::…`, a folder
+/// listing, or asking a path whether something is there.
+const DISK_ACCESS: &[&str] = &[
+    "std::fs",
+    "fs::",
+    "File::",
+    "read_dir",
+    ".exists()",
+    ".is_dir()",
+    ".is_file()",
+    ".metadata(",
+];
+
+/// The disk accesses in `code`: each pattern found where it starts a name (`PlanningFile::`
+/// is not `File::`), with its line.
+fn disk_access_in(code: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in code.lines() {
+        for pattern in DISK_ACCESS {
+            let starts_a_name = |at: usize| {
+                pattern.starts_with('.')
+                    || !line[..at]
+                        .chars()
+                        .last()
+                        .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            };
+            if line.match_indices(pattern).any(|(at, _)| starts_a_name(at)) {
+                out.push(format!("`{pattern}` in: {}", line.trim()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_pure_core_does_not_touch_the_disk() {
+    let mut found = Vec::new();
+    for (module, file) in modules() {
+        if !PURE_LAYERS.contains(&module[0].as_str()) {
+            continue;
+        }
+        let code = code_of(&std::fs::read_to_string(&file).expect("a source file"));
+        for hit in disk_access_in(&code) {
+            found.push(format!("  {}: {hit}", module.join("::")));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "model, ledger, check, ops and render do no I/O: read the disk in io (io::load, \
+         io::facts) and pass the result in:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_disk_access_reader_sees_disk_access() {
+    // A reader that saw nothing would pass the test above on any code.
+    let code = code_of(
+        "use std::fs;\nlet ok = PlanningFile::State;\nif p.is_dir() {}\nlet f = File::open(p);\n\
+         #[cfg(test)]\nmod tests {\n    fn t() { std::fs::write(p, \"\"); }\n}\n",
+    );
+    let hits = disk_access_in(&code);
+    assert_eq!(hits.len(), 3, "{hits:?}");
+    assert!(hits[0].starts_with("`std::fs`"), "{hits:?}");
+    assert!(hits[1].starts_with("`.is_dir()`"), "{hits:?}");
+    assert!(hits[2].starts_with("`File::`"), "{hits:?}");
+}
