@@ -7,6 +7,9 @@
 //!     .replaces("Status: In progress", "Status: Phase complete");
 //! ```
 //!
+//! `gsd check` has specs of its own (`spec/checking.rs`): given the base project with a few
+//! lines changed, checking it reports these findings.
+//!
 //! The command line goes through the real argument parser (`gsd::cli::Cli`) and the same
 //! dispatch the binary uses (`commands::mutate::execute`), on a workspace held in memory, at
 //! the tests' fixed clock. Every edit set is applied through `ops_support::apply_checked`,
@@ -20,7 +23,10 @@ use gsd::ops::Outcome;
 
 use crate::ops_support::{clock, new_state, new_text, report_of, tree};
 
+mod checking;
 mod text_checks;
+
+pub use checking::given_base;
 
 /// A project held in memory: STATE.md, and ROADMAP.md or PROJECT.md when given.
 pub struct Given {
