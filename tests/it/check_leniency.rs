@@ -266,3 +266,35 @@ fn gsd004_reports_a_run_of_misplaced_rows_once() {
         .on_line(32)
         .says_first("3 per-plan metrics rows (lines 32–34) sit inside");
 }
+
+#[test]
+fn gsd405_counts_plans_of_milestones_archived_out_of_phases() {
+    // Shipped milestones moved to `milestones/` took their plans' SUMMARY files along: a
+    // count above the files is what they add up to.
+    given_base()
+        .editing("STATE.md", TOTAL_3, "- Total plans completed: 7")
+        .with_file("milestones/v1.0-ROADMAP.md", "# v1.0\n")
+        .checking()
+        .is_quiet_about("GSD405");
+}
+
+#[test]
+fn gsd407_finds_a_resume_file_under_the_project_or_planning_folder() {
+    for resume in [
+        "Resume file: .planning/phases/02-api-pagination/02-02-PLAN.md",
+        "Resume file: `phases/02-api-pagination/02-02-PLAN.md`",
+    ] {
+        given_base()
+            .editing("STATE.md", "Resume file: None", resume)
+            .checking()
+            .is_quiet_about("GSD407");
+    }
+    given_base()
+        .editing(
+            "STATE.md",
+            "Resume file: None",
+            "Resume file: phases/02-api-pagination/02-07-PLAN.md",
+        )
+        .checking()
+        .reports_once("GSD407");
+}
