@@ -6,7 +6,8 @@
 //! - [`syntax`]: frontmatter, Markdown blocks (pulldown-cmark), typed lines, sections.
 //! - [`model`]: STATE.md, PROJECT.md, ROADMAP.md and `phases/` as typed values with spans
 //!   (what one file says), and the shared vocabularies (ids, phase references, status words).
-//!   The model never reads the disk.
+//!   The model never reads the disk: io lists `phases/` and looks up what the text names
+//!   on disk, and the model is handed the result.
 //! - [`ledger`]: what the files together say: which plans exist and are done, counts per
 //!   phase, milestone and project, the current and next phase. The only place such a fact is
 //!   derived; [`ops`], [`check`] and [`render`] ask it (docs/LEDGER.md).
@@ -16,7 +17,8 @@
 //! - [`check`]: the consistency rules.
 //! - [`render`]: every output format, one renderer each.
 //! - [`io`], [`transaction`], [`clock`]: the only modules that read or write files or read the
-//!   clock ([`io::load`] reads a project into a workspace).
+//!   clock ([`io::load`] reads a project into a workspace, [`io::phases_scan`] walks
+//!   `phases/`, [`io::facts`] captures the disk facts check rules ask).
 //! - [`commands`]: one module per command family (lock, load, run, commit, render);
 //!   [`app`] only dispatches.
 //! - [`cli`], [`cli_args`]: the command line; each command's argument type is also its MCP
