@@ -226,83 +226,83 @@ impl PhaseDir {
             }
         }
         unread_summaries.sort();
-        Self::from_named(path, number, slug, named, stages, unread_summaries)
+        phase_from_names(path, number, slug, named, stages, unread_summaries)
     }
+}
 
-    /// [`PhaseDir::from_listing`] once each file name is read.
-    fn from_named(
-        path: PathBuf,
-        number: PhaseNum,
-        slug: Option<String>,
-        named: Vec<(PlanFileKind, Named, PathBuf)>,
-        stages: Stages,
-        unread_summaries: Vec<PathBuf>,
-    ) -> PhaseDir {
-        // `NN-PLAN.md` with NN the phase's own number is the phase's (single) plan, unless the
-        // folder numbers several plans that way (`01-PLAN.md`, `02-PLAN.md`…).
-        let is_phase_number =
-            |id: &PlanId| id.suffix().is_none() && number.as_integer() == Some(u64::from(id.plan));
-        let numbered = named
-            .iter()
-            .any(|(_, what, _)| matches!(what, Named::Bare { plan, .. } if !is_phase_number(plan)));
-        let phase_plan = named.iter().any(|(kind, what, _)| {
-            *kind == PlanFileKind::Plan
-                && matches!(what, Named::Bare { plan, explicit: false } if is_phase_number(plan))
-        });
+/// [`PhaseDir::from_listing`] once each file name is read.
+fn phase_from_names(
+    path: PathBuf,
+    number: PhaseNum,
+    slug: Option<String>,
+    named: Vec<(PlanFileKind, Named, PathBuf)>,
+    stages: Stages,
+    unread_summaries: Vec<PathBuf>,
+) -> PhaseDir {
+    // `NN-PLAN.md` with NN the phase's own number is the phase's (single) plan, unless the
+    // folder numbers several plans that way (`01-PLAN.md`, `02-PLAN.md`…).
+    let is_phase_number =
+        |id: &PlanId| id.suffix().is_none() && number.as_integer() == Some(u64::from(id.plan));
+    let numbered = named
+        .iter()
+        .any(|(_, what, _)| matches!(what, Named::Bare { plan, .. } if !is_phase_number(plan)));
+    let phase_plan = named.iter().any(|(kind, what, _)| {
+        *kind == PlanFileKind::Plan
+            && matches!(what, Named::Bare { plan, explicit: false } if is_phase_number(plan))
+    });
 
-        let mut files = Vec::new();
-        let mut phase_summaries = Vec::new();
-        for (kind, what, path) in named {
-            let id = match what {
-                Named::Plan(id) if id.phase == number => id,
-                // Another phase's file (or `2026-06-15-…` read as phase 2026): not this phase's.
-                Named::Plan(_) => continue,
-                Named::Bare { plan, explicit } => {
-                    let whole_phase = kind == PlanFileKind::Summary
-                        && !explicit
-                        && !numbered
-                        && is_phase_number(&plan);
-                    if whole_phase {
-                        phase_summaries.push(path.clone());
-                        if !phase_plan {
-                            continue;
-                        }
+    let mut files = Vec::new();
+    let mut phase_summaries = Vec::new();
+    for (kind, what, path) in named {
+        let id = match what {
+            Named::Plan(id) if id.phase == number => id,
+            // Another phase's file (or `2026-06-15-…` read as phase 2026): not this phase's.
+            Named::Plan(_) => continue,
+            Named::Bare { plan, explicit } => {
+                let whole_phase = kind == PlanFileKind::Summary
+                    && !explicit
+                    && !numbered
+                    && is_phase_number(&plan);
+                if whole_phase {
+                    phase_summaries.push(path.clone());
+                    if !phase_plan {
+                        continue;
                     }
-                    plan
                 }
-                Named::Phase => {
-                    phase_summaries.push(path);
-                    continue;
-                }
-            };
-            files.push(PlanFile { id, kind, path });
-        }
-        files.sort_by(|a, b| (&a.id, a.kind, &a.path).cmp(&(&b.id, b.kind, &b.path)));
-        let ids = |kind: PlanFileKind| {
-            let mut v: Vec<PlanId> = Vec::new();
-            for f in files.iter().filter(|f| f.kind == kind) {
-                if !v.contains(&f.id) {
-                    v.push(f.id.clone());
-                }
+                plan
             }
-            v
+            Named::Phase => {
+                phase_summaries.push(path);
+                continue;
+            }
         };
-        // Several whole-phase summaries: the shortest name (`SUMMARY.md` before
-        // `02-api-SUMMARY.md`), then the path, so the choice does not depend on listing order.
-        let phase_summary = phase_summaries
-            .into_iter()
-            .min_by_key(|p| (p.file_name().map_or(0, |n| n.len()), p.clone()));
-        PhaseDir {
-            number,
-            path,
-            slug,
-            plans: ids(PlanFileKind::Plan),
-            summaries: ids(PlanFileKind::Summary),
-            files,
-            phase_summary,
-            unread_summaries,
-            stages,
+        files.push(PlanFile { id, kind, path });
+    }
+    files.sort_by(|a, b| (&a.id, a.kind, &a.path).cmp(&(&b.id, b.kind, &b.path)));
+    let ids = |kind: PlanFileKind| {
+        let mut v: Vec<PlanId> = Vec::new();
+        for f in files.iter().filter(|f| f.kind == kind) {
+            if !v.contains(&f.id) {
+                v.push(f.id.clone());
+            }
         }
+        v
+    };
+    // Several whole-phase summaries: the shortest name (`SUMMARY.md` before
+    // `02-api-SUMMARY.md`), then the path, so the choice does not depend on listing order.
+    let phase_summary = phase_summaries
+        .into_iter()
+        .min_by_key(|p| (p.file_name().map_or(0, |n| n.len()), p.clone()));
+    PhaseDir {
+        number,
+        path,
+        slug,
+        plans: ids(PlanFileKind::Plan),
+        summaries: ids(PlanFileKind::Summary),
+        files,
+        phase_summary,
+        unread_summaries,
+        stages,
     }
 }
 
