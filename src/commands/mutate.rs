@@ -94,6 +94,7 @@ pub fn execute(
         StateCommand::Complete(a) => {
             let summary_file = summary_of(ws, &a.plan)?;
             let plan_title = plan_title_of(ws, &a.plan);
+            let prerequisites = prerequisites_of(ws, &a.plan);
             let args = ops::complete::Complete {
                 plan: &a.plan,
                 duration: a.duration.as_deref(),
@@ -101,6 +102,7 @@ pub fn execute(
                 resume_file: a.resume_file.as_deref(),
                 summary_file,
                 plan_title,
+                prerequisites,
             };
             ("complete", ops::complete::complete(ws, clock, &args)?)
         }
@@ -172,7 +174,29 @@ fn plan_title_of(ws: &Workspace, plan: &str) -> Option<String> {
     let id = PlanId::parse(plan)?;
     let path = ws.phases.as_ref()?.plan_path(&id)?;
     let text = crate::io::read_text_lenient(&path)?;
-    ops::complete::plan_title(&text)
+    crate::model::plan_file::plan_title(&text)
+}
+
+/// The plans `plan`'s PLAN.md says it depends on, followed through their own PLAN.md files
+/// (each read once); `None` when its PLAN.md is missing or has no `depends_on`.
+fn prerequisites_of(ws: &Workspace, plan: &str) -> Option<Vec<PlanId>> {
+    let id = PlanId::parse(plan)?;
+    let phases = ws.phases.as_ref()?;
+    let depends_on = |of: &PlanId| {
+        let text = crate::io::read_text_lenient(&phases.plan_path(of)?)?;
+        crate::model::plan_file::depends_on(&text, &of.phase)
+    };
+    let mut found = depends_on(&id)?;
+    let mut next = 0;
+    while let Some(dep) = found.get(next).cloned() {
+        for more in depends_on(&dep).unwrap_or_default() {
+            if more != id && !found.contains(&more) {
+                found.push(more);
+            }
+        }
+        next += 1;
+    }
+    Some(found)
 }
 
 fn render(ctx: &Context, name: &str, outcome: &Outcome, applied: &[Applied]) -> Output {

@@ -133,7 +133,8 @@ fn plan_titles(ws: &Workspace, phase: &str) -> BTreeMap<PlanId, String> {
         let Some(text) = crate::io::read_text_lenient(&path) else {
             continue;
         };
-        if let Some(title) = crate::ops::complete::plan_title(&text).or_else(|| objective(&text)) {
+        if let Some(title) = crate::model::plan_file::plan_title(&text).or_else(|| objective(&text))
+        {
             out.insert(id.clone(), title);
         }
     }

@@ -11,7 +11,8 @@
 //!   it is the plan being recorded.
 //! - A plan is **done** when it has a SUMMARY file, is ticked in ROADMAP.md, its phase is
 //!   marked complete (phase box, ✅ glyph, `Complete` progress row, phase-level SUMMARY), or
-//!   it is the plan being completed.
+//!   it is the plan being completed or a plan that one waited for (its PLAN.md's
+//!   `depends_on`).
 //! - A phase's **done count** is the largest of: its done plans, the counts ROADMAP writes for
 //!   it (`**Plans:** 3/4`, the progress row's `3/4`) and STATE's own counters for it (the
 //!   current `Plan: A of B`, a By Phase row). Hand-kept counters are lower bounds: they may be
@@ -47,6 +48,10 @@ pub struct Evidence {
     pub summary_file: bool,
     /// The plan the running command records as done.
     pub completing: bool,
+    /// A prerequisite of the plan being completed (its PLAN.md's `depends_on`, followed
+    /// through theirs): finishing a plan says the plans it waited for are finished, whether
+    /// or not they left a SUMMARY behind.
+    pub implied: bool,
 }
 
 /// One plan and what is known of it.
@@ -61,7 +66,7 @@ impl PlanEntry {
     /// [`PhaseEntry::done`]).
     pub fn done(&self) -> bool {
         let e = &self.evidence;
-        e.summary_file || e.ticked || e.completing
+        e.summary_file || e.ticked || e.completing || e.implied
     }
 }
 
@@ -374,6 +379,21 @@ impl Ledger {
         out
     }
 
+    /// The same ledger with the plans `ids` done because a plan that waited for them is being
+    /// completed (see [`Evidence::implied`]). Plans the ledger does not know are not added:
+    /// a dependency says nothing of how many plans a phase has.
+    pub fn implying(&self, ids: &[PlanId]) -> Ledger {
+        let mut out = self.clone();
+        for id in ids {
+            if let Some(p) = out.phases.iter_mut().find(|p| p.number == id.phase)
+                && let Some(e) = p.plans.iter_mut().find(|e| &e.id == id)
+            {
+                e.evidence.implied = true;
+            }
+        }
+        out
+    }
+
     /// The same ledger with phase `n` marked complete: what `gsd phase complete` writes.
     pub fn completing_phase(&self, n: &PhaseNum) -> Ledger {
         let mut out = self.clone();
@@ -399,6 +419,7 @@ impl Ledger {
             e.evidence.summary_file = false;
             e.evidence.ticked = false;
             e.evidence.completing = false;
+            e.evidence.implied = false;
             if !(e.evidence.listed || e.evidence.plan_file) {
                 p.plans.retain(|e| &e.id != id);
             }

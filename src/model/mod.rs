@@ -8,6 +8,7 @@ pub mod field;
 pub mod ids;
 pub mod phase_ref;
 pub mod phases;
+pub mod plan_file;
 pub mod planning_file;
 pub mod project;
 pub mod project_items;

@@ -194,6 +194,32 @@ fn implied_total(
     }
 }
 
+/// A running count of finished plans (`Total plans completed: 3`, frontmatter
+/// `completed_plans`), and its total when it has one, after `step`: re-counted in the scope
+/// (project or milestone plans) whose counts reproduce the old values, else a tally of its own
+/// that gains the step's plans (a counter left behind by the SUMMARY files stays behind:
+/// replaying real completions, authors add one to it). Never lower.
+pub fn plans_counter_after(step: &Step, old_done: u64, old_total: Option<u64>) -> (u64, u64) {
+    let (before, after) = (step.before, step.after);
+    let plan_scopes: Vec<Scope> = before
+        .candidate_scopes()
+        .into_iter()
+        .filter(|s| s.unit == Unit::Plans && !matches!(s.reach, Reach::Phase(_)))
+        .collect();
+    let scope = before
+        .scope_of_counts(old_done, old_total, &plan_scopes)
+        .or_else(|| before.scope_of_counts(old_done, None, &plan_scopes));
+    let (done, total) = match scope.and_then(|s| after.counts(&s)) {
+        Some((d, t)) => (d, t),
+        None => {
+            let d = old_done + step.plans_done;
+            (d, old_total.unwrap_or(d).max(d))
+        }
+    };
+    let done = done.max(old_done);
+    (done, total.max(old_total.unwrap_or(0)).max(done))
+}
+
 /// The frontmatter `progress:` mirror: `completed_plans` / `total_plans` in the scope whose
 /// counts reproduce the old values (project or milestone), `percent` from them, and
 /// `completed_phases` the same way. A value no scope reproduces is a running tally: it gains
@@ -202,26 +228,10 @@ pub fn frontmatter_progress(doc: &Doc, step: &Step) -> Vec<Edit> {
     let num = |key: &str| frontmatter::get(doc, key).and_then(|v| v.trim().parse::<u64>().ok());
     let mut edits = Vec::new();
     let (before, after) = (step.before, step.after);
-    let plan_scopes: Vec<Scope> = before
-        .candidate_scopes()
-        .into_iter()
-        .filter(|s| s.unit == Unit::Plans && !matches!(s.reach, Reach::Phase(_)))
-        .collect();
     let mut plans = None;
     if let Some(old_done) = num("progress.completed_plans") {
         let old_total = num("progress.total_plans");
-        let scope = before
-            .scope_of_counts(old_done, old_total, &plan_scopes)
-            .or_else(|| before.scope_of_counts(old_done, None, &plan_scopes));
-        let (done, total) = match scope.and_then(|s| after.counts(&s)) {
-            Some((d, t)) => (d, t),
-            None => {
-                let d = old_done + 1;
-                (d, old_total.unwrap_or(d).max(d))
-            }
-        };
-        let done = done.max(old_done);
-        let total = total.max(old_total.unwrap_or(0)).max(done);
+        let (done, total) = plans_counter_after(step, old_done, old_total);
         edits.extend(frontmatter::set(
             doc,
             "progress.completed_plans",

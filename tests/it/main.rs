@@ -83,6 +83,7 @@ mod ops_roadmap_proptest;
 mod ops_snapshots;
 mod ops_support;
 mod phase_lifecycle;
+mod plan_dependencies;
 mod precommit;
 mod project_cmds;
 mod project_proptest;

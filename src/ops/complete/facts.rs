@@ -15,7 +15,7 @@ use crate::ops::progress::Step;
 pub struct Facts {
     pub plan: PlanId,
     pub minutes: f64,
-    /// Completed plans in the phase, this one included.
+    /// Completed plans in the phase, this one and its prerequisites included.
     pub phase_done: u64,
     pub phase_total: Option<u64>,
     pub phase_complete: bool,
@@ -119,10 +119,21 @@ pub fn phase_facts(ws: &Workspace, ledger: &Ledger, n: &PhaseNum) -> Option<Fact
 /// Derives what completing the plan means from the ledger. Without ROADMAP.md or `phases/`,
 /// STATE.md's own lines are the only evidence: the current `Plan: A of B`, else the phase's
 /// By Phase row, each with this plan added.
-pub fn facts(ws: &Workspace, ledger: &Ledger, plan: PlanId, minutes: f64) -> Facts {
+pub fn facts(
+    ws: &Workspace,
+    ledger: &Ledger,
+    plan: PlanId,
+    minutes: f64,
+    prerequisites: Option<&[PlanId]>,
+) -> Facts {
     let state = &ws.state;
     let before = ledger.without(&plan);
-    let after = ledger.completing(&plan);
+    // Finishing a plan finishes the plans its PLAN.md says it waits for. Where it names none,
+    // nothing is implied: replaying real completions, counting every earlier plan of the phase
+    // done overshoots the authors' counts as often as it meets them.
+    let after = ledger
+        .completing(&plan)
+        .implying(prerequisites.unwrap_or_default());
     let names_next = state_plan_names_next(state, Some(&plan));
     let entry = after.phase(&plan.phase);
     let prior = before.phase(&plan.phase);

@@ -25,26 +25,29 @@ pub fn metrics_edits(state: &StateDoc, facts: &Facts, notices: &mut Vec<String>)
     let m = &state.metrics;
     let mut edits = Vec::new();
     let count = m.plans_completed_count(doc);
-    if let (Some(field), Some(n)) = (&m.plans_completed, count) {
+    // The new count, in the scope the old one counts.
+    let new_count =
+        count.map(|n| crate::ops::progress::plans_counter_after(&facts.step(), n, None).0);
+    if let (Some(field), Some(new)) = (&m.plans_completed, new_count) {
         let v = field.value(doc);
         if let Some((_, r)) = first_integer(v).filter(|(_, r)| r.start <= 1) {
             // `1,076`: the whole grouped number, written back grouped.
             let end = grouped_end(v, r.end);
             let abs = field.value.start + r.start..field.value.start + end;
             let text = if end > r.end {
-                crate::model::values::with_thousands(n + 1)
+                crate::model::values::with_thousands(new)
             } else {
-                pad_like(n + 1, &v[r])
+                pad_like(new, &v[r])
             };
             edits.push(Edit::replace(abs, text));
             // `26/26 across 7 phases`: a count of a known total; a total the count passes
             // grows with it (never `27/26`).
             if let Some(rest) = v[end..].strip_prefix('/')
                 && let Some((total, tr)) = first_integer(rest).filter(|(_, tr)| tr.start == 0)
-                && total < n + 1
+                && total < new
             {
                 let at = field.value.start + end + 1;
-                edits.push(Edit::replace(at..at + tr.end, pad_like(n + 1, &rest[tr])));
+                edits.push(Edit::replace(at..at + tr.end, pad_like(new, &rest[tr])));
             }
         }
     }

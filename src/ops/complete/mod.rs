@@ -43,6 +43,9 @@ pub struct Complete<'a> {
     pub summary_file: Option<SummaryInfo>,
     /// The title of the plan's PLAN.md (`# Plan 03-02: PDF layout` → `PDF layout`).
     pub plan_title: Option<String>,
+    /// The plans that must be finished before this one, by its PLAN.md's `depends_on` (and
+    /// theirs, in turn); `None` when the PLAN.md does not say.
+    pub prerequisites: Option<Vec<PlanId>>,
 }
 
 /// Parses and checks a plan id against what the workspace knows (exit 2 when unknown).
@@ -173,7 +176,7 @@ pub fn complete(ws: &Workspace, clock: &Clock, args: &Complete) -> Result<Outcom
         .or_else(|| args.summary_file.as_ref().and_then(|s| s.one_liner.clone()))
         .or_else(|| args.plan_title.clone())
         .or_else(|| roadmap_plan_title(ws, &plan));
-    let mut facts = facts(ws, &ledger, plan, minutes);
+    let mut facts = facts(ws, &ledger, plan, minutes, args.prerequisites.as_deref());
     facts.title = args
         .plan_title
         .clone()
@@ -261,29 +264,6 @@ fn roadmap_plan_title(ws: &Workspace, plan: &PlanId) -> Option<String> {
     (!title.is_empty()).then(|| title.to_string())
 }
 
-/// The title of a PLAN.md: its first heading without a leading `Plan 02-02:` / `02-02:`.
-pub fn plan_title(plan_md: &str) -> Option<String> {
-    let heading = plan_md
-        .lines()
-        .map(str::trim)
-        .find(|l| l.starts_with("# "))?
-        .trim_start_matches('#')
-        .trim();
-    let rest = heading.strip_prefix("Plan ").unwrap_or(heading);
-    let id_end = rest
-        .find(|c: char| c.is_whitespace() || c == ':')
-        .unwrap_or(rest.len());
-    let rest = if PlanId::parse(&rest[..id_end]).is_some() {
-        &rest[id_end..]
-    } else {
-        heading
-    };
-    let title = rest
-        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '—' | '-'))
-        .trim();
-    (!title.is_empty()).then(|| title.to_string())
-}
-
 /// The longest `--duration` taken for one plan: a week of working time (168 hours).
 const MAX_PLAN_MINUTES: f64 = 168.0 * 60.0;
 
@@ -301,9 +281,10 @@ fn duration(plan: &PlanId, args: &Complete) -> Result<f64, UserError> {
             return Err(UserError::new(format!("`{d}` is not a duration"))
                 .hint("write it like 12min, 10 min, 1h 5m or 90s"));
         };
-        // A plan took some time, and not weeks: 0 or 99999h is a typo that would skew the
-        // averages every later plan is measured by.
-        if minutes <= 0.0 || !minutes.is_finite() {
+        // A plan takes no less than no time (`0min` is what authors record for a plan that was
+        // a check or a sign-off), and not weeks: 99999h is a typo that would skew the averages
+        // every later plan is measured by.
+        if minutes < 0.0 || !minutes.is_finite() {
             return Err(
                 UserError::new(format!("--duration `{d}` is no time at all")).hint(
                     "give how long the plan took, e.g. --duration 12min (90s for a quick one)",
@@ -378,26 +359,4 @@ fn frontmatter_edits(ws: &Workspace, facts: &Facts, clock: &Clock, stopped: &str
     }
     edits.extend(frontmatter_progress(doc, &facts.step()));
     edits
-}
-
-#[cfg(test)]
-mod tests {
-    use super::plan_title;
-
-    #[test]
-    fn plan_titles_drop_the_id() {
-        assert_eq!(
-            plan_title("---\nphase: 03\n---\n\n# Plan 03-02: PDF layout\n").as_deref(),
-            Some("PDF layout")
-        );
-        assert_eq!(
-            plan_title("# 02-01 — Filters\n").as_deref(),
-            Some("Filters")
-        );
-        assert_eq!(plan_title("# Plan 02-02\n\nImplement the plan.\n"), None);
-        assert_eq!(
-            plan_title("# Cursor pagination\n").as_deref(),
-            Some("Cursor pagination")
-        );
-    }
 }
