@@ -35,6 +35,17 @@ pub fn find_field(doc: &Doc, lines: Range<usize>, labels: &[&str]) -> Option<Fie
         .find(|f| labels.contains(&normalize_label(f.label(doc)).as_str()))
 }
 
+/// The first field in `lines` whose normalized label satisfies `wanted`.
+pub fn find_field_where(
+    doc: &Doc,
+    lines: Range<usize>,
+    wanted: impl Fn(&str) -> bool,
+) -> Option<Field> {
+    lines
+        .filter_map(|i| field_at(doc, i))
+        .find(|f| wanted(&normalize_label(f.label(doc))))
+}
+
 /// Like [`find_field`], also matching a label with a qualifier in parentheses after it
 /// (`Total plans completed (all milestones)`, `Average duration (v1.2)`): the qualifier is
 /// part of the label and stays as written; the value is read the same way. An exact label

@@ -176,6 +176,17 @@ fn session_keeps_the_resume_pointer_and_timestamp_shape() {
 }
 
 #[test]
+fn recent_trend_lists_of_any_count_bracketed_or_with_one_trailing_unit() {
+    let state = "## Current Position\n\nPhase: 2 of 3\nPlan: 1 of 3\n\n## Performance Metrics\n\n- Total plans completed: 4\n- Last 4 plans: 8, 3, 3, 3 min\n";
+    given(state)
+        .running("state complete 02-02 --duration 4min")
+        .contains("- Last 4 plans: 3, 3, 3, 4 min\n");
+    given(&state.replace("8, 3, 3, 3 min", "[8min, 3min, 3min, 3min]"))
+        .running("state complete 02-02 --duration 4min")
+        .contains("- Last 4 plans: [3min, 3min, 3min, 4min]\n");
+}
+
+#[test]
 fn recent_trend_keeps_five() {
     given("## Current Position\n\nPhase: 2 of 3\nPlan: 1 of 3\n\n## Performance Metrics\n\n- Total plans completed: 5\n- Average duration: 10 min\n- Total execution time: 0.8 hours\n- Last 5 plans: 5min, 10min, 15min, 10min, 10min\n")
         .running("state complete 02-02 --duration '1h 5m'")

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::model::field::{Field, find_field, find_qualified_field};
+use crate::model::field::{Field, find_field, find_field_where, find_qualified_field};
 use crate::model::ids::PhaseNum;
 use crate::model::values::{
     first_integer, first_number, is_placeholder_value, parse_minutes, strip_prefix_ci,
@@ -107,6 +107,19 @@ impl ByPhaseRow {
     }
 }
 
+/// `Last 5 plans`, `Last 3 plans`, `Last plans`, `Last plan`, `Recent plans`: the label of the
+/// recent-trend list, with any count.
+fn is_recent_label(label: &str) -> bool {
+    if matches!(label, "last plans" | "last plan" | "recent plans") {
+        return true;
+    }
+    let Some(rest) = label.strip_prefix("last ") else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits) && matches!(&rest[digits..], " plans" | " plan")
+}
+
 /// `Last 5 plans: …` with each duration it lists.
 #[derive(Debug, Clone)]
 pub struct RecentTrend {
@@ -148,19 +161,7 @@ impl Metrics {
             lines.clone(),
             &["total execution time", "total time", "execution time"],
         );
-        let recent = find_field(
-            doc,
-            lines.clone(),
-            &[
-                "last 5 plans",
-                "last 3 plans",
-                "last 6 plans",
-                "last 10 plans",
-                "last plans",
-                "last plan",
-                "recent plans",
-            ],
-        )
+        let recent = find_field_where(doc, lines.clone(), is_recent_label)
         .map(|field| RecentTrend::parse(doc, field));
         let trend = find_field(doc, lines.clone(), &["trend"]);
         Metrics {
@@ -249,8 +250,17 @@ fn without_digit_group_commas(text: &str) -> String {
 
 impl RecentTrend {
     fn parse(doc: &Doc, field: Field) -> RecentTrend {
-        let base = field.value.start;
-        let value = field.value(doc);
+        let mut base = field.value.start;
+        let mut value = field.value(doc);
+        // `[38min, 51min, 44min]`: the brackets hold the list; they belong to no item.
+        let trimmed = value.trim();
+        if let Some(inner) = trimmed
+            .strip_prefix('[')
+            .and_then(|t| t.strip_suffix(']'))
+        {
+            base += value.find('[').map_or(0, |i| i + 1);
+            value = inner;
+        }
         let mut items = Vec::new();
         if !is_placeholder_value(value) {
             let mut start = 0;

@@ -54,6 +54,22 @@ pub(super) fn recent_edit(
         (None, Some(t)) if is_bare_id(t) => id_like(t, facts),
         _ => format!("{} ({}min)", facts.plan, format_like(facts.minutes, "1")),
     };
+    // `8, 3, 3 min`: bare numbers, the list's unit written once after the last one. The new
+    // number goes before that unit, shaped like the others.
+    let texts: Vec<&str> = recent.items.iter().map(|(r, _)| doc.text(r.clone())).collect();
+    let is_number = |t: &str| !t.is_empty() && t.parse::<f64>().is_ok();
+    let trailing_unit = match texts.split_last() {
+        Some((last, rest)) if !rest.is_empty() && rest.iter().all(|t| is_number(t.trim())) => {
+            first_number(last)
+                .filter(|(_, r)| r.start == 0 && r.end < last.len())
+                .map(|(_, r)| r.end)
+        }
+        _ => None,
+    };
+    let new_item = match trailing_unit {
+        Some(_) => format_like(facts.minutes, texts[0].trim()),
+        None => new_item,
+    };
     let ids: Vec<Option<crate::model::PlanId>> = recent
         .items
         .iter()
@@ -85,7 +101,8 @@ pub(super) fn recent_edit(
         }
     } else {
         let last = recent.items[n - 1].0.clone();
-        edits.push(Edit::insert(last.end, format!("{sep}{new_item}")));
+        let at = trailing_unit.map_or(last.end, |number_end| last.start + number_end);
+        edits.push(Edit::insert(at, format!("{sep}{new_item}")));
         if drop > 0 {
             let cut_end = if drop < n {
                 recent.items[drop].0.start
