@@ -76,7 +76,7 @@ pub fn file_names(dir: &Path) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ids::{PhaseNum, PlanId};
+    use crate::model::phases::tests::{listed, phase, shown};
 
     /// A `phases/` folder holding `files` (paths under it), scanned.
     fn scan_tree(files: &[&str]) -> (tempfile::TempDir, PhasesDir) {
@@ -88,31 +88,6 @@ mod tests {
         }
         let dir = scan(tmp.path()).unwrap();
         (tmp, dir)
-    }
-
-    fn phase<'a>(dir: &'a PhasesDir, n: &str) -> &'a PhaseDir {
-        dir.phase(&PhaseNum::parse(n).unwrap())
-            .unwrap_or_else(|| panic!("phase {n}"))
-    }
-
-    fn shown(ids: &[PlanId]) -> Vec<String> {
-        ids.iter().map(PlanId::canonical).collect()
-    }
-
-    /// The file names of a phase's files, in order, as `id kind name`.
-    fn listed(p: &PhaseDir) -> Vec<String> {
-        p.files
-            .iter()
-            .map(|f| {
-                let name = f.path.strip_prefix(&p.path).unwrap().to_string_lossy();
-                format!(
-                    "{} {:?} {}",
-                    f.id.canonical(),
-                    f.kind,
-                    name.replace('\\', "/")
-                )
-            })
-            .collect()
     }
 
     #[test]

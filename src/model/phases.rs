@@ -433,7 +433,7 @@ fn without_date(stem: &str) -> &str {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::source::Source;
 
@@ -526,17 +526,17 @@ mod tests {
         assert!(phase(&dir, "19").unread_summaries.is_empty());
     }
 
-    fn phase<'a>(dir: &'a PhasesDir, n: &str) -> &'a PhaseDir {
+    pub(crate) fn phase<'a>(dir: &'a PhasesDir, n: &str) -> &'a PhaseDir {
         dir.phase(&PhaseNum::parse(n).unwrap())
             .unwrap_or_else(|| panic!("phase {n}"))
     }
 
-    fn shown(ids: &[PlanId]) -> Vec<String> {
+    pub(crate) fn shown(ids: &[PlanId]) -> Vec<String> {
         ids.iter().map(PlanId::canonical).collect()
     }
 
     /// The file names of a phase's files, in order, as `id kind name`.
-    fn listed(p: &PhaseDir) -> Vec<String> {
+    pub(crate) fn listed(p: &PhaseDir) -> Vec<String> {
         p.files
             .iter()
             .map(|f| {

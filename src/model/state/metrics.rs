@@ -162,7 +162,7 @@ impl Metrics {
             &["total execution time", "total time", "execution time"],
         );
         let recent = find_field_where(doc, lines.clone(), is_recent_label)
-        .map(|field| RecentTrend::parse(doc, field));
+            .map(|field| RecentTrend::parse(doc, field));
         let trend = find_field(doc, lines.clone(), &["trend"]);
         Metrics {
             plans_completed,
@@ -254,10 +254,7 @@ impl RecentTrend {
         let mut value = field.value(doc);
         // `[38min, 51min, 44min]`: the brackets hold the list; they belong to no item.
         let trimmed = value.trim();
-        if let Some(inner) = trimmed
-            .strip_prefix('[')
-            .and_then(|t| t.strip_suffix(']'))
-        {
+        if let Some(inner) = trimmed.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
             base += value.find('[').map_or(0, |i| i + 1);
             value = inner;
         }

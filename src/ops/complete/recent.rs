@@ -56,7 +56,11 @@ pub(super) fn recent_edit(
     };
     // `8, 3, 3 min`: bare numbers, the list's unit written once after the last one. The new
     // number goes before that unit, shaped like the others.
-    let texts: Vec<&str> = recent.items.iter().map(|(r, _)| doc.text(r.clone())).collect();
+    let texts: Vec<&str> = recent
+        .items
+        .iter()
+        .map(|(r, _)| doc.text(r.clone()))
+        .collect();
     let is_number = |t: &str| !t.is_empty() && t.parse::<f64>().is_ok();
     let trailing_unit = match texts.split_last() {
         Some((last, rest)) if !rest.is_empty() && rest.iter().all(|t| is_number(t.trim())) => {
