@@ -172,11 +172,12 @@ pub fn progress_edits(ws: &Workspace, step: &Step, notices: &mut Vec<String>) ->
 /// from.
 type PercentCounts = ((u64, u64), Option<(u64, u64)>);
 
-/// Counts for a percent no scope reproduces: the author divides the plans done by a total of
-/// their own (plans not yet written for later phases, an estimate). That total is implied by
-/// the percent and the plans done before (`3` done at `30%` → about 10), and the new percent
-/// is the plans done now over it. Without a percent above zero to read it from, plans over
-/// the project (the template's scope).
+/// Counts for a percent no scope reproduces: the author divides plans done by counts of their
+/// own (plans not yet written for later phases, an estimate, a count that lags). Those counts
+/// are read back from the percent: the pair nearest the files' own counts that gives it
+/// (`42%` with 8 of 9 plans known → 5 of 12), and the new percent adds this step's plans to
+/// them. Without a percent between 0 and 100 to read them from, plans over the project (the
+/// template's scope).
 fn implied_total(
     before: &crate::ledger::Ledger,
     after: &crate::ledger::Ledger,
@@ -184,14 +185,41 @@ fn implied_total(
 ) -> Option<PercentCounts> {
     let (d0, t0) = before.counts(&Scope::PROJECT_PLANS)?;
     let (d1, t1) = after.counts(&Scope::PROJECT_PLANS)?;
-    match old_pct {
-        Some(p) if p > 0.0 && p < 100.0 && d0 > 0 => {
-            let implied = ((d0 as f64) * 100.0 / p).round() as u64;
-            let total = implied.max(d1);
-            Some(((d1, total), Some((d0, implied.max(d0)))))
+    match old_pct.and_then(|p| author_counts(p, d0, t0)) {
+        Some((ad, at)) => {
+            let done = ad + d1.saturating_sub(d0);
+            Some(((done, at.max(done)), Some((ad, at))))
         }
-        _ => Some(((d1, t1), Some((d0, t0)))),
+        None => Some(((d1, t1), Some((d0, t0)))),
     }
+}
+
+/// The (done, total) an author's percent was computed from: of the pairs whose percent is `p`
+/// as written (rounded, floored, or to its decimals), the one whose done count is nearest the
+/// files' own `d0`, then whose total is nearest their `t0`. `None` for 0% and 100%, which say nothing of the total.
+fn author_counts(p: f64, d0: u64, t0: u64) -> Option<(u64, u64)> {
+    if p <= 0.0 || p >= 100.0 {
+        return None;
+    }
+    let matches = |d: u64, t: u64| {
+        let exact = d as f64 * 100.0 / t as f64;
+        (exact.round() - p).abs() < 1e-9
+            || (exact.floor() - p).abs() < 1e-9
+            || (p.fract() != 0.0 && (exact - p).abs() < 0.05)
+    };
+    // Totals from half the files' count to twice it, and up to the one that keeps `d0` done.
+    let keeps_done = (d0 as f64 * 100.0 / p).ceil() as u64;
+    let (low, high) = (
+        (t0 / 2).max(1),
+        t0.saturating_mul(2).max(keeps_done).max(4) + 2,
+    );
+    (low..=high)
+        .flat_map(|t| {
+            let near = (p * t as f64 / 100.0).floor() as u64;
+            [near, near + 1].into_iter().map(move |d| (d, t))
+        })
+        .filter(|&(d, t)| d <= t && matches(d, t))
+        .min_by_key(|&(d, t)| (d.abs_diff(d0), t.abs_diff(t0)))
 }
 
 /// A running count of finished plans (`Total plans completed: 3`, frontmatter
@@ -294,4 +322,25 @@ pub fn frontmatter_progress(doc: &Doc, step: &Step) -> Vec<Edit> {
         }
     }
     edits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::author_counts;
+
+    #[test]
+    fn an_authors_counts_are_read_back_from_their_percent() {
+        // 3 of 10 known, written 30%: the files' own counts.
+        assert_eq!(author_counts(30.0, 3, 10), Some((3, 10)));
+        // 10% with 1 of 2 plans known: the author counts 1 of an estimated 10.
+        assert_eq!(author_counts(10.0, 1, 2), Some((1, 10)));
+        // 42% with 8 of 9 known: no total keeps 8 done; the nearest pair is 5 of 12.
+        let (d, t) = author_counts(42.0, 8, 9).expect("a pair");
+        assert_eq!(((d * 100) as f64 / t as f64).round(), 42.0);
+        // A decimal percent is matched to its decimals.
+        assert_eq!(author_counts(12.5, 1, 8), Some((1, 8)));
+        // 0% and 100% say nothing of the total.
+        assert_eq!(author_counts(0.0, 0, 5), None);
+        assert_eq!(author_counts(100.0, 5, 5), None);
+    }
 }

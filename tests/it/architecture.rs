@@ -61,7 +61,10 @@ fn code_of(text: &str) -> String {
         }
         let opens = line.matches('{').count() as i32;
         let closes = line.matches('}').count() as i32;
-        if test_attr && t.starts_with("mod ") && opens > 0 {
+        let declares_mod = ["mod ", "pub mod ", "pub(crate) mod ", "pub(super) mod "]
+            .iter()
+            .any(|m| t.starts_with(m));
+        if test_attr && declares_mod && opens > 0 {
             skip_depth = Some(depth);
         }
         test_attr = false;
