@@ -97,10 +97,20 @@ pub fn progress_edits(ws: &Workspace, step: &Step, notices: &mut Vec<String>) ->
     let counts: Option<PercentCounts> = if note_is_percent {
         note_new.map(|c| (c, note.as_ref().map(|n| (n.done.0, n.total.0))))
     } else if !before.has_siblings {
-        // No evidence but STATE.md: a plans tally in the note, else nothing to count.
+        // No evidence but STATE.md: a plans tally in the note, else the file's own count of
+        // plans done read against its percent (`Total plans completed: 3` at `30%`: 3 of 10).
         match (&note, note_new) {
             (Some(n), Some(c)) if n.unit == NoteUnit::Plans => Some((c, None)),
-            _ => None,
+            _ if counts_phases(before, old_pct) => None,
+            _ => state
+                .metrics
+                .plans_completed_count(doc)
+                .zip(old_pct)
+                .and_then(|(n, p)| {
+                    let (d, t) = author_counts(p, n, (n as f64 * 100.0 / p).round() as u64)?;
+                    let done = d + step.plans_done;
+                    Some(((done, t.max(done)), Some((d, t))))
+                }),
         }
     } else {
         let candidates = before.candidate_scopes();
@@ -118,7 +128,7 @@ pub fn progress_edits(ws: &Workspace, step: &Step, notices: &mut Vec<String>) ->
     let Some(((done, total), old_counts)) = counts else {
         if line.percent.is_some() || line.bar.is_some() {
             notices.push(
-                "progress left as is: no ROADMAP.md plan list, phases/ folder or `(n/m plans)` note to count from"
+                "progress left as is: no ROADMAP.md plan list, phases/ folder, `(n/m plans)` note or count of plans done to count from"
                     .into(),
             );
         }
@@ -192,6 +202,21 @@ fn implied_total(
         }
         None => Some(((d1, t1), Some((d0, t0)))),
     }
+}
+
+/// Whether a percent counts phases by STATE.md's own `Phase: N of M`: the phases before the
+/// current one, or up to it, over M. Such a percent moves when a phase completes, not a plan.
+fn counts_phases(ledger: &crate::ledger::Ledger, pct: Option<f64>) -> bool {
+    let (Some(p), Some(m), Some(n)) = (
+        pct,
+        ledger.state_phase_total.filter(|m| *m > 0),
+        ledger.current.as_ref().and_then(PhaseNum::as_integer),
+    ) else {
+        return false;
+    };
+    [n.saturating_sub(1), n]
+        .iter()
+        .any(|&d| ((d.min(m) as f64 * 100.0 / m as f64) - p).abs() < 1.0)
 }
 
 /// The (done, total) an author's percent was computed from: of the pairs whose percent is `p`

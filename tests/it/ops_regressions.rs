@@ -187,6 +187,23 @@ fn recent_trend_lists_of_any_count_bracketed_or_with_one_trailing_unit() {
 }
 
 #[test]
+fn without_sibling_files_progress_follows_the_files_own_count_of_plans() {
+    // 3 plans done at 30%: 3 of 10; the fourth makes 40%.
+    let state = "## Current Position\n\nPhase: 2 of 5\nPlan: 1 of 2\nStatus: In progress\n\nProgress: [███░░░░░░░] 30%\n\n## Performance Metrics\n\n- Total plans completed: 3\n";
+    given(state)
+        .running("state complete 02-02 --duration 5min")
+        .contains("Progress: [████░░░░░░] 40%\n");
+    // 40% in phase 3 of 5 counts phases (2 of 5 done): a plan does not move it.
+    given(
+        &state
+            .replace("Phase: 2 of 5", "Phase: 3 of 5")
+            .replace("[███░░░░░░░] 30%", "[████░░░░░░] 40%"),
+    )
+    .running("state complete 03-01 --duration 5min")
+    .contains("Progress: [████░░░░░░] 40%\n");
+}
+
+#[test]
 fn recent_trend_keeps_five() {
     given("## Current Position\n\nPhase: 2 of 3\nPlan: 1 of 3\n\n## Performance Metrics\n\n- Total plans completed: 5\n- Average duration: 10 min\n- Total execution time: 0.8 hours\n- Last 5 plans: 5min, 10min, 15min, 10min, 10min\n")
         .running("state complete 02-02 --duration '1h 5m'")
