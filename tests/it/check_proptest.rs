@@ -175,10 +175,19 @@ proptest! {
         check_gitlab::render(&located);
         for d in &diagnostics {
             if let Some(fix) = &d.fix {
-                prop_assert_eq!(d.file, PlanningFile::State);
+                // A fix edits the file its finding is in (ROADMAP.md ticks, PROJECT.md dates).
+                let text = match fix.file {
+                    PlanningFile::State => &state,
+                    PlanningFile::Roadmap => &roadmap,
+                    PlanningFile::Project => &project,
+                    PlanningFile::Other => {
+                        prop_assert!(false, "a fix for no planning file: {:?}", d);
+                        unreachable!()
+                    }
+                };
                 let mut set = EditSet::new();
                 set.extend(fix.edits.iter().cloned());
-                prop_assert!(set.apply(&state).is_ok());
+                prop_assert!(set.apply(text).is_ok());
             }
         }
     }

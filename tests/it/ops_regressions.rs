@@ -266,7 +266,7 @@ fn non_ascii_case_folding_does_not_break_offsets() {
 fn plan_in_another_phase_moves_the_position() {
     given("**Current focus:** Phase 2 - API\n\n## Current Position\n\nPhase: 2 of 5 (API) — COMPLETE\nPlan: 2 of 2\nStatus: Phase complete\n")
         .running("state complete 03-01 --duration 5min")
-        .produces("**Current focus:** Phase 3\n\n## Current Position\n\nPhase: 3 of 5\nPlan: 1 of TBD\nStatus: In progress\n");
+        .produces("**Current focus:** Phase 3\n\n## Current Position\n\nPhase: 3 of 5\nPlan: 1 of TBD\nStatus: In progress\n\n## Session Continuity\n\nLast session: 2026-02-01\nStopped at: Completed 03-01-PLAN.md\nResume file: None\n");
 }
 
 #[test]

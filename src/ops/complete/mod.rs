@@ -194,11 +194,8 @@ pub fn complete(ws: &Workspace, clock: &Clock, args: &Complete) -> Result<Outcom
     edits.extend(progress_edits(ws, &facts.step(), &mut notices));
     edits.extend(metrics_edits(state, &facts, &mut notices));
     let stopped = format!("Completed {}-PLAN.md", facts.plan.canonical());
-    match session_edits(state, clock, &stopped, args.resume_file) {
-        Ok(e) => edits.extend(e),
-        Err(_) => notices.push("no session block in STATE.md: session not recorded".into()),
-    }
-    edits.extend(frontmatter_edits(ws, &facts, clock, &stopped));
+    edits.extend(session_edits(state, clock, &stopped, args.resume_file));
+    edits.extend(frontmatter_edits(ws, &facts, clock));
     if !facts.moves_position() {
         notices.push(format!(
             "{} is in phase {}, before the current phase: recorded, position left where it is",
@@ -318,7 +315,7 @@ fn duration(plan: &PlanId, args: &Complete) -> Result<f64, UserError> {
 }
 
 /// Step 6: frontmatter keys that already exist.
-fn frontmatter_edits(ws: &Workspace, facts: &Facts, clock: &Clock, stopped: &str) -> Vec<Edit> {
+fn frontmatter_edits(ws: &Workspace, facts: &Facts, clock: &Clock) -> Vec<Edit> {
     let doc = &ws.state.doc;
     if doc.frontmatter.is_empty() {
         return Vec::new();
@@ -348,15 +345,7 @@ fn frontmatter_edits(ws: &Workspace, facts: &Facts, clock: &Clock, stopped: &str
             &pad_like(facts.phase_done, like),
         ));
     }
-    // `stopped_at` and `last_updated` are the session step's (it runs when STATE has a session
-    // block); set them here only when it could not.
-    if ws.state.session.last.is_none()
-        && ws.state.session.stopped_at.is_none()
-        && ws.state.session.resume_file.is_none()
-    {
-        edits.extend(frontmatter::set(doc, "stopped_at", stopped));
-        edits.extend(frontmatter::set_timestamp(doc, "last_updated", clock.now));
-    }
+    // `stopped_at` and `last_updated` are the session step's.
     edits.extend(frontmatter_progress(doc, &facts.step()));
     edits
 }
