@@ -82,7 +82,11 @@ fn new_section(doc: &Doc, clock: &Clock, stopped_at: &str, resume_file: Option<&
     ];
     if let Some(rule) = footer_rule(doc) {
         // Above a closing `---` / `*State initialized: …*` footer, which stays last.
-        let mut lines = section.to_vec();
+        let mut lines = Vec::new();
+        if rule > 0 && !doc.line(rule - 1).trim().is_empty() {
+            lines.push(String::new());
+        }
+        lines.extend(section);
         lines.push(String::new());
         return insert_before_line(doc, rule, &lines);
     }

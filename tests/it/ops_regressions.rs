@@ -204,6 +204,13 @@ fn without_sibling_files_progress_follows_the_files_own_count_of_plans() {
 }
 
 #[test]
+fn a_state_without_a_session_block_gets_one_above_its_footer() {
+    given("## Current Position\n\nPhase: 2 of 3\nPlan: 1 of 3\nStatus: In progress\n---\n*State initialized: 2026-01-05*\n")
+        .running("state session --stopped-at 'Paused before review'")
+        .produces("## Current Position\n\nPhase: 2 of 3\nPlan: 1 of 3\nStatus: In progress\n\n## Session Continuity\n\nLast session: 2026-02-01\nStopped at: Paused before review\nResume file: None\n\n---\n*State initialized: 2026-01-05*\n");
+}
+
+#[test]
 fn recent_trend_keeps_five() {
     given("## Current Position\n\nPhase: 2 of 3\nPlan: 1 of 3\n\n## Performance Metrics\n\n- Total plans completed: 5\n- Average duration: 10 min\n- Total execution time: 0.8 hours\n- Last 5 plans: 5min, 10min, 15min, 10min, 10min\n")
         .running("state complete 02-02 --duration '1h 5m'")
