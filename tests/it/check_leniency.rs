@@ -217,14 +217,15 @@ fn gsd408_reads_only_the_completed_clause_and_survives_case_folding() {
         .at(57, 28);
 }
 
-#[test]
-fn gsd407_ignores_slash_commands_and_finds_bare_names_in_phase_folders() {
-    for resume in [
-        "Resume file: `/clear` then `/gsd:new-milestone`",
-        "Resume file: 02-02-PLAN.md",
-    ] {
+/// GSD407 stays quiet for each `Resume file:` value in `found` and reports `missing` once.
+fn resume_file_spec(found: &[&str], missing: &str) {
+    for value in found {
         given_base()
-            .editing("STATE.md", "Resume file: None", resume)
+            .editing(
+                "STATE.md",
+                "Resume file: None",
+                &format!("Resume file: {value}"),
+            )
             .checking()
             .is_quiet_about("GSD407");
     }
@@ -232,10 +233,18 @@ fn gsd407_ignores_slash_commands_and_finds_bare_names_in_phase_folders() {
         .editing(
             "STATE.md",
             "Resume file: None",
-            "Resume file: 02-07-PLAN.md",
+            &format!("Resume file: {missing}"),
         )
         .checking()
         .reports_once("GSD407");
+}
+
+#[test]
+fn gsd407_ignores_slash_commands_and_finds_bare_names_in_phase_folders() {
+    resume_file_spec(
+        &["`/clear` then `/gsd:new-milestone`", "02-02-PLAN.md"],
+        "02-07-PLAN.md",
+    );
 }
 
 #[test]
@@ -280,21 +289,11 @@ fn gsd405_counts_plans_of_milestones_archived_out_of_phases() {
 
 #[test]
 fn gsd407_finds_a_resume_file_under_the_project_or_planning_folder() {
-    for resume in [
-        "Resume file: .planning/phases/02-api-pagination/02-02-PLAN.md",
-        "Resume file: `phases/02-api-pagination/02-02-PLAN.md`",
-    ] {
-        given_base()
-            .editing("STATE.md", "Resume file: None", resume)
-            .checking()
-            .is_quiet_about("GSD407");
-    }
-    given_base()
-        .editing(
-            "STATE.md",
-            "Resume file: None",
-            "Resume file: phases/02-api-pagination/02-07-PLAN.md",
-        )
-        .checking()
-        .reports_once("GSD407");
+    resume_file_spec(
+        &[
+            ".planning/phases/02-api-pagination/02-02-PLAN.md",
+            "`phases/02-api-pagination/02-02-PLAN.md`",
+        ],
+        "phases/02-api-pagination/02-07-PLAN.md",
+    );
 }
