@@ -170,8 +170,11 @@ fn add_state(ledger: &mut Ledger, state: &StateDoc, completing: Option<&PlanId>)
 
 /// Whether STATE.md's `Plan: A of B` names the next plan to run (the incumbent's
 /// `advance-plan` form) rather than the count of plans done. Read from the file itself: the
-/// status says `Ready to execute` (the state `advance-plan` leaves between plans), or `A` is
-/// the very plan being completed now (a count would already be past it).
+/// status says `Ready to execute` (the state `advance-plan` leaves between plans), `A` is
+/// the very plan being completed now (a count would already be past it), or the file is one
+/// the incumbent keeps (its `gsd_state_version` frontmatter) and `Plan:` holds the
+/// `Not started` it writes between phases: its next step starts the phase at `Plan: 1 of N`
+/// and advances the line to the plan after each one finished.
 /// A status that says the milestone is finished: the status vocabulary's milestone-complete
 /// words, a version declared complete (`v7.0 COMPLETE ✅`), or waiting for the next one
 /// (`Between milestones`, `Awaiting next milestone`).
@@ -201,9 +204,24 @@ pub fn state_plan_names_next(state: &StateDoc, completing: Option<&PlanId>) -> b
     if status == Some(StatusKind::ReadyToExecute) {
         return true;
     }
+    if line_says_not_started(state) && state.kept_by_incumbent() {
+        return true;
+    }
     let current = state.current_phase();
     match (completing, line.done_count(doc)) {
         (Some(id), Some(a)) => current.as_ref() == Some(&id.phase) && u64::from(id.plan) == a,
         _ => false,
     }
+}
+
+/// Whether the `Plan:` line holds the words `Not started` and nothing else (no count).
+fn line_says_not_started(state: &StateDoc) -> bool {
+    state.position.plan.as_ref().is_some_and(|line| {
+        line.done.is_none()
+            && state
+                .doc
+                .text(line.field.value.clone())
+                .trim()
+                .eq_ignore_ascii_case("not started")
+    })
 }

@@ -213,12 +213,35 @@ pub fn status_word(
         {
             return current.to_string();
         }
-        (StatusKind::ReadyToExecute, StatusKind::PhaseComplete) => {
-            return in_case_of("Phase complete — ready for verification", value);
+        // Only the between-plans state itself: a `Planned` phase finished is `Phase complete`.
+        (StatusKind::ReadyToExecute, StatusKind::PhaseComplete)
+            if value.to_ascii_lowercase().starts_with("ready") =>
+        {
+            return in_case_of(PHASE_DONE_FOR_VERIFICATION, value);
         }
         _ => {}
     }
     in_case_of(target.template_word(), value)
+}
+
+/// The words the incumbent's `advance-plan` writes when a phase's last plan is done.
+const PHASE_DONE_FOR_VERIFICATION: &str = "Phase complete — ready for verification";
+
+/// [`status_word`] for a file the incumbent keeps (its `gsd_state_version` frontmatter):
+/// there a phase finished from a planning status (`Ready to plan`, `Roadmap created`) gets
+/// the words the incumbent's workflow leaves at that point, `Phase complete — ready for
+/// verification`, not the template's bare `Phase complete`.
+pub fn status_word_kept_by_incumbent(
+    target: StatusKind,
+    current: &str,
+    phase: &str,
+    plan: Option<(&PlanId, Option<&PlanId>)>,
+) -> String {
+    let value = current.trim();
+    if target == StatusKind::PhaseComplete && StatusKind::classify(value) == StatusKind::Planning {
+        return in_case_of(PHASE_DONE_FOR_VERIFICATION, value);
+    }
+    status_word(target, current, phase, plan)
 }
 
 /// The status `text` with the plan it reports as done replaced by `plan.0` and a second plan
@@ -240,7 +263,7 @@ fn with_plan(text: &str, plan: Option<(&PlanId, Option<&PlanId>)>) -> Option<Str
         format!(
             "{}-{}",
             new.phase.spelled_like(ph),
-            crate::model::values::pad_like(u64::from(new.plan), pl)
+            pad_plan_number(u64::from(new.plan), pl)
         )
     };
     match ids.as_slice() {
@@ -267,6 +290,18 @@ fn with_plan(text: &str, plan: Option<(&PlanId, Option<&PlanId>)>) -> Option<Str
         }
         _ => None,
     }
+}
+
+/// A plan number written in the width of the id it replaces: plan ids keep a fixed width,
+/// so `01-10` names the width (two digits) as surely as `01-09` does (`01-10` → `01-09`,
+/// `1-3` → `1-4`).
+fn pad_plan_number(n: u64, like: &str) -> String {
+    let width = if like.len() > 1 && like.chars().all(|c| c.is_ascii_digit()) {
+        like.len()
+    } else {
+        1
+    };
+    format!("{n:0>width$}")
 }
 
 /// `Phase 8 complete` → `Phase 9 complete`: the first `Phase N` in `text` renumbered to
@@ -381,6 +416,17 @@ mod tests {
             "Executing phase 2 - plan 02 complete"
         );
         assert_eq!(w("Ready to plan"), "In progress");
+        // Plans finished out of order: `01-10` gives the id's width, so 9 is `09`.
+        let nine = PlanId::parse("01-09").unwrap();
+        assert_eq!(
+            status_word(
+                StatusKind::InProgress,
+                "Plan 01-10 complete (queue)",
+                "1",
+                Some((&nine, None))
+            ),
+            "Plan 01-09 complete (queue)"
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use crate::edit::Edit;
 use crate::model::ids::PhaseNum;
 use crate::model::state::StateDoc;
+use crate::model::status::StatusKind;
 use crate::ops::field::set_field;
 use crate::ops::style::{date_separator_in, done_suffix, file_separator, phase_like};
 use crate::ops::{Clock, frontmatter};
@@ -19,6 +20,7 @@ pub fn phase_line_edits(
     line: &crate::model::state::PhaseLine,
     phase: &PhaseNum,
     name: Option<&str>,
+    executing: bool,
 ) -> Vec<Edit> {
     let doc = &state.doc;
     let mut edits = Vec::new();
@@ -66,7 +68,14 @@ pub fn phase_line_edits(
                         .chars()
                         .all(|c| c.is_whitespace() || "—–-:(".contains(c))
             });
-            if let Some(st) = stale_status {
+            // `— EXECUTING` alone still holds when the command records work in the new
+            // phase (`complete` of its plan), as the incumbent's files write it.
+            let still_true = |st: &std::ops::Range<usize>| {
+                executing
+                    && StatusKind::classify(doc.text(st.clone())) == StatusKind::InProgress
+                    && doc.text(st.end..line.field.value.end).trim().is_empty()
+            };
+            if let Some(st) = stale_status.filter(|st| !still_true(st)) {
                 let opened = doc.text(from..st.start).contains('(');
                 let close =
                     usize::from(opened && doc.text(st.end..line.field.value.end).starts_with(')'));

@@ -93,6 +93,7 @@ mod small_things;
 mod spec;
 mod state_set;
 mod state_show;
+mod status_conventions;
 mod support;
 mod transcript;
 mod workstreams;

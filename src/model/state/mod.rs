@@ -384,6 +384,17 @@ impl StateDoc {
         self.todo_lists.first()
     }
 
+    /// Whether the incumbent's `gsd-tools` keeps this file: its frontmatter carries
+    /// `gsd_state_version`, which only that tool writes. Such files follow its workflow's
+    /// conventions (`Plan:` names the next plan, its status words), read where a file gives
+    /// no other sign.
+    pub fn kept_by_incumbent(&self) -> bool {
+        self.doc
+            .frontmatter
+            .iter()
+            .any(|fm| fm.get("gsd_state_version").is_some())
+    }
+
     /// The phase the `Phase:` line names (`2 of 5 (API)` → 2), when it starts with a number.
     pub fn current_phase(&self) -> Option<crate::model::ids::PhaseNum> {
         let line = self.position.phase.as_ref()?;

@@ -194,7 +194,7 @@ fn begin_edits(state: &StateDoc, clock: &Clock, start: &Start, activity: &Activi
     let (phase, name) = (start.phase, start.name.as_deref());
     let mut edits = Vec::new();
     if let Some(line) = &pos.phase {
-        edits.extend(phase_line_edits(state, line, phase, name));
+        edits.extend(phase_line_edits(state, line, phase, name, false));
         if let (Some(t), Some(new)) = (line.total.clone(), start.phase_total) {
             let written = doc.text(t.clone());
             edits.push(Edit::replace(t, pad_like(new, written)));

@@ -6,7 +6,7 @@
 use crate::ledger::{Ledger, Relation, state_plan_names_next};
 use crate::model::ids::{PhaseNum, PlanId};
 use crate::model::state::StateDoc;
-use crate::model::status::{StatusKind, status_word};
+use crate::model::status::{StatusKind, status_word, status_word_kept_by_incumbent};
 use crate::model::workspace::Workspace;
 use crate::ops::progress::Step;
 
@@ -59,7 +59,11 @@ impl Facts {
             .and_then(|p| p.next_plan())
             .map(|p| p.id.clone());
         let plan = (!self.phase_complete).then_some((&self.plan, next.as_ref()));
-        status_word(target, current, self.plan.phase.as_str(), plan)
+        if state.kept_by_incumbent() {
+            status_word_kept_by_incumbent(target, current, self.plan.phase.as_str(), plan)
+        } else {
+            status_word(target, current, self.plan.phase.as_str(), plan)
+        }
     }
 
     /// Whether the position (Phase, Plan, Status) follows this plan: not for a plan of a

@@ -27,7 +27,7 @@ pub fn position_edits(state: &StateDoc, facts: &Facts, clock: &Clock, what: &str
         && facts.relation == Relation::Later
     {
         let name = facts.phase_name.as_deref();
-        edits.extend(phase_line_edits(state, line, &facts.plan.phase, name));
+        edits.extend(phase_line_edits(state, line, &facts.plan.phase, name, true));
         if let Some(focus) = &state.reference.current_focus {
             edits.push(focus_edit(state, focus, &facts.plan.phase, name));
         }

@@ -100,7 +100,7 @@ pub(super) fn set_phase(ws: &Workspace, line: &PhaseLine, value: &str) -> Result
         ));
     }
     let name = roadmap_name.or(old_name);
-    let edits = crate::ops::position::phase_line_edits(state, line, &n, name.as_deref());
+    let edits = crate::ops::position::phase_line_edits(state, line, &n, name.as_deref(), false);
     let shown = match &name {
         Some(name) => format!("{n} ({name})"),
         None => n.to_string(),

@@ -1,0 +1,93 @@
+//! `complete` reads the file's own conventions for `Plan:`, `Phase:` and `Status:`, including
+//! those of files the incumbent's `gsd-tools` keeps (marked by its `gsd_state_version`
+//! frontmatter): between phases it leaves `Plan: Not started`, then starts a phase at
+//! `Plan: 1 of N` and advances the line to the next plan after each one; it marks the phase
+//! line `— EXECUTING`; a phase's last plan leaves `Phase complete — ready for verification`.
+//! Files without that mark keep counting plans done and the template's words.
+
+use crate::spec::given;
+
+/// A roadmap whose phase 5 lists `plans` plans (05-01 …) after four finished phases.
+fn roadmap(plans: usize) -> String {
+    let list: String = (1..=plans)
+        .map(|n| format!("- [ ] 05-0{n}-PLAN.md — Step {n}\n"))
+        .collect();
+    format!(
+        "# Roadmap\n\n- [x] **Phase 4: Storage**\n- [ ] **Phase 5: Scoring**\n\n### Phase 5: Scoring\n\n**Plans:** {plans} plans\n\nPlans:\n{list}"
+    )
+}
+
+/// A STATE.md between phases, as the incumbent's phase completion leaves it.
+fn between_phases(frontmatter: bool) -> String {
+    let fm = if frontmatter {
+        "---\ngsd_state_version: 1.0\nstatus: planning\n---\n\n"
+    } else {
+        ""
+    };
+    format!(
+        "{fm}# Project State\n\n## Current Position\n\nPhase: 5\nPlan: Not started\nStatus: Ready to plan\nLast activity: 2026-03-01 -- Phase 4 complete\n"
+    )
+}
+
+#[test]
+fn an_incumbent_file_between_phases_names_the_next_plan() {
+    given(&between_phases(true))
+        .and_roadmap(&roadmap(3))
+        .running("state complete 05-01 --duration 4min")
+        .has_line("Plan", "2 of 3")
+        .has_line("Status", "In progress");
+}
+
+#[test]
+fn an_incumbent_file_keeps_the_last_plan_when_the_phase_ends() {
+    given(&between_phases(true))
+        .and_roadmap(&roadmap(1))
+        .running("state complete 05-01 --duration 4min")
+        .has_line("Plan", "1 of 1")
+        .has_line("Status", "Phase complete — ready for verification");
+}
+
+#[test]
+fn a_hand_kept_file_between_phases_counts_plans_done() {
+    given(&between_phases(false))
+        .and_roadmap(&roadmap(3))
+        .running("state complete 05-01 --duration 4min")
+        .has_line("Plan", "1 of 3");
+    given(&between_phases(false))
+        .and_roadmap(&roadmap(1))
+        .running("state complete 05-01 --duration 4min")
+        .has_line("Status", "Phase complete");
+}
+
+#[test]
+fn an_executing_marker_moves_with_the_phase() {
+    given("# Project State\n\n## Current Position\n\nPhase: 04 (Storage) — EXECUTING\nPlan: 2 of 2\nStatus: Phase complete\n")
+        .and_roadmap(&roadmap(3))
+        .running("state complete 05-01 --duration 4min")
+        .has_line("Phase", "05 (Scoring) — EXECUTING");
+    // `begin` starts a phase no plan of which has run: the marker goes.
+    given("# Project State\n\n## Current Position\n\nPhase: 04 (Storage) — EXECUTING\nPlan: 2 of 2\nStatus: Phase complete\n")
+        .and_roadmap(&roadmap(3))
+        .running("state begin 5")
+        .lacks("EXECUTING");
+}
+
+#[test]
+fn a_planned_phase_finished_is_phase_complete() {
+    given("# Project State\n\n## Current Position\n\nPhase: 5 of 5 (Scoring)\nPlan: 0 of 1 in current phase\nStatus: Planned\n")
+        .and_roadmap(&roadmap(1))
+        .running("state complete 05-01 --duration 4min")
+        .has_line("Status", "Phase complete");
+    // The between-plans state itself gets the workflow's words.
+    given("# Project State\n\n## Current Position\n\nPhase: 5 of 5 (Scoring)\nPlan: 0 of 1 in current phase\nStatus: Ready to execute\n")
+        .and_roadmap(&roadmap(1))
+        .running("state complete 05-01 --duration 4min")
+        .has_line("Status", "Phase complete — ready for verification");
+}
+
+#[test]
+fn a_plan_log_status_keeps_the_ids_width() {
+    given("# Project State\n\n## Current Position\n\nPhase: 5 of 5 (Scoring)\nPlan: 05-10 of 12\nStatus: Plan 05-10 complete (queue)\n")
+        .running("state complete 05-09 --duration 4min")
+        .has_line("Status", "Plan 05-09 complete (queue)");
+}
