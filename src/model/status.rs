@@ -227,19 +227,32 @@ pub fn status_word(
 /// The words the incumbent's `advance-plan` writes when a phase's last plan is done.
 const PHASE_DONE_FOR_VERIFICATION: &str = "Phase complete — ready for verification";
 
+/// The status the incumbent's workflow keeps between two plans of a phase.
+const BETWEEN_PLANS: &str = "Ready to execute";
+
 /// [`status_word`] for a file the incumbent keeps (its `gsd_state_version` frontmatter):
 /// there a phase finished from a planning status (`Ready to plan`, `Roadmap created`) gets
 /// the words the incumbent's workflow leaves at that point, `Phase complete — ready for
-/// verification`, not the template's bare `Phase complete`.
+/// verification`, not the template's bare `Phase complete`; and where `Plan:` names the next
+/// plan (`names_next`), a phase going on after a status of another state (`Phase complete`,
+/// `Ready to plan`) gets the status that workflow keeps between plans, `Ready to execute`.
 pub fn status_word_kept_by_incumbent(
     target: StatusKind,
     current: &str,
     phase: &str,
     plan: Option<(&PlanId, Option<&PlanId>)>,
+    names_next: bool,
 ) -> String {
     let value = current.trim();
-    if target == StatusKind::PhaseComplete && StatusKind::classify(value) == StatusKind::Planning {
+    let kind = StatusKind::classify(value);
+    if target == StatusKind::PhaseComplete && kind == StatusKind::Planning {
         return in_case_of(PHASE_DONE_FOR_VERIFICATION, value);
+    }
+    if target == StatusKind::InProgress
+        && names_next
+        && !matches!(kind, StatusKind::InProgress | StatusKind::ReadyToExecute)
+    {
+        return in_case_of(BETWEEN_PLANS, value);
     }
     status_word(target, current, phase, plan)
 }

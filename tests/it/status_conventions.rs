@@ -2,7 +2,8 @@
 //! those of files the incumbent's `gsd-tools` keeps (marked by its `gsd_state_version`
 //! frontmatter): between phases it leaves `Plan: Not started`, then starts a phase at
 //! `Plan: 1 of N` and advances the line to the next plan after each one; it marks the phase
-//! line `— EXECUTING`; a phase's last plan leaves `Phase complete — ready for verification`.
+//! line `— EXECUTING`; between plans its status is `Ready to execute`, and a phase's last
+//! plan leaves `Phase complete — ready for verification`.
 //! Files without that mark keep counting plans done and the template's words.
 
 use crate::spec::given;
@@ -35,7 +36,7 @@ fn an_incumbent_file_between_phases_names_the_next_plan() {
         .and_roadmap(&roadmap(3))
         .running("state complete 05-01 --duration 4min")
         .has_line("Plan", "2 of 3")
-        .has_line("Status", "In progress");
+        .has_line("Status", "Ready to execute");
 }
 
 #[test]
@@ -52,7 +53,8 @@ fn a_hand_kept_file_between_phases_counts_plans_done() {
     given(&between_phases(false))
         .and_roadmap(&roadmap(3))
         .running("state complete 05-01 --duration 4min")
-        .has_line("Plan", "1 of 3");
+        .has_line("Plan", "1 of 3")
+        .has_line("Status", "In progress");
     given(&between_phases(false))
         .and_roadmap(&roadmap(1))
         .running("state complete 05-01 --duration 4min")

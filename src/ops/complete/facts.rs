@@ -60,7 +60,13 @@ impl Facts {
             .map(|p| p.id.clone());
         let plan = (!self.phase_complete).then_some((&self.plan, next.as_ref()));
         if state.kept_by_incumbent() {
-            status_word_kept_by_incumbent(target, current, self.plan.phase.as_str(), plan)
+            status_word_kept_by_incumbent(
+                target,
+                current,
+                self.plan.phase.as_str(),
+                plan,
+                self.plan_names_next,
+            )
         } else {
             status_word(target, current, self.plan.phase.as_str(), plan)
         }
