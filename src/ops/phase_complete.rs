@@ -314,7 +314,7 @@ fn state_edits(
         plans_done: 0,
     };
     edits.extend(progress_edits(ws, &step, notices));
-    edits.extend(frontmatter_progress(&state.doc, &step));
+    edits.extend(frontmatter_progress(ws, &step));
     (edits, summary)
 }
 

@@ -39,10 +39,45 @@ pub struct Step<'a> {
 /// percent whose scope did not move is left as written (no re-rounding), and neither the
 /// percent nor a count goes down.
 pub fn progress_edits(ws: &Workspace, step: &Step, notices: &mut Vec<String>) -> Vec<Edit> {
+    let (mut edits, new) = note_and_percent(ws, step, notices);
+    let doc = &ws.state.doc;
+    if let (Some(line), Some(new)) = (&ws.state.position.progress, new) {
+        if let Some(r) = line.percent.clone() {
+            let written = doc.text(r.clone());
+            let text = if written.contains('.') {
+                crate::model::values::format_like(new.exact, written)
+            } else {
+                new.rounded.to_string()
+            };
+            edits.push(Edit::replace(r, text));
+        }
+        if let Some(bar) = &line.bar {
+            edits.push(Edit::replace(
+                bar.span.clone(),
+                render_bar(bar, new.rounded),
+            ));
+        }
+    }
+    edits
+}
+
+/// A new percent for the `Progress:` line: exact, and rounded the way the file rounds.
+#[derive(Debug, Clone, Copy)]
+struct NewPercent {
+    exact: f64,
+    rounded: u64,
+}
+
+/// The note's edits, and the percent the line moves to (`None`: left as written).
+fn note_and_percent(
+    ws: &Workspace,
+    step: &Step,
+    notices: &mut Vec<String>,
+) -> (Vec<Edit>, Option<NewPercent>) {
     let state = &ws.state;
     let doc = &state.doc;
     let Some(line) = &state.position.progress else {
-        return Vec::new();
+        return (Vec::new(), None);
     };
     let (before, after) = (step.before, step.after);
     let note_text = line.note.clone().map_or("", |r| doc.text(r));
@@ -97,20 +132,23 @@ pub fn progress_edits(ws: &Workspace, step: &Step, notices: &mut Vec<String>) ->
     let counts: Option<PercentCounts> = if note_is_percent {
         note_new.map(|c| (c, note.as_ref().map(|n| (n.done.0, n.total.0))))
     } else if !before.has_siblings {
-        // No evidence but STATE.md: a plans tally in the note, else the file's own count of
-        // plans done read against its percent (`Total plans completed: 3` at `30%`: 3 of 10).
+        // No evidence but STATE.md: a plans tally in the note, else the frontmatter's plan
+        // counters when they give the percent, else the file's own count of plans done read
+        // against its percent (`Total plans completed: 3` at `30%`: 3 of 10).
         match (&note, note_new) {
             (Some(n), Some(c)) if n.unit == NoteUnit::Plans => Some((c, None)),
             _ if counts_phases(before, old_pct) => None,
-            _ => state
-                .metrics
-                .plans_completed_count(doc)
-                .zip(old_pct)
-                .and_then(|(n, p)| {
-                    let (d, t) = author_counts(p, n, (n as f64 * 100.0 / p).round() as u64)?;
-                    let done = d + step.plans_done;
-                    Some(((done, t.max(done)), Some((d, t))))
-                }),
+            _ => mirrored_counts(doc, step, old_pct).or_else(|| {
+                state
+                    .metrics
+                    .plans_completed_count(doc)
+                    .zip(old_pct)
+                    .and_then(|(n, p)| {
+                        let (d, t) = author_counts(p, n, (n as f64 * 100.0 / p).round() as u64)?;
+                        let done = d + step.plans_done;
+                        Some(((done, t.max(done)), Some((d, t))))
+                    })
+            }),
         }
     } else {
         let candidates = before.candidate_scopes();
@@ -122,7 +160,8 @@ pub fn progress_edits(ws: &Workspace, step: &Step, notices: &mut Vec<String>) ->
         };
         match scope {
             Some(scope) => after.counts(&scope).map(|c| (c, before.counts(&scope))),
-            None => implied_total(before, after, old_pct),
+            None => mirrored_counts(doc, step, old_pct)
+                .or_else(|| implied_total(before, after, old_pct)),
         }
     };
     let Some(((done, total), old_counts)) = counts else {
@@ -132,10 +171,10 @@ pub fn progress_edits(ws: &Workspace, step: &Step, notices: &mut Vec<String>) ->
                     .into(),
             );
         }
-        return edits;
+        return (edits, None);
     };
     if old_counts == Some((done, total)) {
-        return edits; // Nothing moved in the percent's scope: keep its rounding.
+        return (edits, None); // Nothing moved in the percent's scope: keep its rounding.
     }
     let exact = done.min(total) as f64 * 100.0 / total.max(1) as f64;
     // Round as the file does: a percent that was floored stays floored.
@@ -154,28 +193,20 @@ pub fn progress_edits(ws: &Workspace, step: &Step, notices: &mut Vec<String>) ->
     let old_int = old_pct.map(|p| p.round() as u64);
     // The same percent: the bar stays as the author drew it (its rounding is the file's).
     if old_int == Some(pct) && old_pct.is_some_and(|p| p.fract() == 0.0) {
-        return edits;
+        return (edits, None);
     }
     if old_int.is_some_and(|o| pct < o) {
         notices.push(format!(
             "progress left at {}%: the evidence counts {done} of {total} ({pct}%), and progress never goes back",
             old_int.unwrap_or(0)
         ));
-        return edits;
+        return (edits, None);
     }
-    if let Some(r) = line.percent.clone() {
-        let written = doc.text(r.clone());
-        let text = if written.contains('.') {
-            crate::model::values::format_like(exact, written)
-        } else {
-            pct.to_string()
-        };
-        edits.push(Edit::replace(r, text));
-    }
-    if let Some(bar) = &line.bar {
-        edits.push(Edit::replace(bar.span.clone(), render_bar(bar, pct)));
-    }
-    edits
+    let new = NewPercent {
+        exact,
+        rounded: pct,
+    };
+    (edits, Some(new))
 }
 
 /// (new done, new total) for a percent, and where known the (done, total) its old value came
@@ -202,6 +233,22 @@ fn implied_total(
         }
         None => Some(((d1, t1), Some((d0, t0)))),
     }
+}
+
+/// Counts for a percent no scope reproduces, read from the frontmatter's own plan counters
+/// when they give it (`completed_plans: 9`, `total_plans: 11` for 82%): the body and its
+/// frontmatter mirror then move together, through the same [`plans_counter_after`].
+fn mirrored_counts(doc: &Doc, step: &Step, old_pct: Option<f64>) -> Option<PercentCounts> {
+    let num = |key: &str| frontmatter::get(doc, key).and_then(|v| v.trim().parse::<u64>().ok());
+    let (d, t) = (
+        num("progress.completed_plans")?,
+        num("progress.total_plans")?,
+    );
+    let p = old_pct?;
+    if t == 0 || (percent(d.min(t), t) as f64 - p).abs() >= 1.0 {
+        return None;
+    }
+    Some((plans_counter_after(step, d, Some(t)), Some((d, t))))
 }
 
 /// Whether a percent counts phases by STATE.md's own `Phase: N of M`: the phases before the
@@ -276,8 +323,11 @@ pub fn plans_counter_after(step: &Step, old_done: u64, old_total: Option<u64>) -
 /// The frontmatter `progress:` mirror: `completed_plans` / `total_plans` in the scope whose
 /// counts reproduce the old values (project or milestone), `percent` from them, and
 /// `completed_phases` the same way. A value no scope reproduces is a running tally: it gains
-/// this plan (or this phase, when the plan finishes it). Nothing goes down.
-pub fn frontmatter_progress(doc: &Doc, step: &Step) -> Vec<Edit> {
+/// this plan (or this phase, when the plan finishes it). Nothing goes down. A `percent` that
+/// mirrors the body's `Progress:` percent (the same number) moves with it, so the two never
+/// part.
+pub fn frontmatter_progress(ws: &Workspace, step: &Step) -> Vec<Edit> {
+    let doc = &ws.state.doc;
     let num = |key: &str| frontmatter::get(doc, key).and_then(|v| v.trim().parse::<u64>().ok());
     let mut edits = Vec::new();
     let (before, after) = (step.before, step.after);
@@ -323,7 +373,20 @@ pub fn frontmatter_progress(doc: &Doc, step: &Step) -> Vec<Edit> {
         ));
         phases = Some((done, old_total));
     }
-    if let Some(old) = num("progress.percent") {
+    let body_pct = ws
+        .state
+        .position
+        .progress
+        .as_ref()
+        .and_then(|line| line.percent_number(doc));
+    if let Some(old) = num("progress.percent")
+        && body_pct.is_some_and(|b| (b - old as f64).abs() < 0.5)
+    {
+        let (_, new) = note_and_percent(ws, step, &mut Vec::new());
+        if let Some(p) = new.map(|n| n.rounded).filter(|p| *p > old) {
+            edits.extend(frontmatter::set(doc, "progress.percent", &p.to_string()));
+        }
+    } else if let Some(old) = num("progress.percent") {
         let by_plans = plans.map(|(d, t)| percent(d.min(t), t));
         // The percent follows the plans mirror when it did before; else whichever count it
         // matched.

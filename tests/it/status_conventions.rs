@@ -93,3 +93,17 @@ fn a_plan_log_status_keeps_the_ids_width() {
         .running("state complete 05-09 --duration 4min")
         .has_line("Status", "Plan 05-09 complete (queue)");
 }
+
+/// A roadmap of two phases, 5 + 7 plans, phase 1 and four plans of phase 2 ticked.
+const TWELVE_PLANS: &str = "# Roadmap\n\n- [x] **Phase 1: Core**\n- [ ] **Phase 2: API**\n\n### Phase 1: Core\n\nPlans:\n- [x] 01-01-PLAN.md\n- [x] 01-02-PLAN.md\n- [x] 01-03-PLAN.md\n- [x] 01-04-PLAN.md\n- [x] 01-05-PLAN.md\n\n### Phase 2: API\n\nPlans:\n- [x] 02-01-PLAN.md\n- [x] 02-02-PLAN.md\n- [x] 02-03-PLAN.md\n- [x] 02-04-PLAN.md\n- [ ] 02-05-PLAN.md\n- [ ] 02-06-PLAN.md\n- [ ] 02-07-PLAN.md\n";
+
+#[test]
+fn the_body_percent_moves_with_its_frontmatter_mirror() {
+    // 82% is the frontmatter's 9 of 11 (a count from before 02-05..07 were planned), not any
+    // scope of the roadmap's 12 plans: both move to 10 of 12.
+    given("---\ngsd_state_version: 1.0\nprogress:\n  total_plans: 11\n  completed_plans: 9\n  percent: 82\n---\n\n# Project State\n\n## Current Position\n\nPhase: 2 of 2 (API)\nPlan: 4 of 7\nStatus: In progress\n\nProgress: [████████░░] 82%\n")
+        .and_roadmap(TWELVE_PLANS)
+        .running("state complete 02-05 --duration 4min")
+        .contains("  total_plans: 12\n  completed_plans: 10\n  percent: 83\n")
+        .contains("Progress: [████████░░] 83%\n");
+}

@@ -346,6 +346,6 @@ fn frontmatter_edits(ws: &Workspace, facts: &Facts, clock: &Clock) -> Vec<Edit> 
         ));
     }
     // `stopped_at` and `last_updated` are the session step's.
-    edits.extend(frontmatter_progress(doc, &facts.step()));
+    edits.extend(frontmatter_progress(ws, &facts.step()));
     edits
 }
