@@ -160,7 +160,8 @@ fn note_and_percent(
         };
         match scope {
             Some(scope) => after.counts(&scope).map(|c| (c, before.counts(&scope))),
-            None => mirrored_counts(doc, step, old_pct)
+            None => partial_phases(step, old_pct)
+                .or_else(|| mirrored_counts(doc, step, old_pct))
                 .or_else(|| implied_total(before, after, old_pct)),
         }
     };
@@ -233,6 +234,36 @@ fn implied_total(
         }
         None => Some(((d1, t1), Some((d0, t0)))),
     }
+}
+
+/// Phases done plus the share of the current phase's plans done, over the phases (`1 of 6
+/// phases and 1 of 2 plans` is 25%), in the reach (project or milestone) where that gives
+/// the old percent and whole phases do not: the file credits a phase's plans as they finish.
+/// As scaled counts, `(phases × plans + plans done, total × plans)`.
+fn partial_phases(step: &Step, old_pct: Option<f64>) -> Option<PercentCounts> {
+    let p = old_pct?;
+    let scaled = |ledger: &Ledger, reach: &Reach| -> Option<(u64, u64)> {
+        let (d, t) = ledger.counts(&Scope::new(Unit::Phases, reach.clone()))?;
+        let phase = ledger.phase(step.phase)?;
+        let (pd, pt) = (phase.done(), phase.total()?);
+        (pt > 0 && pd < pt && t > 0).then_some((d * pt + pd, t * pt))
+    };
+    [Reach::Project, Reach::Milestone].iter().find_map(|reach| {
+        let (d0, t0) = scaled(step.before, reach)?;
+        let reproduces = |d: u64, t: u64| {
+            let exact = d as f64 * 100.0 / t as f64;
+            (exact.round() - p).abs() < 1e-9 || (exact.floor() - p).abs() < 1e-9
+        };
+        if !reproduces(d0, t0) {
+            return None;
+        }
+        let after = match scaled(step.after, reach) {
+            Some(c) => c,
+            // The phase is done now: whole phases again.
+            None => step.after.counts(&Scope::new(Unit::Phases, reach.clone()))?,
+        };
+        Some((after, Some((d0, t0))))
+    })
 }
 
 /// Counts for a percent no scope reproduces, read from the frontmatter's own plan counters
