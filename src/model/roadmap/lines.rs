@@ -148,6 +148,12 @@ pub fn status_glyph(text: &str) -> Option<(usize, bool)> {
 /// `` `02-01-slug-PLAN.md` ``, `**02-01**`, or `Plan 01 (Wave 1): …` inside phase `current`.
 pub fn leading_plan_id(text: &str, current: Option<&PhaseNum>) -> Option<PlanId> {
     let t = text.trim_start_matches(['*', '`', '~']);
+    // A path to the plan file (`.planning/phases/33-x/33-01-PLAN.md`): its file name.
+    let word = &t[..t.find(char::is_whitespace).unwrap_or(t.len())];
+    let t = match word.rfind('/') {
+        Some(slash) if word.contains("PLAN") => &t[slash + 1..],
+        _ => t,
+    };
     let (t, said_plan) = match t.strip_prefix("Plan ").or_else(|| t.strip_prefix("plan ")) {
         Some(rest) => (rest.trim_start_matches(['*', '`']), true),
         None => (t, false),
@@ -289,6 +295,10 @@ mod tests {
         let id = |t: &str| leading_plan_id(t, PhaseNum::parse("3").as_ref()).map(|p| p.to_string());
         assert_eq!(id("01-01-PLAN.md — x").as_deref(), Some("01-01"));
         assert_eq!(id("`02-03-api-PLAN.md` -- x").as_deref(), Some("02-03"));
+        assert_eq!(
+            id("`.planning/phases/33-gc/33-01-image-worker-PLAN.md` — x").as_deref(),
+            Some("33-01")
+        );
         assert_eq!(id("**01-02**: x").as_deref(), Some("01-02"));
         assert_eq!(id("02.1-01: x").as_deref(), Some("02.1-01"));
         assert_eq!(id("Plan 01 (Wave 1): x").as_deref(), Some("3-01"));
