@@ -291,11 +291,27 @@ fn with_plan(text: &str, plan: Option<(&PlanId, Option<&PlanId>)>) -> Option<Str
             let head = text[..at].replacen(&a, &spell(first, done), 1);
             Some(format!("{head}{tail}"))
         }
+        // `plans 03-01, 03-02, 03-03 complete`: a list of the plans done gains this one.
+        [.., last] if ids.len() > 2 && ids.iter().all(|id| id.phase == done.phase) => {
+            if ids.contains(done) {
+                return Some(text.to_string());
+            }
+            let raw = last.to_string();
+            let at = text.rfind(&raw)? + raw.len();
+            let list = &text[text.find(&ids[0].to_string())?..at];
+            let sep = if list.contains(", ") { ", " } else { "," };
+            Some(format!(
+                "{}{sep}{}{}",
+                &text[..at],
+                spell(last, done),
+                &text[at..]
+            ))
+        }
         [] => {
-            // `plan 01 complete` after `phase N`: the plan number alone.
+            // `plan 01 complete`, at the start or after `phase N`: the plan number alone.
             let at = lower.find("plan ")? + 5;
             let digits = text[at..].chars().take_while(char::is_ascii_digit).count();
-            if digits == 0 || !lower[..at].contains("phase") {
+            if digits == 0 || !(at == 5 || lower[..at].contains("phase")) {
                 return None;
             }
             let n = crate::model::values::pad_like(u64::from(done.plan), &text[at..at + digits]);
@@ -429,6 +445,13 @@ mod tests {
             "Executing phase 2 - plan 02 complete"
         );
         assert_eq!(w("Ready to plan"), "In progress");
+        assert_eq!(w("Plan 01 complete"), "Plan 02 complete");
+        let four = PlanId::parse("03-04").unwrap();
+        let listed = |c: &str| status_word(StatusKind::InProgress, c, "3", Some((&four, None)));
+        assert_eq!(
+            listed("In progress - plans 03-01, 03-02, 03-03 complete"),
+            "In progress - plans 03-01, 03-02, 03-03, 03-04 complete"
+        );
         // Plans finished out of order: `01-10` gives the id's width, so 9 is `09`.
         let nine = PlanId::parse("01-09").unwrap();
         assert_eq!(

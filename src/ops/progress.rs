@@ -260,7 +260,9 @@ fn partial_phases(step: &Step, old_pct: Option<f64>) -> Option<PercentCounts> {
         let after = match scaled(step.after, reach) {
             Some(c) => c,
             // The phase is done now: whole phases again.
-            None => step.after.counts(&Scope::new(Unit::Phases, reach.clone()))?,
+            None => step
+                .after
+                .counts(&Scope::new(Unit::Phases, reach.clone()))?,
         };
         Some((after, Some((d0, t0))))
     })
