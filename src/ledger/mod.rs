@@ -188,6 +188,16 @@ impl PhaseEntry {
         self.plans.iter().find(|p| !p.done())
     }
 
+    /// The first plan after `id` not yet done: what runs next once `id` is finished, the
+    /// way plans advance one by one (an earlier plan left open, run out of order, does not
+    /// pull the pointer back).
+    pub fn next_plan_after(&self, id: &PlanId) -> Option<&PlanEntry> {
+        if self.marked_complete {
+            return None;
+        }
+        self.plans.iter().find(|p| &p.id > id && !p.done())
+    }
+
     fn entry_mut(&mut self, id: &PlanId) -> &mut PlanEntry {
         let at = match self.plans.binary_search_by(|p| p.id.cmp(id)) {
             Ok(i) => i,

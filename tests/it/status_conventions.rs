@@ -107,3 +107,14 @@ fn the_body_percent_moves_with_its_frontmatter_mirror() {
         .contains("  total_plans: 12\n  completed_plans: 10\n  percent: 83\n")
         .contains("Progress: [████████░░] 83%\n");
 }
+
+#[test]
+fn the_next_plan_is_the_one_after_the_plan_finished() {
+    // `Plan: 5` while 05 is finished names the plan being worked on; the next is 06, not
+    // 03, which was left open out of order.
+    let roadmap = "# Roadmap\n\n- [ ] **Phase 9: Reports**\n\n### Phase 9: Reports\n\nPlans:\n- [x] 09-01-PLAN.md\n- [x] 09-02-PLAN.md\n- [ ] 09-03-PLAN.md\n- [x] 09-04-PLAN.md\n- [ ] 09-05-PLAN.md\n- [ ] 09-06-PLAN.md\n- [ ] 09-07-PLAN.md\n- [ ] 09-08-PLAN.md\n";
+    given("# Project State\n\n## Current Position\n\nPhase: 9 of 9 (Reports)\nPlan: 5 of 8 in current phase\nStatus: In progress\n")
+        .and_roadmap(roadmap)
+        .running("state complete 09-05 --duration 4min")
+        .has_line("Plan", "6 of 8 in current phase");
+}

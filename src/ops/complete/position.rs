@@ -121,7 +121,7 @@ fn plan_number(facts: &Facts, old: Option<u64>) -> u64 {
     }
     let phase = facts.after.phase(&facts.plan.phase);
     phase
-        .and_then(|p| p.next_plan())
+        .and_then(|p| p.next_plan_after(&facts.plan))
         .map_or(u64::from(facts.plan.plan) + 1, |next| {
             u64::from(next.id.plan)
         })
