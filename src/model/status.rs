@@ -221,7 +221,41 @@ pub fn status_word(
         }
         _ => {}
     }
+    if let Some(text) = phase_n_state(value, phase, target) {
+        return text;
+    }
     in_case_of(target.template_word(), value)
+}
+
+/// `Phase 21 in progress` → `Phase 21 complete` (or `Phase 22 in progress`): a status that
+/// is just the phase being worked on keeps naming the phase (the number spelled as written,
+/// the words in the value's case). `None` for any other value. (A finished phase's `Phase 2
+/// complete` is no such sign: replaying real completions, authors follow it with the
+/// template's `In progress` more often than with `Phase 3 in progress`.)
+fn phase_n_state(value: &str, phase: &str, target: StatusKind) -> Option<String> {
+    let words = match target {
+        StatusKind::InProgress => "in progress",
+        StatusKind::PhaseComplete => "complete",
+        _ => return None,
+    };
+    let mut parts = value.splitn(3, ' ');
+    let (label, number, state) = (parts.next()?, parts.next()?, parts.next()?);
+    let old = PhaseNum::parse(number)?;
+    let new = PhaseNum::parse(phase)?;
+    let state_kind = StatusKind::classify(state);
+    let plain = ["in progress", "in-progress"].contains(&state.to_ascii_lowercase().as_str());
+    if !label.eq_ignore_ascii_case("phase")
+        || !plain
+        || state_kind != StatusKind::InProgress
+        || new < old
+    {
+        return None;
+    }
+    Some(format!(
+        "{label} {} {}",
+        new.spelled_like(number),
+        in_case_of(words, state)
+    ))
 }
 
 /// The words the incumbent's `advance-plan` writes when a phase's last plan is done.
@@ -446,6 +480,12 @@ mod tests {
         );
         assert_eq!(w("Ready to plan"), "In progress");
         assert_eq!(w("Plan 01 complete"), "Plan 02 complete");
+        assert_eq!(w("Phase 1 complete"), "In progress");
+        assert_eq!(w("Phase 1 in progress"), "Phase 2 in progress");
+        assert_eq!(
+            status_word(StatusKind::PhaseComplete, "Phase 02 in progress", "2", None),
+            "Phase 02 complete"
+        );
         let four = PlanId::parse("03-04").unwrap();
         let listed = |c: &str| status_word(StatusKind::InProgress, c, "3", Some((&four, None)));
         assert_eq!(
