@@ -118,3 +118,12 @@ fn the_next_plan_is_the_one_after_the_plan_finished() {
         .running("state complete 09-05 --duration 4min")
         .has_line("Plan", "6 of 8 in current phase");
 }
+
+#[test]
+fn a_plan_of_a_phase_past_the_total_grows_the_total() {
+    // The roadmap gained phase 5 after STATE.md was written with 4 phases.
+    given("# Project State\n\n## Current Position\n\nPhase: 4 of 4 (Storage)\nPlan: 2 of 2 complete\nStatus: Phase complete\n")
+        .and_roadmap(&roadmap(3))
+        .running("state complete 05-01 --duration 4min")
+        .has_line("Phase", "5 of 5 (Scoring)");
+}

@@ -82,7 +82,7 @@ pub(super) fn says_complete(doc: &Doc, line: &PlanLine) -> bool {
 /// of the milestone the phase is in (of the project without milestones), or `N` itself. A
 /// file whose `Y` counts a scope while its `N` already exceeded `Y` (`Phase: 143 of 26`:
 /// phases numbered across the project, counted per milestone) keeps that convention.
-pub(super) fn phase_total(state: &StateDoc, before: &Ledger, phase: &PhaseNum) -> Option<u64> {
+pub(crate) fn phase_total(state: &StateDoc, before: &Ledger, phase: &PhaseNum) -> Option<u64> {
     let doc = &state.doc;
     let line = state.position.phase.as_ref()?;
     let old: u64 = doc.text(line.total.clone()?).parse().ok()?;

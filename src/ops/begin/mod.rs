@@ -29,7 +29,7 @@ use crate::ops::{Clock, Outcome, PlanningFile, file_change, frontmatter};
 use crate::syntax::Doc;
 use crate::syntax::kv::normalize_label;
 
-mod counts;
+pub(crate) mod counts;
 mod plan_line;
 
 use counts::{phase_total, plan_counter};

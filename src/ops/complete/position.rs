@@ -10,6 +10,7 @@ use crate::ledger::Relation;
 use crate::model::ids::PlanId;
 use crate::model::state::StateDoc;
 use crate::ops::Clock;
+use crate::ops::begin::counts::phase_total;
 use crate::ops::complete::facts::Facts;
 use crate::ops::position::{activity_edit, focus_edit, phase_line_edits};
 use crate::ops::style::{done_suffix, pad_like, phase_like};
@@ -28,6 +29,13 @@ pub fn position_edits(state: &StateDoc, facts: &Facts, clock: &Clock, what: &str
     {
         let name = facts.phase_name.as_deref();
         edits.extend(phase_line_edits(state, line, &facts.plan.phase, name, true));
+        // `Phase: 6 of 5` would be false: the total grows as `begin` grows it.
+        if let (Some(t), Some(new)) = (
+            line.total.clone(),
+            phase_total(state, &facts.before, &facts.plan.phase),
+        ) {
+            edits.push(Edit::replace(t.clone(), pad_like(new, state.doc.text(t))));
+        }
         if let Some(focus) = &state.reference.current_focus {
             edits.push(focus_edit(state, focus, &facts.plan.phase, name));
         }
