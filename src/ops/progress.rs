@@ -162,7 +162,10 @@ fn note_and_percent(
             Some(scope) => after.counts(&scope).map(|c| (c, before.counts(&scope))),
             None => partial_phases(step, old_pct)
                 .or_else(|| mirrored_counts(doc, step, old_pct))
-                .or_else(|| implied_total(before, after, old_pct)),
+                .or_else(|| {
+                    let tally = state.metrics.plans_completed_count(doc);
+                    implied_total(before, after, old_pct, tally)
+                }),
         }
     };
     let Some(((done, total), old_counts)) = counts else {
@@ -224,10 +227,19 @@ fn implied_total(
     before: &crate::ledger::Ledger,
     after: &crate::ledger::Ledger,
     old_pct: Option<f64>,
+    tally: Option<u64>,
 ) -> Option<PercentCounts> {
     let (d0, t0) = before.counts(&Scope::PROJECT_PLANS)?;
     let (d1, t1) = after.counts(&Scope::PROJECT_PLANS)?;
-    match old_pct.and_then(|p| author_counts(p, d0, t0)) {
+    // The file's own `Total plans completed` over the plans known gives the percent: the
+    // author counts those (`3` of `7` at 43% while the SUMMARY files say 5).
+    let own = tally.zip(old_pct).and_then(|(n, p)| {
+        [t0, t1]
+            .into_iter()
+            .find(|&t| t > 0 && n <= t && reproduces(n, t, p))
+            .map(|t| (n, t))
+    });
+    match own.or_else(|| old_pct.and_then(|p| author_counts(p, d0, t0))) {
         Some((ad, at)) => {
             let done = ad + d1.saturating_sub(d0);
             Some(((done, at.max(done)), Some((ad, at))))
@@ -299,6 +311,14 @@ fn counts_phases(ledger: &crate::ledger::Ledger, pct: Option<f64>) -> bool {
         .any(|&d| ((d.min(m) as f64 * 100.0 / m as f64) - p).abs() < 1.0)
 }
 
+/// Whether `d` of `t` is the percent `p` as written (rounded, floored, or to its decimals).
+fn reproduces(d: u64, t: u64, p: f64) -> bool {
+    let exact = d as f64 * 100.0 / t as f64;
+    (exact.round() - p).abs() < 1e-9
+        || (exact.floor() - p).abs() < 1e-9
+        || (p.fract() != 0.0 && (exact - p).abs() < 0.05)
+}
+
 /// The (done, total) an author's percent was computed from: of the pairs whose percent is `p`
 /// as written (rounded, floored, or to its decimals), the one whose done count is nearest the
 /// files' own `d0`, then whose total is nearest their `t0`. `None` for 0% and 100%, which say nothing of the total.
@@ -306,12 +326,7 @@ fn author_counts(p: f64, d0: u64, t0: u64) -> Option<(u64, u64)> {
     if p <= 0.0 || p >= 100.0 {
         return None;
     }
-    let matches = |d: u64, t: u64| {
-        let exact = d as f64 * 100.0 / t as f64;
-        (exact.round() - p).abs() < 1e-9
-            || (exact.floor() - p).abs() < 1e-9
-            || (p.fract() != 0.0 && (exact - p).abs() < 0.05)
-    };
+    let matches = |d: u64, t: u64| reproduces(d, t, p);
     // Totals from half the files' count to twice it, and up to the one that keeps `d0` done.
     let keeps_done = (d0 as f64 * 100.0 / p).ceil() as u64;
     let (low, high) = (

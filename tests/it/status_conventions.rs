@@ -127,3 +127,15 @@ fn a_plan_of_a_phase_past_the_total_grows_the_total() {
         .running("state complete 05-01 --duration 4min")
         .has_line("Phase", "5 of 5 (Scoring)");
 }
+
+#[test]
+fn a_percent_of_the_files_own_tally_moves_with_the_tally() {
+    // 43% is `Total plans completed: 3` of the 7 plans known, though STATE's `Plan:` and the
+    // ticks count further: the author's tally gains this plan (4 of 7).
+    let roadmap = "# Roadmap\n\n- [ ] **Phase 1: Core**\n- [ ] **Phase 2: API**\n\n### Phase 1: Core\n\nPlans:\n- [x] 01-01-PLAN.md\n- [x] 01-02-PLAN.md\n- [x] 01-03-PLAN.md\n- [x] 01-04-PLAN.md\n- [ ] 01-05-PLAN.md\n- [x] 01-06-PLAN.md\n- [ ] 01-07-PLAN.md\n";
+    given("# Project State\n\n## Current Position\n\nPhase: 1 of 2 (Core)\nPlan: 5 of 7 in current phase\nStatus: In progress\n\nProgress: [####------] 43%\n\n## Performance Metrics\n\n**Velocity:**\n- Total plans completed: 3\n- Average duration: 4 min\n- Total execution time: 0.2 hours\n")
+        .and_roadmap(roadmap)
+        .running("state complete 01-05 --duration 4min")
+        .contains("Progress: [######----] 57%\n")
+        .contains("- Total plans completed: 4\n");
+}
