@@ -242,13 +242,8 @@ fn phase_n_state(value: &str, phase: &str, target: StatusKind) -> Option<String>
     let (label, number, state) = (parts.next()?, parts.next()?, parts.next()?);
     let old = PhaseNum::parse(number)?;
     let new = PhaseNum::parse(phase)?;
-    let state_kind = StatusKind::classify(state);
-    let plain = ["in progress", "in-progress"].contains(&state.to_ascii_lowercase().as_str());
-    if !label.eq_ignore_ascii_case("phase")
-        || !plain
-        || state_kind != StatusKind::InProgress
-        || new < old
-    {
+    let in_progress = ["in progress", "in-progress"].contains(&state.to_ascii_lowercase().as_str());
+    if !label.eq_ignore_ascii_case("phase") || !in_progress || new < old {
         return None;
     }
     Some(format!(
