@@ -26,6 +26,7 @@ pub mod phase_plan;
 pub mod phase_remove;
 pub mod phase_roadmap_add;
 pub mod phase_state;
+pub mod phase_total;
 pub mod position;
 pub mod progress;
 pub mod project_outcome;

@@ -6,7 +6,7 @@
 //! plan leaves `Phase complete — ready for verification`.
 //! Files without that mark keep counting plans done and the template's words.
 
-use crate::spec::given;
+use crate::spec::{Ran, given};
 
 /// A roadmap whose phase 5 lists `plans` plans (05-01 …) after four finished phases.
 fn roadmap(plans: usize) -> String {
@@ -30,35 +30,34 @@ fn between_phases(frontmatter: bool) -> String {
     )
 }
 
+/// `complete 05-01` on a file between phases (`incumbent`: kept by `gsd-tools`) whose
+/// roadmap lists `plans` plans for phase 5.
+fn finishing_05_01(incumbent: bool, plans: usize) -> Ran {
+    given(&between_phases(incumbent))
+        .and_roadmap(&roadmap(plans))
+        .running("state complete 05-01 --duration 4min")
+}
+
 #[test]
 fn an_incumbent_file_between_phases_names_the_next_plan() {
-    given(&between_phases(true))
-        .and_roadmap(&roadmap(3))
-        .running("state complete 05-01 --duration 4min")
+    finishing_05_01(true, 3)
         .has_line("Plan", "2 of 3")
         .has_line("Status", "Ready to execute");
 }
 
 #[test]
 fn an_incumbent_file_keeps_the_last_plan_when_the_phase_ends() {
-    given(&between_phases(true))
-        .and_roadmap(&roadmap(1))
-        .running("state complete 05-01 --duration 4min")
+    finishing_05_01(true, 1)
         .has_line("Plan", "1 of 1")
         .has_line("Status", "Phase complete — ready for verification");
 }
 
 #[test]
 fn a_hand_kept_file_between_phases_counts_plans_done() {
-    given(&between_phases(false))
-        .and_roadmap(&roadmap(3))
-        .running("state complete 05-01 --duration 4min")
+    finishing_05_01(false, 3)
         .has_line("Plan", "1 of 3")
         .has_line("Status", "In progress");
-    given(&between_phases(false))
-        .and_roadmap(&roadmap(1))
-        .running("state complete 05-01 --duration 4min")
-        .has_line("Status", "Phase complete");
+    finishing_05_01(false, 1).has_line("Status", "Phase complete");
 }
 
 #[test]

@@ -29,10 +29,11 @@ use crate::ops::{Clock, Outcome, PlanningFile, file_change, frontmatter};
 use crate::syntax::Doc;
 use crate::syntax::kv::normalize_label;
 
-pub(crate) mod counts;
+mod counts;
 mod plan_line;
 
-use counts::{phase_total, plan_counter};
+use crate::ops::phase_total::phase_total;
+use counts::plan_counter;
 use plan_line::{own_plan_line, plan_line_edits};
 
 /// `begin`'s inputs.

@@ -10,8 +10,8 @@ use crate::ledger::Relation;
 use crate::model::ids::PlanId;
 use crate::model::state::StateDoc;
 use crate::ops::Clock;
-use crate::ops::begin::counts::phase_total;
 use crate::ops::complete::facts::Facts;
+use crate::ops::phase_total::phase_total;
 use crate::ops::position::{activity_edit, focus_edit, phase_line_edits};
 use crate::ops::style::{done_suffix, pad_like, phase_like};
 
