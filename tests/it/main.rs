@@ -44,6 +44,8 @@
 //! - `mcp`, `man_tools`: `gsd mcp` driven by rmcp's client over stdio (a session gives the
 //!   CLI's bytes and JSON, tool errors, roots, concurrent writers); every command has a tool,
 //!   a manual section and completions.
+//! - `metrics_conventions`: the Performance Metrics block in the file's own shape (the trend
+//!   list's length).
 //! - `blocks_chunks`: the block classifier gives the same line kinds in pieces as in one parse.
 
 mod architecture;
@@ -69,6 +71,7 @@ mod ledger_regressions;
 mod leftovers;
 mod man_tools;
 mod mcp;
+mod metrics_conventions;
 mod milestone_lifecycle;
 mod model_roadmap;
 mod model_siblings;

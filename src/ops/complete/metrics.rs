@@ -113,7 +113,13 @@ pub fn metrics_edits(state: &StateDoc, facts: &Facts, notices: &mut Vec<String>)
     }
     if let Some(recent) = &m.recent {
         let average_like = m.average.as_ref().map(|f| f.value(doc));
-        edits.extend(recent_edit(doc, recent, facts, average_like));
+        edits.extend(recent_edit(
+            doc,
+            recent,
+            facts,
+            average_like,
+            m.plans_completed_count(doc),
+        ));
     }
     edits
 }

@@ -12,12 +12,15 @@ use crate::syntax::Doc;
 /// written newest first gets the new item first; items that carry no duration (`01-01,
 /// 01-02`) get none; a placeholder (`None yet`, `-`) is replaced by the first item, named by
 /// its plan. The list keeps the label's cap, or the shorter length it has settled at (a
-/// list of 4 or more under `Last 5` that the file keeps at that length).
+/// list of 4 or more under `Last 5` that the file keeps at that length), unless it still
+/// names every plan done (`plans_done_before`, the file's `Total plans completed`): then it
+/// is filling up to its cap.
 pub(super) fn recent_edit(
     doc: &Doc,
     recent: &crate::model::state::RecentTrend,
     facts: &Facts,
     average_like: Option<&str>,
+    plans_done_before: Option<u64>,
 ) -> Vec<Edit> {
     let field = &recent.field;
     let label = field.label(doc).to_lowercase();
@@ -81,7 +84,14 @@ pub(super) fn recent_edit(
         .collect();
     let newest_first = matches!((ids.first(), ids.last()), (Some(Some(a)), Some(Some(b))) if a > b);
     let n = recent.items.len();
-    let keep = if n >= 4 { label_cap.min(n) } else { label_cap };
+    // A list that names every plan done so far is still filling up to its cap; a shorter one
+    // that has already dropped plans has settled at its length.
+    let filling = plans_done_before.is_some_and(|done| done as usize == n);
+    let keep = if n >= 4 && !filling {
+        label_cap.min(n)
+    } else {
+        label_cap
+    };
     let sep = if n >= 2 {
         doc.text(recent.items[0].0.end..recent.items[1].0.start)
             .to_string()

@@ -1,0 +1,26 @@
+//! `complete` keeps the Performance Metrics block in the file's own shape: the `Last 5 plans`
+//! list grows until it reaches its label's cap while it still names every plan done, and a
+//! shorter list that has already dropped plans stays at the length the file settled on.
+
+use crate::spec::given;
+
+/// A STATE.md whose velocity counts `done` plans and whose trend lists four of them.
+fn four_listed_of(done: u64) -> String {
+    format!(
+        "## Current Position\n\nPhase: 1 of 2\nPlan: 4 of 6\n\n## Performance Metrics\n\n- Total plans completed: {done}\n- Average duration: 4 min\n- Total execution time: 0.4 hours\n- Last 5 plans: 01-01 (2min), 01-02 (5min), 01-03 (4min), 01-04 (1min)\n"
+    )
+}
+
+#[test]
+fn a_trend_naming_every_plan_done_fills_up_to_its_cap() {
+    given(&four_listed_of(4))
+        .running("state complete 01-05 --duration 3min")
+        .contains("- Last 5 plans: 01-01 (2min), 01-02 (5min), 01-03 (4min), 01-04 (1min), 01-05 (3min)\n");
+}
+
+#[test]
+fn a_trend_that_already_dropped_plans_keeps_its_length() {
+    given(&four_listed_of(6))
+        .running("state complete 01-05 --duration 3min")
+        .contains("- Last 5 plans: 01-02 (5min), 01-03 (4min), 01-04 (1min), 01-05 (3min)\n");
+}
