@@ -1,6 +1,7 @@
 //! `complete` keeps the Performance Metrics block in the file's own shape: the `Last 5 plans`
 //! list grows until it reaches its label's cap while it still names every plan done, and a
-//! shorter list that has already dropped plans stays at the length the file settled on.
+//! shorter list that has already dropped plans stays at the length the file settled on; a
+//! Progress note keeps its unit past a milestone qualifier (`0/4 v4.0 phases`).
 
 use crate::spec::given;
 
@@ -23,4 +24,15 @@ fn a_trend_that_already_dropped_plans_keeps_its_length() {
     given(&four_listed_of(6))
         .running("state complete 01-05 --duration 3min")
         .contains("- Last 5 plans: 01-02 (5min), 01-03 (4min), 01-04 (1min), 01-05 (3min)\n");
+}
+
+#[test]
+fn a_progress_note_of_milestone_phases_keeps_counting_phases() {
+    // `(0/4 v4.0 phases)`: phases of one milestone. Finishing the first of two plans of its
+    // first phase finishes no phase, so the percent (0 of 4 phases) stays.
+    let roadmap = "# Roadmap\n\n- [x] **Phase 16: Config**\n- [ ] **Phase 17: Foundation**\n- [ ] **Phase 18: Discovery**\n- [ ] **Phase 19: Alerts**\n- [ ] **Phase 20: Lifecycle**\n\n### Phase 17: Foundation\n\nPlans:\n- [ ] 17-01-PLAN.md — Constants\n- [ ] 17-02-PLAN.md — Rehydration\n";
+    given("## Current Position\n\nPhase: 17 of 20 (Foundation)\nPlan: 0 of 2\nStatus: Ready to execute\n\nProgress: [░░░░░░░░░░] 0% (0/4 v4.0 phases)\n")
+        .and_roadmap(roadmap)
+        .running("state complete 17-01 --duration 5min")
+        .contains("Progress: [░░░░░░░░░░] 0% (0/4 v4.0 phases)\n");
 }

@@ -205,7 +205,13 @@ impl ProgressLine {
         let approx = after.len() - after.trim_start_matches(['~', '≈']).len();
         let (total, r) = first_integer(&after[approx..]).filter(|(_, r)| r.start == 0)?;
         let r = r.start + approx..r.end + approx;
-        let word = after[r.end..].trim_start().to_lowercase();
+        // `0/4 v4.0 phases`, `2/5 milestone plans`: the unit after a milestone qualifier.
+        let word = after[r.end..]
+            .split_whitespace()
+            .skip_while(|w| is_milestone_qualifier(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
         // `2/4 phases`, but `1/8 phase plans` counts plans.
         let phases = word.starts_with("phase")
             && !word
@@ -226,6 +232,17 @@ impl ProgressLine {
             unit,
         })
     }
+}
+
+/// `v4.0`, `v2`, `milestone`: a word that says which milestone a count is of, not what it
+/// counts.
+fn is_milestone_qualifier(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    let version = lower.strip_prefix('v').is_some_and(|v| {
+        v.starts_with(|c: char| c.is_ascii_digit())
+            && v.chars().all(|c| c.is_ascii_digit() || c == '.')
+    });
+    version || lower == "milestone"
 }
 
 /// How many of `width` glyphs a bar for `percent` fills: the nearest whole glyph. The one
