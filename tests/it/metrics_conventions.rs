@@ -36,3 +36,11 @@ fn a_progress_note_of_milestone_phases_keeps_counting_phases() {
         .running("state complete 17-01 --duration 5min")
         .contains("Progress: [░░░░░░░░░░] 0% (0/4 v4.0 phases)\n");
 }
+
+#[test]
+fn a_percent_is_rounded_to_the_nearest_even_after_a_floored_one() {
+    // 2 of 19 written floored (10%, not 11%): one such value is no rule; 3 of 19 is 16%.
+    given("## Current Position\n\nPhase: 42 of 44\nPlan: 2 of 19\n\nProgress: [██░░░░░░░░] 10% (2/19 plans)\n")
+        .running("state complete 42-03 --duration 5min")
+        .contains("Progress: [██░░░░░░░░] 16% (3/19 plans)\n");
+}
