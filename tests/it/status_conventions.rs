@@ -138,3 +138,32 @@ fn a_percent_of_the_files_own_tally_moves_with_the_tally() {
         .contains("Progress: [######----] 57%\n")
         .contains("- Total plans completed: 4\n");
 }
+
+/// `fixtures/ledger/plans-out-of-order`: phase 1 has six plans; 01-01, 01-02 and 01-04 have
+/// SUMMARY files, 01-03 (waiting on a review) has none, and `Plan:` says `2 of 6 complete`.
+fn out_of_order() -> crate::spec::Given {
+    crate::spec::given_tree(
+        &crate::support::fixtures_dir()
+            .join("ledger")
+            .join("plans-out-of-order"),
+    )
+}
+
+#[test]
+fn a_plan_line_that_says_complete_counts_plans_done_past_an_open_one() {
+    // Plans ran out of order: 01-03 is still open, so finishing 01-04 makes three done, not
+    // four (the catch-up to the plan's number is for files whose earlier plans left no trace).
+    out_of_order()
+        .running("state complete 01-04 --duration 7min")
+        .contains("- **Plan:** 3 of 6 complete in phase 1\n");
+}
+
+#[test]
+fn a_plan_line_that_says_complete_is_a_count_even_when_it_equals_the_plan() {
+    // `3 of 6 complete` while finishing 01-03 is no sign that `Plan:` names the next plan:
+    // four are done (01-01 to 01-04), and the line says so.
+    out_of_order()
+        .editing_state("2 of 6 complete", "3 of 6 complete")
+        .running("state complete 01-03 --duration 7min")
+        .contains("- **Plan:** 4 of 6 complete in phase 1\n");
+}

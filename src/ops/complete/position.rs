@@ -73,7 +73,15 @@ fn plan_line_edits(state: &StateDoc, facts: &Facts) -> Vec<Edit> {
                 } else {
                     let same_phase = facts.relation == Relation::Current;
                     let old = line.done_count(doc).filter(|_| same_phase);
-                    pad_like(plan_number(facts, old).max(old.unwrap_or(0)), token)
+                    let after_counts = line.total.clone().unwrap_or(done.clone()).end;
+                    let says_done = says_count_done(doc.text(after_counts..line.field.value.end));
+                    // `6 of 8 complete`: a count of plans done, whatever else the file does.
+                    let number = match says_done {
+                        true if earlier_plan_left_open(facts) => facts.phase_done,
+                        true => facts.phase_done.max(u64::from(facts.plan.plan)),
+                        false => plan_number(facts, old),
+                    };
+                    pad_like(number.max(old.unwrap_or(0)), token)
                 };
                 edits.push(Edit::replace(done.clone(), new));
                 let value = line.field.value(doc);
@@ -133,4 +141,30 @@ fn plan_number(facts: &Facts, old: Option<u64>) -> u64 {
         .map_or(u64::from(facts.plan.plan) + 1, |next| {
             u64::from(next.id.plan)
         })
+}
+
+/// `2 of 8 complete in phase 1`: the counts are followed by a word that says they count plans
+/// done.
+fn says_count_done(rest: &str) -> bool {
+    let word = rest.trim_start().to_ascii_lowercase();
+    ["complete", "done", "finished"]
+        .iter()
+        .any(|w| word.starts_with(w))
+}
+
+/// Whether an earlier plan of this phase is open by its own evidence: it has a PLAN file and
+/// no SUMMARY in a phase whose other plans record their completion with SUMMARY files.
+fn earlier_plan_left_open(facts: &Facts) -> bool {
+    let Some(phase) = facts.after.phase(&facts.plan.phase) else {
+        return false;
+    };
+    let summaries_kept = phase
+        .plans
+        .iter()
+        .any(|p| p.id != facts.plan && p.evidence.summary_file);
+    summaries_kept
+        && phase
+            .plans
+            .iter()
+            .any(|p| p.id.plan < facts.plan.plan && p.evidence.plan_file && !p.done())
 }
