@@ -82,6 +82,12 @@ fn note_and_percent(
     let (before, after) = (step.before, step.after);
     let note_text = line.note.clone().map_or("", |r| doc.text(r));
     let note = line.note_counts(doc);
+    if note.is_none() && line.note_has_share(doc) {
+        notices.push(format!(
+            "progress left as is: its note counts a share of phases (`{note_text}`) that this plan's evidence does not restate"
+        ));
+        return (Vec::new(), None);
+    }
     let old_pct = line.percent_number(doc);
     let mut edits = Vec::new();
 

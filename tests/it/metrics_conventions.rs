@@ -44,3 +44,13 @@ fn a_percent_is_rounded_to_the_nearest_even_after_a_floored_one() {
         .running("state complete 42-03 --duration 5min")
         .contains("Progress: [██░░░░░░░░] 16% (3/19 plans)\n");
 }
+
+#[test]
+fn a_progress_note_counting_a_share_of_phases_is_left_as_written() {
+    // `2.75/5 phases`: phases done plus a share of the current one, the author's own
+    // arithmetic. It is neither misread (as 75 of 5) nor moved apart from its percent.
+    given("## Current Position\n\nPhase: 11 of 13\nPlan: 2 of 4\n\nProgress: ████░░░░░░ 55% (2.75/5 phases)\n")
+        .running("state complete 11-03 --duration 5min")
+        .contains("Progress: ████░░░░░░ 55% (2.75/5 phases)\n")
+        .notes("share of phases");
+}

@@ -176,6 +176,21 @@ impl ProgressLine {
         doc.text(self.percent.clone()?).parse().ok()
     }
 
+    /// Whether the note counts a share with decimals (`2.75/5 phases`): phases done plus a
+    /// fraction of the current one, a figure [`Self::note_counts`] does not read.
+    pub fn note_has_share(&self, doc: &Doc) -> bool {
+        let Some(note) = self.note.clone() else {
+            return false;
+        };
+        let text = doc.text(note);
+        text.match_indices('/').any(|(i, _)| {
+            let before = text[..i].trim_end_matches(|c: char| c.is_ascii_digit());
+            before.len() < i
+                && before.ends_with('.')
+                && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+        })
+    }
+
     /// The first `N/M` (or `N of M`) count in the note, and what it counts: `phases` when the
     /// word after it says so, `plans` when the note speaks of plans.
     pub fn note_counts(&self, doc: &Doc) -> Option<NoteCounts> {
@@ -199,6 +214,12 @@ impl ProgressLine {
         let done_start = before.rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| {
             i + before[i..].chars().next().map_or(1, char::len_utf8)
         });
+        // `2.75/5 phases`: a share of phases, not a count this parser can move.
+        if before[..done_start].ends_with('.')
+            && before[..done_start - 1].ends_with(|c: char| c.is_ascii_digit())
+        {
+            return None;
+        }
         let done: u64 = before[done_start..].parse().ok()?;
         let after = &text[slash + sep_len..];
         // `10/~20 plans estimated`: an estimated total.
