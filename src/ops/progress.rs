@@ -133,6 +133,8 @@ fn note_and_percent(
             let exact = n.done.0.min(n.total.0) as f64 * 100.0 / n.total.0 as f64;
             (exact - p).abs() < 1.0
         }
+        // A bar with no percent beside it draws its note's counts (`[███░░] 1/2 plans`).
+        (Some(n), None) => n.total.0 > 0,
         _ => false,
     };
     let counts: Option<PercentCounts> = if note_is_percent {

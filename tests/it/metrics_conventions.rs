@@ -54,3 +54,24 @@ fn a_progress_note_counting_a_share_of_phases_is_left_as_written() {
         .contains("Progress: ████░░░░░░ 55% (2.75/5 phases)\n")
         .notes("share of phases");
 }
+
+/// A STATE.md in phase 14 whose progress bar has no percent, only a note of phase 14's plans.
+const PHASE_14_BAR: &str = "## Current Position\n\nPhase: 14 of 14\nPlan: 1 of 2\nStatus: In progress\n\nProgress: [█████░░░░░] 1/2 Phase 14 plans complete\n";
+
+#[test]
+fn a_bar_without_a_percent_draws_its_notes_counts() {
+    given(PHASE_14_BAR)
+        .running("state complete 14-02 --duration 5min")
+        .contains("Progress: [██████████] 2/2 Phase 14 plans complete\n");
+}
+
+#[test]
+fn a_note_of_one_phases_plans_named_after_the_counts_keeps_its_phase() {
+    // `1/2 Phase 14 plans`: phase 14's plans, not `1/2 phases`. A plan of phase 13 finished
+    // late leaves it as written.
+    let roadmap = "# Roadmap\n\n### Phase 13: Onboarding\n\nPlans:\n- [x] 13-01-PLAN.md — Invites\n- [x] 13-02-PLAN.md — Roles\n- [ ] 13-03-PLAN.md — Navigation\n\n### Phase 14: Admin\n\nPlans:\n- [x] 14-01-PLAN.md — Routes\n- [ ] 14-02-PLAN.md — Dashboard\n";
+    given(PHASE_14_BAR)
+        .and_roadmap(roadmap)
+        .running("state complete 13-03 --duration 5min")
+        .contains("Progress: [█████░░░░░] 1/2 Phase 14 plans complete\n");
+}

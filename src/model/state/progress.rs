@@ -233,12 +233,14 @@ impl ProgressLine {
             .collect::<Vec<_>>()
             .join(" ")
             .to_lowercase();
-        // `2/4 phases`, but `1/8 phase plans` counts plans.
-        let phases = word.starts_with("phase")
-            && !word
-                .split_whitespace()
-                .nth(1)
-                .is_some_and(|w| w.starts_with("plan"));
+        // `2/4 phases`, but `1/8 phase plans` and `1/2 Phase 14 plans` count plans.
+        let words: Vec<&str> = word.split_whitespace().take(3).collect();
+        let of_phase = match words.as_slice() {
+            [_, w, ..] if w.starts_with("plan") => true,
+            [_, n, w] => n.starts_with(|c: char| c.is_ascii_digit()) && w.starts_with("plan"),
+            _ => false,
+        };
+        let phases = word.starts_with("phase") && !of_phase;
         let unit = if phases {
             NoteUnit::Phases
         } else if word.starts_with("plan") || lower.contains("plan") {
@@ -273,7 +275,8 @@ pub fn filled_glyphs(width: usize, percent: f64) -> usize {
 }
 
 /// `Phase 6: 3/4 plans` → phase 6: the phase a progress note is scoped to, when it names one
-/// right before its counts (`Phase 6: 3/4`, `Phase 6 — 3/4`, `Phase 6 (3/4)`).
+/// right before its counts (`Phase 6: 3/4`, `Phase 6 — 3/4`, `Phase 6 (3/4)`) or right after
+/// them as the owner of the plans counted (`1/2 Phase 14 plans complete`).
 pub fn note_phase(note: &str) -> Option<crate::model::ids::PhaseNum> {
     let lower = note.to_ascii_lowercase();
     let at = lower.find("phase ")?;
@@ -282,10 +285,21 @@ pub fn note_phase(note: &str) -> Option<crate::model::ids::PhaseNum> {
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
         .unwrap_or(rest.len());
     let after = rest[end..].trim_start();
-    let counts_follow = after.starts_with([':', '—', '-', '('])
-        && after
-            .trim_start_matches([':', '—', '-', '(', ' '])
-            .starts_with(|c: char| c.is_ascii_digit());
+    // `1/2 Phase 14 plans complete`: the phase's plans, counted before it is named.
+    let counted = note[..at].split_whitespace().next_back().is_some_and(|w| {
+        w.split_once('/').is_some_and(|(d, t)| {
+            !d.is_empty()
+                && !t.is_empty()
+                && d.chars().all(|c| c.is_ascii_digit())
+                && t.chars().all(|c| c.is_ascii_digit())
+        })
+    });
+    let plans_follow = after.to_ascii_lowercase().starts_with("plan") && counted;
+    let counts_follow = plans_follow
+        || after.starts_with([':', '—', '-', '('])
+            && after
+                .trim_start_matches([':', '—', '-', '(', ' '])
+                .starts_with(|c: char| c.is_ascii_digit());
     counts_follow
         .then(|| crate::model::ids::PhaseNum::parse(rest[..end].trim_end_matches('.')))
         .flatten()
