@@ -164,8 +164,20 @@ impl PhaseEntry {
                 e.listed || e.plan_file || e.summary_file
             })
             .count() as u64;
+        // Plans are numbered from 1 (or 0) up: a plan file numbered 3 means three plans,
+        // even where one between has left no file.
+        let highest = self
+            .plans
+            .iter()
+            .filter(|p| {
+                let e = &p.evidence;
+                e.listed || e.plan_file || e.summary_file
+            })
+            .map(|p| u64::from(p.id.plan))
+            .max()
+            .unwrap_or(0);
         let known = [
-            (evidenced > 0).then_some(evidenced.max(self.plans.len() as u64)),
+            (evidenced > 0).then_some(evidenced.max(self.plans.len() as u64).max(highest)),
             self.roadmap_counts.total,
             self.state_counts.total,
         ]

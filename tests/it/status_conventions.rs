@@ -167,3 +167,13 @@ fn a_plan_line_that_says_complete_is_a_count_even_when_it_equals_the_plan() {
         .running("state complete 01-03 --duration 7min")
         .contains("- **Plan:** 4 of 6 complete in phase 1\n");
 }
+
+#[test]
+fn a_phase_has_at_least_as_many_plans_as_its_highest_plan_number() {
+    // The roadmap lists 05-01 and 05-03 (05-02's line was never written): three plans.
+    let roadmap = "# Roadmap\n\n### Phase 5: Scoring\n\nPlans:\n- [ ] 05-01-PLAN.md — Model\n- [ ] 05-03-PLAN.md — Report\n";
+    given("## Current Position\n\nPhase: 5 of 6\nPlan: 0 of 2\nStatus: Ready to execute\n")
+        .and_roadmap(roadmap)
+        .running("state complete 05-01 --duration 4min")
+        .has_line("Plan", "1 of 3");
+}
