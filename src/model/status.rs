@@ -311,7 +311,13 @@ fn with_plan(text: &str, plan: Option<(&PlanId, Option<&PlanId>)>) -> Option<Str
     match ids.as_slice() {
         [one] => {
             let old = one.to_string();
-            Some(text.replacen(&old, &spell(one, done), 1))
+            let at = text.find(&old)?;
+            let new = spell(one, done);
+            if new == old {
+                return Some(text.to_string());
+            }
+            let renamed = format!("{}{new}{}", &text[..at], &text[at + old.len()..]);
+            Some(without_old_detail(&renamed, at + new.len()))
         }
         [first, second] if next.is_some() && second > first => {
             let (a, b) = (first.to_string(), second.to_string());
@@ -392,7 +398,21 @@ fn with_phase(text: &str, phase: &str) -> String {
         return String::new();
     }
     let shown = new.spelled_like(number);
-    format!("{}{shown}{}", &text[..start], &text[start + number.len()..])
+    let renamed = format!("{}{shown}{}", &text[..start], &text[start + number.len()..]);
+    without_old_detail(&renamed, start + shown.len())
+}
+
+/// `Phase 12 complete (verified)` renumbered to 13: the detail after the state words was
+/// about the old phase or plan, so it goes (`Phase 13 complete`); the words up to it stay.
+fn without_old_detail(text: &str, from: usize) -> String {
+    let cut = [" (", " - ", " — ", " – ", ": ", "; "]
+        .iter()
+        .filter_map(|sep| text[from..].find(sep))
+        .min();
+    match cut {
+        Some(at) => text[..from + at].trim_end().to_string(),
+        None => text.to_string(),
+    }
 }
 
 /// Whether a status value names a plan id (`Executing 02-03`), which a new event makes stale.
@@ -487,7 +507,8 @@ mod tests {
             listed("In progress - plans 03-01, 03-02, 03-03 complete"),
             "In progress - plans 03-01, 03-02, 03-03, 03-04 complete"
         );
-        // Plans finished out of order: `01-10` gives the id's width, so 9 is `09`.
+        // Plans finished out of order: `01-10` gives the id's width, so 9 is `09`; the
+        // detail about 01-10 (`(queue)`) is not carried over to 01-09.
         let nine = PlanId::parse("01-09").unwrap();
         assert_eq!(
             status_word(
@@ -496,7 +517,26 @@ mod tests {
                 "1",
                 Some((&nine, None))
             ),
-            "Plan 01-09 complete (queue)"
+            "Plan 01-09 complete"
+        );
+        // The detail after the state words was about the old plan or phase: it goes.
+        assert_eq!(
+            status_word(
+                StatusKind::PhaseComplete,
+                "Phase 11 complete (verified)",
+                "11.1",
+                None
+            ),
+            "Phase 11.1 complete"
+        );
+        assert_eq!(
+            status_word(
+                StatusKind::InProgress,
+                "Executing phase 7.1 - plan 01 complete",
+                "7.1",
+                Some((&PlanId::parse("07.1-02").unwrap(), None))
+            ),
+            "Executing phase 7.1 - plan 02 complete"
         );
     }
 

@@ -86,11 +86,12 @@ fn a_planned_phase_finished_is_phase_complete() {
         .has_line("Status", "Phase complete — ready for verification");
 }
 
+/// The id keeps its width (`05-09`, not `05-9`); the detail about 05-10 (`(queue)`) goes.
 #[test]
 fn a_plan_log_status_keeps_the_ids_width() {
     given("# Project State\n\n## Current Position\n\nPhase: 5 of 5 (Scoring)\nPlan: 05-10 of 12\nStatus: Plan 05-10 complete (queue)\n")
         .running("state complete 05-09 --duration 4min")
-        .has_line("Status", "Plan 05-09 complete (queue)");
+        .has_line("Status", "Plan 05-09 complete");
 }
 
 /// A roadmap of two phases, 5 + 7 plans, phase 1 and four plans of phase 2 ticked.
