@@ -113,7 +113,13 @@ fn note_and_percent(
             // A tally of plans gains this plan; of phases, this phase if the plan ends it.
             None if unit == Unit::Plans => {
                 let nd = d + step.plans_done;
-                Some((nd, t.max(nd)))
+                // A tally that reaches its total while the evidence still knows plans open
+                // (`15 of 16+` with three plans of the phase unfinished) is no `16 of 16`.
+                let open = after
+                    .counts(&Scope::PROJECT_PLANS)
+                    .map_or(0, |(ad, at)| at.saturating_sub(ad));
+                let total = if nd >= t { nd + open } else { t };
+                Some((nd, total))
             }
             None => {
                 let newly = u64::from(step.newly_complete);
@@ -203,6 +209,10 @@ fn note_and_percent(
             "progress left at {}%: the evidence counts {done} of {total} ({pct}%), and progress never goes back",
             old_int.unwrap_or(0)
         ));
+        // The note is the percent's own counts: it stays with the percent, as written.
+        if note_is_percent {
+            edits.clear();
+        }
         return (edits, None);
     }
     let new = NewPercent {

@@ -75,3 +75,25 @@ fn a_note_of_one_phases_plans_named_after_the_counts_keeps_its_phase() {
         .running("state complete 13-03 --duration 5min")
         .contains("Progress: [█████░░░░░] 1/2 Phase 14 plans complete\n");
 }
+
+/// A roadmap whose phase 10 lists four plans, none done.
+const PHASE_10_OF_FOUR: &str = "# Roadmap\n\n### Phase 10: Parallel\n\nPlans:\n- [ ] 10-01: Rename\n- [ ] 10-02: Workflow\n- [ ] 10-03: Command\n- [ ] 10-04: Schema\n";
+
+#[test]
+fn a_plans_tally_never_reaches_its_total_while_plans_are_known_open() {
+    // `15 of 16+`: finishing 10-01 makes 16 done, but 10-02..04 are still open: not 100%.
+    // 16 of 19 would lower the percent, so the line stays as written and the note says why.
+    given("## Current Position\n\nPhase: 10 of 10\nPlan: 0 of 4\n\nProgress: ████████████░ 93% (15 of 16+ plans)\n")
+        .and_roadmap(PHASE_10_OF_FOUR)
+        .running("state complete 10-01 --duration 5min")
+        .contains("Progress: ████████████░ 93% (15 of 16+ plans)\n")
+        .notes("progress never goes back");
+}
+
+#[test]
+fn a_tally_below_its_total_still_gains_the_plan() {
+    given("## Current Position\n\nPhase: 10 of 10\nPlan: 0 of 4\n\nProgress: ████████░░ 75% (12 of 16 plans)\n")
+        .and_roadmap(PHASE_10_OF_FOUR)
+        .running("state complete 10-01 --duration 5min")
+        .contains("81% (13 of 16 plans)\n");
+}
