@@ -178,3 +178,13 @@ fn a_phase_has_at_least_as_many_plans_as_its_highest_plan_number() {
         .running("state complete 05-01 --duration 4min")
         .has_line("Plan", "1 of 3");
 }
+
+#[test]
+fn an_incumbent_pointer_moves_one_plan_on_whichever_plan_finished() {
+    // `Plan: 4 of 9` names plan 4 as next; 05-07 was run out of order. The incumbent's
+    // `advance-plan` moves its pointer to 5, and so does gsd in the files it keeps.
+    given("---\ngsd_state_version: 1.0\nstatus: executing\n---\n\n# Project State\n\n## Current Position\n\nPhase: 5\nPlan: 4 of 9\nStatus: Ready to execute\n")
+        .and_roadmap(&roadmap(9))
+        .running("state complete 05-07 --duration 4min")
+        .has_line("Plan", "5 of 9");
+}

@@ -79,6 +79,18 @@ fn plan_line_edits(state: &StateDoc, facts: &Facts) -> Vec<Edit> {
                     let number = match says_done {
                         true if earlier_plan_left_open(facts) => facts.phase_done,
                         true => facts.phase_done.max(u64::from(facts.plan.plan)),
+                        // The incumbent's `advance-plan` moves its pointer one plan on,
+                        // whichever plan was finished.
+                        false
+                            if facts.plan_names_next
+                                && state.kept_by_incumbent()
+                                && !facts.phase_complete
+                                && old
+                                    .is_some_and(|o| o > 0 && u64::from(facts.plan.plan) != o) =>
+                        {
+                            let o = old.unwrap_or(0);
+                            (o + 1).min(facts.phase_total.unwrap_or(o + 1))
+                        }
                         false => plan_number(facts, old),
                     };
                     pad_like(number.max(old.unwrap_or(0)), token)
