@@ -97,3 +97,19 @@ fn a_tally_below_its_total_still_gains_the_plan() {
         .running("state complete 10-01 --duration 5min")
         .contains("81% (13 of 16 plans)\n");
 }
+
+#[test]
+fn a_trend_in_the_order_plans_ran_is_appended_to() {
+    // 42-03 ran after 43-08 (a plan of an earlier phase, late): the list is in the order
+    // plans ran, not newest first, so 42-02 goes at its end.
+    given("## Current Position\n\nPhase: 43 of 44\nPlan: 8 of 8\n\n## Performance Metrics\n\n- Total plans completed: 12\n- Last 3 plans: 43-07 (1min), 43-08 (2min), 42-03 (2min)\n")
+        .running("state complete 42-02 --duration 3min")
+        .contains("- Last 3 plans: 43-08 (2min), 42-03 (2min), 42-02 (3min)\n");
+}
+
+#[test]
+fn a_trend_led_by_its_newest_plan_gains_the_new_one_first() {
+    given("## Current Position\n\nPhase: 23 of 24\nPlan: 1 of 2\n\n## Performance Metrics\n\n- Total plans completed: 12\n- Last 3 plans: 23-01 (3min), 22-01 (4min), 22-02 (2min)\n")
+        .running("state complete 23-02 --duration 3min")
+        .contains("- Last 3 plans: 23-02 (3min), 23-01 (3min), 22-01 (4min)\n");
+}

@@ -82,7 +82,11 @@ pub(super) fn recent_edit(
         .iter()
         .map(|(r, _)| plan_ids_in(doc.text(r.clone())).into_iter().next())
         .collect();
-    let newest_first = matches!((ids.first(), ids.last()), (Some(Some(a)), Some(Some(b))) if a > b);
+    // Newest first when the list leads with its highest id and ends lower: a list in the
+    // order plans ran (`43-07, 43-08, 42-03`, a plan of an earlier phase run late) does not
+    // lead with its highest, and is appended to.
+    let highest = ids.iter().flatten().max();
+    let newest_first = matches!((ids.first(), ids.last()), (Some(Some(a)), Some(Some(b))) if a > b && Some(a) == highest);
     let n = recent.items.len();
     // A list that names every plan done so far is still filling up to its cap; a shorter one
     // that has already dropped plans has settled at its length.
