@@ -38,6 +38,9 @@ impl Ledger {
         }
         if let Some(dirs) = &ws.phases {
             for dir in &dirs.phases {
+                if another_folder_is_the_phase(&ledger, &dirs.phases, dir) {
+                    continue;
+                }
                 let phase = ledger.phase_entry(&dir.number);
                 phase.has_folder = true;
                 phase.stages = phase.stages.merged(dir.stages);
@@ -224,4 +227,32 @@ fn line_says_not_started(state: &StateDoc) -> bool {
                 .trim()
                 .eq_ignore_ascii_case("not started")
     })
+}
+
+/// Whether `dir` shares its phase number with another folder that is the phase ROADMAP.md
+/// names (`01-benchmark` for `Phase 1: Benchmark`), while its own slug is another phase's
+/// (`01-sft-data-and-training`, left from an earlier milestone): its plans are not this
+/// phase's.
+fn another_folder_is_the_phase(
+    ledger: &Ledger,
+    dirs: &[crate::model::phases::PhaseDir],
+    dir: &crate::model::phases::PhaseDir,
+) -> bool {
+    let Some(name) = ledger.phase(&dir.number).and_then(|p| p.name.as_deref()) else {
+        return false;
+    };
+    let matches = |d: &crate::model::phases::PhaseDir| {
+        d.slug
+            .as_deref()
+            .is_some_and(|slug| first_word(slug).is_some() && first_word(slug) == first_word(name))
+    };
+    let same_number = || dirs.iter().filter(|d| d.number == dir.number);
+    same_number().count() > 1 && !matches(dir) && same_number().any(matches)
+}
+
+/// The first word of a name or slug, in lower case (`Benchmark 统计优化` → `benchmark`).
+fn first_word(text: &str) -> Option<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .map(str::to_lowercase)
 }

@@ -188,3 +188,17 @@ fn an_incumbent_pointer_moves_one_plan_on_whichever_plan_finished() {
         .running("state complete 05-07 --duration 4min")
         .has_line("Plan", "5 of 9");
 }
+
+#[test]
+fn a_folder_left_from_another_milestone_does_not_count_as_the_phase() {
+    // `phases/` holds `01-benchmark` (the roadmap's Phase 1: Benchmark) and `01-training`,
+    // a v1.0 folder with the same number and three plans: phase 1 has one plan.
+    crate::spec::given_tree(
+        &crate::support::fixtures_dir()
+            .join("ledger")
+            .join("stale-phase-folder"),
+    )
+    .running("state complete 01-01 --duration 6min")
+    .has_line("Plan", "1 of 1 in current phase")
+    .has_line("Status", "Phase complete");
+}
