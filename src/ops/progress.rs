@@ -242,16 +242,25 @@ fn implied_total(
     let (d1, t1) = after.counts(&Scope::PROJECT_PLANS)?;
     // The file's own `Total plans completed` over the plans known gives the percent: the
     // author counts those (`3` of `7` at 43% while the SUMMARY files say 5).
+    // Or over the plans known when it was written, one plan fewer than now (`15` of
+    // `18` at 83%, with 19 plans known today: the next is 16 of 19).
     let own = tally.zip(old_pct).and_then(|(n, p)| {
         [t0, t1]
             .into_iter()
             .find(|&t| t > 0 && n <= t && reproduces(n, t, p))
-            .map(|t| (n, t))
+            .map(|t| (n, t, t))
+            .or_else(|| {
+                (t1.saturating_sub(1)..t1)
+                    .rev()
+                    .find(|&t| t > 0 && n <= t && reproduces(n, t, p))
+                    .map(|t| (n, t, t1))
+            })
     });
-    match own.or_else(|| old_pct.and_then(|p| author_counts(p, d0, t0))) {
-        Some((ad, at)) => {
+    let implied = old_pct.and_then(|p| author_counts(p, d0, t0));
+    match own.or(implied.map(|(d, t)| (d, t, t))) {
+        Some((ad, at, now)) => {
             let done = ad + d1.saturating_sub(d0);
-            Some(((done, at.max(done)), Some((ad, at))))
+            Some(((done, now.max(done)), Some((ad, at))))
         }
         None => Some(((d1, t1), Some((d0, t0)))),
     }

@@ -113,3 +113,20 @@ fn a_trend_led_by_its_newest_plan_gains_the_new_one_first() {
         .running("state complete 23-02 --duration 3min")
         .contains("- Last 3 plans: 23-02 (3min), 23-01 (3min), 22-01 (4min)\n");
 }
+
+#[test]
+fn a_percent_of_the_plans_known_before_this_one_moves_over_those_known_now() {
+    // 83% is the file's own 15 done over 18 plans, the plans known before the nineteenth was
+    // written: finishing plan 16 is 16 of 19 (84%), not an estimate of its own.
+    let list: String = (1..=19)
+        .map(|n| {
+            let tick = if n <= 15 { "x" } else { " " };
+            format!("- [{tick}] 06-{n:02}-PLAN.md — Step {n}\n")
+        })
+        .collect();
+    let roadmap = format!("# Roadmap\n\n### Phase 6: Dashboard\n\nPlans:\n{list}");
+    given("## Current Position\n\nPhase: 6 of 6\nPlan: 15 of 19\n\nProgress: ██████████░ 83%\n\n## Performance Metrics\n\n- Total plans completed: 15\n")
+        .and_roadmap(&roadmap)
+        .running("state complete 06-16 --duration 5min")
+        .contains("Progress: █████████░░ 84%\n");
+}
