@@ -156,26 +156,22 @@ impl PhaseEntry {
     /// Plans in the phase, when anything says how many; never below [`Self::done`].
     pub fn total(&self) -> Option<u64> {
         // A plan known only because it is being completed says nothing of the phase's size.
-        let evidenced = self
+        let evidenced: Vec<&PlanEntry> = self
             .plans
             .iter()
             .filter(|p| {
                 let e = &p.evidence;
                 e.listed || e.plan_file || e.summary_file
             })
-            .count() as u64;
+            .collect();
         // Plans are numbered from 1 (or 0) up: a plan file numbered 3 means three plans,
         // even where one between has left no file.
-        let highest = self
-            .plans
+        let highest = evidenced
             .iter()
-            .filter(|p| {
-                let e = &p.evidence;
-                e.listed || e.plan_file || e.summary_file
-            })
             .map(|p| u64::from(p.id.plan))
             .max()
             .unwrap_or(0);
+        let evidenced = evidenced.len() as u64;
         let known = [
             (evidenced > 0).then_some(evidenced.max(self.plans.len() as u64).max(highest)),
             self.roadmap_counts.total,
