@@ -356,6 +356,49 @@ fn with_plan(text: &str, plan: Option<(&PlanId, Option<&PlanId>)>) -> Option<Str
     }
 }
 
+/// `Plan 02-01 complete, plan 02-02 next` when plan 02-02 ends phase 2: the same log one
+/// level up, `Phase 2 complete, phase 3 next` (`next_phase`, when the ledger knows one).
+/// `None` unless the status names exactly two plans, one done and one next.
+pub fn phase_log_at_phase_end(text: &str, phase: &str, next_phase: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    let ids = plan_ids_in(text);
+    let [first, second] = ids.as_slice() else {
+        return None;
+    };
+    if !(lower.contains("complete") || lower.contains("done")) || !lower.contains("next") {
+        return None;
+    }
+    let (a, b) = (first.to_string(), second.to_string());
+    let (at_a, at_b) = (text.find(&a)?, text.rfind(&b)?);
+    // Each id follows its own `plan ` word: `plan 02-01 …, plan 02-02 next`.
+    let word = |at: usize| at >= 5 && lower[..at].ends_with("plan ");
+    if at_a >= at_b || !word(at_a) || !word(at_b) {
+        return None;
+    }
+    // `plan` → `phase`, `Plan` → `Phase`, `PLAN` → `PHASE`.
+    let label = |at: usize| {
+        let word = &text[at - 5..at - 1];
+        if word == "PLAN" {
+            "PHASE"
+        } else if word.starts_with('P') {
+            "Phase"
+        } else {
+            "phase"
+        }
+    };
+    let plain = |n: &str| PhaseNum::parse(n).map_or(n.to_string(), |p| p.spelled_like("1"));
+    Some(format!(
+        "{}{} {}{}{} {}{}",
+        &text[..at_a - 5],
+        label(at_a),
+        plain(phase),
+        &text[at_a + a.len()..at_b - 5],
+        label(at_b),
+        plain(next_phase),
+        &text[at_b + b.len()..]
+    ))
+}
+
 /// A plan number written in the width of the id it replaces: plan ids keep a fixed width,
 /// so `01-10` names the width (two digits) as surely as `01-09` does (`01-10` → `01-09`,
 /// `1-3` → `1-4`).

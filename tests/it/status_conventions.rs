@@ -202,3 +202,14 @@ fn a_folder_left_from_another_milestone_does_not_count_as_the_phase() {
     .has_line("Plan", "1 of 1 in current phase")
     .has_line("Status", "Phase complete");
 }
+
+#[test]
+fn a_plan_log_at_the_end_of_its_phase_moves_up_to_phases() {
+    // `Plan 02-01 complete, plan 02-02 next`, and 02-02 ends phase 2: the same log, one level
+    // up, names the phase done and the one next.
+    let roadmap = "# Roadmap\n\n- [x] **Phase 1: Core**\n- [ ] **Phase 2: API**\n- [ ] **Phase 3: UI**\n\n### Phase 2: API\n\nPlans:\n- [x] 02-01-PLAN.md\n- [ ] 02-02-PLAN.md\n";
+    given("## Current Position\n\nPhase: 2 of 3 (API)\nPlan: 1 of 2\nStatus: Plan 02-01 complete, plan 02-02 next\n")
+        .and_roadmap(roadmap)
+        .running("state complete 02-02 --duration 4min")
+        .has_line("Status", "Phase 2 complete, phase 3 next");
+}

@@ -6,7 +6,9 @@
 use crate::ledger::{Ledger, Relation, state_plan_names_next};
 use crate::model::ids::{PhaseNum, PlanId};
 use crate::model::state::StateDoc;
-use crate::model::status::{StatusKind, status_word, status_word_kept_by_incumbent};
+use crate::model::status::{
+    StatusKind, phase_log_at_phase_end, status_word, status_word_kept_by_incumbent,
+};
 use crate::model::workspace::Workspace;
 use crate::ops::progress::Step;
 
@@ -59,6 +61,16 @@ impl Facts {
             .and_then(|p| p.next_plan())
             .map(|p| p.id.clone());
         let plan = (!self.phase_complete).then_some((&self.plan, next.as_ref()));
+        let next_phase = self
+            .after
+            .next_phase(&self.plan.phase)
+            .map(|p| p.number.as_str().to_string());
+        if let Some(text) = next_phase
+            .filter(|_| self.phase_complete)
+            .and_then(|n| phase_log_at_phase_end(current, self.plan.phase.as_str(), &n))
+        {
+            return text;
+        }
         if state.kept_by_incumbent() {
             status_word_kept_by_incumbent(
                 target,
