@@ -3,6 +3,7 @@
 
 use crate::ledger::{Ledger, PhaseEntry};
 use crate::model::ids::{PhaseNum, PlanId};
+use crate::model::phases::PhaseDir;
 use crate::model::roadmap::{Roadmap, RowStatus};
 use crate::model::state::StateDoc;
 use crate::model::status::StatusKind;
@@ -233,21 +234,17 @@ fn line_says_not_started(state: &StateDoc) -> bool {
 /// names (`01-benchmark` for `Phase 1: Benchmark`), while its own slug is another phase's
 /// (`01-sft-data-and-training`, left from an earlier milestone): its plans are not this
 /// phase's.
-fn another_folder_is_the_phase(
-    ledger: &Ledger,
-    dirs: &[crate::model::phases::PhaseDir],
-    dir: &crate::model::phases::PhaseDir,
-) -> bool {
-    let Some(name) = ledger.phase(&dir.number).and_then(|p| p.name.as_deref()) else {
+fn another_folder_is_the_phase(ledger: &Ledger, dirs: &[PhaseDir], dir: &PhaseDir) -> bool {
+    let Some(word) = ledger
+        .phase(&dir.number)
+        .and_then(|p| p.name.as_deref())
+        .and_then(first_word)
+    else {
         return false;
     };
-    let matches = |d: &crate::model::phases::PhaseDir| {
-        d.slug
-            .as_deref()
-            .is_some_and(|slug| first_word(slug).is_some() && first_word(slug) == first_word(name))
-    };
+    let named = |d: &PhaseDir| d.slug.as_deref().and_then(first_word).as_ref() == Some(&word);
     let same_number = || dirs.iter().filter(|d| d.number == dir.number);
-    same_number().count() > 1 && !matches(dir) && same_number().any(matches)
+    same_number().count() > 1 && !named(dir) && same_number().any(named)
 }
 
 /// The first word of a name or slug, in lower case (`Benchmark 统计优化` → `benchmark`).

@@ -245,15 +245,14 @@ fn implied_total(
     // Or over the plans known when it was written, one plan fewer than now (`15` of
     // `18` at 83%, with 19 plans known today: the next is 16 of 19).
     let own = tally.zip(old_pct).and_then(|(n, p)| {
+        let gives = |t: u64| t > 0 && n <= t && reproduces(n, t, p);
         [t0, t1]
             .into_iter()
-            .find(|&t| t > 0 && n <= t && reproduces(n, t, p))
+            .find(|&t| gives(t))
             .map(|t| (n, t, t))
             .or_else(|| {
-                (t1.saturating_sub(1)..t1)
-                    .rev()
-                    .find(|&t| t > 0 && n <= t && reproduces(n, t, p))
-                    .map(|t| (n, t, t1))
+                let then = t1.saturating_sub(1);
+                gives(then).then_some((n, then, t1))
             })
     });
     let implied = old_pct.and_then(|p| author_counts(p, d0, t0));

@@ -183,12 +183,8 @@ impl ProgressLine {
             return false;
         };
         let text = doc.text(note);
-        text.match_indices('/').any(|(i, _)| {
-            let before = text[..i].trim_end_matches(|c: char| c.is_ascii_digit());
-            before.len() < i
-                && before.ends_with('.')
-                && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit())
-        })
+        text.match_indices('/')
+            .any(|(i, _)| ends_in_decimal(&text[..i]))
     }
 
     /// The first `N/M` (or `N of M`) count in the note, and what it counts: `phases` when the
@@ -215,9 +211,7 @@ impl ProgressLine {
             i + before[i..].chars().next().map_or(1, char::len_utf8)
         });
         // `2.75/5 phases`: a share of phases, not a count this parser can move.
-        if before[..done_start].ends_with('.')
-            && before[..done_start - 1].ends_with(|c: char| c.is_ascii_digit())
-        {
+        if ends_in_decimal(before) {
             return None;
         }
         let done: u64 = before[done_start..].parse().ok()?;
@@ -255,6 +249,15 @@ impl ProgressLine {
             unit,
         })
     }
+}
+
+/// Whether `text` ends in a number with a decimal part (`… 2.75`).
+fn ends_in_decimal(text: &str) -> bool {
+    let whole = text.trim_end_matches(|c: char| c.is_ascii_digit());
+    whole.len() < text.len()
+        && whole
+            .strip_suffix('.')
+            .is_some_and(|w| w.ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// `v4.0`, `v2`, `milestone`: a word that says which milestone a count is of, not what it

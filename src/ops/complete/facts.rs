@@ -61,14 +61,14 @@ impl Facts {
             .and_then(|p| p.next_plan())
             .map(|p| p.id.clone());
         let plan = (!self.phase_complete).then_some((&self.plan, next.as_ref()));
+        // `Plan 02-01 complete, plan 02-02 next` at the phase's end names phases instead.
         let next_phase = self
             .after
             .next_phase(&self.plan.phase)
-            .map(|p| p.number.as_str().to_string());
-        if let Some(text) = next_phase
-            .filter(|_| self.phase_complete)
-            .and_then(|n| phase_log_at_phase_end(current, self.plan.phase.as_str(), &n))
-        {
+            .filter(|_| self.phase_complete);
+        if let Some(text) = next_phase.and_then(|n| {
+            phase_log_at_phase_end(current, self.plan.phase.as_str(), n.number.as_str())
+        }) {
             return text;
         }
         if state.kept_by_incumbent() {

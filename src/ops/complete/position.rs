@@ -74,26 +74,14 @@ fn plan_line_edits(state: &StateDoc, facts: &Facts) -> Vec<Edit> {
                     let same_phase = facts.relation == Relation::Current;
                     let old = line.done_count(doc).filter(|_| same_phase);
                     let after_counts = line.total.clone().unwrap_or(done.clone()).end;
-                    let says_done = says_count_done(doc.text(after_counts..line.field.value.end));
-                    // `6 of 8 complete`: a count of plans done, whatever else the file does.
-                    let number = match says_done {
-                        true if earlier_plan_left_open(facts) => facts.phase_done,
-                        true => facts.phase_done.max(u64::from(facts.plan.plan)),
-                        // The incumbent's `advance-plan` moves its pointer one plan on,
-                        // whichever plan was finished.
-                        false
-                            if facts.plan_names_next
-                                && state.kept_by_incumbent()
-                                && !facts.phase_complete
-                                && old
-                                    .is_some_and(|o| o > 0 && u64::from(facts.plan.plan) != o) =>
-                        {
-                            let o = old.unwrap_or(0);
-                            (o + 1).min(facts.phase_total.unwrap_or(o + 1))
-                        }
-                        false => plan_number(facts, old),
+                    let reading = LineReading {
+                        says_done: says_count_done(doc.text(after_counts..line.field.value.end)),
+                        kept_by_incumbent: state.kept_by_incumbent(),
                     };
-                    pad_like(number.max(old.unwrap_or(0)), token)
+                    pad_like(
+                        plan_number(facts, old, reading).max(old.unwrap_or(0)),
+                        token,
+                    )
                 };
                 edits.push(Edit::replace(done.clone(), new));
                 let value = line.field.value(doc);
@@ -120,7 +108,10 @@ fn plan_line_edits(state: &StateDoc, facts: &Facts) -> Vec<Edit> {
                 if let Some(total) = facts.phase_total {
                     edits.push(Edit::replace(
                         line.field.value.clone(),
-                        format!("{} of {total}", plan_number(facts, None)),
+                        format!(
+                            "{} of {total}",
+                            plan_number(facts, None, LineReading::default())
+                        ),
                     ));
                 }
             }
@@ -132,27 +123,50 @@ fn plan_line_edits(state: &StateDoc, facts: &Facts) -> Vec<Edit> {
 /// The number `Plan: A of B` gets: the count of plans done, or in a file whose `Plan:` names
 /// the plan to run next, that plan's number (the last one's, once the phase is complete).
 /// `old` is the count the line holds now, when it is a count of this phase.
-fn plan_number(facts: &Facts, old: Option<u64>) -> u64 {
+fn plan_number(facts: &Facts, old: Option<u64>, reading: LineReading) -> u64 {
+    let plan = u64::from(facts.plan.plan);
+    if reading.says_done {
+        // `6 of 8 complete`: a count of plans done, whatever else the file does.
+        return if earlier_plan_left_open(facts) {
+            facts.phase_done
+        } else {
+            facts.phase_done.max(plan)
+        };
+    }
+    // The incumbent's `advance-plan` moves its pointer one plan on, whichever plan finished.
+    if let Some(o) = old.filter(|&o| {
+        facts.plan_names_next
+            && reading.kept_by_incumbent
+            && !facts.phase_complete
+            && o > 0
+            && o != plan
+    }) {
+        return (o + 1).min(facts.phase_total.unwrap_or(o + 1));
+    }
     // `0 of 3` is a count whatever the status says: there is no plan 0 to run next.
     let names_next = facts.plan_names_next && old != Some(0);
     if !names_next {
         // Plans run in order: finishing plan 3 means three are done, even where earlier
         // plans left no SUMMARY behind (replaying real completions, authors catch the count
         // up to the plan's number more often than they add one to a stale count).
-        return facts.phase_done.max(u64::from(facts.plan.plan));
+        return facts.phase_done.max(plan);
     }
     if facts.phase_complete {
-        return facts
-            .phase_total
-            .unwrap_or(facts.phase_done)
-            .max(u64::from(facts.plan.plan));
+        return facts.phase_total.unwrap_or(facts.phase_done).max(plan);
     }
     let phase = facts.after.phase(&facts.plan.phase);
     phase
         .and_then(|p| p.next_plan_after(&facts.plan))
-        .map_or(u64::from(facts.plan.plan) + 1, |next| {
-            u64::from(next.id.plan)
-        })
+        .map_or(plan + 1, |next| u64::from(next.id.plan))
+}
+
+/// What the `Plan:` line itself says about how it is kept.
+#[derive(Debug, Clone, Copy, Default)]
+struct LineReading {
+    /// Its counts are followed by `complete`/`done`: a count of plans done.
+    says_done: bool,
+    /// The file is one the incumbent's `gsd-tools` keeps.
+    kept_by_incumbent: bool,
 }
 
 /// `2 of 8 complete in phase 1`: the counts are followed by a word that says they count plans
