@@ -428,20 +428,16 @@ impl Ledger {
 
     /// The ledger as it was before plan `id` was recorded: its SUMMARY file and tick not
     /// yet written (in real use both come just before `complete`). What the file's current
-    /// numbers were computed from, so it is what a count's scope is inferred against.
+    /// numbers were computed from, so it is what a count's scope is inferred against. The
+    /// plan itself stays, open: it existed before it was done, so a phase whose only other
+    /// evidence is its earlier SUMMARYs (no PLAN files, no ROADMAP list) was not complete.
     pub fn without(&self, id: &PlanId) -> Ledger {
         let mut out = self.clone();
-        if let Some(p) = out.phases.iter_mut().find(|p| p.number == id.phase)
-            && let Some(e) = p.plans.iter_mut().find(|e| &e.id == id)
-        {
-            e.evidence.summary_file = false;
-            e.evidence.ticked = false;
-            e.evidence.completing = false;
-            e.evidence.implied = false;
-            if !(e.evidence.listed || e.evidence.plan_file) {
-                p.plans.retain(|e| &e.id != id);
-            }
-        }
+        let e = &mut out.phase_mut(id).entry_mut(id).evidence;
+        e.summary_file = false;
+        e.ticked = false;
+        e.completing = false;
+        e.implied = false;
         out
     }
 

@@ -130,3 +130,17 @@ fn a_percent_of_the_plans_known_before_this_one_moves_over_those_known_now() {
         .running("state complete 06-16 --duration 5min")
         .contains("Progress: █████████░░ 84%\n");
 }
+
+#[test]
+fn a_plan_known_only_by_the_summaries_before_it_still_leaves_its_phase_open_until_done() {
+    // `fixtures/ledger/summaries-only`: no PLAN files, no ROADMAP plan lists; phase 2 has
+    // 02-01's SUMMARY only. Before 02-02 was done phase 2 was open (the plan existed), so the
+    // note's 1 of 3 phases is the evidence's count, and finishing phase 2 makes it 2 of 3.
+    crate::spec::given_tree(
+        &crate::support::fixtures_dir()
+            .join("ledger")
+            .join("summaries-only"),
+    )
+    .running("state complete 02-02 --duration 5min")
+    .contains("Progress: [=======...] 67% (2/3 phases complete)\n");
+}
