@@ -61,6 +61,7 @@ impl Ledger {
         }
         ledger.has_siblings = !ledger.phases.is_empty();
         add_state(&mut ledger, &ws.state, completing);
+        reopen_current_phase_ticked_early(&mut ledger, ws);
         ledger.current_milestone = ledger
             .current
             .as_ref()
@@ -87,6 +88,36 @@ impl Ledger {
             }
         };
         &mut self.phases[at]
+    }
+}
+
+/// A ROADMAP.md mark that STATE.md and `phases/` both contradict does not close the current
+/// phase: `[x] Phase 475` beside `Plan: 15 of 45` and PLAN files left without a SUMMARY (in a
+/// phase whose done plans leave one) is a mark written early, and trusting it would move
+/// `Plan:` to `45 of 45`. A phase-level SUMMARY still closes the phase.
+fn reopen_current_phase_ticked_early(ledger: &mut Ledger, ws: &Workspace) {
+    let Some(current) = ledger.current.clone() else {
+        return;
+    };
+    let phase_summary = ws.phases.as_ref().is_some_and(|dirs| {
+        dirs.phases
+            .iter()
+            .any(|d| d.number == current && d.phase_summary.is_some())
+    });
+    let Some(phase) = ledger.phases.iter_mut().find(|p| p.number == current) else {
+        return;
+    };
+    let state_says_open = matches!(
+        (phase.state_counts.done, phase.state_counts.total),
+        (Some(d), Some(t)) if d < t
+    );
+    let keeps_summaries = phase.plans.iter().any(|p| p.evidence.summary_file);
+    let plans_open = phase
+        .plans
+        .iter()
+        .any(|p| p.evidence.plan_file && !p.done());
+    if phase.marked_complete && !phase_summary && state_says_open && keeps_summaries && plans_open {
+        phase.marked_complete = false;
     }
 }
 

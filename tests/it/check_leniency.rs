@@ -21,19 +21,31 @@ const PROGRESS_50: &str = "Progress: [█████░░░░░] 50%";
 
 #[test]
 fn gsd404_is_quiet_when_the_whole_phase_is_ticked() {
+    // STATE.md agrees the phase is done (`Plan: 2 of 2`): the whole-phase mark covers its
+    // plans' boxes.
     given_base()
         .editing("ROADMAP.md", PLAN_02_01, PLAN_02_01_UNTICKED)
         .editing("ROADMAP.md", "- [ ] **Phase 2", "- [x] **Phase 2")
+        .editing("STATE.md", "Plan: 1 of 2", "Plan: 2 of 2")
         .checking()
         .is_quiet_about("GSD404");
     given_base()
         .editing("ROADMAP.md", PLAN_02_01, PLAN_02_01_UNTICKED)
         .editing("ROADMAP.md", "| 1/2 | In progress |", "| 2/2 | Complete |")
+        .editing("STATE.md", "Plan: 1 of 2", "Plan: 2 of 2")
         .checking()
         .is_quiet_about("GSD404");
-    // The twin: the phase is still open, so the unticked plan understates progress.
+    // The twins: the phase is still open, so the unticked plan understates progress; a
+    // whole-phase tick that STATE.md (`Plan: 1 of 2`) and 02-02's open PLAN both contradict
+    // does not close the phase (the ledger's rule, the same one `complete` follows).
     given_base()
         .editing("ROADMAP.md", PLAN_02_01, PLAN_02_01_UNTICKED)
+        .checking()
+        .reports_once("GSD404")
+        .at(24, 4);
+    given_base()
+        .editing("ROADMAP.md", PLAN_02_01, PLAN_02_01_UNTICKED)
+        .editing("ROADMAP.md", "- [ ] **Phase 2", "- [x] **Phase 2")
         .checking()
         .reports_once("GSD404")
         .at(24, 4);

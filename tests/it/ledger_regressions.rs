@@ -1087,3 +1087,15 @@ fn complete_state_only(text: &str, plan: &str, duration: &str) -> String {
     let out = gsd::ops::complete::complete(&ws, &crate::ops_support::clock(), &args).unwrap();
     crate::ops_support::new_state(&out).expect("a change")
 }
+
+/// `fixtures/ledger/ticked-early`: ROADMAP.md ticks `[x] Phase 2` while STATE.md says
+/// `Plan: 2 of 4` and 02-03, 02-04 have PLAN files but no SUMMARY (02-01 and 02-02 have
+/// theirs). The tick is the odd one out: completing 02-03 is plan 3 of 4, the phase goes
+/// on, and `Plan:` does not jump to `4 of 4`.
+#[test]
+fn a_phase_ticked_before_its_plans_are_done_goes_on() {
+    crate::spec::given_tree(&fx("ticked-early"))
+        .running("state complete 02-03 --duration 5min")
+        .contains("\nPlan: 3 of 4\nStatus: In progress\n")
+        .contains("Progress: [████████░░] 75%\n");
+}
