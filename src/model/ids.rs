@@ -188,6 +188,20 @@ impl PlanId {
         format!("{}-{:02}{letter}", self.phase.padded(2), self.plan)
     }
 
+    /// This id written the way `written` (another id, as it appears in a file) is: its
+    /// phase's padding and its plan number's width (`01-10` → `01-09`, `1-3` → `1-4`), since
+    /// plan ids keep a fixed width within a file.
+    pub fn spelled_like(&self, written: &PlanId) -> String {
+        let raw = written.to_string();
+        let (phase, plan) = raw.rsplit_once('-').unwrap_or((&raw, ""));
+        let width = if plan.len() > 1 && plan.chars().all(|c| c.is_ascii_digit()) {
+            plan.len()
+        } else {
+            1
+        };
+        format!("{}-{:0>width$}", self.phase.spelled_like(phase), self.plan)
+    }
+
     fn key(&self) -> (&PhaseNum, u32, Option<char>) {
         (&self.phase, self.plan, self.suffix)
     }

@@ -299,15 +299,7 @@ fn with_plan(text: &str, plan: Option<(&PlanId, Option<&PlanId>)>) -> Option<Str
         return None;
     }
     let ids = plan_ids_in(text);
-    let spell = |old: &PlanId, new: &PlanId| {
-        let raw = old.to_string();
-        let (ph, pl) = raw.rsplit_once('-').unwrap_or((&raw, ""));
-        format!(
-            "{}-{}",
-            new.phase.spelled_like(ph),
-            pad_plan_number(u64::from(new.plan), pl)
-        )
-    };
+    let spell = |old: &PlanId, new: &PlanId| new.spelled_like(old);
     match ids.as_slice() {
         [one] => {
             let old = one.to_string();
@@ -397,18 +389,6 @@ pub fn phase_log_at_phase_end(text: &str, phase: &str, next_phase: &str) -> Opti
         plain(next_phase),
         &text[at_b + b.len()..]
     ))
-}
-
-/// A plan number written in the width of the id it replaces: plan ids keep a fixed width,
-/// so `01-10` names the width (two digits) as surely as `01-09` does (`01-10` → `01-09`,
-/// `1-3` → `1-4`).
-fn pad_plan_number(n: u64, like: &str) -> String {
-    let width = if like.len() > 1 && like.chars().all(|c| c.is_ascii_digit()) {
-        like.len()
-    } else {
-        1
-    };
-    format!("{n:0>width$}")
 }
 
 /// `Phase 8 complete` → `Phase 9 complete`: the first `Phase N` in `text` renumbered to

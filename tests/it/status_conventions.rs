@@ -213,3 +213,39 @@ fn a_plan_log_at_the_end_of_its_phase_moves_up_to_phases() {
         .running("state complete 02-02 --duration 4min")
         .has_line("Status", "Phase 2 complete, phase 3 next");
 }
+
+/// A STATE.md in phase 3 of 4, two of its five plans done, whose `Plan:` line carries `note`.
+fn plan_note(note: &str) -> String {
+    format!(
+        "## Current Position\n\nPhase: 3 of 4 (Schema)\nPlan: 2 of 5 {note}\nStatus: In progress\n"
+    )
+}
+
+#[test]
+fn a_plan_line_note_naming_the_plan_done_names_the_new_one() {
+    given(&plan_note("(03-02-PLAN.md completed)"))
+        .running("state complete 03-03 --duration 4min")
+        .contains("\nPlan: 3 of 5 (03-03-PLAN.md completed)\n");
+    given(&plan_note("(Plan 02 complete)"))
+        .running("state complete 03-03 --duration 4min")
+        .contains("\nPlan: 3 of 5 (Plan 03 complete)\n");
+    // Two plans named: the author's list, left as written.
+    given(&plan_note("(plan 01 and 02 complete)"))
+        .running("state complete 03-03 --duration 4min")
+        .contains("\nPlan: 3 of 5 (plan 01 and 02 complete)\n");
+}
+
+#[test]
+fn a_plan_line_note_saying_the_phase_is_done_goes_while_it_goes_on() {
+    // `(all plans complete)` is untrue at 3 of 5; a bare `(COMPLETE)` is the plan's own.
+    given(&plan_note("(all plans complete)"))
+        .running("state complete 03-03 --duration 4min")
+        .contains("\nPlan: 3 of 5\nStatus:");
+    given(&plan_note("(COMPLETE)"))
+        .running("state complete 03-03 --duration 4min")
+        .contains("\nPlan: 3 of 5 (COMPLETE)\n");
+    // Moving on to phase 4, any note was about phase 3.
+    given("## Current Position\n\nPhase: 3 of 4 (Schema)\nPlan: 5 of 5 (Task 1 complete, Task 2 pending)\nStatus: Phase complete\n")
+        .running("state complete 04-01 --duration 4min")
+        .contains("\nPlan: 1 of TBD\nStatus: In progress\n");
+}

@@ -7,7 +7,7 @@
 
 use crate::edit::Edit;
 use crate::ledger::Relation;
-use crate::model::ids::PlanId;
+use crate::model::ids::{PlanId, plan_ids_in};
 use crate::model::state::StateDoc;
 use crate::ops::Clock;
 use crate::ops::complete::facts::Facts;
@@ -86,10 +86,12 @@ fn plan_line_edits(state: &StateDoc, facts: &Facts) -> Vec<Edit> {
                 edits.push(Edit::replace(done.clone(), new));
                 let value = line.field.value(doc);
                 let from = line.total.clone().unwrap_or(done).end - line.field.value.start;
-                if !facts.phase_complete
+                let base = line.field.value.start;
+                if let Some((r, text)) = detail_edit(value, from, facts) {
+                    edits.push(Edit::replace(base + r.start..base + r.end, text));
+                } else if !facts.phase_complete
                     && let Some(r) = done_suffix(value, from)
                 {
-                    let base = line.field.value.start;
                     edits.push(Edit::replace(base + r.start..base + r.end, ""));
                 }
                 let moved = state.current_phase().as_ref() != Some(&facts.plan.phase);
@@ -118,6 +120,63 @@ fn plan_line_edits(state: &StateDoc, facts: &Facts) -> Vec<Edit> {
         }
     }
     edits
+}
+
+/// The note in parentheses after `Plan: A of B`, when it reports work done: one that names
+/// the plan done (`(02-01-PLAN.md completed)`) names the plan completed now; one that says the
+/// phase is done (`(all plans complete)`, `(Phase complete)`) goes while the phase is not.
+/// The range within `value` (from `from`, the end of the counts) and its new text.
+fn detail_edit(
+    value: &str,
+    from: usize,
+    facts: &Facts,
+) -> Option<(std::ops::Range<usize>, String)> {
+    let tail = value.get(from..)?;
+    let at = tail.find(" (")?;
+    // Only a note right after the counts (`3 of 5 in current phase (…)` included), not one
+    // further into prose.
+    if tail[..at].contains(['(', ')', ';', '.']) {
+        return None;
+    }
+    let open = from + at + 2;
+    let close = open + crate::model::state::position::matching_paren(&value[open..])?;
+    let inner = &value[open..close];
+    let lower = inner.to_ascii_lowercase();
+    let reports_done = ["complete", "done", "finished", "executed"]
+        .iter()
+        .any(|w| lower.contains(w));
+    if !reports_done {
+        return None;
+    }
+    match plan_ids_in(inner).as_slice() {
+        [one] => {
+            let old = one.to_string();
+            let i = inner.find(&old)?;
+            let new = facts.plan.spelled_like(one);
+            (new != old).then(|| (open + i..open + i + old.len(), new))
+        }
+        [] => {
+            // `(Plan 01 complete)`: the plan number alone, when it is the only number.
+            if let Some(i) = lower.find("plan ").map(|i| i + 5)
+                && inner.matches(|c: char| c.is_ascii_digit()).count()
+                    == inner[i..].chars().take_while(char::is_ascii_digit).count()
+                && inner[i..].starts_with(|c: char| c.is_ascii_digit())
+            {
+                let digits = inner[i..].chars().take_while(char::is_ascii_digit).count();
+                let old = &inner[i..i + digits];
+                let new = pad_like(u64::from(facts.plan.plan), old);
+                return (new != old).then(|| (open + i..open + i + digits, new));
+            }
+            // A note about the phase as a whole (`(all plans complete)`) is untrue while it
+            // goes on; after a move to another phase, any note was about the old one. A bare
+            // `(COMPLETE)` in the same phase is the plan's own.
+            let moved = facts.relation == Relation::Later;
+            let whole_phase = lower.contains("all") || lower.contains("phase");
+            (!facts.phase_complete && (moved || whole_phase))
+                .then(|| (from + at..close + 1, String::new()))
+        }
+        _ => None,
+    }
 }
 
 /// The number `Plan: A of B` gets: the count of plans done, or in a file whose `Plan:` names
