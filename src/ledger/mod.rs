@@ -360,6 +360,25 @@ impl Ledger {
             .unwrap_or_default()
     }
 
+    /// The name to write for phase `n` where the file wrote `old` for the current phase: the
+    /// phase folder's slug when `old` is the current phase's slug (`Phase: 01
+    /// (puzzle-engine)` → `02 (game-state-domain)`), else ROADMAP.md's title. The file's own
+    /// way of naming phases wins over the template's.
+    pub fn phase_name_like(&self, n: &PhaseNum, old: Option<&str>) -> Option<String> {
+        let new = self.phase(n)?;
+        let current_slug = self
+            .current
+            .as_ref()
+            .and_then(|c| self.phase(c))
+            .and_then(|p| p.slug.as_deref());
+        let written_as_slug = old.zip(current_slug).is_some_and(|(o, s)| o.trim() == s);
+        match (&new.slug, &new.name) {
+            (Some(slug), _) if written_as_slug => Some(slug.clone()),
+            (_, Some(title)) => Some(title.clone()),
+            _ => None,
+        }
+    }
+
     /// Where `phase` stands relative to the current position.
     pub fn relation(&self, phase: &PhaseNum) -> Relation {
         match &self.current {

@@ -40,11 +40,21 @@ pub fn phase_total(state: &StateDoc, before: &Ledger, phase: &PhaseNum) -> Optio
         .unwrap_or(old);
     let counts_across = matched.is_some_and(|(_, m)| *m == Measure::Count) && old_n > old;
     if n > new && !counts_across {
-        new = measure(&after, &Reach::Milestone, Measure::Last)
-            .filter(|_| group.is_some())
-            .or_else(|| measure(&after, &Reach::Project, Measure::Last))
-            .unwrap_or(0)
-            .max(n);
+        // The highest phase number of the phase's milestone, else of the project; over the
+        // whole project (numbered from 1) the number of phases where it is smaller and still
+        // holds the new phase: a stray high number (`Phase 99: Throwaway` beside phases 1 to
+        // 13) would otherwise make `13 of 99`.
+        let (reach, measures): (Reach, &[Measure]) = if group.is_some() {
+            (Reach::Milestone, &[Measure::Last])
+        } else {
+            (Reach::Project, &[Measure::Last, Measure::Count])
+        };
+        new = measures
+            .iter()
+            .filter_map(|m| measure(&after, &reach, *m))
+            .filter(|&t| t >= n)
+            .min()
+            .unwrap_or(n);
     }
     (new != old).then_some(new)
 }

@@ -7,6 +7,7 @@ use crate::edit::Edit;
 use crate::model::ids::PhaseNum;
 use crate::model::state::StateDoc;
 use crate::model::status::StatusKind;
+use crate::model::values::is_placeholder_value;
 use crate::ops::field::set_field;
 use crate::ops::style::{date_separator_in, done_suffix, file_separator, phase_like};
 use crate::ops::{Clock, frontmatter};
@@ -104,40 +105,80 @@ pub fn phase_line_edits(
     edits
 }
 
-/// `Current focus: Phase 2 - Name` → `Phase 3 - New name` in the same form.
+/// `Current focus: Phase 2 - Name` → `Phase 3 - New name` in the same form: the words
+/// before the phase (`v1.1 Discovery — Phase 4: Name`) kept, the number in its padding, the
+/// separator as written, the old phase's name (and any note after it) replaced by the new
+/// one's. `name` gives the new phase's name from the old one as written (a slug is answered
+/// with a slug). A focus that names no phase (`v1.2 Referrals - referral tracking`), or names
+/// several after other words, is about the milestone: `None`, left as the author wrote it.
 pub fn focus_edit(
     state: &StateDoc,
     focus: &crate::model::Field,
     phase: &PhaseNum,
-    name: Option<&str>,
-) -> Edit {
+    name: impl Fn(Option<&str>) -> Option<String>,
+) -> Option<Edit> {
     let value = focus.value(&state.doc);
-    if let Some(rest) = value.strip_prefix("Phase ") {
-        let num_len = rest
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
-            .unwrap_or(rest.len());
-        let after = &rest[num_len..];
-        let sep_len = [" — ", " - ", " -- ", ": ", " – "]
-            .iter()
-            .find(|s| after.starts_with(**s))
-            .map_or(0, |s| s.len());
-        let sep = if sep_len > 0 {
-            &after[..sep_len]
-        } else {
-            file_separator(&state.doc)
+    let mentions: Vec<usize> = value
+        .match_indices("Phase ")
+        .map(|(i, _)| i)
+        .filter(|&i| value[i + 6..].starts_with(|c: char| c.is_ascii_digit()))
+        .collect();
+    let Some(&at) = mentions.first() else {
+        // No phase named: a placeholder or a bare status (`Ready to plan`) becomes the
+        // phase; anything else is the author's own line about the milestone or project.
+        let bare_status = matches!(
+            StatusKind::classify(value),
+            StatusKind::Planning
+                | StatusKind::ReadyToExecute
+                | StatusKind::InProgress
+                | StatusKind::Verifying
+                | StatusKind::PhaseComplete
+        );
+        if !(is_placeholder_value(value) || bare_status) {
+            return None;
+        }
+        let text = match name(None) {
+            Some(n) => format!("Phase {phase}{}{n}", file_separator(&state.doc)),
+            None => format!("Phase {phase}"),
         };
-        let shown = phase_like(phase, &rest[..num_len]);
-        let text = match name {
-            Some(n) => format!("Phase {shown}{sep}{n}"),
-            None => format!("Phase {shown}"),
-        };
-        return set_field(state, focus, &text);
-    }
-    let text = match name {
-        Some(n) => format!("Phase {phase}{}{n}", file_separator(&state.doc)),
-        None => format!("Phase {phase}"),
+        return Some(set_field(state, focus, &text));
     };
-    set_field(state, focus, &text)
+    if at > 0 && mentions.len() > 1 {
+        return None;
+    }
+    let rest = &value[at + 6..];
+    let num_len = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+        .unwrap_or(rest.len());
+    let after = &rest[num_len..];
+    let sep = [" — ", " -- ", " - ", ": ", " – ", " ("]
+        .into_iter()
+        .find(|s| after.starts_with(*s));
+    if sep.is_none() && at > 0 {
+        return None;
+    }
+    let old_name = sep.map(|s| {
+        let tail = &after[s.len()..];
+        let end = if s == " (" {
+            crate::model::state::position::matching_paren(tail).unwrap_or(tail.len())
+        } else {
+            [" (", " — ", " - ", "; ", ", "]
+                .iter()
+                .filter_map(|x| tail.find(x))
+                .min()
+                .unwrap_or(tail.len())
+        };
+        &tail[..end]
+    });
+    let shown = phase_like(phase, &rest[..num_len]);
+    let prefix = &value[..at];
+    let text = match (name(old_name), sep) {
+        (Some(n), Some(" (")) => format!("{prefix}Phase {shown} ({n})"),
+        (Some(n), Some(s)) => format!("{prefix}Phase {shown}{s}{n}"),
+        (Some(n), None) => format!("{prefix}Phase {shown}{}{n}", file_separator(&state.doc)),
+        (None, _) => format!("{prefix}Phase {shown}"),
+    };
+    Some(set_field(state, focus, &text))
 }
 
 /// `Last activity:` set to today and `text`, in the line's shape: a date alone stays a date

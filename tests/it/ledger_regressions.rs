@@ -1099,3 +1099,58 @@ fn a_phase_ticked_before_its_plans_are_done_goes_on() {
         .contains("\nPlan: 3 of 4\nStatus: In progress\n")
         .contains("Progress: [████████░░] 75%\n");
 }
+
+/// A file that names phases by their folder slug (`Phase: 01 (puzzle-engine)`) names the
+/// next one the same way, in the `Phase:` line and the focus line.
+#[test]
+fn phases_named_by_their_slug_stay_named_by_slug() {
+    let p = Project::empty();
+    p.write(
+        "STATE.md",
+        "**Current Focus:** Phase 01 — puzzle-engine\n\n## Current Position\n\nPhase: 01 (puzzle-engine) — COMPLETE\nPlan: 2 of 2\nStatus: Phase complete\n",
+    );
+    p.write(
+        "ROADMAP.md",
+        "# Roadmap\n\n- [x] **Phase 1: Puzzle Engine**\n- [ ] **Phase 2: Game State & Domain**\n",
+    );
+    for (dir, files) in [
+        ("01-puzzle-engine", ["01-01-PLAN.md", "01-02-PLAN.md"]),
+        ("02-game-state-domain", ["02-01-PLAN.md", "02-02-PLAN.md"]),
+    ] {
+        std::fs::create_dir_all(p.planning().join("phases").join(dir)).unwrap();
+        for f in files {
+            p.write(&format!("phases/{dir}/{f}"), "# plan\n");
+        }
+    }
+    for f in ["01-01-SUMMARY.md", "01-02-SUMMARY.md"] {
+        p.write(&format!("phases/01-puzzle-engine/{f}"), "# summary\n");
+    }
+    let (code, _, err) = run(gsd_in(&p).args(["state", "complete", "02-01", "--duration", "5min"]));
+    assert_eq!(code, 0, "{err}");
+    let state = p.read("STATE.md");
+    assert!(
+        state.contains("\nPhase: 02 (game-state-domain)\n"),
+        "{state}"
+    );
+    assert!(
+        state.contains("**Current Focus:** Phase 02 — game-state-domain\n"),
+        "{state}"
+    );
+}
+
+/// `Phase: 12 of 12` beside a throwaway `Phase 99` in ROADMAP.md: the next phase is 13 of
+/// the 14 phases, not `13 of 99`.
+#[test]
+fn a_stray_high_phase_number_does_not_become_the_total() {
+    crate::spec::given("## Current Position\n\nPhase: 12 of 12 (Changelog)\nPlan: 1 of 1\nStatus: Phase complete\n")
+        .and_roadmap(&{
+            let mut r = String::from("# Roadmap\n\n");
+            for n in 1..=12 {
+                r.push_str(&format!("- [x] **Phase {n}: Step {n}**\n"));
+            }
+            r.push_str("- [ ] **Phase 13: Debug Agent**\n- [x] **Phase 99: Throwaway**\n");
+            r
+        })
+        .running("state complete 13-01 --duration 5min")
+        .contains("\nPhase: 13 of 14 (Debug Agent)\n");
+}

@@ -249,3 +249,23 @@ fn a_plan_line_note_saying_the_phase_is_done_goes_while_it_goes_on() {
         .running("state complete 04-01 --duration 4min")
         .contains("\nPlan: 1 of TBD\nStatus: In progress\n");
 }
+
+/// A roadmap of four phases, phase 3 named `AI Layer`.
+const FOUR_PHASES: &str = "# Roadmap\n\n- [x] **Phase 2: Storage**\n- [ ] **Phase 3: AI Layer**\n- [ ] **Phase 4: Reports**\n";
+
+#[test]
+fn a_focus_about_the_milestone_is_left_as_written() {
+    given("**Current focus:** v1.2 Referrals - referral tracking with shareable links\n\n## Current Position\n\nPhase: 2 of 4 (Storage)\nPlan: 2 of 2\nStatus: Phase complete\n")
+        .and_roadmap(FOUR_PHASES)
+        .running("state complete 03-01 --duration 4min")
+        .contains("**Current focus:** v1.2 Referrals - referral tracking with shareable links\n")
+        .contains("\nPhase: 3 of 4 (AI Layer)\n");
+}
+
+#[test]
+fn a_focus_naming_the_phase_after_the_milestone_keeps_its_words() {
+    given("**Current focus:** v1.1 Discovery — Phase 2: Storage (complete)\n\n## Current Position\n\nPhase: 2 of 4 (Storage)\nPlan: 2 of 2\nStatus: Phase complete\n")
+        .and_roadmap(FOUR_PHASES)
+        .running("state complete 03-01 --duration 4min")
+        .contains("**Current focus:** v1.1 Discovery — Phase 3: AI Layer\n");
+}

@@ -216,7 +216,9 @@ fn begin_edits(state: &StateDoc, clock: &Clock, start: &Start, activity: &Activi
     });
     edits.extend(activity_edit(state, clock, started));
     if let Some(focus) = &state.reference.current_focus {
-        edits.push(focus_edit(state, focus, phase, name));
+        edits.extend(focus_edit(state, focus, phase, |_| {
+            name.map(str::to_string)
+        }));
     }
     let body_status = body_status.unwrap_or_else(|| target.template_word().to_string());
     edits.extend(frontmatter::set_status(doc, &body_status));

@@ -27,7 +27,12 @@ pub fn position_edits(state: &StateDoc, facts: &Facts, clock: &Clock, what: &str
         && line.number.is_some()
         && facts.relation == Relation::Later
     {
-        let name = facts.phase_name.as_deref();
+        let written = line.name.clone().map(|r| state.doc.text(r));
+        let name = facts
+            .before
+            .phase_name_like(&facts.plan.phase, written)
+            .or_else(|| facts.phase_name.clone());
+        let name = name.as_deref();
         edits.extend(phase_line_edits(state, line, &facts.plan.phase, name, true));
         // `Phase: 6 of 5` would be false: the total grows as `begin` grows it.
         if let (Some(t), Some(new)) = (
@@ -37,7 +42,13 @@ pub fn position_edits(state: &StateDoc, facts: &Facts, clock: &Clock, what: &str
             edits.push(Edit::replace(t.clone(), pad_like(new, state.doc.text(t))));
         }
         if let Some(focus) = &state.reference.current_focus {
-            edits.push(focus_edit(state, focus, &facts.plan.phase, name));
+            let name_like = |old: Option<&str>| {
+                facts
+                    .before
+                    .phase_name_like(&facts.plan.phase, old)
+                    .or_else(|| facts.phase_name.clone())
+            };
+            edits.extend(focus_edit(state, focus, &facts.plan.phase, name_like));
         }
     }
     if facts.moves_position() {
