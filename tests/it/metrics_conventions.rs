@@ -144,3 +144,37 @@ fn a_plan_known_only_by_the_summaries_before_it_still_leaves_its_phase_open_unti
     .running("state complete 02-02 --duration 5min")
     .contains("Progress: [=======...] 67% (2/3 phases complete)\n");
 }
+
+#[test]
+fn an_estimated_total_stays_an_estimate() {
+    given("## Current Position\n\nPhase: 7 of 9\nPlan: 1 of 3\n\nProgress: [#####.....] ~50% (10/~20 v1.1 plans estimated)\n")
+        .running("state complete 07-02 --duration 5min")
+        .contains("~55% (11/~20 v1.1 plans estimated)\n");
+}
+
+#[test]
+fn a_bar_is_full_only_at_100_and_empty_only_at_0() {
+    // 35 of 36 is 97%: nine glyphs of ten, not a bar that looks done.
+    given("## Current Position\n\nPhase: 9 of 9\nPlan: 1 of 2\n\nProgress: █████████░ 94% (34/36 plans complete)\n")
+        .running("state complete 09-02 --duration 5min")
+        .contains("Progress: █████████░ 97% (35/36 plans complete)\n");
+}
+
+#[test]
+fn a_bar_with_words_but_no_counts_is_not_redrawn_from_a_guess() {
+    given("## Current Position\n\nPhase: 3 of 9\nPlan: 1 of 2\n\nProgress: [████████████████████] v1.0-v8.0 done (64 phases, 138 plans)\n")
+        .running("state complete 03-02 --duration 5min")
+        .contains("Progress: [████████████████████] v1.0-v8.0 done (64 phases, 138 plans)\n")
+        .notes("no percent or counts");
+}
+
+#[test]
+fn a_bar_without_a_percent_never_goes_back() {
+    // 41/41 drawn full; a new milestone's plans would make it 42/44: the bar and its counts
+    // stay, and the note says why.
+    given("## Current Position\n\nPhase: 16 of 16\nPlan: 1 of 3\n\nProgress: [█████████████████████] 41/41 plans complete\n")
+        .and_roadmap("# Roadmap\n\n### Phase 16: Fixes\n\nPlans:\n- [ ] 16-01-PLAN.md — One\n- [ ] 16-02-PLAN.md — Two\n- [ ] 16-03-PLAN.md — Three\n")
+        .running("state complete 16-02 --duration 5min")
+        .contains("Progress: [█████████████████████] 41/41 plans complete\n")
+        .notes("never goes back");
+}

@@ -271,10 +271,18 @@ fn is_milestone_qualifier(word: &str) -> bool {
     version || lower == "milestone"
 }
 
-/// How many of `width` glyphs a bar for `percent` fills: the nearest whole glyph. The one
-/// rule for drawing a bar (`complete`, `check --fix`, the dashboard) and for checking one.
+/// How many of `width` glyphs a bar for `percent` fills: the nearest whole glyph, except that
+/// a bar is full only at 100% and empty only at 0% (97% of ten glyphs is nine, 4% is one: a
+/// bar never looks done, or untouched, when it is not). The one rule for drawing a bar
+/// (`complete`, `check --fix`, the dashboard) and for checking one.
 pub fn filled_glyphs(width: usize, percent: f64) -> usize {
-    ((percent.clamp(0.0, 100.0) * width as f64 / 100.0).round() as usize).min(width)
+    let p = percent.clamp(0.0, 100.0);
+    let nearest = ((p * width as f64 / 100.0).round() as usize).min(width);
+    if width >= 2 && p > 0.0 && p < 100.0 {
+        nearest.clamp(1, width - 1)
+    } else {
+        nearest
+    }
 }
 
 /// `Phase 6: 3/4 plans` → phase 6: the phase a progress note is scoped to, when it names one

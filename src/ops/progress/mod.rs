@@ -7,12 +7,16 @@
 use crate::edit::Edit;
 use crate::ledger::{Ledger, Reach, Scope, Unit};
 use crate::model::ids::PhaseNum;
-use crate::model::state::progress::{NoteUnit, note_phase};
+use crate::model::state::progress::{NoteUnit, filled_glyphs, note_phase};
 use crate::model::values::percent;
 use crate::model::workspace::Workspace;
 use crate::ops::frontmatter;
 use crate::ops::style::{pad_like, render_bar};
 use crate::syntax::Doc;
+
+mod mirror;
+
+pub use mirror::frontmatter_progress;
 
 /// One finished unit of work, as the ledger saw the project before and after it.
 #[derive(Debug, Clone, Copy)]
@@ -61,6 +65,15 @@ pub fn progress_edits(ws: &Workspace, step: &Step, notices: &mut Vec<String>) ->
     edits
 }
 
+/// A count written like `like`, a mark before its digits kept (`~20` → `~21`: an estimate
+/// stays one).
+fn count_like(n: u64, like: &str) -> String {
+    let digits = like
+        .find(|c: char| c.is_ascii_digit())
+        .unwrap_or(like.len());
+    format!("{}{}", &like[..digits], pad_like(n, &like[digits..]))
+}
+
 /// A new percent for the `Progress:` line: exact, and rounded the way the file rounds.
 #[derive(Debug, Clone, Copy)]
 struct NewPercent {
@@ -89,6 +102,17 @@ fn note_and_percent(
         return (Vec::new(), None);
     }
     let old_pct = line.percent_number(doc);
+    // A bar with words but no percent and no counts beside it (`[████░░] v3.0 — Phases 12-17
+    // complete`): nothing says what it measures, so it is not redrawn from a guess.
+    if old_pct.is_none() && note.is_none() && !note_text.trim().is_empty() {
+        if line.bar.is_some() {
+            notices.push(
+                "progress bar left as is: the line has no percent or counts to tell what it measures"
+                    .into(),
+            );
+        }
+        return (Vec::new(), None);
+    }
     let mut edits = Vec::new();
 
     // The note's counts: (old done, old total) → new (done, total), or None to leave it.
@@ -128,8 +152,8 @@ fn note_and_percent(
         };
         if let Some((nd, nt)) = note_new {
             let (dr, tr) = (n.done.1.clone(), n.total.1.clone());
-            edits.push(Edit::replace(dr.clone(), pad_like(nd, doc.text(dr))));
-            edits.push(Edit::replace(tr.clone(), pad_like(nt, doc.text(tr))));
+            edits.push(Edit::replace(dr.clone(), count_like(nd, doc.text(dr))));
+            edits.push(Edit::replace(tr.clone(), count_like(nt, doc.text(tr))));
         }
     }
 
@@ -199,7 +223,13 @@ fn note_and_percent(
     // floored (`10%` for 2 of 19) is no sign of the next: measured on the replay corpus,
     // authors who wrote one rounded the next four times in five.
     let pct = exact.round() as u64;
-    let old_int = old_pct.map(|p| p.round() as u64);
+    // A bar with no percent beside it holds its own: the share of its glyphs filled.
+    let old_int = old_pct.map(|p| p.round() as u64).or_else(|| {
+        line.bar
+            .as_ref()
+            .filter(|b| b.width > 0 && filled_glyphs(b.width, exact) < b.filled)
+            .map(|b| (b.filled * 100 / b.width) as u64)
+    });
     // The same percent: the bar stays as the author drew it (its rounding is the file's).
     if old_int == Some(pct) && old_pct.is_some_and(|p| p.fract() == 0.0) {
         return (edits, None);
@@ -383,98 +413,6 @@ pub fn plans_counter_after(step: &Step, old_done: u64, old_total: Option<u64>) -
     };
     let done = done.max(old_done);
     (done, total.max(old_total.unwrap_or(0)).max(done))
-}
-
-/// The frontmatter `progress:` mirror: `completed_plans` / `total_plans` in the scope whose
-/// counts reproduce the old values (project or milestone), `percent` from them, and
-/// `completed_phases` the same way. A value no scope reproduces is a running tally: it gains
-/// this plan (or this phase, when the plan finishes it). Nothing goes down. A `percent` that
-/// mirrors the body's `Progress:` percent (the same number) moves with it, so the two never
-/// part.
-pub fn frontmatter_progress(ws: &Workspace, step: &Step) -> Vec<Edit> {
-    let doc = &ws.state.doc;
-    let num = |key: &str| frontmatter::get(doc, key).and_then(|v| v.trim().parse::<u64>().ok());
-    let mut edits = Vec::new();
-    let (before, after) = (step.before, step.after);
-    let mut plans = None;
-    if let Some(old_done) = num("progress.completed_plans") {
-        let old_total = num("progress.total_plans");
-        let (done, total) = plans_counter_after(step, old_done, old_total);
-        edits.extend(frontmatter::set(
-            doc,
-            "progress.completed_plans",
-            &done.to_string(),
-        ));
-        if old_total.is_some() {
-            edits.extend(frontmatter::set(
-                doc,
-                "progress.total_plans",
-                &total.to_string(),
-            ));
-        }
-        plans = Some((done, total));
-    }
-    let phase_scopes: Vec<Scope> = before
-        .candidate_scopes()
-        .into_iter()
-        .filter(|s| s.unit == Unit::Phases)
-        .collect();
-    let mut phases = None;
-    if let Some(old_done) = num("progress.completed_phases") {
-        let old_total = num("progress.total_phases");
-        let scope = before
-            .scope_of_counts(old_done, old_total, &phase_scopes)
-            .or_else(|| before.scope_of_counts(old_done, None, &phase_scopes));
-        let newly = step.newly_complete;
-        let done = match scope.and_then(|s| after.counts(&s)) {
-            Some((d, _)) => d,
-            None => old_done + u64::from(newly),
-        }
-        .max(old_done);
-        edits.extend(frontmatter::set(
-            doc,
-            "progress.completed_phases",
-            &done.to_string(),
-        ));
-        phases = Some((done, old_total));
-    }
-    let body_pct = ws
-        .state
-        .position
-        .progress
-        .as_ref()
-        .and_then(|line| line.percent_number(doc));
-    if let Some(old) = num("progress.percent")
-        && body_pct.is_some_and(|b| (b - old as f64).abs() < 0.5)
-    {
-        let (_, new) = note_and_percent(ws, step, &mut Vec::new());
-        if let Some(p) = new.map(|n| n.rounded).filter(|p| *p > old) {
-            edits.extend(frontmatter::set(doc, "progress.percent", &p.to_string()));
-        }
-    } else if let Some(old) = num("progress.percent") {
-        let by_plans = plans.map(|(d, t)| percent(d.min(t), t));
-        // The percent follows the plans mirror when it did before; else whichever count it
-        // matched.
-        let old_plans = (num("progress.completed_plans"), num("progress.total_plans"));
-        let tracked_plans =
-            matches!(old_plans, (Some(d), Some(t)) if percent(d.min(t), t).abs_diff(old) <= 1);
-        let new = if tracked_plans {
-            by_plans
-        } else {
-            let scope = before.scope_of_percent(old as f64, &before.candidate_scopes());
-            scope
-                .and_then(|s| after.counts(&s))
-                .map(|(d, t)| percent(d.min(t), t))
-                .or_else(|| match phases {
-                    Some((d, Some(t))) if t > 0 => Some(percent(d.min(t), t)),
-                    _ => None,
-                })
-        };
-        if let Some(p) = new.filter(|p| *p > old) {
-            edits.extend(frontmatter::set(doc, "progress.percent", &p.to_string()));
-        }
-    }
-    edits
 }
 
 #[cfg(test)]
