@@ -77,6 +77,8 @@ impl StatusKind {
             StatusKind::ReadyToExecute
         } else if starts(&[
             "ready to plan",
+            "ready to start",
+            "ready to begin",
             "planning",
             "not started",
             "context gathered",

@@ -244,6 +244,10 @@ fn a_plan_line_note_saying_the_phase_is_done_goes_while_it_goes_on() {
     given(&plan_note("(COMPLETE)"))
         .running("state complete 03-03 --duration 4min")
         .contains("\nPlan: 3 of 5 (COMPLETE)\n");
+    // `(ready to start)` is untrue once a plan is done.
+    given("## Current Position\n\nPhase: 3 of 4 (Schema)\nPlan: 0 of TBD (ready to start)\nStatus: Ready to plan\n")
+        .running("state complete 03-01 --duration 4min")
+        .contains("\nPlan: 1 of TBD\n");
     // Moving on to phase 4, any note was about phase 3.
     given("## Current Position\n\nPhase: 3 of 4 (Schema)\nPlan: 5 of 5 (Task 1 complete, Task 2 pending)\nStatus: Phase complete\n")
         .running("state complete 04-01 --duration 4min")

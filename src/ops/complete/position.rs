@@ -9,6 +9,7 @@ use crate::edit::Edit;
 use crate::ledger::Relation;
 use crate::model::ids::{PlanId, plan_ids_in};
 use crate::model::state::StateDoc;
+use crate::model::status::StatusKind;
 use crate::ops::Clock;
 use crate::ops::complete::facts::Facts;
 use crate::ops::phase_total::phase_total;
@@ -156,6 +157,14 @@ fn detail_edit(
     let reports_done = ["complete", "done", "finished", "executed"]
         .iter()
         .any(|w| lower.contains(w));
+    // `(ready to start)`, `(not started)`: untrue once a plan of the phase is done.
+    let not_started = matches!(
+        StatusKind::classify(inner),
+        StatusKind::Planning | StatusKind::ReadyToExecute
+    );
+    if not_started && !reports_done {
+        return Some((from + at..close + 1, String::new()));
+    }
     if !reports_done {
         return None;
     }
