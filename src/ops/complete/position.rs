@@ -28,11 +28,14 @@ pub fn position_edits(state: &StateDoc, facts: &Facts, clock: &Clock, what: &str
         && line.number.is_some()
         && facts.relation == Relation::Later
     {
-        let written = line.name.clone().map(|r| state.doc.text(r));
-        let name = facts
-            .before
-            .phase_name_like(&facts.plan.phase, written)
-            .or_else(|| facts.phase_name.clone());
+        // The new phase's name in the file's way of naming phases (slug or title).
+        let name_like = |old: Option<&str>| {
+            facts
+                .before
+                .phase_name_like(&facts.plan.phase, old)
+                .or_else(|| facts.phase_name.clone())
+        };
+        let name = name_like(line.name.clone().map(|r| state.doc.text(r)));
         let name = name.as_deref();
         edits.extend(phase_line_edits(state, line, &facts.plan.phase, name, true));
         // `Phase: 6 of 5` would be false: the total grows as `begin` grows it.
@@ -43,12 +46,6 @@ pub fn position_edits(state: &StateDoc, facts: &Facts, clock: &Clock, what: &str
             edits.push(Edit::replace(t.clone(), pad_like(new, state.doc.text(t))));
         }
         if let Some(focus) = &state.reference.current_focus {
-            let name_like = |old: Option<&str>| {
-                facts
-                    .before
-                    .phase_name_like(&facts.plan.phase, old)
-                    .or_else(|| facts.phase_name.clone())
-            };
             edits.extend(focus_edit(state, focus, &facts.plan.phase, name_like));
         }
     }
@@ -135,9 +132,10 @@ fn plan_line_edits(state: &StateDoc, facts: &Facts) -> Vec<Edit> {
 }
 
 /// The note in parentheses after `Plan: A of B`, when it reports work done: one that names
-/// the plan done (`(02-01-PLAN.md completed)`) names the plan completed now; one that says the
-/// phase is done (`(all plans complete)`, `(Phase complete)`) goes while the phase is not.
-/// The range within `value` (from `from`, the end of the counts) and its new text.
+/// the plan done (`(02-01-PLAN.md completed)`, `(Plan 01 complete)`) names the plan
+/// completed now; one that says the phase is done (`(all plans complete)`) goes while the
+/// phase is not; one that says it has not started (`(ready to start)`) goes now that a plan
+/// is done. The range within `value` (from `from`, the end of the counts) and its new text.
 fn detail_edit(
     value: &str,
     from: usize,
@@ -162,11 +160,8 @@ fn detail_edit(
         StatusKind::classify(inner),
         StatusKind::Planning | StatusKind::ReadyToExecute
     );
-    if not_started && !reports_done {
-        return Some((from + at..close + 1, String::new()));
-    }
     if !reports_done {
-        return None;
+        return not_started.then(|| (from + at..close + 1, String::new()));
     }
     match plan_ids_in(inner).as_slice() {
         [one] => {
@@ -177,12 +172,12 @@ fn detail_edit(
         }
         [] => {
             // `(Plan 01 complete)`: the plan number alone, when it is the only number.
+            let digits_at = |i: usize| inner[i..].chars().take_while(char::is_ascii_digit).count();
             if let Some(i) = lower.find("plan ").map(|i| i + 5)
-                && inner.matches(|c: char| c.is_ascii_digit()).count()
-                    == inner[i..].chars().take_while(char::is_ascii_digit).count()
-                && inner[i..].starts_with(|c: char| c.is_ascii_digit())
+                && digits_at(i) > 0
+                && inner.matches(|c: char| c.is_ascii_digit()).count() == digits_at(i)
             {
-                let digits = inner[i..].chars().take_while(char::is_ascii_digit).count();
+                let digits = digits_at(i);
                 let old = &inner[i..i + digits];
                 let new = pad_like(u64::from(facts.plan.plan), old);
                 return (new != old).then(|| (open + i..open + i + digits, new));
@@ -191,7 +186,9 @@ fn detail_edit(
             // goes on; after a move to another phase, any note was about the old one. A bare
             // `(COMPLETE)` in the same phase is the plan's own.
             let moved = facts.relation == Relation::Later;
-            let whole_phase = lower.contains("all") || lower.contains("phase");
+            let whole_phase = lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "all" || w == "phase");
             (!facts.phase_complete && (moved || whole_phase))
                 .then(|| (from + at..close + 1, String::new()))
         }
