@@ -183,6 +183,22 @@ impl PhaseEntry {
         Some(known.max(self.done()))
     }
 
+    /// Plans open by their own evidence: a PLAN file and nothing that says they are done.
+    /// Telling only where the phase [`keeps_summaries`](Self::keeps_summaries).
+    pub fn plans_left_open(&self) -> impl Iterator<Item = &PlanEntry> {
+        self.plans
+            .iter()
+            .filter(|p| p.evidence.plan_file && !p.done())
+    }
+
+    /// Whether the phase records finished plans with SUMMARY files (a plan other than
+    /// `besides` has one), so a PLAN without one is a plan still open.
+    pub fn keeps_summaries(&self, besides: Option<&PlanId>) -> bool {
+        self.plans
+            .iter()
+            .any(|p| Some(&p.id) != besides && p.evidence.summary_file)
+    }
+
     /// Whether the phase is finished: marked so, or every plan of a known total done.
     pub fn complete(&self) -> bool {
         self.marked_complete || self.total().is_some_and(|t| t > 0 && self.done() >= t)

@@ -260,13 +260,6 @@ fn earlier_plan_left_open(facts: &Facts) -> bool {
     let Some(phase) = facts.after.phase(&facts.plan.phase) else {
         return false;
     };
-    let summaries_kept = phase
-        .plans
-        .iter()
-        .any(|p| p.id != facts.plan && p.evidence.summary_file);
-    summaries_kept
-        && phase
-            .plans
-            .iter()
-            .any(|p| p.id.plan < facts.plan.plan && p.evidence.plan_file && !p.done())
+    phase.keeps_summaries(Some(&facts.plan))
+        && phase.plans_left_open().any(|p| p.id.plan < facts.plan.plan)
 }
