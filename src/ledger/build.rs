@@ -173,7 +173,14 @@ fn add_state(ledger: &mut Ledger, state: &StateDoc, completing: Option<&PlanId>)
         // takes the smaller reading.
         let ambiguous =
             completing.is_some_and(|id| id.phase == current && a == Some(u64::from(id.plan)));
-        let done = if names_plan_id || ambiguous || state_plan_names_next(state, completing) {
+        // `Plan: 02-01 + 02-02 complete` names the plans done.
+        let listed = line
+            .done_list(doc)
+            .filter(|l| l.ids.iter().all(|id| id.phase == current))
+            .and_then(|l| l.ids.iter().map(|id| u64::from(id.plan)).max());
+        let done = if listed.is_some() {
+            listed
+        } else if names_plan_id || ambiguous || state_plan_names_next(state, completing) {
             a.map(|a| a.saturating_sub(1))
         } else {
             a

@@ -178,3 +178,15 @@ fn a_bar_without_a_percent_never_goes_back() {
         .contains("Progress: [█████████████████████] 41/41 plans complete\n")
         .notes("never goes back");
 }
+
+#[test]
+fn a_zero_percent_is_read_in_the_templates_scope() {
+    // 0% is where every scope starts, so it does not say which one the file counts. STATE
+    // never recorded the two plans ROADMAP ticks (it still says 0 of 4), and no phase is
+    // done: the percent is not left at 0 because "0 of 2 phases" happens to give it, it
+    // counts plans, as the template does: 3 of 6 once 01-03 is done.
+    given("## Current Position\n\nPhase: 1 of 2 (Core)\nPlan: 0 of 4 in current phase\nStatus: Ready to execute\n\nProgress: [░░░░░░░░░░] 0%\n")
+        .and_roadmap("# Roadmap\n\n### Phase 1: Core\n\nPlans:\n- [x] 01-01-PLAN.md — A\n- [x] 01-02-PLAN.md — B\n- [ ] 01-03-PLAN.md — C\n- [ ] 01-04-PLAN.md — D\n\n### Phase 2: Web\n\nPlans:\n- [ ] 02-01-PLAN.md — E\n- [ ] 02-02-PLAN.md — F\n")
+        .running("state complete 01-03 --duration 5min")
+        .contains("Progress: [█████░░░░░] 50%\n");
+}

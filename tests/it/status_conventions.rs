@@ -254,6 +254,23 @@ fn a_plan_line_note_saying_the_phase_is_done_goes_while_it_goes_on() {
         .contains("\nPlan: 1 of TBD\nStatus: In progress\n");
 }
 
+#[test]
+fn a_plan_line_listing_the_plans_done_gains_the_new_one() {
+    // `02-01 + 02-02 complete (02-03 remaining)`: the list grows in its own separator, and
+    // the note naming the plan left goes once that plan is done.
+    given("## Current Position\n\nPhase: 2 of 5 (API)\nPlan: 02-01 + 02-02 complete (02-03 remaining)\nStatus: In progress\n")
+        .running("state complete 02-03 --duration 4min")
+        .contains("\nPlan: 02-01 + 02-02 + 02-03 complete\n");
+    given("## Current Position\n\nPhase: 2 of 5 (API)\nPlan: 02-01, 02-02 done\nStatus: In progress\n")
+        .and_roadmap("# Roadmap\n\n### Phase 2: API\n\nPlans:\n- [x] 02-01-PLAN.md — A\n- [x] 02-02-PLAN.md — B\n- [ ] 02-03-PLAN.md — C\n- [ ] 02-04-PLAN.md — D\n")
+        .running("state complete 02-03 --duration 4min")
+        .contains("\nPlan: 02-01, 02-02, 02-03 done\n");
+    // A second run names it once.
+    given("## Current Position\n\nPhase: 2 of 5 (API)\nPlan: 02-01 + 02-02 complete\nStatus: In progress\n")
+        .running("state complete 02-02 --duration 4min")
+        .contains("\nPlan: 02-01 + 02-02 complete\n");
+}
+
 /// A roadmap of four phases, phase 3 named `AI Layer`.
 const FOUR_PHASES: &str = "# Roadmap\n\n- [x] **Phase 2: Storage**\n- [ ] **Phase 3: AI Layer**\n- [ ] **Phase 4: Reports**\n";
 

@@ -6,7 +6,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use crate::model::field::Field;
-use crate::model::ids::PhaseNum;
+use crate::model::ids::{PhaseNum, PlanId};
 use crate::model::values::{find_date, first_integer, leading_date, strip_prefix_ci};
 use crate::syntax::Doc;
 
@@ -337,6 +337,33 @@ impl PlanLine {
         PlanLine { field, done, total }
     }
 
+    /// `Plan: 02-01 + 02-02 complete`: the plans a list of ids names, when the line's first
+    /// id is followed by at least one more (`+ 02-02`, `, 02-02 and 02-03`).
+    pub fn done_list(&self, doc: &Doc) -> Option<DoneList> {
+        const SEPARATORS: [&str; 5] = [" + ", ", ", " & ", " and ", "+"];
+        let done = self.done.clone()?;
+        let mut ids = vec![PlanId::parse(doc.text(done.clone()))?];
+        let after = doc.text(done.end..self.field.value.end);
+        let (mut at, mut separator) = (0, None);
+        while let Some(sep) = SEPARATORS.iter().find(|s| after[at..].starts_with(**s)) {
+            let rest = &after[at + sep.len()..];
+            let len = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+                .unwrap_or(rest.len());
+            let Some(id) = PlanId::parse(&rest[..len]) else {
+                break;
+            };
+            ids.push(id);
+            separator.get_or_insert(*sep);
+            at += sep.len() + len;
+        }
+        Some(DoneList {
+            ids,
+            separator: separator?,
+            end: done.end + at,
+        })
+    }
+
     /// The number of completed plans the line states (`07-02` → 2), when it states one.
     pub fn done_count(&self, doc: &Doc) -> Option<u64> {
         let t = doc.text(self.done.clone()?);
@@ -356,6 +383,17 @@ impl PlanLine {
     pub fn total_count(&self, doc: &Doc) -> Option<u64> {
         doc.text(self.total.clone()?).parse().ok()
     }
+}
+
+/// A `Plan:` value that lists plans by id (`02-01 + 02-02 complete`).
+#[derive(Debug, Clone)]
+pub struct DoneList {
+    /// The plans named, in the order written.
+    pub ids: Vec<PlanId>,
+    /// The separator between the first two (` + `, `, `).
+    pub separator: &'static str,
+    /// Where the last id ends (a byte offset in the document).
+    pub end: usize,
 }
 
 /// `Last activity: DATE — text` in any separator style.

@@ -75,6 +75,21 @@ fn plan_line_edits(state: &StateDoc, facts: &Facts) -> Vec<Edit> {
                 if other_phase {
                     return Vec::new();
                 }
+                let base = line.field.value.start;
+                // `Plan: 02-01 + 02-02 complete`: a list of the plans done gains this one
+                // after its last id, with the list's own separator.
+                if let Some(list) = line.done_list(doc) {
+                    if !list.ids.contains(&facts.plan) {
+                        let shown = facts.plan.spelled_like(&list.ids[0]);
+                        edits.push(Edit::insert(list.end, format!("{}{shown}", list.separator)));
+                    }
+                    let value = line.field.value(doc);
+                    let from = list.end - base;
+                    if let Some((r, text)) = detail_edit(value, from, facts) {
+                        edits.push(Edit::replace(base + r.start..base + r.end, text));
+                    }
+                    return edits;
+                }
                 let new = if token.contains('-') {
                     let (ph, pl) = token.split_once('-').unwrap_or((token, token));
                     let shown = phase_like(&facts.plan.phase, ph);
@@ -95,7 +110,6 @@ fn plan_line_edits(state: &StateDoc, facts: &Facts) -> Vec<Edit> {
                 edits.push(Edit::replace(done.clone(), new));
                 let value = line.field.value(doc);
                 let from = line.total.clone().unwrap_or(done).end - line.field.value.start;
-                let base = line.field.value.start;
                 if let Some((r, text)) = detail_edit(value, from, facts) {
                     edits.push(Edit::replace(base + r.start..base + r.end, text));
                 } else if !facts.phase_complete
@@ -160,6 +174,14 @@ fn detail_edit(
         StatusKind::classify(inner),
         StatusKind::Planning | StatusKind::ReadyToExecute
     );
+    // `(02-03 remaining)`: the plan left to do is the one done now; the note goes.
+    let names_this_plan_left = plan_ids_in(inner).as_slice() == [facts.plan.clone()]
+        && ["remaining", "left", "pending", "next", "to go"]
+            .iter()
+            .any(|w| lower.contains(w));
+    if names_this_plan_left {
+        return Some((from + at..close + 1, String::new()));
+    }
     if !reports_done {
         return not_started.then(|| (from + at..close + 1, String::new()));
     }

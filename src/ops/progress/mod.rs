@@ -196,8 +196,9 @@ fn note_and_percent(
                 .or_else(|| after.scope_of_percent(p, &candidates)),
             None => None,
         };
-        match scope {
-            Some(scope) => after.counts(&scope).map(|c| (c, before.counts(&scope))),
+        match zero_in_plans(step, old_pct, note.is_some()).or(scope.map(Ok)) {
+            Some(Ok(scope)) => after.counts(&scope).map(|c| (c, before.counts(&scope))),
+            Some(Err(counts)) => Some((counts, None)),
             None => partial_phases(step, old_pct)
                 .or_else(|| mirrored_counts(doc, step, old_pct))
                 .or_else(|| {
@@ -255,6 +256,40 @@ fn note_and_percent(
 /// (new done, new total) for a percent, and where known the (done, total) its old value came
 /// from.
 type PercentCounts = ((u64, u64), Option<(u64, u64)>);
+
+/// A bare `0%` (no note) says nothing of its scope: every scope starts at 0, and "no phase
+/// done yet" gives it as well as "no plan done". It is read in the template's scope, plans:
+/// the first plan scope that gives 0% before this step (`Ok`), else, when STATE.md had not
+/// recorded plans the other files show done, the plans over the project now (`Err`, counts
+/// with no old counts). Not when that would call the project 100% done while phases are
+/// open (one plan known in a roadmap of three unplanned phases): then the phases' 0% stands.
+fn zero_in_plans(
+    step: &Step,
+    old_pct: Option<f64>,
+    has_note: bool,
+) -> Option<Result<Scope, (u64, u64)>> {
+    if old_pct != Some(0.0) || has_note {
+        return None;
+    }
+    let (before, after) = (step.before, step.after);
+    let plans: Vec<Scope> = before
+        .candidate_scopes()
+        .into_iter()
+        .filter(|s| s.unit == Unit::Plans)
+        .collect();
+    let found = before.scope_of_percent(0.0, &plans);
+    let counts = match &found {
+        Some(s) => after.counts(s)?,
+        None => after.counts(&Scope::PROJECT_PLANS)?,
+    };
+    let phases_open = after
+        .counts(&Scope::new(Unit::Phases, Reach::Project))
+        .is_some_and(|(d, t)| d < t);
+    if counts.0 >= counts.1 && phases_open {
+        return None;
+    }
+    Some(found.ok_or(counts))
+}
 
 /// Counts for a percent no scope reproduces: the author divides plans done by counts of their
 /// own (plans not yet written for later phases, an estimate, a count that lags). Those counts
