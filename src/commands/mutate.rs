@@ -95,6 +95,7 @@ pub fn execute(
             let summary_file = summary_of(ws, &a.plan)?;
             let plan_title = plan_title_of(ws, &a.plan);
             let prerequisites = prerequisites_of(ws, &a.plan);
+            let read = |id: &PlanId| summary_at(ws, id);
             let args = ops::complete::Complete {
                 plan: &a.plan,
                 duration: a.duration.as_deref(),
@@ -103,6 +104,7 @@ pub fn execute(
                 summary_file,
                 plan_title,
                 prerequisites,
+                earlier_summaries: Some(ops::complete::SummaryReader(&read)),
             };
             ("complete", ops::complete::complete(ws, clock, &args)?)
         }
@@ -166,6 +168,15 @@ fn summary_of(
         .strip_prefix(&ws.root)
         .map_or_else(|_| path.clone(), std::path::Path::to_path_buf);
     Ok(Some(read_summary(read_source(&path, &display)?)))
+}
+
+/// Another plan's SUMMARY.md, when it exists and is readable: it only adds to a list, so an
+/// unreadable one is left out rather than an error.
+fn summary_at(ws: &Workspace, id: &PlanId) -> Option<crate::model::phases::SummaryInfo> {
+    let path = ws.phases.as_ref()?.summary_path(id)?;
+    let text = crate::io::read_text_lenient(&path)?;
+    let display = path.strip_prefix(&ws.root).unwrap_or(&path).to_path_buf();
+    Some(read_summary(crate::source::Source::new(display, text)))
 }
 
 /// The title of the plan's PLAN.md, when the file exists and is readable (it is only a

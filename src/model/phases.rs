@@ -807,5 +807,17 @@ pub(crate) mod tests {
             s.one_liner.as_deref(),
             Some("Cursor pagination for all list endpoints")
         );
+        // Minutes by name, at the top or in a `metrics:` block.
+        let named =
+            |fm: &str| read_summary(Source::new("S", format!("---\n{fm}\n---\n# T\n"))).duration;
+        assert_eq!(named("duration_minutes: 7").as_deref(), Some("7 min"));
+        assert_eq!(
+            named("metrics:\n  duration_minutes: 7\n  completed_date: 2026-02-23").as_deref(),
+            Some("7 min")
+        );
+        assert_eq!(
+            named("duration: 4min\nduration_minutes: 7").as_deref(),
+            Some("4min")
+        );
     }
 }

@@ -49,6 +49,18 @@ pub fn read_summary(source: Source) -> SummaryInfo {
             .and_then(|i| one_liner_of(doc.line(i)))
     });
     let yaml = doc.frontmatter.iter().find_map(|fm| fm.yaml.as_ref());
+    // `duration_minutes: 7`, at the top or in a `metrics:` block: minutes by name.
+    let duration = duration.or_else(|| {
+        let y = yaml?;
+        let minutes = ["duration_minutes", "duration-minutes"]
+            .iter()
+            .find_map(|k| {
+                y.get(k)
+                    .or_else(|| y.get("metrics").and_then(|m| m.get(k)))
+                    .and_then(|v| v.as_f64().or_else(|| v.as_str()?.trim().parse().ok()))
+            })?;
+        Some(format!("{minutes} min"))
+    });
     let number = |v: &serde_json::Value| {
         v.as_u64()
             .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))

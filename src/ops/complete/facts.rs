@@ -36,6 +36,9 @@ pub struct Facts {
     /// Tasks and files the plan's SUMMARY reports (for a per-plan metric row).
     pub tasks: Option<u64>,
     pub files: Option<u64>,
+    /// Plans done since the `Last N plans` list was last kept, that it never got, with the
+    /// minutes their SUMMARY gives (run order); they join the list before this plan.
+    pub unlisted: Vec<(PlanId, f64)>,
     /// The ledger as the file's current numbers saw it (this plan not yet recorded).
     pub before: Ledger,
     /// The ledger with this plan done.
@@ -133,6 +136,7 @@ pub fn phase_facts(ws: &Workspace, ledger: &Ledger, n: &PhaseNum) -> Option<Fact
         title: None,
         tasks: None,
         files: None,
+        unlisted: Vec::new(),
         before: ledger.clone(),
         after,
     })
@@ -183,6 +187,7 @@ pub fn facts(
         title: None,
         tasks: None,
         files: None,
+        unlisted: Vec::new(),
         before,
         after,
     }

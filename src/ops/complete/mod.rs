@@ -46,6 +46,20 @@ pub struct Complete<'a> {
     /// The plans that must be finished before this one, by its PLAN.md's `depends_on` (and
     /// theirs, in turn); `None` when the PLAN.md does not say.
     pub prerequisites: Option<Vec<PlanId>>,
+    /// Reads another plan's SUMMARY.md (the command layer's I/O), for the plans done since
+    /// the `Last N plans` list was last kept; `None` reads nothing.
+    pub earlier_summaries: Option<SummaryReader<'a>>,
+}
+
+/// A way to read a plan's SUMMARY.md, given by the command layer (ops do no I/O): only the
+/// SUMMARY files whose content is used are read.
+#[derive(Clone, Copy)]
+pub struct SummaryReader<'a>(pub &'a dyn Fn(&PlanId) -> Option<SummaryInfo>);
+
+impl std::fmt::Debug for SummaryReader<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SummaryReader")
+    }
 }
 
 /// Parses and checks a plan id against what the workspace knows (exit 2 when unknown).
@@ -182,6 +196,9 @@ pub fn complete(ws: &Workspace, clock: &Clock, args: &Complete) -> Result<Outcom
         .clone()
         .or_else(|| args.summary_file.as_ref().and_then(|s| s.one_liner.clone()))
         .or_else(|| args.summary.map(str::to_string));
+    facts.unlisted = args.earlier_summaries.map_or_else(Vec::new, |read| {
+        recent::unlisted_done(&ws.state, &ledger, &facts.plan, read.0)
+    });
     facts.tasks = args.summary_file.as_ref().and_then(|s| s.tasks);
     facts.files = args.summary_file.as_ref().and_then(|s| s.files);
     let state = &ws.state;

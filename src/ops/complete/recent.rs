@@ -2,8 +2,14 @@
 //! order and length.
 
 use crate::edit::Edit;
-use crate::model::ids::plan_ids_in;
-use crate::model::values::{first_integer, first_number, format_like, is_placeholder_value};
+use crate::ledger::Ledger;
+use crate::model::ids::{PlanId, plan_ids_in};
+use crate::model::phases::SummaryInfo;
+use crate::model::state::StateDoc;
+use crate::model::state::metrics::leading_duration;
+use crate::model::values::{
+    first_integer, first_number, format_like, is_placeholder_value, parse_minutes,
+};
 use crate::ops::complete::facts::Facts;
 use crate::ops::style::{duration_like, pad_like};
 use crate::syntax::Doc;
@@ -23,12 +29,7 @@ pub(super) fn recent_edit(
     plans_done_before: Option<u64>,
 ) -> Vec<Edit> {
     let field = &recent.field;
-    let label = field.label(doc).to_lowercase();
-    // `Last 5 plans` holds five; `Last plan` (singular, no number) holds one.
-    let singular = !label.contains("plans") && label.contains("plan");
-    let label_cap = first_integer(&label)
-        .map_or(if singular { 1 } else { 5 }, |(n, _)| n as usize)
-        .max(1);
+    let label_cap = label_cap(&field.label(doc));
     let first_item = || {
         let like = average_like
             .filter(|v| {
@@ -51,11 +52,11 @@ pub(super) fn recent_edit(
     }
     let with_minutes = recent.items.iter().rev().find(|(_, m)| m.is_some());
     let last_text = recent.items.last().map(|(r, _)| doc.text(r.clone()));
-    let new_item = match (with_minutes, last_text) {
-        (Some((r, _)), _) => item_like(doc.text(r.clone()), facts),
+    let item = |plan: &PlanId, minutes: f64| match (with_minutes, last_text) {
+        (Some((r, _)), _) => item_like(doc.text(r.clone()), plan, minutes),
         // Ids only (`01-01, 01-02`): the new id in the same spelling, no duration.
-        (None, Some(t)) if is_bare_id(t) => id_like(t, facts),
-        _ => format!("{} ({}min)", facts.plan, format_like(facts.minutes, "1")),
+        (None, Some(t)) if is_bare_id(t) => id_like(t, plan),
+        _ => format!("{plan} ({}min)", format_like(minutes, "1")),
     };
     // `8, 3, 3 min`: bare numbers, the list's unit written once after the last one. The new
     // number goes before that unit, shaped like the others.
@@ -73,10 +74,17 @@ pub(super) fn recent_edit(
         }
         _ => None,
     };
-    let new_item = match trailing_unit {
-        Some(_) => format_like(facts.minutes, texts[0].trim()),
-        None => new_item,
+    let item = |plan: &PlanId, minutes: f64| match trailing_unit {
+        Some(_) => format_like(minutes, texts[0].trim()),
+        None => item(plan, minutes),
     };
+    // The plans done since the list was last kept come first, in the order they ran.
+    let mut new_items: Vec<String> = facts
+        .unlisted
+        .iter()
+        .map(|(plan, minutes)| item(plan, *minutes))
+        .collect();
+    new_items.push(item(&facts.plan, facts.minutes));
     let ids: Vec<Option<crate::model::PlanId>> = recent
         .items
         .iter()
@@ -102,17 +110,24 @@ pub(super) fn recent_edit(
     } else {
         ", ".to_string()
     };
-    let total = n + 1;
+    // More new items than the list holds: only the newest stay.
+    let extra = new_items.len().saturating_sub(keep);
+    new_items.drain(..extra);
+    let total = n + new_items.len();
     let drop = total.saturating_sub(keep).min(n);
     let mut edits = Vec::new();
+    if newest_first {
+        new_items.reverse();
+    }
+    let joined = new_items.join(&sep);
     if drop == n {
-        // Every old item goes (`Last plan:` holds one): the new one takes their place.
+        // Every old item goes (`Last plan:` holds one): the new ones take their place.
         let all = recent.items[0].0.start..recent.items[n - 1].0.end;
-        return vec![Edit::replace(all, new_item)];
+        return vec![Edit::replace(all, joined)];
     }
     if newest_first {
         let first = recent.items[0].0.clone();
-        edits.push(Edit::insert(first.start, format!("{new_item}{sep}")));
+        edits.push(Edit::insert(first.start, format!("{joined}{sep}")));
         if drop > 0 {
             let cut_start = recent.items[n - drop - 1].0.end;
             edits.push(Edit::replace(cut_start..recent.items[n - 1].0.end, ""));
@@ -120,7 +135,7 @@ pub(super) fn recent_edit(
     } else {
         let last = recent.items[n - 1].0.clone();
         let at = trailing_unit.map_or(last.end, |number_end| last.start + number_end);
-        edits.push(Edit::insert(at, format!("{sep}{new_item}")));
+        edits.push(Edit::insert(at, format!("{sep}{joined}")));
         if drop > 0 {
             let cut_end = if drop < n {
                 recent.items[drop].0.start
@@ -131,6 +146,62 @@ pub(super) fn recent_edit(
         }
     }
     edits
+}
+
+/// How many plans the list's label says it holds: `Last 5 plans` five, `Last plan` (singular,
+/// no number) one, `Recent plans` five.
+fn label_cap(label: &str) -> usize {
+    let label = label.to_lowercase();
+    let singular = !label.contains("plans") && label.contains("plan");
+    first_integer(&label)
+        .map_or(if singular { 1 } else { 5 }, |(n, _)| n as usize)
+        .max(1)
+}
+
+/// The plans done since the `Last N plans` list was last kept, that it never got: plans with
+/// a SUMMARY file after the newest plan the list names and before `plan`, in the order they
+/// ran, as many as the list has room for beside `plan`, each with the minutes its SUMMARY
+/// gives. The list names the last plans done; replaying real completions, the authors who
+/// keep it add a plan it missed along with the new one. Empty when the list names no plan
+/// or one of those SUMMARY files gives no duration (then the list gains `plan` alone).
+pub(super) fn unlisted_done(
+    state: &StateDoc,
+    ledger: &Ledger,
+    plan: &PlanId,
+    read: &dyn Fn(&PlanId) -> Option<SummaryInfo>,
+) -> Vec<(PlanId, f64)> {
+    let Some(recent) = &state.metrics.recent else {
+        return Vec::new();
+    };
+    let doc = &state.doc;
+    let listed: Vec<PlanId> = recent
+        .items
+        .iter()
+        .filter_map(|(r, _)| plan_ids_in(doc.text(r.clone())).into_iter().next())
+        .collect();
+    let Some(newest) = listed.iter().max() else {
+        return Vec::new();
+    };
+    let mut unlisted: Vec<&PlanId> = ledger
+        .phases
+        .iter()
+        .flat_map(|p| &p.plans)
+        .filter(|e| e.evidence.summary_file && &e.id > newest && &e.id < plan)
+        .map(|e| &e.id)
+        .filter(|id| !listed.contains(id))
+        .collect();
+    unlisted.sort();
+    let room = label_cap(&recent.field.label(doc)).saturating_sub(1);
+    let from = unlisted.len().saturating_sub(room);
+    unlisted[from..]
+        .iter()
+        .map(|id| {
+            let written = read(id)?.duration?;
+            let minutes = parse_minutes(&written).or_else(|| leading_duration(&written))?;
+            Some(((*id).clone(), minutes))
+        })
+        .collect::<Option<Vec<_>>>()
+        .unwrap_or_default()
 }
 
 /// `12 min` → `12 min`, `8min (auto)` → `8min`: a duration's number and unit, without notes.
@@ -149,28 +220,28 @@ fn is_bare_id(item: &str) -> bool {
 }
 
 /// The plan's id spelled like `old`, an id the file wrote (`04-02` → `05-02`, `4-2` → `5-2`).
-fn id_spelled_like(facts: &Facts, old: &str) -> String {
+fn id_spelled_like(plan: &PlanId, old: &str) -> String {
     let (ph, pl) = old.rsplit_once('-').unwrap_or((old, ""));
     let pl = pl.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = facts.plan.suffix().map(String::from).unwrap_or_default();
+    let suffix = plan.suffix().map(String::from).unwrap_or_default();
     format!(
         "{}-{}{suffix}",
-        facts.plan.phase.spelled_like(ph),
-        pad_like(u64::from(facts.plan.plan), pl)
+        plan.phase.spelled_like(ph),
+        pad_like(u64::from(plan.plan), pl)
     )
 }
 
 /// An ids-only item (`01-02`, `Plan 01-02`) for the plan being completed.
-fn id_like(like: &str, facts: &Facts) -> String {
+fn id_like(like: &str, plan: &PlanId) -> String {
     let Some(old) = plan_ids_in(like).into_iter().next() else {
-        return facts.plan.to_string();
+        return plan.to_string();
     };
     let old_text = old.to_string();
     let shown = format!(
         "{}-{}",
-        crate::ops::style::phase_like(&facts.plan.phase, old.phase.as_str()),
+        crate::ops::style::phase_like(&plan.phase, old.phase.as_str()),
         pad_like(
-            u64::from(facts.plan.plan),
+            u64::from(plan.plan),
             &old_text[old_text.rfind('-').map_or(0, |i| i + 1)..]
         )
     );
@@ -179,12 +250,12 @@ fn id_like(like: &str, facts: &Facts) -> String {
 
 /// A new trend item shaped like `like`: `3min` → `10min`, `05-02 (2min)` → `02-02 (10min)`,
 /// `3 min (01-01)` → `10 min (02-02)`.
-fn item_like(like: &str, facts: &Facts) -> String {
+fn item_like(like: &str, plan: &PlanId, minutes: f64) -> String {
     let ids = crate::model::ids::plan_ids_in(like);
     let mut out = like.to_string();
     if let Some(old) = ids.first() {
         let old_text = old.to_string();
-        let id = id_spelled_like(facts, &old_text);
+        let id = id_spelled_like(plan, &old_text);
         if let Some(pos) = out.find(&old_text) {
             // `10-01-FIX-FIX (2 min)`: the id's own suffix belongs to the old plan.
             let tail = &out[pos + old_text.len()..];
@@ -211,7 +282,7 @@ fn item_like(like: &str, facts: &Facts) -> String {
         }
     };
     // `~` marks an estimate; a measured duration is exact.
-    let new_dur = duration_like(facts.minutes, dur_text.trim_start_matches(['~', '≈']));
+    let new_dur = duration_like(minutes, dur_text.trim_start_matches(['~', '≈']));
     out.replace_range(dur_start..dur_start + dur_text.len(), &new_dur);
     out
 }
