@@ -29,7 +29,7 @@ pub(super) fn recent_edit(
     plans_done_before: Option<u64>,
 ) -> Vec<Edit> {
     let field = &recent.field;
-    let label_cap = label_cap(&field.label(doc));
+    let label_cap = label_cap(field.label(doc));
     let first_item = || {
         let like = average_like
             .filter(|v| {
@@ -191,7 +191,7 @@ pub(super) fn unlisted_done(
         .filter(|id| !listed.contains(id))
         .collect();
     unlisted.sort();
-    let room = label_cap(&recent.field.label(doc)).saturating_sub(1);
+    let room = label_cap(recent.field.label(doc)).saturating_sub(1);
     let from = unlisted.len().saturating_sub(room);
     unlisted[from..]
         .iter()
