@@ -203,5 +203,33 @@ fn a_trend_list_gains_the_plans_done_since_it_was_last_kept() {
     )
     .running("state complete 01-03 --duration 6min")
     .contains("- Last 5 plans: 01-01 (6 min), 01-02 (3 min), 01-03 (6 min)\n")
-    .contains("- Total plans completed: 3\n");
+    .contains("- Total plans completed: 3\n")
+    .contains("| 1 | 3 | 15 min | 5.0 min |\n");
+}
+
+#[test]
+fn counters_that_stopped_where_the_trend_list_did_record_the_plans_it_missed() {
+    // The same project with every counter stopped at 01-01, as the list did: 01-02 is
+    // recorded with 01-03, so the count, the time and the phase's row agree with the list.
+    let tree = crate::support::fixtures_dir()
+        .join("ledger")
+        .join("unlisted-plans");
+    let stopped = crate::spec::given_tree(&tree)
+        .editing_state("- Total plans completed: 2", "- Total plans completed: 1")
+        .editing_state("- Average duration: 4.5 min", "- Average duration: 6 min")
+        .editing_state("0.15 hours", "0.10 hours")
+        .editing_state("| 1 | 2 | 9 min | 4.5 min |", "| 1 | 1 | 6 min | 6 min |");
+    stopped
+        .running("state complete 01-03 --duration 6min")
+        .contains("- Total plans completed: 3\n")
+        .contains("- Average duration: 5 min\n")
+        .contains("- Total execution time: 0.25 hours\n")
+        .contains("| 1 | 3 | 15 min | 5 min |\n");
+    // A count the list does not match (it names fewer plans than it counts) is a tally the
+    // list says nothing about: it gains this plan alone.
+    crate::spec::given_tree(&tree)
+        .editing_state("| 1 | 2 | 9 min | 4.5 min |", "| 1 | 1 | 6 min | 6 min |")
+        .running("state complete 01-03 --duration 6min")
+        .contains("- Total plans completed: 3\n")
+        .contains("| 1 | 3 | 15 min | 5 min |\n");
 }

@@ -19,7 +19,20 @@ pub(super) fn by_phase_edit(
 ) -> Vec<Edit> {
     let phase = &facts.plan.phase;
     if let Some(row) = table.row(phase) {
-        return update_row(doc, row, facts);
+        // Plans of this phase the `Last N plans` list never got, when the row missed them
+        // too (it counts fewer than the phase had done): recorded now with this one.
+        let before = facts.before.phase(phase).map_or(0, |p| p.done());
+        let extra: Vec<f64> = facts
+            .unlisted
+            .iter()
+            .filter(|(id, _)| &id.phase == phase)
+            .map(|(_, m)| *m)
+            .collect();
+        let stale = row
+            .plans(doc)
+            .is_some_and(|n| n + extra.len() as u64 <= before);
+        let extra = if stale { extra } else { Vec::new() };
+        return update_row(doc, row, facts, &extra);
     }
     let texts = new_row_texts(doc, table, facts, recent);
     let placeholder = table.rows.iter().find(|r| r.is_placeholder(doc));
@@ -42,7 +55,7 @@ pub(super) fn by_phase_edit(
     }
 }
 
-fn update_row(doc: &Doc, row: &ByPhaseRow, facts: &Facts) -> Vec<Edit> {
+fn update_row(doc: &Doc, row: &ByPhaseRow, facts: &Facts, extra: &[f64]) -> Vec<Edit> {
     let mut edits = Vec::new();
     // Each column is edited once, even when two header names point at the same column.
     let mut seen = Vec::new();
@@ -54,7 +67,7 @@ fn update_row(doc: &Doc, row: &ByPhaseRow, facts: &Facts) -> Vec<Edit> {
         claim(row.status),
     );
     let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i));
-    let plans = row.plans(doc).map(|n| n + 1);
+    let plans = row.plans(doc).map(|n| n + 1 + extra.len() as u64);
     if let (Some(c), Some(n)) = (cell(plans_col), plans) {
         let text = doc.text(c.text.clone());
         let new = match text.split_once('/') {
@@ -78,7 +91,9 @@ fn update_row(doc: &Doc, row: &ByPhaseRow, facts: &Facts) -> Vec<Edit> {
         };
         edits.push(Edit::replace(c.raw.clone(), cell_raw(doc, c, &new)));
     }
-    let total = row.total_minutes(doc).map(|t| t + facts.minutes);
+    let total = row
+        .total_minutes(doc)
+        .map(|t| t + facts.minutes + extra.iter().sum::<f64>());
     if let (Some(c), Some(t)) = (cell(total_col), total) {
         let like = doc.text(c.text.clone());
         edits.push(Edit::replace(

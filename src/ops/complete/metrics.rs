@@ -8,11 +8,13 @@
 //! tool-written per-plan row appended in its table's shape.
 
 use crate::edit::Edit;
+use crate::model::ids::PlanId;
 use crate::model::state::metrics::leading_duration;
 use crate::model::state::{ByPhaseRow, StateDoc};
 use crate::model::values::{first_integer, first_number, format_like, is_placeholder_value};
 use crate::ops::complete::facts::Facts;
 use crate::ops::insert::insert_after_line;
+use crate::ops::progress::{Step, counter_scope, plans_counter_after};
 use crate::ops::style::{duration_like, pad_like, phase_like};
 use crate::syntax::Doc;
 
@@ -25,9 +27,24 @@ pub fn metrics_edits(state: &StateDoc, facts: &Facts, notices: &mut Vec<String>)
     let m = &state.metrics;
     let mut edits = Vec::new();
     let count = m.plans_completed_count(doc);
+    // Plans done since the metrics were last kept (SUMMARY files the `Last N plans` list
+    // never got), when the count stopped where the list did (it counts as many plans as the
+    // list names) and is a tally of its own (no scope's count reproduces it): recorded now
+    // with this plan, so the count and the time agree with the list.
+    let listed = m.recent.as_ref().map(|r| r.items.len() as u64);
+    let caught: &[(PlanId, f64)] = match count {
+        Some(n) if listed == Some(n) && counter_scope(&facts.step(), n, None).is_none() => {
+            &facts.unlisted
+        }
+        _ => &[],
+    };
+    let caught_minutes: f64 = caught.iter().map(|(_, m)| m).sum();
+    let step = Step {
+        plans_done: 1 + caught.len() as u64,
+        ..facts.step()
+    };
     // The new count, in the scope the old one counts.
-    let new_count =
-        count.map(|n| crate::ops::progress::plans_counter_after(&facts.step(), n, None).0);
+    let new_count = count.map(|n| plans_counter_after(&step, n, None).0);
     if let (Some(field), Some(new)) = (&m.plans_completed, new_count) {
         let v = field.value(doc);
         if let Some((_, r)) = first_integer(v).filter(|(_, r)| r.start <= 1) {
@@ -57,8 +74,9 @@ pub fn metrics_edits(state: &StateDoc, facts: &Facts, notices: &mut Vec<String>)
     let prior_total = prior_total_minutes(state, count);
     match (count, prior_total) {
         (Some(n), Some(total)) => {
-            let new_total = total + facts.minutes;
-            let new_count = (n + 1) as f64;
+            let minutes = facts.minutes + caught_minutes;
+            let new_total = total + minutes;
+            let new_count = (n + 1 + caught.len() as u64) as f64;
             if let Some(f) = &m.average {
                 let v = f.value(doc);
                 // `~5.5 days per plan (v1.0 avg), 3.3 minutes (v1.1 avg)`: several averages
@@ -88,7 +106,7 @@ pub fn metrics_edits(state: &StateDoc, facts: &Facts, notices: &mut Vec<String>)
                             n > 0 && ((a - total / n as f64) / per_unit).abs() > half_unit + 1e-9
                         });
                         match own {
-                            Some(a) => duration_like((a * n as f64 + facts.minutes) / new_count, v),
+                            Some(a) => duration_like((a * n as f64 + minutes) / new_count, v),
                             None => duration_like(new_total / new_count, v),
                         }
                     };

@@ -424,21 +424,28 @@ fn author_counts(p: f64, d0: u64, t0: u64) -> Option<(u64, u64)> {
         .min_by_key(|&(d, t)| (d.abs_diff(d0), t.abs_diff(t0)))
 }
 
+/// The scope (project or milestone plans) whose counts before `step` reproduce a running
+/// count of finished plans; `None` when none does and the count is a tally of its own.
+pub fn counter_scope(step: &Step, old_done: u64, old_total: Option<u64>) -> Option<Scope> {
+    let before = step.before;
+    let plan_scopes: Vec<Scope> = before
+        .candidate_scopes()
+        .into_iter()
+        .filter(|s| s.unit == Unit::Plans && !matches!(s.reach, Reach::Phase(_)))
+        .collect();
+    before
+        .scope_of_counts(old_done, old_total, &plan_scopes)
+        .or_else(|| before.scope_of_counts(old_done, None, &plan_scopes))
+}
+
 /// A running count of finished plans (`Total plans completed: 3`, frontmatter
 /// `completed_plans`), and its total when it has one, after `step`: re-counted in the scope
 /// (project or milestone plans) whose counts reproduce the old values, else a tally of its own
 /// that gains the step's plans (a counter left behind by the SUMMARY files stays behind:
 /// replaying real completions, authors add one to it). Never lower.
 pub fn plans_counter_after(step: &Step, old_done: u64, old_total: Option<u64>) -> (u64, u64) {
-    let (before, after) = (step.before, step.after);
-    let plan_scopes: Vec<Scope> = before
-        .candidate_scopes()
-        .into_iter()
-        .filter(|s| s.unit == Unit::Plans && !matches!(s.reach, Reach::Phase(_)))
-        .collect();
-    let scope = before
-        .scope_of_counts(old_done, old_total, &plan_scopes)
-        .or_else(|| before.scope_of_counts(old_done, None, &plan_scopes));
+    let after = step.after;
+    let scope = counter_scope(step, old_done, old_total);
     let (done, total) = match scope.and_then(|s| after.counts(&s)) {
         Some((d, t)) => (d, t),
         None => {
