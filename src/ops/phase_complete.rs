@@ -312,6 +312,7 @@ fn state_edits(
         phase: n,
         newly_complete: newly,
         plans_done: 0,
+        caught: 0,
     };
     edits.extend(progress_edits(ws, &step, notices));
     edits.extend(frontmatter_progress(ws, &step));

@@ -39,6 +39,9 @@ pub struct Facts {
     /// Plans done since the `Last N plans` list was last kept, that it never got, with the
     /// minutes their SUMMARY gives (run order); they join the list before this plan.
     pub unlisted: Vec<(PlanId, f64)>,
+    /// Those of `unlisted` that the file's counters missed too, recorded with this plan: the
+    /// total count, the time and a tally gain them.
+    pub caught: Vec<(PlanId, f64)>,
     /// The ledger as the file's current numbers saw it (this plan not yet recorded).
     pub before: Ledger,
     /// The ledger with this plan done.
@@ -101,6 +104,7 @@ impl Facts {
             phase: &self.plan.phase,
             newly_complete: self.phase_complete && !self.was_complete,
             plans_done: 1,
+            caught: self.caught.len() as u64,
         }
     }
 }
@@ -137,6 +141,7 @@ pub fn phase_facts(ws: &Workspace, ledger: &Ledger, n: &PhaseNum) -> Option<Fact
         tasks: None,
         files: None,
         unlisted: Vec::new(),
+        caught: Vec::new(),
         before: ledger.clone(),
         after,
     })
@@ -188,6 +193,7 @@ pub fn facts(
         tasks: None,
         files: None,
         unlisted: Vec::new(),
+        caught: Vec::new(),
         before,
         after,
     }

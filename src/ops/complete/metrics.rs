@@ -8,13 +8,12 @@
 //! tool-written per-plan row appended in its table's shape.
 
 use crate::edit::Edit;
-use crate::model::ids::PlanId;
 use crate::model::state::metrics::leading_duration;
 use crate::model::state::{ByPhaseRow, StateDoc};
 use crate::model::values::{first_integer, first_number, format_like, is_placeholder_value};
 use crate::ops::complete::facts::Facts;
 use crate::ops::insert::insert_after_line;
-use crate::ops::progress::{Step, counter_scope, plans_counter_after};
+use crate::ops::progress::plans_counter_after;
 use crate::ops::style::{duration_like, pad_like, phase_like};
 use crate::syntax::Doc;
 
@@ -27,24 +26,10 @@ pub fn metrics_edits(state: &StateDoc, facts: &Facts, notices: &mut Vec<String>)
     let m = &state.metrics;
     let mut edits = Vec::new();
     let count = m.plans_completed_count(doc);
-    // Plans done since the metrics were last kept (SUMMARY files the `Last N plans` list
-    // never got), when the count stopped where the list did (it counts as many plans as the
-    // list names) and is a tally of its own (no scope's count reproduces it): recorded now
-    // with this plan, so the count and the time agree with the list.
-    let listed = m.recent.as_ref().map(|r| r.items.len() as u64);
-    let caught: &[(PlanId, f64)] = match count {
-        Some(n) if listed == Some(n) && counter_scope(&facts.step(), n, None).is_none() => {
-            &facts.unlisted
-        }
-        _ => &[],
-    };
+    let caught = &facts.caught;
     let caught_minutes: f64 = caught.iter().map(|(_, m)| m).sum();
-    let step = Step {
-        plans_done: 1 + caught.len() as u64,
-        ..facts.step()
-    };
     // The new count, in the scope the old one counts.
-    let new_count = count.map(|n| plans_counter_after(&step, n, None).0);
+    let new_count = count.map(|n| plans_counter_after(&facts.step(), n, None).0);
     if let (Some(field), Some(new)) = (&m.plans_completed, new_count) {
         let v = field.value(doc);
         if let Some((_, r)) = first_integer(v).filter(|(_, r)| r.start <= 1) {

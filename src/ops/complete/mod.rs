@@ -199,6 +199,7 @@ pub fn complete(ws: &Workspace, clock: &Clock, args: &Complete) -> Result<Outcom
     facts.unlisted = args.earlier_summaries.map_or_else(Vec::new, |read| {
         recent::unlisted_done(&ws.state, &ledger, &facts.plan, read.0)
     });
+    facts.caught = recent::caught_up(&ws.state, &facts);
     facts.tasks = args.summary_file.as_ref().and_then(|s| s.tasks);
     facts.files = args.summary_file.as_ref().and_then(|s| s.files);
     let state = &ws.state;

@@ -11,6 +11,7 @@ use crate::model::values::{
     first_integer, first_number, format_like, is_placeholder_value, parse_minutes,
 };
 use crate::ops::complete::facts::Facts;
+use crate::ops::progress::counter_scope;
 use crate::ops::style::{duration_like, pad_like};
 use crate::syntax::Doc;
 
@@ -202,6 +203,22 @@ pub(super) fn unlisted_done(
         })
         .collect::<Option<Vec<_>>>()
         .unwrap_or_default()
+}
+
+/// Which of the plans the list missed (`facts.unlisted`) the counters missed too: all of
+/// them when `Total plans completed` stopped where the list did (it counts as many plans as
+/// the list names) and is a tally of its own (no scope's count reproduces it); else none.
+/// Recorded with this plan, so the count, the time and the percent agree with the list.
+pub(super) fn caught_up(state: &StateDoc, facts: &Facts) -> Vec<(PlanId, f64)> {
+    let m = &state.metrics;
+    let count = m.plans_completed_count(&state.doc);
+    let listed = m.recent.as_ref().map(|r| r.items.len() as u64);
+    match count {
+        Some(n) if listed == Some(n) && counter_scope(&facts.step(), n, None).is_none() => {
+            facts.unlisted.clone()
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// `12 min` → `12 min`, `8min (auto)` → `8min`: a duration's number and unit, without notes.

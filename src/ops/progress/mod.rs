@@ -32,6 +32,9 @@ pub struct Step<'a> {
     /// Plans the step finishes (1 for `state complete`, 0 for `phase complete`): what a
     /// running tally of plans gains.
     pub plans_done: u64,
+    /// Plans done earlier that the file's own tallies missed, recorded along with this step's
+    /// (`state complete`'s catch-up): the ledger already counts them, a tally gains them too.
+    pub caught: u64,
 }
 
 /// Percent, bar and the note's `(n/m plans)` counts, each in the scope it already
@@ -203,7 +206,7 @@ fn note_and_percent(
                 .or_else(|| mirrored_counts(doc, step, old_pct))
                 .or_else(|| {
                     let tally = state.metrics.plans_completed_count(doc);
-                    implied_total(before, after, old_pct, tally)
+                    implied_total(step, old_pct, tally)
                 }),
         }
     };
@@ -297,12 +300,8 @@ fn zero_in_plans(
 /// (`42%` with 8 of 9 plans known → 5 of 12), and the new percent adds this step's plans to
 /// them. Without a percent between 0 and 100 to read them from, plans over the project (the
 /// template's scope).
-fn implied_total(
-    before: &crate::ledger::Ledger,
-    after: &crate::ledger::Ledger,
-    old_pct: Option<f64>,
-    tally: Option<u64>,
-) -> Option<PercentCounts> {
+fn implied_total(step: &Step, old_pct: Option<f64>, tally: Option<u64>) -> Option<PercentCounts> {
+    let (before, after) = (step.before, step.after);
     let (d0, t0) = before.counts(&Scope::PROJECT_PLANS)?;
     let (d1, t1) = after.counts(&Scope::PROJECT_PLANS)?;
     // The file's own `Total plans completed` over the plans known gives the percent: the
@@ -320,11 +319,15 @@ fn implied_total(
                 gives(then).then_some((n, then, t1))
             })
     });
-    let implied = old_pct.and_then(|p| author_counts(p, d0, t0));
-    match own.or(implied.map(|(d, t)| (d, t, t))) {
-        Some((ad, at, now)) => {
-            let done = ad + d1.saturating_sub(d0);
-            Some(((done, now.max(done)), Some((ad, at))))
+    // The tally gains what the counter does: the plans it missed and this step records too.
+    let own = own.map(|(n, t, now)| (n + step.caught, (n, t), now));
+    let implied = old_pct
+        .and_then(|p| author_counts(p, d0, t0))
+        .map(|(d, t)| (d, (d, t), t));
+    match own.or(implied) {
+        Some((from, old, now)) => {
+            let done = from + d1.saturating_sub(d0);
+            Some(((done, now.max(done)), Some(old)))
         }
         None => Some(((d1, t1), Some((d0, t0)))),
     }
@@ -449,7 +452,7 @@ pub fn plans_counter_after(step: &Step, old_done: u64, old_total: Option<u64>) -
     let (done, total) = match scope.and_then(|s| after.counts(&s)) {
         Some((d, t)) => (d, t),
         None => {
-            let d = old_done + step.plans_done;
+            let d = old_done + step.plans_done + step.caught;
             (d, old_total.unwrap_or(d).max(d))
         }
     };
