@@ -229,6 +229,13 @@ fn a_plan_line_note_naming_the_plan_done_names_the_new_one() {
     given(&plan_note("(Plan 02 complete)"))
         .running("state complete 03-03 --duration 4min")
         .contains("\nPlan: 3 of 5 (Plan 03 complete)\n");
+    // The phase's counts in the note follow the plan.
+    given(&plan_note("(2/5 plans done)"))
+        .running("state complete 03-03 --duration 4min")
+        .contains("\nPlan: 3 of 5 (3/5 plans done)\n");
+    given("## Current Position\n\nPhase: 11 (Tests)\nPlan: 01 complete (1/2 plans done)\nStatus: In progress\n")
+        .running("state complete 11-02 --duration 4min")
+        .contains("\nPlan: 02 complete (2/2 plans done)\n");
     // Two plans named: the author's list, left as written.
     given(&plan_note("(plan 01 and 02 complete)"))
         .running("state complete 03-03 --duration 4min")

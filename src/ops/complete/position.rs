@@ -185,6 +185,10 @@ fn detail_edit(
     if !reports_done {
         return not_started.then(|| (from + at..close + 1, String::new()));
     }
+    // `(1/2 plans done)`: the phase's counts, as `Plan:` has them now.
+    if let Some((r, text)) = plans_count_in(inner, facts) {
+        return Some((open + r.start..open + r.end, text));
+    }
     match plan_ids_in(inner).as_slice() {
         [one] => {
             let old = one.to_string();
@@ -216,6 +220,38 @@ fn detail_edit(
         }
         _ => None,
     }
+}
+
+/// A count of the phase's plans in a note (`1/2 plans done`, `1/2 plans`): its range in
+/// `inner` and the counts after this plan, each padded as written. The total grows only when
+/// the count passes it.
+fn plans_count_in(inner: &str, facts: &Facts) -> Option<(std::ops::Range<usize>, String)> {
+    let slash = inner.find('/')?;
+    let start = inner[..slash]
+        .rfind(|c: char| !c.is_ascii_digit())
+        .map_or(0, |i| i + 1);
+    let digits = inner[slash + 1..]
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(inner.len() - slash - 1);
+    let end = slash + 1 + digits;
+    let (done, total) = (&inner[start..slash], &inner[slash + 1..end]);
+    let (Ok(_), Ok(old_total)) = (done.parse::<u64>(), total.parse::<u64>()) else {
+        return None;
+    };
+    if !inner[end..]
+        .trim_start()
+        .to_ascii_lowercase()
+        .starts_with("plan")
+    {
+        return None;
+    }
+    let new_total = facts.phase_total.unwrap_or(old_total).max(facts.phase_done);
+    let text = format!(
+        "{}/{}",
+        pad_like(facts.phase_done, done),
+        pad_like(new_total, total)
+    );
+    Some((start..end, text))
 }
 
 /// The number `Plan: A of B` gets: the count of plans done, or in a file whose `Plan:` names
