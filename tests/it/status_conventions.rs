@@ -214,6 +214,28 @@ fn a_plan_log_at_the_end_of_its_phase_moves_up_to_phases() {
         .has_line("Status", "Phase 2 complete, phase 3 next");
 }
 
+#[test]
+fn a_phase_complete_status_naming_the_next_phase_names_the_new_next_one() {
+    // The phase it said was next is the one finished now: the next is phase 3, named as
+    // ROADMAP.md names it where the old name stood.
+    let roadmap = "# Roadmap\n\n- [x] **Phase 1: Core**\n- [ ] **Phase 2: API**\n- [ ] **Phase 3: UI**\n\n### Phase 2: API\n\nPlans:\n- [ ] 02-01-PLAN.md\n";
+    let state = |status: &str| {
+        format!("## Current Position\n\nPhase: 2 of 3 (API)\nPlan: 0 of 1\nStatus: {status}\n")
+    };
+    given(&state("Phase complete - Ready for Phase 2 (API)"))
+        .and_roadmap(roadmap)
+        .running("state complete 02-01 --duration 4min")
+        .has_line("Status", "Phase complete - Ready for Phase 3 (UI)");
+    given(&state("Phase 1 complete — ready for Phase 2"))
+        .and_roadmap(roadmap)
+        .running("state complete 02-01 --duration 4min")
+        .has_line("Status", "Phase 2 complete — ready for Phase 3");
+    given(&state("Phase 1 complete; Phase 2 next"))
+        .and_roadmap(roadmap)
+        .running("state complete 02-01 --duration 4min")
+        .has_line("Status", "Phase 2 complete; Phase 3 next");
+}
+
 /// A STATE.md in phase 3 of 4, two of its five plans done, whose `Plan:` line carries `note`.
 fn plan_note(note: &str) -> String {
     format!(

@@ -7,7 +7,8 @@ use crate::ledger::{Ledger, Relation, state_plan_names_next};
 use crate::model::ids::{PhaseNum, PlanId};
 use crate::model::state::StateDoc;
 use crate::model::status::{
-    StatusKind, phase_log_at_phase_end, status_word, status_word_kept_by_incumbent,
+    StatusKind, phase_log_at_phase_end, phase_ready_at_phase_end, status_word,
+    status_word_kept_by_incumbent,
 };
 use crate::model::workspace::Workspace;
 use crate::ops::progress::Step;
@@ -73,7 +74,16 @@ impl Facts {
             .next_phase(&self.plan.phase)
             .filter(|_| self.phase_complete);
         if let Some(text) = next_phase.and_then(|n| {
-            phase_log_at_phase_end(current, self.plan.phase.as_str(), n.number.as_str())
+            phase_log_at_phase_end(current, self.plan.phase.as_str(), n.number.as_str()).or_else(
+                || {
+                    phase_ready_at_phase_end(
+                        current,
+                        self.plan.phase.as_str(),
+                        n.number.as_str(),
+                        n.name.as_deref(),
+                    )
+                },
+            )
         }) {
             return text;
         }
