@@ -233,3 +233,12 @@ fn counters_that_stopped_where_the_trend_list_did_record_the_plans_it_missed() {
         .contains("- Total plans completed: 3\n")
         .contains("| 1 | 3 | 15 min | 5 min |\n");
 }
+
+#[test]
+fn a_note_setting_a_phase_count_equal_to_a_total_moves_both() {
+    // `Phase 4: 2/10 = 22/31 total plans` at 71%: the phase's count and the project's both
+    // gain the plan, and the percent is the second's (23 of 31 is 74%).
+    given("## Current Position\n\nPhase: 4 of 5\nPlan: 2 of 10\n\nProgress: [███████░░░] 71% (Phases 1-3 complete + Phase 4: 2/10 = 22/31 total plans)\n")
+        .running("state complete 04-03 --duration 5min")
+        .contains("Progress: [███████░░░] 74% (Phases 1-3 complete + Phase 4: 3/10 = 23/31 total plans)\n");
+}

@@ -187,6 +187,26 @@ impl ProgressLine {
             .any(|(i, _)| ends_in_decimal(&text[..i]))
     }
 
+    /// `Phase 4: 2/10 = 22/31 total plans`: a second count the note sets equal to its first
+    /// (` = ` right after it), the same plans counted over a wider scope.
+    pub fn note_equal_counts(&self, doc: &Doc) -> Option<NoteCounts> {
+        let first = self.note_counts(doc)?;
+        let note = self.note.clone()?;
+        let rest_at = first.total.1.end;
+        let rest = doc.text(rest_at..note.end);
+        let eq = rest.strip_prefix(" = ")?;
+        let at = rest_at + (rest.len() - eq.len());
+        let (done, dr) = first_integer(eq).filter(|(_, r)| r.start == 0)?;
+        let after = eq[dr.end..].strip_prefix('/')?;
+        let (total, tr) = first_integer(after).filter(|(_, r)| r.start == 0)?;
+        let t0 = at + dr.end + 1;
+        Some(NoteCounts {
+            done: (done, at..at + dr.end),
+            total: (total, t0..t0 + tr.end),
+            unit: NoteUnit::Plans,
+        })
+    }
+
     /// The first `N/M` (or `N of M`) count in the note, and what it counts: `phases` when the
     /// word after it says so, `plans` when the note speaks of plans.
     pub fn note_counts(&self, doc: &Doc) -> Option<NoteCounts> {

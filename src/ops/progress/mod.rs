@@ -170,7 +170,29 @@ fn note_and_percent(
         (Some(n), None) => n.total.0 > 0,
         _ => false,
     };
-    let counts: Option<PercentCounts> = if note_is_percent {
+    // `Phase 4: 2/10 = 22/31 total plans`: the second count is the percent's, and gains
+    // this plan in the scope that reproduces it (else as a tally of its own).
+    let equal = line
+        .note_equal_counts(doc)
+        .filter(|e| old_pct.is_some_and(|p| e.total.0 > 0 && reproduces(e.done.0, e.total.0, p)));
+    let counts: Option<PercentCounts> = if let Some(e) = &equal {
+        let (d, t) = (e.done.0, e.total.0);
+        let new = before
+            .scope_of_note(Some(Unit::Plans), None, d, t)
+            .and_then(|s| after.counts(&s))
+            .map_or((d + step.plans_done + step.caught, t), |(nd, nt)| {
+                (nd.max(d), nt.max(t))
+            });
+        edits.push(Edit::replace(
+            e.done.1.clone(),
+            count_like(new.0, doc.text(e.done.1.clone())),
+        ));
+        edits.push(Edit::replace(
+            e.total.1.clone(),
+            count_like(new.1.max(new.0), doc.text(e.total.1.clone())),
+        ));
+        Some(((new.0, new.1.max(new.0)), Some((d, t))))
+    } else if note_is_percent {
         note_new.map(|c| (c, note.as_ref().map(|n| (n.done.0, n.total.0))))
     } else if !before.has_siblings {
         // No evidence but STATE.md: a plans tally in the note, else the frontmatter's plan
