@@ -242,3 +242,11 @@ fn a_note_setting_a_phase_count_equal_to_a_total_moves_both() {
         .running("state complete 04-03 --duration 5min")
         .contains("Progress: [███████░░░] 74% (Phases 1-3 complete + Phase 4: 3/10 = 23/31 total plans)\n");
 }
+
+#[test]
+fn a_by_phase_row_counting_extra_runs_gains_the_plan_in_its_count() {
+    // `4+FIX`: four plans and a fix run; the plan joins the four, the average is over all six.
+    given("## Current Position\n\nPhase: 5 of 6\nPlan: 4 of 6\n\n**By Phase:**\n\n| Phase | Plans | Total | Avg/Plan |\n|-------|-------|-------|----------|\n| 05-parity | 4+FIX | 35 min | 7.0 min |\n")
+        .running("state complete 05-05 --duration 6min")
+        .contains("| 05-parity | 5+FIX | 41 min | 6.8 min |\n");
+}

@@ -67,7 +67,19 @@ fn update_row(doc: &Doc, row: &ByPhaseRow, facts: &Facts, extra: &[f64]) -> Vec<
         claim(row.status),
     );
     let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i));
-    let plans = row.plans(doc).map(|n| n + 1 + extra.len() as u64);
+    // `4+FIX`: the plans, then extra runs the row names; this plan joins the plans, and the
+    // average is over every run.
+    let extra_runs = cell(plans_col).and_then(|c| {
+        let t = doc.text(c.text.clone());
+        let (n, r) = first_integer(t).filter(|(_, r)| r.start == 0)?;
+        (facts.plan.suffix().is_none() && t[r.end..].starts_with('+'))
+            .then(|| (n, t[r.end..].matches('+').count() as u64))
+    });
+    let plans = row
+        .plans(doc)
+        .or(extra_runs.map(|(n, _)| n))
+        .map(|n| n + 1 + extra.len() as u64);
+    let runs = plans.map(|n| n + extra_runs.map_or(0, |(_, k)| k));
     if let (Some(c), Some(n)) = (cell(plans_col), plans) {
         let text = doc.text(c.text.clone());
         let new = match text.split_once('/') {
@@ -101,7 +113,7 @@ fn update_row(doc: &Doc, row: &ByPhaseRow, facts: &Facts, extra: &[f64]) -> Vec<
             cell_raw(doc, c, &duration_like(t, like)),
         ));
     }
-    if let (Some(c), Some(t), Some(n)) = (cell(average_col), total, plans) {
+    if let (Some(c), Some(t), Some(n)) = (cell(average_col), total, runs) {
         let like = doc.text(c.text.clone());
         let like = if first_number(like).is_some() {
             like.to_string()
