@@ -250,3 +250,18 @@ fn a_by_phase_row_counting_extra_runs_gains_the_plan_in_its_count() {
         .running("state complete 05-05 --duration 6min")
         .contains("| 05-parity | 5+FIX | 41 min | 6.8 min |\n");
 }
+
+#[test]
+fn an_average_within_a_rounded_totals_range_is_that_total_over_the_count() {
+    // `0.6 hours` is anywhere from 33 to 39 minutes: 3.5 minutes over 10 plans is that total
+    // divided, not an average kept apart, so it becomes the new total over 11 (40 / 11).
+    given("## Current Position\n\nPhase: 4 of 5\nPlan: 3 of 4\n\n## Performance Metrics\n\n**Velocity:**\n- Total plans completed: 10\n- Average duration: 3.5 minutes\n- Total execution time: 0.6 hours\n")
+        .running("state complete 04-04 --duration 4min")
+        .contains("- Average duration: 3.6 minutes\n")
+        .contains("- Total execution time: 0.7 hours\n");
+    // An average no reading of the total gives (13 min beside 0.87 hours over 6 plans) is
+    // kept apart: it moves by this plan's share.
+    given("## Current Position\n\nPhase: 3 of 5\nPlan: 2 of 3\n\n## Performance Metrics\n\n**Velocity:**\n- Total plans completed: 6\n- Average duration: 13min\n- Total execution time: 0.87 hours\n")
+        .running("state complete 03-03 --duration 2min")
+        .contains("- Average duration: 11min\n");
+}

@@ -87,8 +87,13 @@ pub fn metrics_edits(state: &StateDoc, facts: &Facts, notices: &mut Vec<String>)
                         // Compared in the value's own unit (a bare or `min` value in minutes,
                         // an `h` value in hours), within the rounding it is written with.
                         let per_unit = leading_duration(&format!("1{}", unit_of(v))).unwrap_or(1.0);
+                        // A total written rounded (`0.6 hours`) is itself within a range: the
+                        // average matches it anywhere in that range, shared over the plans.
+                        let total_slack = total_half_unit(state) / n.max(1) as f64;
                         let own = old.filter(|a| {
-                            n > 0 && ((a - total / n as f64) / per_unit).abs() > half_unit + 1e-9
+                            n > 0
+                                && (a - total / n as f64).abs()
+                                    > half_unit * per_unit + total_slack + 1e-9
                         });
                         match own {
                             Some(a) => duration_like((a * n as f64 + minutes) / new_count, v),
@@ -226,15 +231,7 @@ fn prior_total_minutes(state: &StateDoc, count: Option<u64>) -> Option<f64> {
         let line = h * 60.0;
         // A rounded line (`0.3 hours`) that the table's exact sum (20 min) rounds to: the sum
         // is the same total, written more precisely.
-        let half_unit = m.total_time.as_ref().map_or(0.0, |f| {
-            let v = f.value(doc);
-            first_number(v).map_or(0.0, |(_, r)| {
-                let unit = 10f64.powi(-(crate::model::values::decimals(&v[r.clone()]) as i32));
-                let after = v[r.end..].trim_start().to_ascii_lowercase();
-                let minutes_per_unit = if after.starts_with('m') { 1.0 } else { 60.0 };
-                unit * minutes_per_unit / 2.0
-            })
-        });
+        let half_unit = total_half_unit(state);
         return Some(match by_phase {
             Some(sum) if (sum - line).abs() <= half_unit + 1e-9 => sum,
             _ => line,
@@ -250,6 +247,21 @@ fn prior_total_minutes(state: &StateDoc, count: Option<u64>) -> Option<f64> {
         Some(0) => Some(0.0),
         _ => None,
     }
+}
+
+/// Half the last written digit of `Total execution time`, in minutes (`0.6 hours`: 3 min,
+/// `147 min`: half a minute): how far the exact total may be from the figure written.
+fn total_half_unit(state: &StateDoc) -> f64 {
+    let doc = &state.doc;
+    state.metrics.total_time.as_ref().map_or(0.0, |f| {
+        let v = f.value(doc);
+        first_number(v).map_or(0.0, |(_, r)| {
+            let unit = 10f64.powi(-(crate::model::values::decimals(&v[r.clone()]) as i32));
+            let after = v[r.end..].trim_start().to_ascii_lowercase();
+            let minutes_per_unit = if after.starts_with('m') { 1.0 } else { 60.0 };
+            unit * minutes_per_unit / 2.0
+        })
+    })
 }
 
 /// How many numbers in `text` are followed by a time unit (`3.3 minutes`, `2h`).
