@@ -196,15 +196,16 @@ fn a_trend_list_gains_the_plans_done_since_it_was_last_kept() {
     // `fixtures/ledger/unlisted-plans`: the list names 01-01 only, while 01-02 was done (and
     // counted) without joining it. Completing 01-03 adds both, each with its SUMMARY's
     // duration (`metrics: duration_minutes: 3` for 01-02), in the order they ran.
-    crate::spec::given_tree(
+    let ran = crate::spec::given_tree(
         &crate::support::fixtures_dir()
             .join("ledger")
             .join("unlisted-plans"),
     )
-    .running("state complete 01-03 --duration 6min")
-    .contains("- Last 5 plans: 01-01 (6 min), 01-02 (3 min), 01-03 (6 min)\n")
-    .contains("- Total plans completed: 3\n")
-    .contains("| 1 | 3 | 15 min | 5.0 min |\n");
+    .running("state complete 01-03 --duration 6min");
+    insta::assert_snapshot!("ledger__unlisted_plans_complete", ran.report());
+    ran.contains("- Last 5 plans: 01-01 (6 min), 01-02 (3 min), 01-03 (6 min)\n")
+        .contains("- Total plans completed: 3\n")
+        .contains("| 1 | 3 | 15 min | 5.0 min |\n");
 }
 
 #[test]

@@ -263,6 +263,35 @@ fn project_trees_round_trip_and_load() {
     }
 }
 
+/// The ledger's and the commands' fixture trees (`fixtures/ledger/*`, `fixtures/ops/*`):
+/// every markdown file in them comes back byte-identical when parsed and written unchanged.
+#[test]
+fn ledger_and_ops_trees_round_trip() {
+    let mut checked = 0;
+    for group in ["ledger", "ops"] {
+        for tree in std::fs::read_dir(fixtures_dir().join(group))
+            .unwrap()
+            .flatten()
+        {
+            let planning = tree.path().join(".planning");
+            if !planning.is_dir() {
+                continue;
+            }
+            let mut files = Vec::new();
+            markdown_under(&planning, &mut files);
+            for path in files {
+                let bytes = std::fs::read(&path).unwrap();
+                let text = String::from_utf8(bytes.clone()).unwrap();
+                let doc = gsd::syntax::Doc::parse(Source::new(&path, text));
+                let written = EditSet::new().apply(doc.render()).unwrap();
+                assert_eq!(written.as_bytes(), &bytes[..], "{} changed", path.display());
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 20, "only {checked} files found");
+}
+
 /// The trees meant to be consistent agree across files: plans ticked in ROADMAP = SUMMARY
 /// files = STATE's plans completed; progress rows match the checklists; the percent matches.
 #[test]
