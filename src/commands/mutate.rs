@@ -158,25 +158,25 @@ fn summary_of(
     ws: &Workspace,
     plan: &str,
 ) -> Result<Option<crate::model::phases::SummaryInfo>, UserError> {
-    let (Some(id), Some(phases)) = (PlanId::parse(plan), ws.phases.as_ref()) else {
+    let Some((path, display)) = PlanId::parse(plan).and_then(|id| summary_path(ws, &id)) else {
         return Ok(None);
     };
-    let Some(path) = phases.summary_path(&id) else {
-        return Ok(None);
-    };
-    let display = path
-        .strip_prefix(&ws.root)
-        .map_or_else(|_| path.clone(), std::path::Path::to_path_buf);
     Ok(Some(read_summary(read_source(&path, &display)?)))
 }
 
 /// Another plan's SUMMARY.md, when it exists and is readable: it only adds to a list, so an
 /// unreadable one is left out rather than an error.
 fn summary_at(ws: &Workspace, id: &PlanId) -> Option<crate::model::phases::SummaryInfo> {
-    let path = ws.phases.as_ref()?.summary_path(id)?;
+    let (path, display) = summary_path(ws, id)?;
     let text = crate::io::read_text_lenient(&path)?;
-    let display = path.strip_prefix(&ws.root).unwrap_or(&path).to_path_buf();
     Some(read_summary(crate::source::Source::new(display, text)))
+}
+
+/// Where a plan's SUMMARY.md is, and the path to show for it (relative to the project).
+fn summary_path(ws: &Workspace, id: &PlanId) -> Option<(std::path::PathBuf, std::path::PathBuf)> {
+    let path = ws.phases.as_ref()?.summary_path(id)?;
+    let display = path.strip_prefix(&ws.root).unwrap_or(&path).to_path_buf();
+    Some((path, display))
 }
 
 /// The title of the plan's PLAN.md, when the file exists and is readable (it is only a

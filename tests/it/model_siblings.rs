@@ -228,6 +228,21 @@ fn markdown_under(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// Parses every markdown file under `dir` and writes it back unchanged: the same bytes.
+/// Returns how many files it checked.
+fn assert_markdown_round_trips(dir: &Path) -> usize {
+    let mut files = Vec::new();
+    markdown_under(dir, &mut files);
+    for path in &files {
+        let bytes = std::fs::read(path).unwrap();
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        let doc = gsd::syntax::Doc::parse(Source::new(path, text));
+        let written = EditSet::new().apply(doc.render()).unwrap();
+        assert_eq!(written.as_bytes(), &bytes[..], "{} changed", path.display());
+    }
+    files.len()
+}
+
 fn project_trees() -> Vec<PathBuf> {
     let mut trees: Vec<PathBuf> = std::fs::read_dir(fixtures_dir().join("projects"))
         .unwrap()
@@ -245,15 +260,7 @@ fn project_trees_round_trip_and_load() {
     let trees = project_trees();
     assert!(trees.len() >= 6);
     for tree in trees {
-        let mut files = Vec::new();
-        markdown_under(&tree.join(".planning"), &mut files);
-        for path in files {
-            let bytes = std::fs::read(&path).unwrap();
-            let text = String::from_utf8(bytes.clone()).unwrap();
-            let doc = gsd::syntax::Doc::parse(Source::new(&path, text));
-            let written = EditSet::new().apply(doc.render()).unwrap();
-            assert_eq!(written.as_bytes(), &bytes[..], "{} changed", path.display());
-        }
+        assert_markdown_round_trips(&tree.join(".planning"));
         let ws = gsd::model::Workspace::load(&tree, gsd::model::workspace::Needs::ALL)
             .unwrap_or_else(|e| panic!("{}: {e}", tree.display()));
         let name = tree.file_name().unwrap().to_string_lossy().into_owned();
@@ -277,16 +284,7 @@ fn ledger_and_ops_trees_round_trip() {
             if !planning.is_dir() {
                 continue;
             }
-            let mut files = Vec::new();
-            markdown_under(&planning, &mut files);
-            for path in files {
-                let bytes = std::fs::read(&path).unwrap();
-                let text = String::from_utf8(bytes.clone()).unwrap();
-                let doc = gsd::syntax::Doc::parse(Source::new(&path, text));
-                let written = EditSet::new().apply(doc.render()).unwrap();
-                assert_eq!(written.as_bytes(), &bytes[..], "{} changed", path.display());
-                checked += 1;
-            }
+            checked += assert_markdown_round_trips(&planning);
         }
     }
     assert!(checked >= 20, "only {checked} files found");
